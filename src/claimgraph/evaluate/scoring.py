@@ -1,0 +1,88 @@
+"""Mergeable scores: every scorer counts true/false positives and false negatives, so scores of
+partitions (a Dask run, or one file at a time) add up exactly to the score of the whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """The result of one evaluation task.
+
+    ``counts`` holds P/R/F1 metrics by name ("cue", "whole"); ``values`` holds other scores
+    (accuracies, as ``(correct, total)`` pairs so they stay mergeable); ``baseline`` is the same
+    report for the deliberately simple baseline, scored alongside.
+    """
+
+    task: str
+    data: str
+    documents: int = 0
+    counts: dict[str, Counts] = field(default_factory=dict)
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    baseline: Report | None = None
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def merge(self, other: Report) -> Report:
+        out = Report(self.task, self.data, self.documents + other.documents)
+        for name in self.counts.keys() | other.counts.keys():
+            out.counts[name] = self.counts.get(name, Counts()) + other.counts.get(name, Counts())
+        for name in self.values.keys() | other.values.keys():
+            a, b = self.values.get(name, (0, 0)), other.values.get(name, (0, 0))
+            out.values[name] = (a[0] + b[0], a[1] + b[1])
+        return out
+
+    def metrics(self) -> dict[str, float]:
+        """Flat ``name -> score`` (``cue.f1``, ``type_accuracy``): what the eval gate pins."""
+        flat: dict[str, float] = {}
+        for name, c in self.counts.items():
+            flat[f"{name}.precision"] = round(c.precision, 4)
+            flat[f"{name}.recall"] = round(c.recall, 4)
+            flat[f"{name}.f1"] = round(c.f1, 4)
+        for name, (right, total) in self.values.items():
+            flat[name] = round(right / total, 4) if total else 0.0
+        return flat
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "task": self.task,
+            "data": self.data,
+            "documents": self.documents,
+            "counts": {k: v.as_dict() for k, v in sorted(self.counts.items())},
+            "values": {k: list(v) for k, v in sorted(self.values.items())},
+            "metrics": self.metrics(),
+            "baseline": self.baseline.as_dict() if self.baseline else None,
+            "notes": self.notes,
+        }

@@ -1,0 +1,206 @@
+"""The document record: the output contract of ``claimgraph analyze --json`` as typed data.
+
+One place defines what a record is (``../shared/design/output.md``): extractors build these
+data classes, the CLI serialises them, the stores flatten them and the API returns them. Every
+span carries character offsets into ``Record.text`` (Python ``str`` indices), so a reader can
+always go back from a field to the words it came from.
+
+Why plain data classes and not pydantic: they cost nothing on the hot path (an article yields
+hundreds of spans) and ``to_dict`` is a handful of lines; the JSON Schema in
+``claimgraph/data/record.schema.json`` is the machine-checkable form, tested against these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
+
+SourceKind = Literal[
+    "person", "organization", "government", "military", "media", "group", "document", "unknown"
+]
+AttributionType = Literal["direct", "indirect", "mixed", "according_to", "other"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+PlaceKind = Literal["place", "demonym", "metonym"]
+
+SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
+ATTRIBUTION_TYPES: tuple[str, ...] = AttributionType.__args__  # type: ignore[attr-defined]
+
+
+def _as_dict(obj: Any) -> Any:
+    """Serialise data classes, lists and scalars into JSON-ready values (field order kept)."""
+    if isinstance(obj, list | tuple):
+        return [_as_dict(x) for x in obj]
+    if hasattr(obj, "__dataclass_fields__"):
+        return {f.name: _as_dict(getattr(obj, f.name)) for f in fields(obj)}
+    return obj
+
+
+@dataclass(slots=True)
+class Span:
+    """A stretch of the record's text: ``text == record.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)  # type: ignore[no-any-return]
+
+
+@dataclass(slots=True)
+class Entity(Span):
+    label: str = ""
+    canonical: str | None = None
+
+
+@dataclass(slots=True)
+class Source(Span):
+    """Who a claim is attributed to ("an unnamed Western official", "Bloomberg")."""
+
+    canonical: str | None = None
+    kind: SourceKind = "unknown"
+    anonymous: bool = False
+    descriptor: str | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A claim tied to its source, cue and content, with intermediaries and hedges."""
+
+    id: str
+    type: AttributionType
+    source: Source | None
+    cue: Span | None
+    content: Span
+    via: list[Source] = field(default_factory=list)
+    hedges: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)  # type: ignore[no-any-return]
+
+
+@dataclass(slots=True)
+class Quantity(Span):
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    unit: str | None = None
+    attribution: str | None = None
+
+
+@dataclass(slots=True)
+class Time(Span):
+    type: TimeType = "DATE"
+    value: str | None = None
+
+
+@dataclass(slots=True)
+class Place(Span):
+    name: str = ""
+    kind: PlaceKind = "place"
+    country: str | None = None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(slots=True)
+class Actor(Span):
+    canonical: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    type: str
+    trigger: Span
+    actor: Actor | None = None
+    target: Actor | None = None
+    place: int | None = None
+    time: int | None = None
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)  # type: ignore[no-any-return]
+
+
+@dataclass(slots=True)
+class Record:
+    """Everything claimgraph knows about one document."""
+
+    id: str
+    source: str
+    published: str | None
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[Time] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)  # type: ignore[no-any-return]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """Rebuild a record from its JSON form (what the stores and the API read back)."""
+
+        def src(d: dict[str, Any] | None) -> Source | None:
+            return Source(**d) if d else None
+
+        def span(d: dict[str, Any] | None) -> Span | None:
+            return Span(**d) if d else None
+
+        def actor(d: dict[str, Any] | None) -> Actor | None:
+            return Actor(**d) if d else None
+
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            published=data.get("published"),
+            text=data["text"],
+            title=data.get("title"),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            entities=[Entity(**e) for e in data.get("entities", [])],
+            attributions=[
+                Attribution(
+                    id=a["id"],
+                    type=a["type"],
+                    source=src(a.get("source")),
+                    cue=span(a.get("cue")),
+                    content=Span(**a["content"]),
+                    via=[Source(**v) for v in a.get("via", [])],
+                    hedges=[Span(**h) for h in a.get("hedges", [])],
+                )
+                for a in data.get("attributions", [])
+            ],
+            quantities=[Quantity(**q) for q in data.get("quantities", [])],
+            times=[Time(**t) for t in data.get("times", [])],
+            places=[Place(**p) for p in data.get("places", [])],
+            events=[
+                Event(
+                    id=e["id"],
+                    type=e["type"],
+                    trigger=Span(**e["trigger"]),
+                    actor=actor(e.get("actor")),
+                    target=actor(e.get("target")),
+                    place=e.get("place"),
+                    time=e.get("time"),
+                    attribution=e.get("attribution"),
+                )
+                for e in data.get("events", [])
+            ],
+        )
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    """Build a ``Span`` whose ``text`` is exactly ``text[start:end]``."""
+    return Span(start, end, text[start:end])
