@@ -1,0 +1,45 @@
+"""Read functions shared by the CLI, the REST API and the web UI.
+
+Every function takes an open ``Store`` (``claimgraph.store.open_store(db)``) and keyword-only
+filters, and returns JSON-ready dicts; list functions return the page envelope
+``{"items": [...], "total": n, "limit": l, "offset": o}`` (``limit=None``: every row, for
+exports). Dates are ISO strings; ``since``/``until`` are inclusive and accept ``YYYY``,
+``YYYY-MM`` or ``YYYY-MM-DD``. Bad filter values raise ``ClaimgraphError`` ``E002``.
+
+Signatures (stable; new filters are added as new keywords):
+
+- ``list_documents(store, *, limit=50, offset=0, outlet, since, until, q)``
+- ``get_document(store, document_id)`` -> the contract record or None
+- ``list_attributions(store, *, limit=50, offset=0, source, source_id, via_id, outlet, kind,
+  anonymous, since, until, place, country, event_type, type, hedged, document, q)``
+- ``list_sources(store, *, limit=50, offset=0, min_claims=0, q, kind, anonymous, outlet, since,
+  until)`` -> page + ``summary`` (anonymity share)
+- ``get_source(store, source_id)`` -> summary + ``attributions``, ``relayed_claims``,
+  ``via_chains`` or None
+- ``list_events(store, *, limit=50, offset=0, type, since, until, country, place, actor,
+  outlet, claimed_by, document, q)``
+- ``list_places(store, *, limit=100, offset=0, country, kind, outlet, since, until, located, q)``
+- ``list_outlets(store)``, ``list_rejected(store)``
+
+Output helpers are in ``claimgraph.query.export`` (table, JSONL, CSV, Parquet, ACLED-like event
+rows).
+"""
+
+from claimgraph.query.attributions import list_attributions, via_chains
+from claimgraph.query.documents import get_document, list_documents, list_outlets, list_rejected
+from claimgraph.query.events import list_events
+from claimgraph.query.places import list_places
+from claimgraph.query.sources import get_source, list_sources
+
+__all__ = [
+    "list_documents",
+    "get_document",
+    "list_attributions",
+    "list_sources",
+    "get_source",
+    "list_events",
+    "list_places",
+    "list_outlets",
+    "list_rejected",
+    "via_chains",
+]

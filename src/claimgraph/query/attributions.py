@@ -1,0 +1,211 @@
+"""Claims: attributions with their source, cue, content, via chain and hedges, filterable."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.store.base import Store
+
+_FROM = """
+FROM attributions a
+JOIN documents d ON d.id = a.document_id
+LEFT JOIN attribution_sources m
+  ON m.document_id = a.document_id AND m.attribution_idx = a.idx AND m.role = 'source'
+LEFT JOIN sources s ON s.id = m.source_id"""
+
+_COLUMNS = """
+SELECT a.document_id, a.idx, a.id, a.type,
+  a.cue_start, a.cue_end, a.cue_text, a.content_start, a.content_end, a.content_text,
+  m.start_char AS s_start, m.end_char AS s_end, m.text AS s_text, m.descriptor AS s_descriptor,
+  s.id AS s_id, s.name AS s_name, s.canonical AS s_canonical, s.kind AS s_kind,
+  s.anonymous AS s_anonymous,
+  d.title, d.outlet, d.published, d.url"""
+
+
+def _span(start: Any, end: Any, text: Any) -> dict[str, Any] | None:
+    return None if start is None else {"start": start, "end": end, "text": text}
+
+
+def _claim(row: dict[str, Any]) -> dict[str, Any]:
+    source = None
+    if row["s_id"] is not None:
+        source = {
+            **_span(row["s_start"], row["s_end"], row["s_text"]),  # type: ignore[dict-item]
+            "canonical": row["s_canonical"], "kind": row["s_kind"],
+            "anonymous": bool(row["s_anonymous"]), "descriptor": row["s_descriptor"],
+        }
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "source": source,
+        "cue": _span(row["cue_start"], row["cue_end"], row["cue_text"]),
+        "content": _span(row["content_start"], row["content_end"], row["content_text"]),
+        "via": [],
+        "hedges": [],
+        "source_id": row["s_id"],
+        "source_name": row["s_name"],
+        "document": {
+            "id": row["document_id"], "title": row["title"], "outlet": row["outlet"],
+            "published": row["published"], "url": row["url"],
+        },
+        "_key": (row["document_id"], row["idx"]),
+    }
+
+
+def _attach_via_and_hedges(store: Store, claims: list[dict[str, Any]]) -> None:
+    """Fill ``via`` (nearest first, each with its ``source_id``) and ``hedges`` of a page."""
+    if not claims:
+        return
+    by_key = {c["_key"]: c for c in claims}
+    doc_ids = sorted({k[0] for k in by_key})
+    marks = ", ".join("?" for _ in doc_ids)
+    vias = store.query(
+        f"""SELECT m.document_id, m.attribution_idx, m.position, m.start_char, m.end_char,
+              m.text, m.descriptor, s.id, s.name, s.canonical, s.kind, s.anonymous
+            FROM attribution_sources m JOIN sources s ON s.id = m.source_id
+            WHERE m.role = 'via' AND m.document_id IN ({marks})
+            ORDER BY m.document_id, m.attribution_idx, m.position""",
+        doc_ids,
+    )
+    for v in vias:
+        claim = by_key.get((v["document_id"], v["attribution_idx"]))
+        if claim is not None:
+            claim["via"].append({
+                **_span(v["start_char"], v["end_char"], v["text"]),  # type: ignore[dict-item]
+                "canonical": v["canonical"], "kind": v["kind"],
+                "anonymous": bool(v["anonymous"]), "descriptor": v["descriptor"],
+                "source_id": v["id"], "name": v["name"],
+            })
+    hedges = store.query(
+        f"""SELECT document_id, attribution_idx, start_char, end_char, text FROM hedges
+            WHERE document_id IN ({marks}) ORDER BY document_id, attribution_idx, position""",
+        doc_ids,
+    )
+    for h in hedges:
+        claim = by_key.get((h["document_id"], h["attribution_idx"]))
+        if claim is not None:
+            claim["hedges"].append(_span(h["start_char"], h["end_char"], h["text"]))
+
+
+def attribution_where(
+    *,
+    source: str | None = None,
+    source_id: str | None = None,
+    via_id: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    anonymous: bool | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    country: str | None = None,
+    event_type: str | None = None,
+    type: str | None = None,
+    hedged: bool | None = None,
+    document: str | None = None,
+    q: str | None = None,
+) -> Where:
+    """The WHERE clause of ``list_attributions`` (aliases: a, d, m, s); see its docstring."""
+    w = Where()
+    if source:
+        w.like_any(["m.text", "s.name", "s.canonical"], source)
+    if source_id:
+        w.add("s.id = ?", source_id)
+    if via_id:
+        w.add(
+            "EXISTS (SELECT 1 FROM attribution_sources v WHERE v.document_id = a.document_id"
+            " AND v.attribution_idx = a.idx AND v.role = 'via' AND v.source_id = ?)",
+            via_id,
+        )
+    if outlet:
+        w.add("lower(d.outlet) = lower(?)", outlet)
+    if kind:
+        w.add("s.kind = ?", kind)
+    if anonymous is not None:
+        w.add("coalesce(s.anonymous, FALSE) = ?", anonymous)
+    lo, hi = date_bounds(since, until)
+    if lo:
+        w.add("d.published >= ?", lo)
+    if hi:
+        w.add("d.published <= ?", hi)
+    if place:
+        w.add(
+            "EXISTS (SELECT 1 FROM places p WHERE p.document_id = a.document_id"
+            " AND (lower(p.name) = lower(?) OR lower(p.text) = lower(?)))",
+            place, place,
+        )
+    if country:
+        w.add(
+            "EXISTS (SELECT 1 FROM places p WHERE p.document_id = a.document_id"
+            " AND p.country = upper(?))",
+            country,
+        )
+    if event_type:
+        w.add(
+            "EXISTS (SELECT 1 FROM events e WHERE e.document_id = a.document_id"
+            " AND e.type = upper(?))",
+            event_type,
+        )
+    if type:
+        w.add("a.type = ?", type)
+    if hedged is not None:
+        w.add(
+            ("" if hedged else "NOT ")
+            + "EXISTS (SELECT 1 FROM hedges h WHERE h.document_id = a.document_id"
+            " AND h.attribution_idx = a.idx)"
+        )
+    if document:
+        w.add("a.document_id = ?", document)
+    if q:
+        w.like_any(["a.content_text", "a.cue_text", "m.text", "s.name"], q)
+    return w
+
+
+def list_attributions(
+    store: Store, *, limit: int | None = 50, offset: int = 0, **filters: Any
+) -> dict[str, Any]:
+    """Claims, newest publication first, as ``{items, total, limit, offset}``.
+
+    Filters (all optional, combined with AND):
+
+    - ``source``: words in the source as written, its name or canonical name (case-insensitive);
+      ``source_id``: exactly this source (an id from ``list_sources``); ``via_id``: claims relayed
+      through this source;
+    - ``outlet`` (the publishing outlet, case-insensitive), ``kind`` (person, government, ...),
+      ``anonymous`` (True/False), ``type`` (direct, indirect, ...), ``hedged`` (True/False);
+    - ``since``/``until``: publication date range, inclusive (``YYYY``, ``YYYY-MM`` or
+      ``YYYY-MM-DD``);
+    - ``place`` (a place name), ``country`` (ISO alpha-2): the article mentions it;
+      ``event_type`` (PLOVER, e.g. ASSAULT): the article reports such an event;
+    - ``document``: one document's claims; ``q``: words in the content, cue or source.
+
+    Each item is the contract ATTRIBUTION plus ``source_id``, ``source_name`` and ``document``
+    ({id, title, outlet, published, url}); each ``via`` entry also has ``source_id`` and ``name``.
+    """
+    w = attribution_where(**filters)
+    total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
+    tail, tail_params = paging(limit, offset)
+    rows = store.query(
+        f"{_COLUMNS} {_FROM}{w.sql()}"
+        " ORDER BY d.published DESC NULLS LAST, a.document_id, a.idx" + tail,
+        [*w.params, *tail_params],
+    )
+    claims = [_claim(r) for r in rows]
+    _attach_via_and_hedges(store, claims)
+    for c in claims:
+        del c["_key"]
+    return page(claims, int(total), limit, offset)
+
+
+def via_chains(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """How often each chain of intermediaries ("Reuters → Interfax") carried the claims."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        if c["via"]:
+            counts[" → ".join(v["name"] for v in c["via"])] += 1
+    return [
+        {"chain": chain, "claims": n}
+        for chain, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]

@@ -1,0 +1,98 @@
+"""Documents: the paginated list (with per-document counts) and one full record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.store.base import Store
+
+_COUNTED = ("attributions", "events", "quantities", "times", "places")
+
+
+def document_where(
+    *,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    q: str | None = None,
+) -> Where:
+    w = Where()
+    if outlet:
+        w.add("lower(d.outlet) = lower(?)", outlet)
+    lo, hi = date_bounds(since, until)
+    if lo:
+        w.add("d.published >= ?", lo)
+    if hi:
+        w.add("d.published <= ?", hi)
+    if q:
+        w.like_any(["d.title", "d.text"], q)
+    return w
+
+
+def list_documents(
+    store: Store, *, limit: int | None = 50, offset: int = 0, **filters: Any
+) -> dict[str, Any]:
+    """Stored documents, newest first, as ``{items, total, limit, offset}``.
+
+    Filters: ``outlet`` (case-insensitive), ``since``/``until`` (publication date, inclusive),
+    ``q`` (words in the title or text). Each item: id, title, outlet, published, url, source,
+    ``snippet`` (the first 200 characters) and ``counts`` of attributions, events, quantities,
+    times and places.
+    """
+    w = document_where(**filters)
+    total = store.query(f"SELECT count(*) AS n FROM documents d{w.sql()}", w.params)[0]["n"]
+    tail, tail_params = paging(limit, offset)
+    counts = ", ".join(
+        f"(SELECT count(*) FROM {t} x WHERE x.document_id = d.id) AS n_{t}" for t in _COUNTED
+    )
+    rows = store.query(
+        "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
+        f" substr(d.text, 1, 200) AS snippet, {counts} FROM documents d{w.sql()}"
+        " ORDER BY d.published DESC NULLS LAST, d.id" + tail,
+        [*w.params, *tail_params],
+    )
+    items = [
+        {
+            **{k: r[k] for k in ("id", "title", "outlet", "published", "url", "source", "snippet")},
+            "counts": {t: int(r[f"n_{t}"]) for t in _COUNTED},
+        }
+        for r in rows
+    ]
+    return page(items, int(total), limit, offset)
+
+
+def get_document(store: Store, document_id: str) -> dict[str, Any] | None:
+    """The full contract record of one document (``Record.to_dict()``), or None."""
+    record = store.get_record(document_id)
+    return record.to_dict() if record is not None else None
+
+
+def list_outlets(store: Store) -> list[dict[str, Any]]:
+    """Outlets with their documents, claims and the share of claims from anonymous sources."""
+    rows = store.query(
+        """SELECT d.outlet, count(DISTINCT d.id) AS documents, count(a.id) AS claims,
+             sum(CASE WHEN s.anonymous THEN 1 ELSE 0 END) AS anonymous_claims
+           FROM documents d
+           LEFT JOIN attributions a ON a.document_id = d.id
+           LEFT JOIN attribution_sources m ON m.document_id = a.document_id
+             AND m.attribution_idx = a.idx AND m.role = 'source'
+           LEFT JOIN sources s ON s.id = m.source_id
+           GROUP BY d.outlet ORDER BY count(a.id) DESC, d.outlet"""
+    )
+    return [
+        {
+            "outlet": r["outlet"],
+            "documents": int(r["documents"]),
+            "claims": int(r["claims"]),
+            "anonymous_claims": int(r["anonymous_claims"] or 0),
+            "anonymous_share": (int(r["anonymous_claims"] or 0) / int(r["claims"]))
+            if r["claims"] else 0.0,
+        }
+        for r in rows
+    ]
+
+
+def list_rejected(store: Store) -> list[dict[str, Any]]:
+    """Inputs that were not stored: input, code, reason, time."""
+    return store.rejected()

@@ -1,0 +1,148 @@
+"""Events for a timeline: what happened, when, where, between whom, and who says so."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.store.base import Store
+
+# An event's date: its time expression when that names a day, else the publication date.
+_DATE = (
+    "CASE WHEN t.value LIKE '1___-__-__%' OR t.value LIKE '2___-__-__%'"
+    " THEN substr(t.value, 1, 10) ELSE d.published END"
+)
+
+_FROM = """
+FROM events e
+JOIN documents d ON d.id = e.document_id
+LEFT JOIN times t ON t.document_id = e.document_id AND t.idx = e.time_idx
+LEFT JOIN places p ON p.document_id = e.document_id AND p.idx = e.place_idx
+LEFT JOIN event_actors ea
+  ON ea.document_id = e.document_id AND ea.event_idx = e.idx AND ea.role = 'actor'
+LEFT JOIN event_actors et
+  ON et.document_id = e.document_id AND et.event_idx = e.idx AND et.role = 'target'
+LEFT JOIN attributions ca ON ca.document_id = e.document_id AND ca.id = e.attribution
+LEFT JOIN attribution_sources cm
+  ON cm.document_id = ca.document_id AND cm.attribution_idx = ca.idx AND cm.role = 'source'
+LEFT JOIN sources cs ON cs.id = cm.source_id"""
+
+_ACTOR_COLS = ("start_char", "end_char", "text", "canonical", "country", "sector")
+
+_COLUMNS = (
+    f"SELECT e.document_id, e.idx, e.id, e.type, e.trigger_start, e.trigger_end,"
+    f" e.trigger_text, e.place_idx, e.time_idx, e.attribution, {_DATE} AS date,"
+    " t.text AS time_text, t.value AS time_value,"
+    " p.name AS place_name, p.country AS place_country, p.admin1 AS place_admin1,"
+    " p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon, "
+    + ", ".join(f"ea.{c} AS actor_{c}, et.{c} AS target_{c}" for c in _ACTOR_COLS)
+    + ", cs.id AS claimed_by_id, cs.name AS claimed_by,"
+    " d.title, d.outlet, d.published, d.url, d.source"
+)
+
+
+def event_where(
+    *,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    place: str | None = None,
+    actor: str | None = None,
+    outlet: str | None = None,
+    claimed_by: str | None = None,
+    document: str | None = None,
+    q: str | None = None,
+) -> Where:
+    w = Where()
+    if type:
+        w.add("e.type = upper(?)", type)
+    lo, hi = date_bounds(since, until)
+    if lo:
+        w.add(f"{_DATE} >= ?", lo)
+    if hi:
+        w.add(f"{_DATE} <= ?", hi)
+    if country:
+        w.add("(p.country = upper(?) OR ea.country = upper(?) OR et.country = upper(?))",
+              country, country, country)
+    if place:
+        w.like_any(["p.name", "p.text"], place)
+    if actor:
+        w.like_any(["ea.text", "ea.canonical", "et.text", "et.canonical"], actor)
+    if outlet:
+        w.add("lower(d.outlet) = lower(?)", outlet)
+    if claimed_by:
+        w.add("cs.id = ?", claimed_by)
+    if document:
+        w.add("e.document_id = ?", document)
+    if q:
+        w.like_any(["e.trigger_text", "d.title"], q)
+    return w
+
+
+def _actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
+    if row[f"{role}_start_char"] is None:
+        return None
+    return {
+        "start": row[f"{role}_start_char"], "end": row[f"{role}_end_char"],
+        "text": row[f"{role}_text"], "canonical": row[f"{role}_canonical"],
+        "country": row[f"{role}_country"], "sector": row[f"{role}_sector"],
+    }
+
+
+def _event(row: dict[str, Any]) -> dict[str, Any]:
+    place = None
+    if row["place_idx"] is not None and row["place_name"] is not None:
+        place = {
+            "name": row["place_name"], "country": row["place_country"],
+            "admin1": row["place_admin1"], "geonames_id": row["place_geonames_id"],
+            "lat": row["place_lat"], "lon": row["place_lon"],
+        }
+    return {
+        "id": row["id"],
+        "type": row["type"],
+        "trigger": {"start": row["trigger_start"], "end": row["trigger_end"],
+                    "text": row["trigger_text"]},
+        "actor": _actor(row, "actor"),
+        "target": _actor(row, "target"),
+        "place": row["place_idx"],
+        "time": row["time_idx"],
+        "attribution": row["attribution"],
+        "date": row["date"],
+        "time_text": row["time_text"],
+        "time_value": row["time_value"],
+        "place_name": row["place_name"],
+        "place_detail": place,
+        "claimed_by": row["claimed_by"],
+        "claimed_by_id": row["claimed_by_id"],
+        "document": {
+            "id": row["document_id"], "title": row["title"], "outlet": row["outlet"],
+            "published": row["published"], "url": row["url"], "source": row["source"],
+        },
+    }
+
+
+def list_events(
+    store: Store, *, limit: int | None = 50, offset: int = 0, **filters: Any
+) -> dict[str, Any]:
+    """Events in date order (undated last), as ``{items, total, limit, offset}``.
+
+    Filters: ``type`` (PLOVER, e.g. ASSAULT), ``since``/``until`` (on the event's ``date``: its
+    time expression when that names a day, else the publication date), ``country`` (ISO
+    alpha-2 of the place, or alpha-3 of the actor or target), ``place`` (words in the place
+    name), ``actor`` (words in the actor or target), ``outlet``, ``claimed_by`` (a source id),
+    ``document``, ``q`` (words in the trigger or title).
+
+    Each item: the contract EVENT (``place``/``time`` stay indexes into the record) plus
+    ``date``, ``time_text``, ``time_value``, ``place_name``, ``place_detail`` ({name, country,
+    admin1, geonames_id, lat, lon} or None), ``claimed_by`` (the name of the source of the
+    attribution reporting it), ``claimed_by_id`` and ``document``.
+    """
+    w = event_where(**filters)
+    total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
+    tail, tail_params = paging(limit, offset)
+    rows = store.query(
+        f"{_COLUMNS} {_FROM}{w.sql()} ORDER BY date NULLS LAST, e.document_id, e.idx{tail}",
+        [*w.params, *tail_params],
+    )
+    return page([_event(r) for r in rows], int(total), limit, offset)

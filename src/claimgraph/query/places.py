@@ -1,0 +1,80 @@
+"""Places with counts, for a map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.store.base import Store
+
+_KEY = "p.name, p.country, p.admin1, p.geonames_id, p.lat, p.lon"
+
+
+def place_where(
+    *,
+    country: str | None = None,
+    kind: str | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    located: bool | None = None,
+    q: str | None = None,
+) -> Where:
+    w = Where()
+    if country:
+        w.add("p.country = upper(?)", country)
+    if kind:
+        w.add("p.kind = ?", kind)
+    if outlet:
+        w.add("lower(d.outlet) = lower(?)", outlet)
+    lo, hi = date_bounds(since, until)
+    if lo:
+        w.add("d.published >= ?", lo)
+    if hi:
+        w.add("d.published <= ?", hi)
+    if located is True:
+        w.add("p.lat IS NOT NULL AND p.lon IS NOT NULL")
+    elif located is False:
+        w.add("(p.lat IS NULL OR p.lon IS NULL)")
+    if q:
+        w.like_any(["p.name", "p.text"], q)
+    return w
+
+
+def list_places(
+    store: Store, *, limit: int | None = 100, offset: int = 0, **filters: Any
+) -> dict[str, Any]:
+    """Distinct places (name, country, admin1, geonames_id, lat, lon), most mentioned first,
+    as ``{items, total, limit, offset}``; each with ``mentions``, ``documents`` and ``events``
+    (events located there).
+
+    Filters: ``country`` (ISO alpha-2), ``kind`` (place, demonym, metonym), ``outlet``,
+    ``since``/``until`` (publication dates), ``located`` (True: only places with coordinates),
+    ``q`` (words in the name or the text as written).
+    """
+    w = place_where(**filters)
+    grouped = (
+        f"SELECT {_KEY},"
+        " count(DISTINCT p.document_id || ':' || CAST(p.idx AS TEXT)) AS mentions,"
+        " count(DISTINCT p.document_id) AS documents, count(e.idx) AS events"
+        " FROM places p JOIN documents d ON d.id = p.document_id"
+        " LEFT JOIN events e ON e.document_id = p.document_id AND e.place_idx = p.idx"
+        f"{w.sql()} GROUP BY {_KEY}"
+    )
+    total = store.query(f"SELECT count(*) AS n FROM ({grouped}) g", w.params)[0]["n"]
+    tail, tail_params = paging(limit, offset)
+    rows = store.query(
+        f"{grouped} ORDER BY mentions DESC, p.name, p.country{tail}", [*w.params, *tail_params]
+    )
+    items = [
+        {
+            "name": r["name"], "country": r["country"], "admin1": r["admin1"],
+            "geonames_id": r["geonames_id"],
+            "lat": None if r["lat"] is None else float(r["lat"]),
+            "lon": None if r["lon"] is None else float(r["lon"]),
+            "mentions": int(r["mentions"]), "documents": int(r["documents"]),
+            "events": int(r["events"] or 0),
+        }
+        for r in rows
+    ]
+    return page(items, int(total), limit, offset)

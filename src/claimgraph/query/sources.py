@@ -1,0 +1,150 @@
+"""Sources: who is cited, how often, by which outlets, how often anonymously; one source's claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimgraph.query.attributions import list_attributions, via_chains
+from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.store.base import Store
+
+_FROM = """
+FROM sources s
+JOIN attribution_sources m ON m.source_id = s.id
+JOIN documents d ON d.id = m.document_id"""
+
+_CLAIM_KEY = "m.document_id || ':' || CAST(m.attribution_idx AS TEXT)"
+
+
+def source_where(
+    *,
+    q: str | None = None,
+    kind: str | None = None,
+    anonymous: bool | None = None,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Where:
+    w = Where()
+    if q:
+        w.like_any(["s.name", "m.text"], q)
+    if kind:
+        w.add("s.kind = ?", kind)
+    if anonymous is not None:
+        w.add("s.anonymous = ?", anonymous)
+    if outlet:
+        w.add("lower(d.outlet) = lower(?)", outlet)
+    lo, hi = date_bounds(since, until)
+    if lo:
+        w.add("d.published >= ?", lo)
+    if hi:
+        w.add("d.published <= ?", hi)
+    return w
+
+
+def _summary(row: dict[str, Any]) -> dict[str, Any]:
+    claims = int(row["claims"])
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "canonical": row["canonical"],
+        "kind": row["kind"],
+        "anonymous": bool(row["anonymous"]),
+        "claims": claims,
+        "relayed": int(row["relayed"]),
+        "documents": int(row["documents"]),
+        "anonymous_share": 1.0 if row["anonymous"] and claims else 0.0,
+        "outlets": [],
+    }
+
+
+def _attach_outlets(store: Store, items: list[dict[str, Any]], w: Where) -> None:
+    if not items:
+        return
+    marks = ", ".join("?" for _ in items)
+    rows = store.query(
+        f"SELECT s.id, d.outlet, count(DISTINCT {_CLAIM_KEY}) AS claims {_FROM}"
+        f"{w.sql()}{' AND' if w.clauses else ' WHERE'} s.id IN ({marks})"
+        " AND d.outlet IS NOT NULL AND m.role = 'source'"
+        " GROUP BY s.id, d.outlet ORDER BY claims DESC, d.outlet",
+        [*w.params, *(i["id"] for i in items)],
+    )
+    by_id = {i["id"]: i for i in items}
+    for r in rows:
+        by_id[r["id"]]["outlets"].append({"name": r["outlet"], "claims": int(r["claims"])})
+
+
+_AGGREGATES = f"""
+SELECT s.id, s.name, s.canonical, s.kind, s.anonymous,
+  count(DISTINCT CASE WHEN m.role = 'source' THEN {_CLAIM_KEY} END) AS claims,
+  count(DISTINCT CASE WHEN m.role = 'via' THEN {_CLAIM_KEY} END) AS relayed,
+  count(DISTINCT m.document_id) AS documents"""
+
+
+def list_sources(
+    store: Store,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    min_claims: int = 0,
+    **filters: Any,
+) -> dict[str, Any]:
+    """Distinct sources, most cited first, as ``{items, total, limit, offset, summary}``.
+
+    Filters: ``q`` (words in the name or as written), ``kind``, ``anonymous``, ``outlet`` (only
+    citations in this outlet), ``since``/``until`` (publication dates), ``min_claims``.
+    Each item: id, name, canonical, kind, anonymous, ``claims`` (as the source), ``relayed``
+    (claims it passed on as an intermediary), ``documents``, ``anonymous_share`` and
+    ``outlets`` ([{name, claims}], most first). ``summary`` gives, over every matching source,
+    ``sources``, ``claims``, ``anonymous_claims`` and ``anonymous_share``.
+    """
+    w = source_where(**filters)
+    grouped = (
+        f"{_AGGREGATES} {_FROM}{w.sql()} GROUP BY s.id, s.name, s.canonical, s.kind, s.anonymous"
+        f" HAVING count(DISTINCT CASE WHEN m.role = 'source' THEN {_CLAIM_KEY} END) >= ?"
+    )
+    params = [*w.params, min_claims]
+    summary = store.query(
+        "SELECT count(*) AS sources, coalesce(sum(claims), 0) AS claims,"
+        " coalesce(sum(CASE WHEN anonymous THEN claims ELSE 0 END), 0) AS anonymous_claims"
+        f" FROM ({grouped}) g",
+        params,
+    )[0]
+    tail, tail_params = paging(limit, offset)
+    rows = store.query(
+        f"{grouped} ORDER BY claims DESC, relayed DESC, s.name, s.id{tail}",
+        [*params, *tail_params],
+    )
+    items = [_summary(r) for r in rows]
+    _attach_outlets(store, items, w)
+    claims = int(summary["claims"])
+    anonymous = int(summary["anonymous_claims"])
+    result = page(items, int(summary["sources"]), limit, offset)
+    result["summary"] = {
+        "sources": int(summary["sources"]),
+        "claims": claims,
+        "anonymous_claims": anonymous,
+        "anonymous_share": anonymous / claims if claims else 0.0,
+    }
+    return result
+
+
+def get_source(store: Store, source_id: str) -> dict[str, Any] | None:
+    """One source: its summary, every claim it made (``attributions``, each with its via chain),
+    the claims it relayed as an intermediary (``relayed_claims``) and ``via_chains`` (how often
+    each chain of intermediaries carried its claims). None if unknown."""
+    rows = store.query(
+        f"{_AGGREGATES} {_FROM} WHERE s.id = ?"
+        " GROUP BY s.id, s.name, s.canonical, s.kind, s.anonymous",
+        [source_id],
+    )
+    if not rows:
+        return None
+    detail = _summary(rows[0])
+    w = Where()
+    w.add("s.id = ?", source_id)
+    _attach_outlets(store, [detail], w)
+    detail["attributions"] = list_attributions(store, source_id=source_id, limit=None)["items"]
+    detail["relayed_claims"] = list_attributions(store, via_id=source_id, limit=None)["items"]
+    detail["via_chains"] = via_chains(detail["attributions"])
+    return detail

@@ -1,0 +1,218 @@
+"""One ``Store`` interface; the backends differ only in how they connect and run SQL.
+
+Everything a store does — migrate, add a record, reject an input, rebuild a record, run a
+read query — is written once here in the SQL DuckDB and PostgreSQL share, with ``?``
+placeholders. A backend implements four primitives (``_execute``, ``_executemany``,
+``_fetch``, ``transaction``) and nothing else, as ibis' backends share one compiler.
+
+Idempotency: a document's id is its content hash (or the input's own id), so adding a record
+whose id is stored already changes nothing; each record is written in one transaction, so an
+interrupted ingest leaves whole documents or none, and a rerun resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any
+
+from claimgraph.errors import ClaimgraphError, DocumentError
+from claimgraph.record import Record
+from claimgraph.store.rows import COLUMNS, ORDER_BY, Row, record_from_rows, record_rows
+from claimgraph.store.schema import MIGRATIONS, MIGRATIONS_TABLE
+
+_CHILD_TABLES = tuple(ORDER_BY)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _insert_sql(table: str, upsert: bool = False) -> str:
+    cols = COLUMNS[table]
+    marks = ", ".join("?" for _ in cols)
+    conflict = " ON CONFLICT DO NOTHING" if upsert else ""
+    return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks}){conflict}"
+
+
+class Store(ABC):
+    """A claimgraph database: documents and everything extracted from them.
+
+    Use as a context manager (``with open_store("claimgraph.duckdb") as store: ...``); opening
+    a store applies any pending migrations.
+    """
+
+    #: "duckdb" or "postgresql": the only thing query code may branch on (it should not need to).
+    dialect: str = ""
+
+    # -- the four backend primitives -------------------------------------------------------
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Run one statement (``?`` placeholders)."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Row]) -> None:
+        """Run one statement for each parameter row."""
+
+    @abstractmethod
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a query and return its rows as dicts (column name -> value)."""
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """A context in which statements commit together, or roll back on an exception."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations in order, each in its own transaction; return their names."""
+        self._execute(MIGRATIONS_TABLE)
+        done = {r["version"] for r in self._fetch("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, migration in enumerate(MIGRATIONS, start=1):
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in migration.statements:
+                    self._execute(statement)
+                self._execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, migration.name, _now()),
+                )
+            applied.append(migration.name)
+        return applied
+
+    def schema_version(self) -> int:
+        """How many migrations this database has applied (0 for an empty database)."""
+        rows = self._fetch("SELECT max(version) AS v FROM schema_migrations")
+        return int(rows[0]["v"] or 0)
+
+    def migrations(self) -> list[dict[str, Any]]:
+        """The applied migrations: version, name, applied_at."""
+        return self._fetch(
+            "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+        )
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored documents (ingest skips them before analysis)."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._fetch(f"SELECT id FROM documents WHERE id IN ({marks})", chunk)
+            found.update(r["id"] for r in rows)
+        return found
+
+    def add_record(self, record: Record) -> bool:
+        """Store one record in one transaction; False (and no change) if its id is stored.
+
+        A successful store clears any earlier rejection of the same input.
+        """
+        try:
+            with self.transaction():
+                if self._fetch("SELECT 1 AS x FROM documents WHERE id = ?", (record.id,)):
+                    return False
+                rows = record_rows(record, _now())
+                for table in COLUMNS:
+                    if rows.get(table):
+                        self._executemany(_insert_sql(table, upsert=table == "sources"),
+                                          rows[table])
+                self._execute("DELETE FROM rejected WHERE input = ?", (record.source,))
+        except ClaimgraphError:
+            raise
+        except Exception as exc:  # the driver's own error: name the document and the cause
+            raise DocumentError("E201", record.source, f"could not store: {exc}") from exc
+        return True
+
+    def reject(self, input_name: str, code: str, reason: str) -> None:
+        """Record that an input did not become a record (replaces an earlier rejection)."""
+        with self.transaction():
+            self._execute("DELETE FROM rejected WHERE input = ?", (input_name,))
+            self._execute(
+                "INSERT INTO rejected (input, code, reason, time) VALUES (?, ?, ?, ?)",
+                (input_name, code, reason, _now()),
+            )
+
+    def reject_error(self, error: DocumentError) -> None:
+        """Store a ``DocumentError`` in ``rejected``."""
+        self.reject(error.source, error.code, error.reason)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def get_record(self, document_id: str) -> Record | None:
+        """The full contract record of a stored document, or None."""
+        docs = self._fetch(
+            "SELECT id, source, published, title, outlet, url, text FROM documents WHERE id = ?",
+            (document_id,),
+        )
+        if not docs:
+            return None
+        tables = {
+            table: self._fetch(
+                f"SELECT * FROM {table} WHERE document_id = ? ORDER BY {ORDER_BY[table]}",
+                (document_id,),
+            )
+            for table in _CHILD_TABLES
+        }
+        source_ids = sorted({m["source_id"] for m in tables["attribution_sources"]})
+        sources: dict[str, dict[str, Any]] = {}
+        if source_ids:
+            marks = ", ".join("?" for _ in source_ids)
+            for row in self._fetch(f"SELECT * FROM sources WHERE id IN ({marks})", source_ids):
+                sources[row["id"]] = row
+        return record_from_rows(docs[0], tables, sources)
+
+    def iter_records(self, batch: int = 100) -> Iterator[Record]:
+        """Every stored record, in id order."""
+        last = ""
+        while True:
+            ids = [
+                r["id"]
+                for r in self._fetch(
+                    "SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                )
+            ]
+            if not ids:
+                return
+            for document_id in ids:
+                record = self.get_record(document_id)
+                if record is not None:
+                    yield record
+            last = ids[-1]
+
+    def rejected(self) -> list[dict[str, Any]]:
+        """Every rejected input: input, code, reason, time (ISO string)."""
+        rows = self._fetch("SELECT input, code, reason, time FROM rejected ORDER BY input")
+        for row in rows:
+            row["time"] = row["time"].isoformat() if row["time"] is not None else None
+        return rows
+
+    def count(self, table: str) -> int:
+        """Rows in one table of the schema."""
+        if table not in COLUMNS and table not in {"rejected", "schema_migrations"}:
+            raise ClaimgraphError("E002", f"unknown table {table!r}")
+        return int(self._fetch(f"SELECT count(*) AS n FROM {table}")[0]["n"])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run a read query in the shared SQL (``?`` placeholders); rows as dicts.
+
+        This is what ``claimgraph.query`` builds on: keep the SQL to what both DuckDB and
+        PostgreSQL accept (``ILIKE``, ``count(DISTINCT ...)``, ``LIMIT ? OFFSET ?``).
+        """
+        return self._fetch(sql, params)

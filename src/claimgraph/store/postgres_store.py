@@ -1,0 +1,51 @@
+"""The server backend: PostgreSQL through psycopg 3 (``--db postgresql://user@host/db``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg.rows import dict_row
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store.base import Store
+from claimgraph.store.rows import Row
+
+
+def _pg(sql: str) -> str:
+    """The shared SQL's ``?`` placeholders as psycopg's ``%s`` (literal ``%`` doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(Store):
+    """A store in a PostgreSQL database; several ingests may write to it at once."""
+
+    dialect = "postgresql"
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        try:
+            self._con = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise ClaimgraphError("E201", f"cannot connect to PostgreSQL: {exc}") from exc
+        self.migrate()
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._con.execute(_pg(sql), list(params))
+
+    def _executemany(self, sql: str, rows: Sequence[Row]) -> None:
+        with self._con.cursor() as cur:
+            cur.executemany(_pg(sql), rows)
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return list(self._con.execute(_pg(sql), list(params)).fetchall())
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._con.transaction():
+            yield
+
+    def close(self) -> None:
+        self._con.close()

@@ -1,0 +1,133 @@
+"""The normalised schema and its named, recorded migrations (as sqlite-utils' migrations).
+
+Every change to the schema is a new entry appended to ``MIGRATIONS``: a stable name and the
+statements that apply it. ``migrate`` runs, in order and each in its own transaction, the
+migrations not yet recorded in ``schema_migrations``; the schema version is the number of
+migrations applied. Never edit or reorder a migration that has shipped: add a new one.
+
+The SQL is the subset DuckDB and PostgreSQL share (``TEXT``, ``INTEGER``, ``BIGINT``,
+``DOUBLE PRECISION``, ``BOOLEAN``, ``TIMESTAMP``, ``ON CONFLICT``), so both backends run the very
+same statements. Column names avoid the reserved words ``start``/``end``: spans are stored as
+``start_char``/``end_char``/``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+
+
+_SPAN = "start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL"
+
+INITIAL = Migration(
+    "0001_initial_schema",
+    (
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            published TEXT,
+            title TEXT,
+            outlet TEXT,
+            url TEXT,
+            text TEXT NOT NULL,
+            ingested_at TIMESTAMP NOT NULL)""",
+        f"""CREATE TABLE entities (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL, {_SPAN},
+            label TEXT NOT NULL, canonical TEXT, country TEXT, metonym BOOLEAN NOT NULL,
+            PRIMARY KEY (document_id, idx))""",
+        # One row per distinct source: who, not where in which text. ``name`` is the canonical
+        # name, else the mention's text; ``id`` hashes (canonical or lower-cased text, kind,
+        # anonymous), so every mention of "the Russian Defense Ministry" links to one row.
+        """CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            canonical TEXT,
+            kind TEXT NOT NULL,
+            anonymous BOOLEAN NOT NULL)""",
+        """CREATE TABLE attributions (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL,
+            id TEXT NOT NULL, type TEXT NOT NULL,
+            source_id TEXT,
+            cue_start INTEGER, cue_end INTEGER, cue_text TEXT,
+            content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+            content_text TEXT NOT NULL,
+            PRIMARY KEY (document_id, idx))""",
+        # The mentions of sources in one attribution: role 'source' (position 0) or 'via'
+        # (position 0 = the nearest intermediary, as in the record's ``via`` list).
+        f"""CREATE TABLE attribution_sources (
+            document_id TEXT NOT NULL, attribution_idx INTEGER NOT NULL,
+            role TEXT NOT NULL, position INTEGER NOT NULL,
+            source_id TEXT NOT NULL, {_SPAN}, descriptor TEXT,
+            PRIMARY KEY (document_id, attribution_idx, role, position))""",
+        f"""CREATE TABLE hedges (
+            document_id TEXT NOT NULL, attribution_idx INTEGER NOT NULL,
+            position INTEGER NOT NULL, {_SPAN},
+            PRIMARY KEY (document_id, attribution_idx, position))""",
+        # Numbers keep their JSON type: ``int_fields`` lists which of value/low/high were ints.
+        f"""CREATE TABLE quantities (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL, {_SPAN},
+            value DOUBLE PRECISION, low DOUBLE PRECISION, high DOUBLE PRECISION,
+            int_fields TEXT NOT NULL, unit TEXT, attribution TEXT,
+            PRIMARY KEY (document_id, idx))""",
+        f"""CREATE TABLE times (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL, {_SPAN},
+            type TEXT NOT NULL, value TEXT,
+            PRIMARY KEY (document_id, idx))""",
+        f"""CREATE TABLE places (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL, {_SPAN},
+            name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, admin1 TEXT,
+            geonames_id BIGINT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            PRIMARY KEY (document_id, idx))""",
+        """CREATE TABLE events (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL,
+            id TEXT NOT NULL, type TEXT NOT NULL,
+            trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+            trigger_text TEXT NOT NULL,
+            place_idx INTEGER, time_idx INTEGER, attribution TEXT,
+            PRIMARY KEY (document_id, idx))""",
+        # Actor and target of an event (role 'actor' | 'target'), absent when unknown.
+        f"""CREATE TABLE event_actors (
+            document_id TEXT NOT NULL, event_idx INTEGER NOT NULL, role TEXT NOT NULL,
+            {_SPAN}, canonical TEXT, country TEXT, sector TEXT,
+            PRIMARY KEY (document_id, event_idx, role))""",
+        # Inputs that did not become a record, keyed by the input's name (path, path:line, URL).
+        """CREATE TABLE rejected (
+            input TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            time TIMESTAMP NOT NULL)""",
+        "CREATE INDEX documents_published ON documents (published)",
+        "CREATE INDEX documents_outlet ON documents (outlet)",
+        "CREATE INDEX attributions_id ON attributions (id)",
+        "CREATE INDEX attributions_source ON attributions (source_id)",
+        "CREATE INDEX attribution_sources_source ON attribution_sources (source_id)",
+        "CREATE INDEX events_type ON events (type)",
+        "CREATE INDEX places_country ON places (country)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+
+# The table that records applied migrations; created before any migration runs.
+MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TIMESTAMP NOT NULL)"""
+
+# Tables holding one document's rows, deleted together if a document is ever replaced.
+DOCUMENT_TABLES = (
+    "entities",
+    "attributions",
+    "attribution_sources",
+    "hedges",
+    "quantities",
+    "times",
+    "places",
+    "events",
+    "event_actors",
+)
