@@ -1,0 +1,74 @@
+"""The app factory: one process serves the JSON API (``/api``), its OpenAPI schema
+(``/api/openapi.json``) and the web UI. FastAPI's Swagger page is off: it loads its scripts
+from a CDN, and the UI must work offline (docs/api.md documents the routes).
+
+    create_app("claims.duckdb")                 # read-only
+    create_app("claims.duckdb", token="s3cret") # POST /api/documents needs that bearer token
+
+The pipeline is loaded on the first ``POST /api/analyze`` (not at start-up), so browsing a
+database costs no model load.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from claimgraph.record import Record
+from claimgraph.serve import api, envelope, ui
+from claimgraph.serve.api import Analyzer, Settings
+from claimgraph.serve.backend import Backend, open_backend
+from claimgraph.serve.limits import BodyLimit
+
+
+def default_analyzer(text: str, **kwargs: Any) -> Record:
+    """``claimgraph.analyze.analyze_text``, imported on first use (it loads spaCy)."""
+    from claimgraph.analyze import analyze_text
+
+    return analyze_text(text, **kwargs)
+
+
+def _html_error(status: int, code: str, message: str) -> HTMLResponse:
+    return ui.render("error.html", status=status, title=f"{status}", code=code, message=message)
+
+
+def create_app(
+    db_url: str | None,
+    *,
+    token: str | None = None,
+    backend: Backend | None = None,
+    analyzer: Analyzer | None = None,
+    settings: Settings | None = None,
+) -> FastAPI:
+    """Build the app over the database at ``db_url`` (or an already opened ``backend``).
+
+    ``token`` enables writes; ``analyzer`` replaces the NLP pipeline (tests); ``settings``
+    holds the page-size and body-size limits.
+    """
+    if backend is None:
+        if db_url is None:
+            raise ValueError("create_app needs a db_url or a backend")
+        backend = open_backend(db_url)
+    settings = settings or Settings()
+    app = FastAPI(
+        title="claimgraph",
+        summary="Who says what, on whose authority: attributions, events, dates, places and "
+        "numbers in news reports.",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.backend = backend
+    app.state.token = token or None
+    app.state.analyzer = analyzer or default_analyzer
+    app.state.settings = settings
+    envelope.install(app, html_error=_html_error)
+    app.include_router(api.router)
+    app.include_router(ui.router)
+    app.mount("/static", StaticFiles(directory=ui.HERE / "static"), name="static")
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

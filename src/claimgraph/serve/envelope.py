@@ -1,0 +1,116 @@
+"""One JSON envelope for every API response and every error (as datasette's ``handle_exception``).
+
+Success: ``{"ok": true, "data": ..., "meta": {...}}``; failure: ``{"ok": false, "error":
+{"code": ..., "message": ...}}`` with the HTTP status carrying the class of failure. Clients test
+one key (``ok``) and never meet FastAPI's default ``{"detail": ...}`` shape: every exception
+handler below returns this envelope, including validation errors, 404s of unknown paths and
+unexpected crashes (whose message hides the internals).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from claimgraph.errors import ClaimgraphError
+
+log = logging.getLogger(__name__)
+
+# API error codes: stable, documented in docs/api.md (a test checks that every code is listed).
+API_CODES: dict[str, str] = {
+    "bad_request": "a parameter has a bad value or the body is malformed",
+    "unauthorized": "a write needs `Authorization: Bearer <token>`",
+    "forbidden": "the server is read-only (started without --token)",
+    "not_found": "no such document, source or path",
+    "method_not_allowed": "the path exists but not with this HTTP method",
+    "too_large": "the posted text is larger than the size limit",
+    "unprocessable": "the text could not be analysed",
+    "internal": "an unexpected server error (logged on the server)",
+}
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    422: "bad_request",
+}
+
+
+class ApiError(Exception):
+    """An error a handler raises to answer with the error envelope."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+def ok(data: Any, **meta: Any) -> dict[str, Any]:
+    """The success envelope."""
+    return {"ok": True, "data": data, "meta": meta}
+
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    """The error envelope's body."""
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(error_body(code, message), status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
+
+
+HtmlError = Callable[[int, str, str], Response]
+
+
+def install(app: FastAPI, html_error: HtmlError | None = None) -> None:
+    """Register the handlers that turn every exception into the error envelope.
+
+    Paths outside ``/api`` (the web UI) get ``html_error(status, code, message)`` instead, so
+    a person sees a page and a program always sees the envelope.
+    """
+
+    def answer(request: Request, status: int, code: str, message: str) -> Response:
+        if html_error is not None and not request.url.path.startswith("/api"):
+            return html_error(status, code, message)
+        return error_response(status, code, message)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        return answer(request, exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        return answer(request, 400, "bad_request", _validation_message(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        code = _STATUS_CODES.get(exc.status_code, "bad_request" if exc.status_code < 500 else "internal")
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        return answer(request, exc.status_code, code, message)
+
+    @app.exception_handler(ClaimgraphError)
+    async def _claimgraph(request: Request, exc: ClaimgraphError) -> Response:
+        return answer(request, 422, "unprocessable", f"[{exc.code}] {exc.message}")
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return answer(request, 500, "internal", "internal server error")

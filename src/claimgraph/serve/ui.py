@@ -1,0 +1,128 @@
+"""The web UI: server-rendered Jinja2 pages over the same ``Backend`` as the API.
+
+Article text is untrusted input, so the environment autoescapes everything it renders, data for
+scripts goes through ``|tojson`` (which escapes ``<``, ``>`` and ``&``), and the bundled scripts
+write only with ``textContent``. Nothing is fetched from outside the server: the map's world
+outline and its TopoJSON decoder are bundled under ``static/vendor``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader
+
+from claimgraph.record import ATTRIBUTION_TYPES
+from claimgraph.serve.annotate import KINDS, annotations, segments
+from claimgraph.serve.api import Settings
+from claimgraph.serve.backend import AttributionFilter, Backend, EventFilter
+from claimgraph.serve.envelope import ApiError
+
+HERE = Path(__file__).parent
+templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
+PAGE = 50
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
+
+
+def _db(request: Request) -> Backend:
+    return request.app.state.backend  # type: ignore[no-any-return]
+
+
+def _pager(request: Request, total: int, offset: int, limit: int) -> dict[str, str | None]:
+    """Links to the previous and next page, keeping the other query parameters."""
+    params = {k: v for k, v in request.query_params.items() if k != "offset" and v != ""}
+
+    def link(at: int) -> str:
+        return "?" + urlencode({**params, "offset": at})
+
+    return {"prev": link(max(0, offset - limit)) if offset > 0 else None,
+            "next": link(offset + limit) if offset + limit < total else None}
+
+
+Offset = Annotated[int, Query(ge=0)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request, offset: Offset = 0) -> HTMLResponse:
+    page = _db(request).documents(limit=PAGE, offset=offset)
+    return render("index.html", title="Articles", docs=page.items, total=page.total,
+                  offset=offset, pager=_pager(request, page.total, offset, PAGE))
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def article(request: Request, doc_id: str) -> HTMLResponse:
+    record = _db(request).document(doc_id)
+    if record is None:
+        raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
+    anns = annotations(record)
+    claims = _db(request).attributions(AttributionFilter(document=doc_id), limit=10_000, offset=0)
+    return render("article.html", title=record.get("title") or record["id"], doc=record,
+                  segments=segments(record["text"], anns), kinds=KINDS, claims=claims.items,
+                  annotations=[{"kind": a.kind, "label": a.label, "text": record["text"][a.start:a.end],
+                                "details": a.details} for a in anns])
+
+
+def _flag(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(
+    request: Request,
+    offset: Offset = 0,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    type: str | None = None,
+    anonymous: str | None = None,
+    hedged: str | None = None,
+    source: str | None = None,
+) -> HTMLResponse:
+    flt = AttributionFilter(q=q or None, type=type if type in ATTRIBUTION_TYPES else None,
+                            anonymous=_flag(anonymous), hedged=_flag(hedged), source=source or None)
+    page = _db(request).attributions(flt, limit=PAGE, offset=offset)
+    form = {"q": q or "", "type": flt.type or "", "anonymous": anonymous or "",
+            "hedged": hedged or "", "source": source or ""}
+    return render("claims.html", title="Claims", claims=page.items, total=page.total,
+                  offset=offset, form=form, types=ATTRIBUTION_TYPES,
+                  pager=_pager(request, page.total, offset, PAGE))
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(request: Request, offset: Offset = 0,
+            q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    page = _db(request).sources(q=q or None, limit=PAGE, offset=offset)
+    return render("sources.html", title="Sources", sources=page.items, total=page.total,
+                  offset=offset, q=q or "", pager=_pager(request, page.total, offset, PAGE))
+
+
+@router.get("/sources/{source_id}", response_class=HTMLResponse)
+def source(request: Request, source_id: str) -> HTMLResponse:
+    detail = _db(request).source(source_id)
+    if detail is None:
+        raise ApiError(404, "not_found", f"no source with id {source_id!r}")
+    return render("source.html", title=detail["name"], src=detail)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(request: Request, offset: Offset = 0, type: str | None = None) -> HTMLResponse:
+    settings: Settings = request.app.state.settings
+    page = _db(request).events(EventFilter(type=type or None), limit=settings.max_limit,
+                               offset=offset)
+    days: dict[str, list[dict[str, Any]]] = {}
+    for event in page.items:
+        days.setdefault(event.get("date") or "undated", []).append(event)
+    return render("timeline.html", title="Timeline", days=days, total=page.total, type=type or "",
+                  pager=_pager(request, page.total, offset, settings.max_limit))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def world_map(request: Request) -> HTMLResponse:
+    return render("map.html", title="Map")
