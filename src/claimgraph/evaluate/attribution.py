@@ -1,0 +1,192 @@
+"""Attribution scored against PolNeAR (political news, brat standoff: Source / Cue / Content).
+
+PolNeAR (networkdynamics/PolNeAR, ``data/{train,dev}``) pairs each article ``text/NAME.txt``
+with ``attributions/NAME_<annotator>.ann``; an ``E`` line ties a Source, a Cue and a Content
+(spans may be discontinuous: ``start end;start end``). Texts are analysed verbatim, so gold
+offsets index straight into ``doc.text``.
+
+Match rules (issue 3): a cue or a source is right on any character overlap; a content is right
+when the Dice overlap of the two character sets is >= 0.5; a whole attribution is right when its
+content matches and its source matches (or both have none). Each gold item is matched at most
+once (greedy, best overlap first), so the counts are additive tp/fp/fn.
+
+The baseline scored alongside is the open quote-only rule set (textacy's
+``direct_quotations``, re-implemented in :mod:`claimgraph.extract.attribution.baseline` since
+textacy 0.13 does not install beside spaCy 3.8).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.record import Attribution
+
+TASK = "attribution"
+DEFAULT_DATA = "polnear/data/dev"
+
+Chars = frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """One PolNeAR attribution as character sets (empty set = role absent)."""
+
+    source: Chars
+    cue: Chars
+    content: Chars
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    name: str
+    text: str
+    gold: tuple[GoldAttribution, ...]
+
+
+def _chars(spans: str) -> Chars:
+    out: set[int] = set()
+    for part in spans.split(";"):
+        start, end = part.split()
+        out.update(range(int(start), int(end)))
+    return frozenset(out)
+
+
+def read_ann(text: str) -> list[GoldAttribution]:
+    """Parse one brat ``.ann`` file into attributions (Discuss/Discard notes are skipped)."""
+    spans: dict[str, tuple[str, Chars]] = {}
+    events: list[list[tuple[str, str]]] = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            label, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (label, _chars(offsets))
+        elif parts[0].startswith("E"):
+            events.append([tuple(r.split(":", 1)) for r in parts[1].split() if ":" in r])  # type: ignore[misc]
+    out: list[GoldAttribution] = []
+    for roles in events:
+        chars: dict[str, set[int]] = {"Source": set(), "Cue": set(), "Content": set()}
+        for role, tid in roles:
+            if role in chars and tid in spans:
+                chars[role].update(spans[tid][1])
+        if chars["Content"] or chars["Cue"]:
+            out.append(GoldAttribution(*(frozenset(chars[k]) for k in ("Source", "Cue", "Content"))))
+    return out
+
+
+def read_articles(data: Path, *, limit: int | None = None) -> Iterator[Article]:
+    """Articles of one PolNeAR split directory (``text/`` + ``attributions/``), name order."""
+    texts = sorted((data / "text").glob("*.txt"))
+    if limit is not None:
+        texts = texts[:limit]
+    for path in texts:
+        anns = sorted((data / "attributions").glob(f"{path.stem}_*.ann"))
+        if not anns:
+            continue
+        # verbatim: no newline translation, so gold offsets line up
+        text = path.read_bytes().decode("utf-8")
+        yield Article(path.stem, text, tuple(read_ann(anns[0].read_text(encoding="utf-8"))))
+
+
+def _span_chars(start: int, end: int) -> Chars:
+    return frozenset(range(start, end))
+
+
+def predicted_chars(att: Attribution) -> GoldAttribution:
+    """A predicted attribution in the gold shape (source = the local mention only)."""
+    source = _span_chars(att.source.start, att.source.end) if att.source else frozenset()
+    cue = _span_chars(att.cue.start, att.cue.end) if att.cue else frozenset()
+    return GoldAttribution(source, cue, _span_chars(att.content.start, att.content.end))
+
+
+def dice(a: Chars, b: Chars) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
+
+def _match(
+    gold: list[Chars] | list[GoldAttribution],
+    pred: list[Chars] | list[GoldAttribution],
+    score: Callable[..., float],
+) -> Counts:
+    """One-to-one greedy matching, best score first; a pair scoring 0 never matches."""
+    pairs = sorted(
+        ((s, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (s := score(g, p)) > 0),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+    tp = len(used_g)
+    return Counts(tp, len(pred) - tp, len(gold) - tp)
+
+
+def _overlap(a: Chars, b: Chars) -> float:
+    return len(a & b) / max(len(a | b), 1)
+
+
+def _content(a: Chars, b: Chars) -> float:
+    d = dice(a, b)
+    return d if d >= 0.5 else 0.0
+
+
+def _whole(g: GoldAttribution, p: GoldAttribution) -> float:
+    d = _content(g.content, p.content)
+    if not d:
+        return 0.0
+    if (g.source or p.source) and not (g.source & p.source):
+        return 0.0
+    return d
+
+
+def score_document(gold: Iterable[GoldAttribution], pred: Iterable[GoldAttribution]) -> dict[str, Counts]:
+    """Cue, source, content and whole-attribution counts for one document."""
+    g, p = list(gold), list(pred)
+    return {
+        "cue": _match([x.cue for x in g if x.cue], [x.cue for x in p if x.cue], _overlap),
+        "source": _match([x.source for x in g if x.source], [x.source for x in p if x.source], _overlap),
+        "content": _match([x.content for x in g], [x.content for x in p], _content),
+        "whole": _match(g, p, _whole),
+    }
+
+
+def _report(data: Path, docs: int, counts: list[dict[str, Counts]]) -> Report:
+    report = Report(TASK, str(data), docs)
+    for c in counts:
+        for name, value in c.items():
+            report.counts[name] = report.counts.get(name, Counts()) + value
+    return report
+
+
+def evaluate(data: Path, *, limit: int | None = None) -> Report:
+    """Score the attribution component (and the quote-only baseline) on a PolNeAR split."""
+    from claimgraph.extract.attribution import find_attributions
+    from claimgraph.extract.attribution.baseline import direct_quotations
+    from claimgraph.nlp import pipeline
+
+    nlp = pipeline.build(only=["news_entities"])
+    articles = list(read_articles(data, limit=limit))
+    ours: list[dict[str, Counts]] = []
+    base: list[dict[str, Counts]] = []
+    by_type: dict[str, Counts] = {}
+    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    for article, doc in zip(articles, docs, strict=True):
+        found = find_attributions(doc)
+        ours.append(score_document(article.gold, (predicted_chars(a) for a in found)))
+        base.append(score_document(article.gold, (predicted_chars(a) for a in direct_quotations(doc))))
+        for kind in {a.type for a in found}:
+            mine = [predicted_chars(a) for a in found if a.type == kind]
+            c = _match(list(article.gold), mine, _whole)
+            by_type[kind] = by_type.get(kind, Counts()) + Counts(c.tp, c.fp, 0)
+    report = _report(data, len(articles), ours)
+    report.baseline = _report(data, len(articles), base)
+    report.notes["whole_precision_by_type"] = {
+        k: {"right": v.tp, "predicted": v.tp + v.fp} for k, v in sorted(by_type.items())
+    }
+    return report

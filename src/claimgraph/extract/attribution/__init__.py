@@ -1,0 +1,156 @@
+"""Attribution: who says what, through whom, how surely — as a spaCy component.
+
+:func:`find_attributions` is a pure function over a parsed ``Doc``: quotations
+(:mod:`.quotes`), cue words decided by their frame (:mod:`.cues`), content read off the parse
+(:mod:`.indirect`), sources with kind, anonymity, antecedents and intermediaries
+(:mod:`.sources`) and hedges (:mod:`.hedges`). The component ``claimgraph_attribution`` stores
+the result on ``doc._.cg_attributions``; :func:`attribution_rows` flattens a record's
+attributions for display (source → via → cue → content).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.extract.attribution.cues import Cue, Quotes, find_cues
+from claimgraph.extract.attribution.hedges import find_hedges
+from claimgraph.extract.attribution.indirect import content_span
+from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.extract.attribution.quotes import find_quotes
+from claimgraph.extract.attribution.sources import make_source, subject_of, vias
+from claimgraph.ids import item_id, text_hash
+from claimgraph.nlp import extensions
+from claimgraph.record import Attribution, Record, Source, Span, span_of
+
+__all__ = ["find_attributions", "attribution_rows", "AttributionTagger", "make_attribution"]
+
+_QUOTE_MARKS = "“”\"«»‘’„"
+
+
+def _type(cue: Cue, text: str, start: int, end: int) -> str:
+    content = text[start:end]
+    if cue.frame == "quote" or (content[:1] in _QUOTE_MARKS and content[-1:] in _QUOTE_MARKS):
+        return "direct"
+    if cue.frame == "according":
+        return "according_to"
+    if any(mark in content for mark in "“”\"«»"):
+        return "mixed"
+    return lexicon().cue_types.get(cue.token.lemma_.lower(), "indirect")
+
+
+def _cue_span(cue: Cue, text: str) -> Span:
+    tok = cue.token
+    end = tok.idx + len(tok.text)
+    if cue.frame == "according":
+        nxt = tok.doc[tok.i + 1]
+        end = nxt.idx + len(nxt.text)
+    return span_of(text, tok.idx, end)
+
+
+def _nested(inner: tuple[Cue, int, int], outer: tuple[Cue, int, int]) -> bool:
+    """True when ``inner``'s cue sits inside ``outer``'s content (PolNeAR keeps the outer one)."""
+    cue = inner[0].token
+    return outer[1] <= cue.idx < outer[2] and inner[0] is not outer[0]
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every attribution in ``doc``, in text order of its cue."""
+    text = doc.text
+    quotes = Quotes.index(doc, find_quotes(text))
+    found: list[tuple[Cue, int, int]] = []
+    used_quotes: dict[int, int] = {}  # quotation -> index in found of the cue that took it
+    for cue in find_cues(doc, quotes):
+        span = content_span(cue, quotes)
+        if span is None:
+            continue
+        # one quotation, one cue: the likelier ("…," he said, adding …)
+        clash = next((used_quotes[q] for q in cue.quotes if q in used_quotes), None)
+        if clash is not None:
+            if found[clash][0].probability >= cue.probability:
+                continue
+            found[clash] = (cue, *span)
+            continue
+        for q in cue.quotes:
+            used_quotes[q] = len(found)
+        found.append((cue, *span))
+    kept = [a for a in found if not any(_nested(a, b) for b in found)]
+    hedges = find_hedges(doc)
+    key = text_hash(text)
+    history: list[Source] = []
+    out: list[Attribution] = []
+    for cue, start, end in kept:
+        mention = subject_of(cue.token)
+        if mention is not None and mention.start_char < end and start < mention.end_char:
+            mention = None  # the "source" is inside the content: a misparse
+        mention, via_mentions = vias(cue.token, mention, history)
+        source = make_source(mention, history) if mention is not None else None
+        if source is not None:
+            history.append(source)
+        cue_span = _cue_span(cue, text)
+        lo = min(start, cue_span.start, source.start if source else start)
+        hi = max(end, cue_span.end)
+        out.append(
+            Attribution(
+                id=item_id(key, "attribution", start, end),
+                type=_type(cue, text, start, end),  # type: ignore[arg-type]
+                source=source,
+                cue=cue_span,
+                content=span_of(text, start, end),
+                via=[make_source(v, history) for v in via_mentions],
+                hedges=[span_of(text, s, e) for s, e in hedges if lo <= s and e <= hi],
+            )
+        )
+    return out
+
+
+def attribution_rows(record: Record) -> list[dict[str, Any]]:
+    """One flat row per attribution for a table: source → via → cue → content, with flags.
+
+    Pure (reads only the record), so the CLI's Rich view, the web UI and tests share it.
+    """
+    rows: list[dict[str, Any]] = []
+    for att in record.attributions:
+        src = att.source
+        rows.append(
+            {
+                "id": att.id,
+                "type": att.type,
+                "source": (src.canonical or src.text) if src else None,
+                "mention": src.text if src else None,
+                "kind": src.kind if src else None,
+                "anonymous": bool(src and src.anonymous),
+                "descriptor": src.descriptor if src else None,
+                "via": [v.canonical or v.text for v in att.via],
+                "cue": att.cue.text if att.cue else None,
+                "content": att.content.text,
+                "hedged": bool(att.hedges),
+                "hedges": [h.text for h in att.hedges],
+            }
+        )
+    return rows
+
+
+class AttributionTagger:
+    """Sets ``doc._.cg_attributions`` (list[Attribution]) on every doc."""
+
+    def __init__(self, name: str = "attribution") -> None:
+        self.name = name
+        lexicon()  # load the knowledge files once, at pipeline build time
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cg_attributions = find_attributions(doc)
+        return doc
+
+
+@Language.factory(
+    "claimgraph_attribution",
+    assigns=["doc._.cg_attributions"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+)
+def make_attribution(nlp: Language, name: str) -> AttributionTagger:
+    """The attribution component (place it after the parser and the places component)."""
+    extensions.register()
+    return AttributionTagger(name)

@@ -1,0 +1,152 @@
+"""Cues: the words that attribute ("said", "told", "according to", "believes", "statement").
+
+A candidate is a verb or noun whose *frame* (how its content attaches) is one of:
+
+- ``quote``: a quotation right beside it ("…," he said / said: "…"), only punctuation and the
+  speaker between;
+- ``ccomp`` / ``xcomp``: a clause ("said that …", "wants to …");
+- ``dobj`` / ``prep``: an object or prepositional phrase ("denied the report", "talked about");
+- ``according``: "according to X".
+
+Whether a candidate is a cue is decided by the statistics of its (lemma, part of speech, frame)
+in the PolNeAR train split (``cue_model.tsv``), smoothed towards the hand list in
+``cue_verbs.tsv``: "said" with a clause almost always attributes, "found" with an object rarely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import lexicon
+
+#: frames in priority order; ``none`` candidates never become attributions (no content)
+FRAMES = ("quote", "according", "ccomp", "xcomp", "dobj", "prep", "none")
+CANDIDATE_POS = {"VERB", "NOUN"}
+SENTENCE_END = {".", "?", "!"}
+#: how many non-punctuation words may stand between a quotation and its cue
+MAX_GAP = 8
+#: smoothing: the hand list counts as this many observations at PRIOR_RATE
+PRIOR_WEIGHT = 2.0
+PRIOR_RATE = 0.6
+THRESHOLD = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Quotes:
+    """Quotation spans of a doc and, per token, the index of the quotation it lies in (-1)."""
+
+    spans: tuple[tuple[int, int], ...]
+    of_token: tuple[int, ...]
+
+    @classmethod
+    def index(cls, doc: Doc, spans: list[tuple[int, int]]) -> Quotes:
+        of_token = [-1] * len(doc)
+        k = 0
+        for tok in doc:
+            while k < len(spans) and spans[k][1] <= tok.idx:
+                k += 1
+            if k < len(spans) and spans[k][0] <= tok.idx < spans[k][1]:
+                of_token[tok.i] = k
+        return cls(tuple(spans), tuple(of_token))
+
+
+def _is_break(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
+
+
+def _quote_left(tok: Token, quotes: Quotes) -> int:
+    """The quotation ending just before ``tok`` ("…," Trump said), or -1."""
+    doc, words = tok.doc, 0
+    for i in range(tok.i - 1, -1, -1):
+        q = quotes.of_token[i]
+        if q >= 0:
+            return q
+        t = doc[i]
+        if _is_break(t) or t.text in SENTENCE_END or t.pos_ == "VERB":
+            return -1
+        if not t.is_punct:
+            words += 1
+            if words > MAX_GAP:
+                return -1
+    return -1
+
+
+def _quote_right(tok: Token, quotes: Quotes) -> int:
+    """The quotation opening just after ``tok`` (said: "…" / said Tuesday, "…"), or -1."""
+    doc, words = tok.doc, 0
+    prev = tok
+    for i in range(tok.i + 1, len(doc)):
+        q = quotes.of_token[i]
+        if q >= 0:
+            # directly after the cue, or after a colon / comma
+            return q if (prev.i == tok.i or prev.text in (":", ",")) else -1
+        t = doc[i]
+        if _is_break(t) or t.text in SENTENCE_END or t.pos_ in ("VERB", "AUX"):
+            return -1
+        if not t.is_punct:
+            words += 1
+            if words > MAX_GAP:
+                return -1
+        prev = t
+    return -1
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
+    """The frame of a candidate cue and, for ``quote``, the quotations it introduces."""
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return "according", ()
+    if quotes.of_token[tok.i] < 0:
+        left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
+        found = tuple(q for q in (left, right) if q >= 0)
+        if found:
+            return "quote", found
+    for dep in ("ccomp", "xcomp", "dobj", "prep"):
+        if _child(tok, dep) is not None:
+            return dep, ()
+    return "none", ()
+
+
+def cue_probability(lemma: str, pos: str, frame: str) -> float:
+    """P(cue | lemma, pos, frame), smoothed towards the hand-listed prior."""
+    lex = lexicon()
+    cues, seen = lex.cue_counts.get((lemma, pos, frame), (0, 0))
+    prior = PRIOR_RATE if lemma in lex.cue_types else 0.0
+    return (cues + PRIOR_WEIGHT * prior) / (seen + PRIOR_WEIGHT)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word judged to attribute, with its frame and the quotations it introduces."""
+
+    token: Token
+    frame: str
+    quotes: tuple[int, ...]
+    probability: float
+
+
+def is_candidate(tok: Token) -> bool:
+    return tok.pos_ in CANDIDATE_POS or tok.lower_ == "according"
+
+
+def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list[Cue]:
+    """Every token whose (lemma, pos, frame) makes it a likely cue, in text order."""
+    out: list[Cue] = []
+    for tok in doc:
+        if not is_candidate(tok):
+            continue
+        frame, qs = frame_of(tok, quotes)
+        if frame == "none":
+            continue
+        p = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
+        if p >= threshold:
+            out.append(Cue(tok, frame, qs, p))
+    return out

@@ -1,0 +1,100 @@
+"""What is attributed: the content span of a cue, read off the dependency parse.
+
+- a quotation frame gives the quotation(s) themselves ("A," he said, "B." -> A … B);
+- a clause frame gives the clause's subtree, "that" included ("said that the talks failed");
+- an object frame gives the object and what follows it ("accused him of lying");
+- "according to X" gives the rest of its clause;
+and any quotation the span cuts into is taken whole (mixed: described it as "consistent" with…).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.extract.attribution.cues import Cue, Quotes
+
+_SKIP_EDGE = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
+_TAIL_DEPS = {"punct", "cc", "conj", "mark"}
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Drop punctuation and spaces at both ends of a token range [start, end)."""
+    while start < end and (doc[start].text in _SKIP_EDGE or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _SKIP_EDGE or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _clause_range(cue: Token, dep: str) -> tuple[int, int] | None:
+    child = next((c for c in cue.children if c.dep_ == dep), None)
+    return _subtree_range(child) if child is not None else None
+
+
+def _object_range(cue: Token) -> tuple[int, int] | None:
+    """From the first object or prepositional dependent to the end of the cue's right side."""
+    right = [c for c in cue.rights if c.dep_ not in _TAIL_DEPS and c.dep_ not in ("advmod", "npadvmod")]
+    right = [c for c in right if c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "oprd", "dative")]
+    if not right:
+        return None
+    objs = [c for c in right if c.dep_ != "dative"] or right
+    return objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1
+
+
+def _according_range(cue: Token) -> tuple[int, int]:
+    """The clause 'according to X' sits in, minus the phrase itself."""
+    doc = cue.doc
+    to = doc[cue.i + 1]
+    phrase_end = max(to.right_edge.i, cue.right_edge.i) + 1
+    sent = cue.sent
+    before = (sent.start, cue.i)
+    after = (phrase_end, sent.end)
+    start, end = max((before, after), key=lambda r: r[1] - r[0])
+    return start, end
+
+
+def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _snap_to_quotes(start: int, end: int, quotes: Quotes) -> tuple[int, int]:
+    """Widen a character span to take whole any quotation it cuts into."""
+    for qs, qe in quotes.spans:
+        if qs < end and start < qe and (qs < start or qe > end):
+            # only a little outside the span: a clause that begins or ends the quotation
+            start, end = min(start, qs), max(end, qe)
+    return start, end
+
+
+def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:
+    """Character offsets of what ``cue`` attributes, or None when the parse gives nothing."""
+    tok = cue.token
+    doc = tok.doc
+    if cue.frame == "quote":
+        spans = [quotes.spans[q] for q in cue.quotes]
+        return min(s for s, _ in spans), max(e for _, e in spans)
+    if cue.frame == "according":
+        rng: tuple[int, int] | None = _according_range(tok)
+    elif cue.frame in ("ccomp", "xcomp"):
+        rng = _clause_range(tok, cue.frame)
+    else:
+        rng = _object_range(tok)
+    if rng is None:
+        return None
+    start, end = _trim(doc, *rng)
+    if start >= end:
+        return None
+    # the cue never lies inside its own content
+    if start <= tok.i < end:
+        if tok.i - start > end - tok.i - 1:
+            end = tok.i
+        else:
+            start = tok.i + 1
+        start, end = _trim(doc, start, end)
+        if start >= end:
+            return None
+    return _snap_to_quotes(*_to_chars(doc, start, end), quotes)

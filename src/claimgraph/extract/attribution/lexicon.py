@@ -1,0 +1,55 @@
+"""The attribution knowledge files in ``claimgraph/data/attribution``, each read once.
+
+- ``cue_verbs.tsv``: hand-listed cue lemmas and the attribution type they give to non-quoted
+  content (``indirect`` speech acts, ``other`` reported states, ``according_to``);
+- ``cue_model.tsv``: how often a word in a given syntactic frame is a cue in the PolNeAR train
+  split (built by ``scripts/train_cue_model.py``); the component's statistical part;
+- ``hedges.txt``, ``anonymity.txt``: phrases, one per line;
+- ``source_kinds.tsv``: source head nouns -> kind, and whether the noun names nobody by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+PACKAGE = "claimgraph.data"
+FOLDER = "attribution"
+TYPES = ("indirect", "other", "according_to")
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(PACKAGE).joinpath(f"{FOLDER}/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cue_types: dict[str, str]  # lemma -> type for non-quoted content
+    cue_counts: dict[tuple[str, str, str], tuple[int, int]]  # (lemma, pos, frame) -> (cues, seen)
+    hedges: tuple[str, ...]
+    anonymity: tuple[str, ...]
+    source_kinds: dict[str, tuple[str, bool]]  # noun -> (kind, generic)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """All attribution knowledge, loaded on first use."""
+    counts: dict[tuple[str, str, str], tuple[int, int]] = {}
+    try:
+        for lemma, pos, frame, cues, seen in _rows("cue_model.tsv"):
+            counts[(lemma, pos, frame)] = (int(cues), int(seen))
+    except FileNotFoundError:  # before the model is first built
+        counts = {}
+    return Lexicon(
+        cue_types={row[0]: row[1] for row in _rows("cue_verbs.tsv")},
+        cue_counts=counts,
+        hedges=tuple(line.strip().lower() for line in _lines("hedges.txt")),
+        anonymity=tuple(line.strip().lower() for line in _lines("anonymity.txt")),
+        source_kinds={row[0]: (row[1], row[2] == "yes") for row in _rows("source_kinds.tsv")},
+    )

@@ -1,0 +1,230 @@
+"""Sources: who a claim is attributed to, what kind of source it is, and through whom.
+
+The source is the mention in the text (the subject of the cue, the agent of a passive, the
+object of "according to", the possessor of a noun cue: "Trump's statement"). Pronouns and bare
+descriptions ("he", "the official", "the ministry") get a ``canonical`` name from the nearest
+earlier named mention that fits (a person for he/she, an organisation for it/they and for
+institutional nouns). Unnamed sources ("an unnamed Western official", "sources familiar with the
+talks") are ``anonymous`` with their ``descriptor`` kept. Intermediaries ("told Bloomberg",
+"cited by Reuters", "Reuters reported, citing officials") become ``via``, nearest first.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.record import Source
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+GROUP_PRONOUNS = {"it", "they", "them", "we", "us"}
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"you", "who", "which", "that"}
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "government"}
+CITE_LEMMAS = {"cite", "quote"}
+_NEWS_KINDS = {"media", "government", "military", "group", "organization"}
+
+
+def _entity_info(ent: Span) -> tuple[str | None, str | None]:
+    """(canonical, kind) the news entity ruler knows for ``ent`` (None, None otherwise)."""
+    if not ent.ent_id_:
+        return None, None
+    try:
+        from claimgraph.nlp.news_entities import entity_info
+    except ImportError:  # pipeline without the news entity ruler
+        return ent.ent_id_, None
+    info = entity_info(ent.ent_id_)
+    if info is None:
+        return ent.ent_id_, None
+    kind = info.kind if info.kind in _NEWS_KINDS else "government" if info.kind in ("country", "capital") else None
+    return info.canonical, kind
+
+
+def subject_of(cue: Token) -> Span | None:
+    """The source mention of a cue word, climbing to the governing verb for participles."""
+    doc = cue.doc
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        if to is None and cue.i + 1 < len(doc):
+            to = doc[cue.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return _phrase(pobj) if pobj is not None else None
+    tok: Token | None = cue
+    for _ in range(3):
+        if tok is None:
+            break
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return _phrase(child)
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _phrase(pobj)
+            if child.dep_ == "poss" and tok.pos_ == "NOUN":
+                return _phrase(child)
+        if tok.pos_ == "NOUN":
+            by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            if by is not None:
+                pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _phrase(pobj)
+            return None
+        # "…, saying …", "stood up and said …", "declined to comment": the governing verb's subject
+        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+            tok = tok.head
+        elif tok.dep_ == "relcl" and tok.head is not tok:
+            return _phrase(tok.head, with_clauses=False)
+        else:
+            break
+    return None
+
+
+def _phrase(head: Token, *, with_clauses: bool = True) -> Span:
+    """The noun phrase headed by ``head``; relative clauses and appositions kept or cut."""
+    doc = head.doc
+    if with_clauses:
+        start, end = head.left_edge.i, head.right_edge.i + 1
+    else:
+        left = [t.i for t in head.subtree if t.i <= head.i]
+        start, end = min(left), head.i + 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _anonymity(mention: Span) -> tuple[bool, str | None]:
+    """Whether ``mention`` names nobody (an unnamed official) and the words that describe it."""
+    lex = lexicon()
+    root = mention.root
+    lower = " " + mention.text.lower() + " "
+    marked = any(f" {m} " in lower or lower.strip().startswith(m) for m in lex.anonymity)
+    named = any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.i == root.i for t in mention)
+    if root.lower_ in PRONOUNS or named or root.ent_type_ == "PERSON":
+        return False, None
+    generic = lex.source_kinds.get(root.lemma_.lower(), ("", False))[1]
+    if not (marked or (generic and not any(t.ent_type_ == "PERSON" for t in mention))):
+        return False, None
+    # descriptor: what follows the head ("familiar with the talks"), else the modifiers
+    after = [t for t in mention if t.i > root.i]
+    if after:
+        return True, doc_text(after)
+    before = [t for t in mention if t.i < root.i and t.dep_ not in ("det", "predet")]
+    return True, doc_text(before + [root])
+
+
+def doc_text(tokens: list[Token]) -> str:
+    """The text from the first to the last of ``tokens`` (verbatim, whitespace kept)."""
+    doc = tokens[0].doc
+    first, last = tokens[0], tokens[-1]
+    return doc.text[first.idx : last.idx + len(last.text)]
+
+
+def source_kind(mention: Span) -> str:
+    """person / organization / government / military / media / group / document / unknown."""
+    root = mention.root
+    for ent in mention.ents:
+        _, kind = _entity_info(ent)
+        if kind:
+            return kind
+    lex = lexicon()
+    noun = lex.source_kinds.get(root.lemma_.lower())
+    if noun:
+        return noun[0]
+    if root.lower_ in PERSON_PRONOUNS:
+        return "person"
+    for ent in mention.ents:
+        if ent.label_ in ENTITY_KINDS:
+            return ENTITY_KINDS[ent.label_]
+    if root.lower_ in ("they", "we"):
+        return "group"
+    return "unknown"
+
+
+def _named(mention: Span) -> str | None:
+    """The name a mention carries itself: its entity's canonical form or text."""
+    for ent in mention.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+            canonical, _ = _entity_info(ent)
+            return canonical or ent.text
+    return None
+
+
+def make_source(mention: Span, history: list[Source]) -> Source:
+    """A ``Source`` for ``mention``; ``history`` (earlier sources, text order) resolves it."""
+    anonymous, descriptor = _anonymity(mention)
+    kind = source_kind(mention)
+    canonical = _named(mention)
+    if canonical is None and not anonymous:
+        canonical = _resolve(mention, kind, history)
+    return Source(
+        mention.start_char, mention.end_char, mention.text,
+        canonical=canonical, kind=kind, anonymous=anonymous, descriptor=descriptor,  # type: ignore[arg-type]
+    )
+
+
+def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
+    """Antecedent of a pronoun or description: nearest earlier named source that fits."""
+    root = mention.root
+    lower = root.lower_
+    doc = mention.doc
+    if lower in PERSON_PRONOUNS:
+        wanted = {"person"}
+    elif lower in GROUP_PRONOUNS:
+        wanted = {"organization", "government", "military", "media", "group"}
+    elif root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children):
+        wanted = {kind}
+    else:
+        return None
+    for src in reversed(history):
+        if src.canonical and src.kind in wanted and not src.anonymous:
+            return src.canonical
+    # no earlier source: the nearest named entity of the right kind before the mention
+    for ent in reversed([e for e in doc.ents if e.end <= mention.start]):
+        ent_kind = ENTITY_KINDS.get(ent.label_)
+        if ent_kind and (ent_kind in wanted or (ent_kind == "organization" and "government" in wanted)):
+            return _entity_info(ent)[0] or ent.text
+    return None
+
+
+def _is_media(tok: Token) -> bool:
+    if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "GPE") and tok.ent_id_:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and _entity_info(ent)[1] == "media":
+            return True
+    kind = lexicon().source_kinds.get(tok.lemma_.lower())
+    return kind is not None and kind[0] == "media"
+
+
+def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span | None, list[Span]]:
+    """Intermediaries of an attribution; may swap the source ("Reuters reported, citing X").
+
+    Returns the (possibly new) source mention and the via mentions, nearest first.
+    """
+    out: list[Span] = []
+    # "told Bloomberg", "said in an interview with CNN"
+    for child in cue.children:
+        if child.dep_ in ("dative", "dobj") and _is_media(child):
+            out.append(_phrase(child))
+        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _is_media(pobj):
+                    out.append(_phrase(pobj))
+    if mention is not None:
+        root = mention.root
+        # "an official, cited by Bloomberg, said" / "quoted by Reuters"
+        for child in root.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in CITE_LEMMAS:
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if pobj is not None:
+                    out.insert(0, _phrase(pobj))
+        # "Reuters reported, citing two officials": the officials speak, via Reuters
+        citing = next(
+            (c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in CITE_LEMMAS), None
+        )
+        obj = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
+        if obj is not None and (_is_media(root) or source_kind(mention) == "media"):
+            return _phrase(obj), [mention, *out]
+    return mention, out
+
