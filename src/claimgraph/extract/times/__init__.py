@@ -1,0 +1,7 @@
+"""Dates and times: TIMEX3 types and values for temporal expressions, anchored on the
+publication date (``find_times``; the ``claimgraph_times`` component)."""
+
+from claimgraph.extract.times.component import TimeTagger, make_times
+from claimgraph.extract.times.tagger import find_times
+
+__all__ = ["TimeTagger", "find_times", "make_times"]

@@ -1,0 +1,31 @@
+"""The ``claimgraph_times`` spaCy component: ``doc._.cg_times`` from ``doc._.cg_published``."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.extract.times.tagger import find_times
+from claimgraph.nlp import extensions
+
+
+class TimeTagger:
+    """Finds and normalises temporal expressions; reads the publication date set on the Doc."""
+
+    def __init__(self, name: str = "times") -> None:
+        self.name = name
+        extensions.register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cg_times = find_times(doc, doc._.cg_published)
+        return doc
+
+
+@Language.factory(
+    "claimgraph_times",
+    assigns=["doc._.cg_times"],
+    requires=["doc._.cg_published"],
+    default_config={},
+)
+def make_times(nlp: Language, name: str) -> TimeTagger:
+    return TimeTagger(name)

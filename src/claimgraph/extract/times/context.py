@@ -1,0 +1,105 @@
+"""What the time rules share: the anchoring context, the result shape and small helpers.
+
+The resolvers run in text order with a :class:`Context`: the publication date (``dct``, TIMEX3's
+document creation time) and the last date the text named (``ref``), which "a year earlier",
+"the quarter" and "that day" lean on. An expression that cannot be anchored (no publication
+date) keeps its type and gets value None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.times.calendar import Point
+from claimgraph.extract.times.lexicon import lexicon
+from claimgraph.extract.times.tense import FUTURE, PAST, direction
+
+
+@dataclass(slots=True)
+class Context:
+    dct: date | None
+    ref: Point | None = None
+
+    def anchor(self) -> Point | None:
+        return self.ref if self.ref is not None else (Point("day", self.dct) if self.dct else None)
+
+
+#: (type, value, point that becomes the new reference time or None)
+Result = tuple[str, str | None, Point | None]
+Resolver = Callable[[Context], Result]
+Handler = Callable[[re.Match[str], Doc], Resolver | None]
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    return (m.groupdict().get(name) or "").strip()
+
+
+def _low(m: re.Match[str], name: str) -> str:
+    return " ".join(_g(m, name).lower().split())
+
+
+def date_result(point: Point | None, *, ref: bool = True) -> Result:
+    if point is None:
+        return ("DATE", None, None)
+    kind = "TIME" if point.granularity in ("daypart", "time") else "DATE"
+    return (kind, point.value(), point if ref else None)
+
+
+# ---------------------------------------------------------------- anchoring helpers
+
+
+def nearest_year(dct: date, make: Callable[[int], date | None], way: int) -> date | None:
+    """The date ``make(year)`` nearest the publication date, on the side the tense says."""
+    options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := make(y)) is not None]
+    if way == PAST:
+        side = [d for d in options if d <= dct]
+    elif way == FUTURE:
+        side = [d for d in options if d >= dct]
+    else:
+        side = options
+    side = side or options
+    return min(side, key=lambda d: abs((d - dct).days)) if side else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_of(text: str) -> int | None:
+    from claimgraph.extract.times.spelled import spelled_year
+
+    if text[:1].isdigit():
+        return int(text)
+    return spelled_year(text)
+
+
+def _tense(doc: Doc, m: re.Match[str], *, present_is_future: bool = False) -> int:
+    return direction(doc, m.start(), m.end(), present_is_future=present_is_future)
+
+
+def _rel_step(rel: str) -> int | None:
+    rel = rel.replace("the ", "").replace("this past", "past").replace("this coming", "coming")
+    if rel in ("last", "past", "previous", "preceding"):
+        return -1
+    if rel in ("this", "current", "same", "that", "that same"):
+        return 0
+    if rel in ("next", "coming", "following"):
+        return 1
+    return None
+
+
+_DAYPART_ORDER = ("MO", "AF", "EV", "NI")
+
+
+def _daypart(word: str) -> str | None:
+    return lexicon().dayparts.get(word.lower()) if word else None
+
+

@@ -1,0 +1,337 @@
+"""Explicit dates, years, decades, weekdays, clock times and "today"/"yesterday".
+
+Each handler reads one grammar rule's match (and the parsed ``Doc`` for tense) and returns a
+resolver, or None when the match is not a time after all ("May" the verb); resolvers run later,
+in text order, with the anchoring :class:`~claimgraph.extract.times.context.Context`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.times import calendar as cal
+from claimgraph.extract.times.calendar import Point
+from claimgraph.extract.times.context import (
+    Context,
+    Resolver,
+    Result,
+    _daypart,
+    _g,
+    _low,
+    _rel_step,
+    _safe_date,
+    _tense,
+    _year_of,
+    date_result,
+    nearest_year,
+)
+from claimgraph.extract.times.lexicon import lexicon, parse_number
+from claimgraph.extract.times.tense import FUTURE, PAST, UNKNOWN, direction
+
+# ---------------------------------------------------------------- explicit dates
+
+
+def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
+    lx = lexicon()
+    month, day = lx.months[_g(m, "mon")], int(_g(m, "day"))
+    if not 1 <= day <= 31:
+        return None
+    year = int(_g(m, "year")) if _g(m, "year") else None
+    week_of = bool(_g(m, "weekof"))
+    way = _tense(doc, m)
+
+    def resolve(ctx: Context) -> Result:
+        if year is not None:
+            d = _safe_date(year, month, day)
+        elif ctx.dct is not None:
+            d = nearest_year(ctx.dct, lambda y: _safe_date(y, month, day), way)
+        else:
+            d = None
+        if d is None:
+            return ("DATE", None, None)
+        return date_result(Point("week" if week_of else "day", d))
+
+    return resolve
+
+
+h_date_dm = h_date_md
+
+
+def h_date_num(m: re.Match[str], doc: Doc) -> Resolver | None:
+    if _g(m, "y"):
+        y, mo, d = int(_g(m, "y")), int(_g(m, "m")), int(_g(m, "d"))
+    else:
+        y, mo, d = int(_g(m, "y2")), int(_g(m, "m2")), int(_g(m, "d2"))
+        if y < 100:
+            y += 1900 if y >= 50 else 2000
+    day = _safe_date(y, mo, d)
+    if day is None:
+        return None
+    return lambda ctx: date_result(Point("day", day))
+
+
+def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
+    name = _g(m, "mon")
+    month = lexicon().months[name]
+    year_text = _g(m, "year") or _g(m, "spelled")
+    rel, yrel, mod = _low(m, "rel"), _low(m, "yrel"), _low(m, "mod")
+    if name in ("May", "March", "Jan", "Mar.", "Aug", "Sept", "Oct", "Nov", "Dec", "Feb") and not (
+        year_text or rel or yrel or mod
+    ):
+        before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
+        if not before or before[-1] not in ("in", "since", "until", "of", "by", "from", "through",
+                                             "during", "before", "after", "till", "to", "early", "late"):
+            return None
+    year = _year_of(year_text) if year_text else None
+    way = _tense(doc, m)
+
+    def resolve(ctx: Context) -> Result:
+        if year is not None:
+            return date_result(cal.month_point(year, month))
+        if ctx.dct is None:
+            return ("DATE", None, None)
+        if yrel:
+            return date_result(cal.month_point(ctx.dct.year + (_rel_step(yrel) or 0), month))
+        step = _rel_step(rel) if rel else None
+        this = date(ctx.dct.year, month, 1)
+        current = date(ctx.dct.year, ctx.dct.month, 1)
+        if step == -1:
+            d = this if this < current else date(ctx.dct.year - 1, month, 1)
+        elif step == 1:
+            d = this if this > current else date(ctx.dct.year + 1, month, 1)
+        elif step == 0:
+            d = this
+        else:
+            d = nearest_year(current, lambda y: date(y, month, 1), way) or this
+        return date_result(Point("month", d))
+
+    return resolve
+
+
+def h_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+    year = int(_g(m, "year"))
+    if not (_g(m, "pre") or _g(m, "mod") or _g(m, "tail")):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            tok = span[0]
+            if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or tok.like_num is False:
+                prev = doc[tok.i - 1].lower_ if tok.i else ""
+                if prev not in ("in", "since", "of", "by", "until", "from", "to", "through", "during",
+                                "before", "after", "fiscal", "year", "mid", "early", "late"):
+                    return None
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("people", "percent", "%", "points", "feet", "meters", "miles"):
+                return None
+    tail = _low(m, "tail")
+    point = Point("year", date(year, 1, 1))
+    if tail == "period":
+
+        def resolve_period(ctx: Context) -> Result:
+            if ctx.ref is not None and ctx.ref.granularity == "quarter":
+                return date_result(Point("quarter", ctx.ref.day.replace(year=year)), ref=False)
+            return date_result(point)
+
+        return resolve_period
+    return lambda ctx: date_result(point)
+
+
+def h_year_the_period(m: re.Match[str], doc: Doc) -> Resolver | None:
+    return h_year(m, doc)
+
+
+def h_spelled_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+    year = _year_of(_g(m, "spelled"))
+    if year is None or not 1000 <= year <= 2100:
+        return None
+    return lambda ctx: date_result(Point("year", date(year, 1, 1)))
+
+
+def h_decade(m: re.Match[str], doc: Doc) -> Resolver | None:
+    century, digit = _g(m, "c"), _g(m, "d") or _g(m, "d2")
+
+    def resolve(ctx: Context) -> Result:
+        if century:
+            cent = int(century)
+        elif ctx.dct is not None:
+            cent = ctx.dct.year // 100
+        else:
+            return ("DATE", None, None)
+        return date_result(Point("decade", date(cent * 100 + int(digit) * 10, 1, 1)), ref=False)
+
+    return resolve
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def h_decade_word(m: re.Match[str], doc: Doc) -> Resolver | None:
+    digit = _DECADE_WORDS[_low(m, "word")]
+
+    def resolve(ctx: Context) -> Result:
+        if ctx.dct is None:
+            return ("DATE", None, None)
+        cent = ctx.dct.year // 100 - (1 if digit * 10 > ctx.dct.year % 100 else 0)
+        return date_result(Point("decade", date(cent * 100 + digit * 10, 1, 1)), ref=False)
+
+    return resolve
+
+
+def h_century(m: re.Match[str], doc: Doc) -> Resolver | None:
+    ordinal, rel = _low(m, "ord"), _low(m, "rel")
+    if ordinal:
+        n = lexicon().ordinals.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
+        if not 1 <= n <= 21:
+            return None
+        return lambda ctx: date_result(Point("century", date(max(1, (n - 1) * 100), 1, 1)), ref=False)
+    step = _rel_step(rel) or 0
+    if rel in ("the last", "the past", "the next"):
+        return lambda ctx: ("DURATION", "P100Y", None)
+
+    def resolve(ctx: Context) -> Result:
+        if ctx.dct is None:
+            return ("DATE", None, None)
+        return date_result(Point("century", date(max(1, (ctx.dct.year // 100 + step) * 100), 1, 1)), ref=False)
+
+    return resolve
+
+
+# ---------------------------------------------------------------- days, weekdays, clock
+
+
+def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
+    weekday = lexicon().weekdays[_g(m, "wd")]
+    rel = _low(m, "rel")
+    part = _daypart(_g(m, "part") or _g(m, "part0"))
+    if rel in ("early", "late", "earlier", "later", "mid-"):
+        rel = ""
+    way = _tense(doc, m, present_is_future=True)
+
+    def resolve(ctx: Context) -> Result:
+        if ctx.dct is None:
+            return ("TIME" if part else "DATE", None, None)
+        dct = ctx.dct
+        step = _rel_step(rel) if rel else None
+        if rel in ("the previous", "the following", "the next") and ctx.ref is not None and ctx.ref.granularity in ("day", "daypart", "time"):
+            base = ctx.ref.day
+            d = cal.weekday_near(base - timedelta(days=1), weekday, -1) if step == -1 else cal.weekday_near(base + timedelta(days=1), weekday, 1)
+        elif step == -1:
+            d = cal.weekday_near(dct - timedelta(days=1), weekday, -1)
+        elif step == 1:
+            d = cal.weekday_near(dct + timedelta(days=1), weekday, 1)
+        elif step == 0:
+            d = cal.weekday_near(dct, weekday, 1 if way == FUTURE else -1)
+            if way != FUTURE and (dct - d).days >= 4:
+                d = cal.weekday_near(dct, weekday, 1)
+        else:
+            d = cal.weekday_near(dct, weekday, FUTURE if way == FUTURE else PAST)
+        return date_result(Point("daypart", d, part) if part else Point("day", d))
+
+    return resolve
+
+
+def h_weekday_set(m: re.Match[str], doc: Doc) -> Resolver | None:
+    weekday = lexicon().weekdays[_g(m, "wd")] + 1
+    part = _daypart(_g(m, "part")[:-1] if _g(m, "part").endswith("s") else _g(m, "part"))
+    value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
+    return lambda ctx: ("SET", value, None)
+
+
+def h_each_name(m: re.Match[str], doc: Doc) -> Resolver | None:
+    lx = lexicon()
+    if _g(m, "wd"):
+        value = f"XXXX-WXX-{lx.weekdays[_g(m, 'wd')] + 1}"
+    else:
+        value = f"XXXX-{lx.months[_g(m, 'mon')]:02d}"
+    return lambda ctx: ("SET", value, None)
+
+
+def _day_of(word: str, ctx: Context, doc: Doc, m: re.Match[str]) -> date | None:
+    """The day a clock time or daypart is on: "Tuesday", "yesterday", "Nov. 9", else the
+    reference day, else the publication date."""
+    lx = lexicon()
+    if ctx.dct is None:
+        return None
+    if not word:
+        if ctx.ref is not None and ctx.ref.granularity in ("day", "daypart", "time"):
+            return ctx.ref.day
+        return ctx.dct
+    low = word.lower()
+    if low in ("today", "yesterday", "tomorrow"):
+        return ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[low])
+    if word in lx.weekdays:
+        way = direction(doc, m.start(), m.end(), present_is_future=True)
+        return cal.weekday_near(ctx.dct, lx.weekdays[word], FUTURE if way == FUTURE else PAST)
+    parts = word.split()
+    if parts and parts[0] in lx.months and len(parts) == 2 and parts[1].isdigit():
+        month, day = lx.months[parts[0]], int(parts[1])
+        return nearest_year(ctx.dct, lambda y: _safe_date(y, month, day), UNKNOWN)
+    return ctx.dct
+
+
+def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
+    word = _low(m, "word")
+    if word:
+        clock = lexicon().clock_words[word]
+    else:
+        hour_text = _g(m, "h") or _g(m, "h2") or _g(m, "h3")
+        hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text) or 0)
+        minute = int(_g(m, "m") or _g(m, "m2") or 0)
+        ampm = _low(m, "ampm").replace(".", "")
+        if hour > 24 or (ampm and not 1 <= hour <= 12):
+            return None
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+    when = " ".join(_g(m, "when").split())
+
+    def resolve(ctx: Context) -> Result:
+        day = _day_of(when, ctx, doc, m)
+        if day is None:
+            return ("TIME", None, None)
+        return date_result(Point("time", day, clock), ref=bool(when))
+
+    return resolve
+
+
+def h_clock_part(m: re.Match[str], doc: Doc) -> Resolver | None:
+    hour_text = _g(m, "h")
+    hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text) or 0)
+    part = _low(m, "part")
+    if not 1 <= hour <= 12:
+        return None
+    if part in ("afternoon", "evening") and hour < 12:
+        hour += 12
+    clock = f"{hour:02d}:00"
+
+    def resolve(ctx: Context) -> Result:
+        day = _day_of("", ctx, doc, m)
+        return ("TIME", None, None) if day is None else date_result(Point("time", day, clock), ref=False)
+
+    return resolve
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+
+
+def h_deictic(m: re.Match[str], doc: Doc) -> Resolver | None:
+    word = _low(m, "word") or _low(m, "this")
+    part = _daypart(_g(m, "part") or _g(m, "part0") or _g(m, "part2"))
+    around = _low(m, "around")
+    offset = (-2 if around.startswith("before") else 2) if around else _DEICTIC[word]
+    if word == "tonight":
+        part = "NI"
+    if word == "last" and part is None:
+        return None
+
+    def resolve(ctx: Context) -> Result:
+        if ctx.dct is None:
+            return ("TIME" if part else "DATE", None, None)
+        d = ctx.dct + timedelta(days=offset)
+        return date_result(Point("daypart", d, part) if part else Point("day", d))
+
+    return resolve

@@ -1,0 +1,108 @@
+"""Durations ("two weeks", "16-hour", "the past two months"), sets ("daily", "every year",
+"twice a week") and fuzzy references ("now", "recently", "the future")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.times.context import Resolver, _g, _low
+from claimgraph.extract.times.lexicon import lexicon, parse_number
+
+#: unit -> (duration letter, multiplier): a decade is ten years, a quarter three months
+_AS = {"decade": ("Y", 10), "century": ("Y", 100), "quarter": ("M", 3), "weekend": ("D", 2)}
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    """TIMEX3 duration: (2, "week") -> "P2W", (5.5, "hour") -> "PT5H30M", (None, "year") -> "PXY"."""
+    letter, times = _AS.get(unit, (lexicon().duration_letters[unit], 1))
+    time_part = letter.startswith("T")
+    letter = letter.lstrip("T")
+    prefix = "PT" if time_part else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    amount *= times
+    if amount == int(amount):
+        return f"{prefix}{int(amount)}{letter}"
+    if time_part and letter == "H":
+        minutes = round((amount - int(amount)) * 60)
+        return f"PT{int(amount)}H{minutes}M" if int(amount) else f"PT{minutes}M"
+    if letter == "Y" and (amount * 12) == int(amount * 12):
+        return f"P{int(amount * 12)}M"
+    return f"{prefix}{amount:g}{letter}"
+
+
+_MONEYISH = re.compile(r"(?:\d|%|percent|cents?|dollars?|[$£€]|billion|million|each|times)\s*$", re.I)
+
+
+def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
+    lx = lexicon()
+    unit = lx.units[_low(m, "unit")]
+    num_text = _low(m, "num")
+    if unit == "second" and num_text in ("a", "an"):
+        return None
+    amount = parse_number(num_text)
+    if _g(m, "num2"):
+        amount = None
+    det, rel = _low(m, "det"), _low(m, "rel")
+    if num_text in ("a", "an") and not (det or rel or _g(m, "approx")):
+        before = doc.text[max(0, m.start() - 20) : m.start()]
+        if _MONEYISH.search(before):
+            value = duration_value(1, unit)
+            return lambda ctx: ("SET", value, None)
+    value = duration_value(amount, unit)
+    return lambda ctx: ("DURATION", value, None)
+
+
+def h_bare_units(m: re.Match[str], doc: Doc) -> Resolver | None:
+    unit = lexicon().units[_low(m, "unit")]
+    value = duration_value(None, unit)
+    return lambda ctx: ("DURATION", value, None)
+
+
+h_decades_long = h_bare_units
+
+
+def h_fuzzy(m: re.Match[str], doc: Doc) -> Resolver | None:
+    key = " ".join(m.group(0).lower().split())
+    value = lexicon().fuzzy.get(key)
+    if value is None:
+        return None
+    if key == "current":
+        after = doc.text[m.end() : m.end() + 12].lstrip().lower()
+        if after.startswith(("account", "events", "affairs", "law", "rules", "system", "and former")):
+            return None
+    return lambda ctx: ("DATE", value, None)
+
+
+def h_recent_units(m: re.Match[str], doc: Doc) -> Resolver | None:
+    rel = _low(m, "rel")
+    unit = lexicon().units[_low(m, "unit")]
+    if "coming" in rel or m.group(0).lower().endswith("ahead"):
+        value = duration_value(None, unit)
+        return lambda ctx: ("DURATION", value, None)
+    return lambda ctx: ("DATE", "PAST_REF", None)
+
+
+_EVERY_PART = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV"}
+
+
+def h_set(m: re.Match[str], doc: Doc) -> Resolver | None:
+    lx = lexicon()
+    word = _low(m, "word")
+    if word:
+        value = lx.sets[word]
+        return lambda ctx: ("SET", value, None)
+    unit_word = _low(m, "unit") or _low(m, "unit2")
+    if unit_word in _EVERY_PART:
+        part = _EVERY_PART[unit_word]
+        return lambda ctx: ("SET", f"XXXX-XX-XX{part}", None)
+    unit = lx.units[unit_word]
+    amount = parse_number(_g(m, "num")) if _g(m, "num") else 1.0
+    if m.group(0).lower().split()[1:2] == ["other"]:
+        amount = (amount or 1) * 2
+    value = duration_value(amount, unit)
+    return lambda ctx: ("SET", value, None)
+
+

@@ -1,0 +1,61 @@
+"""Which way an underspecified date points: news says "Friday" for the last Friday unless the
+sentence speaks of the future ("will meet Friday", "plans to vote Monday")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "would", "'d"}
+_PAST_AUX = {"was", "were", "had", "did", "'d"}
+
+
+def _verb_of(token: Token) -> Token | None:
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def direction(doc: Doc, start: int, end: int, *, present_is_future: bool = False) -> int:
+    """PAST, FUTURE or UNKNOWN for the clause around ``doc.text[start:end]``.
+
+    Uses the dependency parse when there is one (the verb the expression hangs from and its
+    auxiliaries), else the nearest auxiliary to the left in the sentence.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return UNKNOWN
+    if doc.has_annotation("DEP"):
+        verb = _verb_of(span.root)
+        if verb is None:
+            return UNKNOWN
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass"):
+                low = child.lower_
+                if low in _FUTURE_AUX or (low == "to" and verb.tag_ == "VB"):
+                    return FUTURE
+                if low in ("going",):
+                    return FUTURE
+                if low in _PAST_AUX or child.tag_ == "VBD":
+                    return PAST
+                if child.tag_ in ("VBZ", "VBP") and verb.tag_ == "VBG":
+                    return FUTURE if present_is_future else UNKNOWN
+        if verb.tag_ in ("VBD", "VBN"):
+            return PAST
+        if verb.tag_ in ("VBZ", "VBP") and present_is_future:
+            return FUTURE
+        return UNKNOWN
+    first = max(0, span.start - 8)
+    for token in reversed(doc[first : span.start]):
+        low = token.lower_
+        if low in _FUTURE_AUX:
+            return FUTURE
+        if low in _PAST_AUX or token.tag_ == "VBD":
+            return PAST
+        if token.is_sent_start:
+            break
+    return UNKNOWN
