@@ -1,4 +1,5 @@
-"""Fixtures of the serve tests: an app over hand-written records (no NLP, no database server)."""
+"""Fixtures of the serve tests: an app over hand-written records in an in-memory DuckDB store
+(no NLP, no database server)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from claimgraph.ids import text_hash  # noqa: E402
 from claimgraph.record import Record  # noqa: E402
 from claimgraph.serve.api import Settings  # noqa: E402
 from claimgraph.serve.app import create_app  # noqa: E402
-from claimgraph.serve.backend import RecordsBackend  # noqa: E402
+from claimgraph.serve.database import memory_database  # noqa: E402
 
 TOKEN = "test-token-123"
 
@@ -46,7 +47,7 @@ def analyzer() -> CountingAnalyzer:
 @pytest.fixture()
 def client(records: list[Record], analyzer: CountingAnalyzer) -> TestClient:
     """A read-only server (no token) with small limits, so limits are cheap to test."""
-    app = create_app(None, backend=RecordsBackend(records), analyzer=analyzer,
+    app = create_app(None, database=memory_database(records), analyzer=analyzer,
                      settings=Settings(default_limit=2, max_limit=10, max_body_bytes=2_000))
     return TestClient(app, raise_server_exceptions=False)
 
@@ -54,6 +55,6 @@ def client(records: list[Record], analyzer: CountingAnalyzer) -> TestClient:
 @pytest.fixture()
 def writer(records: list[Record], analyzer: CountingAnalyzer) -> TestClient:
     """A server that accepts writes with ``Authorization: Bearer TOKEN``."""
-    app = create_app(None, token=TOKEN, backend=RecordsBackend(records), analyzer=analyzer,
+    app = create_app(None, token=TOKEN, database=memory_database(records), analyzer=analyzer,
                      settings=Settings(max_body_bytes=2_000))
     return TestClient(app, raise_server_exceptions=False)

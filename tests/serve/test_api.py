@@ -43,6 +43,8 @@ ERROR_CASES = [
     ("get", "/api/attributions?type=rumour", {}, 400, "bad_request"),
     ("get", "/api/attributions?anonymous=perhaps", {}, 400, "bad_request"),
     ("get", "/api/events?since=last-week", {}, 400, "bad_request"),
+    ("get", "/api/documents?colour=red", {}, 400, "bad_request"),
+    ("get", "/api/places?country=Ukraine", {}, 400, "bad_request"),
     ("delete", "/api/documents", {}, 405, "method_not_allowed"),
     ("post", "/api/analyze", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, "bad_request"),
     ("post", "/api/analyze", {"json": {"text": ""}}, 400, "bad_request"),
@@ -147,7 +149,7 @@ def test_a_source_lists_its_claims_and_via_chains(client):
 
 def test_attributions_of_one_source_by_id(client):
     ministry = find_source(client, "Ukrainian Defence Ministry")
-    claims = data(client.get("/api/attributions", params={"source": ministry["id"]}))
+    claims = data(client.get("/api/attributions", params={"source_id": ministry["id"]}))
     assert {c["content"]["text"] for c in claims} == {
         "Russian forces struck Kharkiv on Monday", "40 drones were shot down overnight"}
 
@@ -211,9 +213,18 @@ def test_a_written_document_can_be_read_back(writer):
         headers={"authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 201
-    assert response.json()["data"] == {"id": "road-1"}
+    assert response.json()["data"] == {"id": "road-1", "created": True}
     stored = data(writer.get("/api/documents/road-1"))
     assert stored["title"] == "Road reopens" and stored["text"] == "Police said the road reopened."
+
+
+def test_writing_the_same_document_twice_keeps_one(writer):
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    first = writer.post("/api/documents", json={"text": "Police said."}, headers=auth)
+    again = writer.post("/api/documents", json={"text": "Police said."}, headers=auth)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["data"]["created"] is False
+    assert writer.get("/api/documents").json()["meta"]["total"] == 4
 
 
 # --- schema ----------------------------------------------------------------------------------

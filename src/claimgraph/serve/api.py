@@ -1,8 +1,9 @@
-"""The JSON API under ``/api``: thin handlers over a ``Backend``, every answer in the envelope.
+"""The JSON API under ``/api``: thin handlers over ``claimgraph.query``, every answer in the envelope.
 
-Handlers only parse parameters, call one backend method (or the analyser) and wrap the result;
-the querying lives in ``claimgraph.query`` (through ``serve/query_backend.py``) and the analysis
-in ``claimgraph.analyze``.
+Handlers only parse parameters, call one query function through ``Database.run`` (or the
+analyser) and wrap the result: the SQL lives in ``claimgraph.query``, the analysis in
+``claimgraph.analyze``. Query-string filters are pydantic models (documented in the OpenAPI
+schema, unknown parameters refused) passed through as the query functions' keywords.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from claimgraph import query
 from claimgraph.errors import DocumentError
-from claimgraph.record import ATTRIBUTION_TYPES, Record
-from claimgraph.serve.backend import AttributionFilter, Backend, EventFilter, Page
+from claimgraph.record import SOURCE_KINDS, Record
+from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError, ok
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+PERIOD_PATTERN = r"^\d{4}(-\d{2}){0,2}$"  # YYYY, YYYY-MM or YYYY-MM-DD (inclusive bounds)
 
 Analyzer = Callable[..., Record]
 
@@ -64,6 +67,77 @@ class DocumentIn(TextIn):
     url: str | None = Field(None, max_length=2000)
 
 
+class Filters(BaseModel):
+    """Query-string filters; an unknown parameter is an error, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int | None = Field(None, ge=1, description="page size (at most the server's maximum)")
+    offset: int = Field(0, ge=0, description="items to skip")
+
+
+Words = Annotated[str | None, Field(None, max_length=200)]
+Period = Annotated[str | None, Field(None, pattern=PERIOD_PATTERN, description="YYYY[-MM[-DD]]")]
+
+
+class DocumentQuery(Filters):
+    outlet: Words = None
+    since: Period = None
+    until: Period = None
+    q: Words = Field(None, max_length=200, description="words in the title or text")
+
+
+class AttributionQuery(Filters):
+    source: Words = Field(None, max_length=200, description="words in the source's name")
+    source_id: str | None = Field(None, description="exactly this source (an id from /api/sources)")
+    via_id: str | None = Field(None, description="claims relayed through this source")
+    outlet: Words = None
+    kind: str | None = Field(None, description="source kind: " + " | ".join(SOURCE_KINDS))
+    anonymous: bool | None = None
+    since: Period = None
+    until: Period = None
+    place: Words = Field(None, max_length=200, description="the article mentions this place")
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")
+    event_type: str | None = Field(None, max_length=50, description="PLOVER type, e.g. ASSAULT")
+    type: Literal["direct", "indirect", "mixed", "according_to", "other"] | None = None
+    hedged: bool | None = None
+    document: str | None = None
+    q: Words = Field(None, max_length=200, description="words in the content, cue or source")
+
+
+class SourceQuery(Filters):
+    q: Words = None
+    kind: str | None = None
+    anonymous: bool | None = None
+    outlet: Words = None
+    since: Period = None
+    until: Period = None
+    min_claims: int = Field(0, ge=0)
+
+
+class EventQuery(Filters):
+    type: str | None = Field(None, max_length=50, description="PLOVER type, e.g. ASSAULT")
+    since: Period = None
+    until: Period = None
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}$")
+    place: Words = None
+    actor: Words = None
+    outlet: Words = None
+    claimed_by: str | None = Field(None, description="a source id")
+    document: str | None = None
+    q: Words = None
+
+
+class PlaceQuery(Filters):
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
+    kind: Literal["place", "demonym", "metonym"] | None = None
+    outlet: Words = None
+    since: Period = None
+    until: Period = None
+    located: bool | None = None
+    q: Words = None
+
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorEnvelope, "description": "bad parameter"},
 }
@@ -79,21 +153,22 @@ def _state(request: Request) -> Any:
     return request.app.state
 
 
-def paging(
-    request: Request,
-    limit: Annotated[int | None, Query(ge=1, description="page size (≤ the server's max)")] = None,
-    offset: Annotated[int, Query(ge=0, description="items to skip")] = 0,
-) -> Paging:
+def paging(request: Request, f: Filters) -> Paging:
     settings: Settings = _state(request).settings
-    if limit is None:
-        limit = settings.default_limit
+    limit = settings.default_limit if f.limit is None else f.limit
     if limit > settings.max_limit:
         raise ApiError(400, "bad_request", f"limit must be at most {settings.max_limit}")
-    return Paging(limit, offset)
+    return Paging(limit, f.offset)
 
 
-def backend(request: Request) -> Backend:
-    return _state(request).backend  # type: ignore[no-any-return]
+def database(request: Request) -> Database:
+    return _state(request).database  # type: ignore[no-any-return]
+
+
+def found(item: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    if item is None:
+        raise ApiError(404, "not_found", f"no {what} with id {key!r}")
+    return item
 
 
 def require_token(request: Request) -> None:
@@ -107,81 +182,63 @@ def require_token(request: Request) -> None:
         raise ApiError(401, "unauthorized", "send the write token as 'Authorization: Bearer <token>'")
 
 
-def paged(page: Page, p: Paging, **meta: Any) -> dict[str, Any]:
+def paged(page: dict[str, Any], p: Paging) -> dict[str, Any]:
+    """A query page ``{items, total, limit, offset, ...}`` as the envelope: items in ``data``,
+    the rest (and where the next page starts) in ``meta``."""
     nxt = p.offset + p.limit
-    return ok(page.items, total=page.total, limit=p.limit, offset=p.offset,
-              next_offset=nxt if nxt < page.total else None, **meta)
+    meta = {k: v for k, v in page.items() if k != "items"}
+    return ok(page["items"], **meta, next_offset=nxt if nxt < page["total"] else None)
+
+
+def listing(request: Request, db: Database, list_fn: Callable[..., dict[str, Any]],
+            f: Filters) -> dict[str, Any]:
+    """One page of a ``claimgraph.query`` list function, with the filters the client gave
+    (unset ones are left to the query function's defaults)."""
+    p = paging(request, f)
+    given = f.model_dump(exclude_none=True, exclude={"limit", "offset"})
+    return paged(db.run(list_fn, limit=p.limit, offset=p.offset, **given), p)
 
 
 router = APIRouter(prefix="/api", responses=ERRORS)
-Db = Annotated[Backend, Depends(backend)]
-Pg = Annotated[Paging, Depends(paging)]
+Db = Annotated[Database, Depends(database)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorEnvelope}}
 
 
 @router.get("/documents", response_model=Envelope, summary="List documents, newest first")
-def list_documents(db: Db, p: Pg) -> dict[str, Any]:
-    return paged(db.documents(limit=p.limit, offset=p.offset), p)
+def list_documents(request: Request, db: Db, f: Annotated[DocumentQuery, Query()]) -> dict[str, Any]:
+    return listing(request, db, query.list_documents, f)
 
 
-@router.get("/documents/{doc_id}", response_model=Envelope,
-            responses={404: {"model": ErrorEnvelope}}, summary="One document's full record")
+@router.get("/documents/{doc_id}", response_model=Envelope, responses=NOT_FOUND,
+            summary="One document's full record (the output contract)")
 def get_document(doc_id: str, db: Db) -> dict[str, Any]:
-    record = db.document(doc_id)
-    if record is None:
-        raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
-    return ok(record)
+    return ok(found(db.run(query.get_document, doc_id), "document", doc_id))
 
 
-@router.get("/attributions", response_model=Envelope, summary="Claims, filtered")
-def list_attributions(
-    db: Db,
-    p: Pg,
-    source: Annotated[str | None, Query(description="a source id")] = None,
-    document: Annotated[str | None, Query(description="a document id")] = None,
-    type: Annotated[str | None, Query(description=" | ".join(ATTRIBUTION_TYPES))] = None,
-    anonymous: Annotated[bool | None, Query(description="only (un)named sources")] = None,
-    hedged: Annotated[bool | None, Query(description="only claims with(out) hedges")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="words in content/cue/source")] = None,
-) -> dict[str, Any]:
-    if type is not None and type not in ATTRIBUTION_TYPES:
-        raise ApiError(400, "bad_request", f"type must be one of {', '.join(ATTRIBUTION_TYPES)}")
-    flt = AttributionFilter(source=source, document=document, type=type, anonymous=anonymous,
-                            hedged=hedged, q=q or None)
-    return paged(db.attributions(flt, limit=p.limit, offset=p.offset), p)
+@router.get("/attributions", response_model=Envelope, summary="Claims, filtered, newest first")
+def list_attributions(request: Request, db: Db, f: Annotated[AttributionQuery, Query()]) -> dict[str, Any]:
+    return listing(request, db, query.list_attributions, f)
 
 
-@router.get("/sources", response_model=Envelope, summary="Sources with claim counts")
-def list_sources(
-    db: Db, p: Pg, q: Annotated[str | None, Query(max_length=200)] = None
-) -> dict[str, Any]:
-    return paged(db.sources(q=q or None, limit=p.limit, offset=p.offset), p)
+@router.get("/sources", response_model=Envelope, summary="Sources, most cited first")
+def list_sources(request: Request, db: Db, f: Annotated[SourceQuery, Query()]) -> dict[str, Any]:
+    return listing(request, db, query.list_sources, f)
 
 
-@router.get("/sources/{source_id}", response_model=Envelope,
-            responses={404: {"model": ErrorEnvelope}}, summary="One source and its claims")
+@router.get("/sources/{source_id}", response_model=Envelope, responses=NOT_FOUND,
+            summary="One source: its claims, relayed claims and via chains")
 def get_source(source_id: str, db: Db) -> dict[str, Any]:
-    detail = db.source(source_id)
-    if detail is None:
-        raise ApiError(404, "not_found", f"no source with id {source_id!r}")
-    return ok(detail)
+    return ok(found(db.run(query.get_source, source_id), "source", source_id))
 
 
 @router.get("/events", response_model=Envelope, summary="Events in date order")
-def list_events(
-    db: Db,
-    p: Pg,
-    type: Annotated[str | None, Query(max_length=100, description="PLOVER type")] = None,
-    document: str | None = None,
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-) -> dict[str, Any]:
-    flt = EventFilter(type=type, document=document, since=since, until=until)
-    return paged(db.events(flt, limit=p.limit, offset=p.offset), p)
+def list_events(request: Request, db: Db, f: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+    return listing(request, db, query.list_events, f)
 
 
-@router.get("/places", response_model=Envelope, summary="Places with mention counts")
-def list_places(db: Db, p: Pg) -> dict[str, Any]:
-    return paged(db.places(limit=p.limit, offset=p.offset), p)
+@router.get("/places", response_model=Envelope, summary="Places, most mentioned first")
+def list_places(request: Request, db: Db, f: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:
+    return listing(request, db, query.list_places, f)
 
 
 _analysis_lock = threading.Lock()
@@ -208,10 +265,14 @@ async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
              responses={401: {"model": ErrorEnvelope}, 403: {"model": ErrorEnvelope},
                         413: {"model": ErrorEnvelope}},
              dependencies=[Depends(require_token)], summary="Analyse and store a text")
-async def add_document(request: Request, body: DocumentIn, db: Db) -> dict[str, Any]:
+async def add_document(request: Request, response: Response, body: DocumentIn,
+                       db: Db) -> dict[str, Any]:
+    """201 when stored; 200 with ``created: false`` when that id was already stored."""
     record = await run_in_threadpool(_analyze, request, body, source=body.source)
     record.title, record.outlet, record.url = body.title, body.outlet, body.url
     if body.id:
         record.id = body.id
-    doc_id = await run_in_threadpool(db.add, record)
-    return ok({"id": doc_id})
+    created = await run_in_threadpool(db.add, record)
+    if not created:
+        response.status_code = 200
+    return ok({"id": record.id, "created": created})

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from claimgraph.record import Record
 from claimgraph.serve import api, envelope, ui
 from claimgraph.serve.api import Analyzer, Settings
-from claimgraph.serve.backend import Backend, open_backend
+from claimgraph.serve.database import Database, open_database
 from claimgraph.serve.limits import BodyLimit
 
 
@@ -39,19 +39,20 @@ def create_app(
     db_url: str | None,
     *,
     token: str | None = None,
-    backend: Backend | None = None,
+    database: Database | None = None,
     analyzer: Analyzer | None = None,
     settings: Settings | None = None,
 ) -> FastAPI:
-    """Build the app over the database at ``db_url`` (or an already opened ``backend``).
+    """Build the app over the database at ``db_url`` (or an already opened ``database``).
 
-    ``token`` enables writes; ``analyzer`` replaces the NLP pipeline (tests); ``settings``
-    holds the page-size and body-size limits.
+    ``token`` enables writes (and opens a DuckDB file for writing; without it the file is
+    opened read-only); ``analyzer`` replaces the NLP pipeline (tests); ``settings`` holds the
+    page-size and body-size limits.
     """
-    if backend is None:
+    if database is None:
         if db_url is None:
-            raise ValueError("create_app needs a db_url or a backend")
-        backend = open_backend(db_url)
+            raise ValueError("create_app needs a db_url or a database")
+        database = open_database(db_url, writable=bool(token))
     settings = settings or Settings()
     app = FastAPI(
         title="claimgraph",
@@ -62,7 +63,7 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.backend = backend
+    app.state.database = database
     app.state.token = token or None
     app.state.analyzer = analyzer or default_analyzer
     app.state.settings = settings

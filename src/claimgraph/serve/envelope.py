@@ -108,6 +108,11 @@ def install(app: FastAPI, html_error: HtmlError | None = None) -> None:
 
     @app.exception_handler(ClaimgraphError)
     async def _claimgraph(request: Request, exc: ClaimgraphError) -> Response:
+        if exc.code == "E002":  # a bad option value: the query functions' filter checks
+            return answer(request, 400, "bad_request", exc.message)
+        if exc.code == "E201":
+            log.error("database error on %s: %s", request.url.path, exc.message)
+            return answer(request, 500, "internal", "database error")
         return answer(request, 422, "unprocessable", f"[{exc.code}] {exc.message}")
 
     @app.exception_handler(Exception)

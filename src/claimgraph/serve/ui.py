@@ -1,4 +1,4 @@
-"""The web UI: server-rendered Jinja2 pages over the same ``Backend`` as the API.
+"""The web UI: server-rendered Jinja2 pages over the same ``claimgraph.query`` functions as the API.
 
 Article text is untrusted input, so the environment autoescapes everything it renders, data for
 scripts goes through ``|tojson`` (which escapes ``<``, ``>`` and ``&``), and the bundled scripts
@@ -16,10 +16,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
+from claimgraph import query
 from claimgraph.record import ATTRIBUTION_TYPES
 from claimgraph.serve.annotate import KINDS, annotations, segments
 from claimgraph.serve.api import Settings
-from claimgraph.serve.backend import AttributionFilter, Backend, EventFilter
+from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError
 
 HERE = Path(__file__).parent
@@ -33,8 +34,8 @@ def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(templates.get_template(name).render(**context), status_code=status)
 
 
-def _db(request: Request) -> Backend:
-    return request.app.state.backend  # type: ignore[no-any-return]
+def _db(request: Request) -> Database:
+    return request.app.state.database  # type: ignore[no-any-return]
 
 
 def _pager(request: Request, total: int, offset: int, limit: int) -> dict[str, str | None]:
@@ -53,20 +54,20 @@ Offset = Annotated[int, Query(ge=0)]
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, offset: Offset = 0) -> HTMLResponse:
-    page = _db(request).documents(limit=PAGE, offset=offset)
-    return render("index.html", title="Articles", docs=page.items, total=page.total,
-                  offset=offset, pager=_pager(request, page.total, offset, PAGE))
+    page = _db(request).run(query.list_documents, limit=PAGE, offset=offset)
+    return render("index.html", title="Articles", docs=page["items"], total=page["total"],
+                  pager=_pager(request, page["total"], offset, PAGE))
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def article(request: Request, doc_id: str) -> HTMLResponse:
-    record = _db(request).document(doc_id)
+    record = _db(request).run(query.get_document, doc_id)
     if record is None:
         raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
     anns = annotations(record)
-    claims = _db(request).attributions(AttributionFilter(document=doc_id), limit=10_000, offset=0)
+    claims = _db(request).run(query.list_attributions, document=doc_id, limit=None)["items"]
     return render("article.html", title=record.get("title") or record["id"], doc=record,
-                  segments=segments(record["text"], anns), kinds=KINDS, claims=claims.items,
+                  segments=segments(record["text"], anns), kinds=KINDS, claims=claims,
                   annotations=[{"kind": a.kind, "label": a.label, "text": record["text"][a.start:a.end],
                                 "details": a.details} for a in anns])
 
@@ -85,27 +86,30 @@ def claims(
     hedged: str | None = None,
     source: str | None = None,
 ) -> HTMLResponse:
-    flt = AttributionFilter(q=q or None, type=type if type in ATTRIBUTION_TYPES else None,
-                            anonymous=_flag(anonymous), hedged=_flag(hedged), source=source or None)
-    page = _db(request).attributions(flt, limit=PAGE, offset=offset)
-    form = {"q": q or "", "type": flt.type or "", "anonymous": anonymous or "",
+    chosen = {"q": q or None, "type": type if type in ATTRIBUTION_TYPES else None,
+              "anonymous": _flag(anonymous), "hedged": _flag(hedged), "source_id": source or None}
+    given = {k: v for k, v in chosen.items() if v is not None}
+    page = _db(request).run(query.list_attributions, limit=PAGE, offset=offset, **given)
+    form = {"q": q or "", "type": chosen["type"] or "", "anonymous": anonymous or "",
             "hedged": hedged or "", "source": source or ""}
-    return render("claims.html", title="Claims", claims=page.items, total=page.total,
-                  offset=offset, form=form, types=ATTRIBUTION_TYPES,
-                  pager=_pager(request, page.total, offset, PAGE))
+    return render("claims.html", title="Claims", claims=page["items"], total=page["total"],
+                  form=form, types=ATTRIBUTION_TYPES,
+                  pager=_pager(request, page["total"], offset, PAGE))
 
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources(request: Request, offset: Offset = 0,
             q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
-    page = _db(request).sources(q=q or None, limit=PAGE, offset=offset)
-    return render("sources.html", title="Sources", sources=page.items, total=page.total,
-                  offset=offset, q=q or "", pager=_pager(request, page.total, offset, PAGE))
+    page = _db(request).run(query.list_sources, limit=PAGE, offset=offset,
+                            **({"q": q} if q else {}))
+    return render("sources.html", title="Sources", sources=page["items"], total=page["total"],
+                  summary=page["summary"], q=q or "",
+                  pager=_pager(request, page["total"], offset, PAGE))
 
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
 def source(request: Request, source_id: str) -> HTMLResponse:
-    detail = _db(request).source(source_id)
+    detail = _db(request).run(query.get_source, source_id)
     if detail is None:
         raise ApiError(404, "not_found", f"no source with id {source_id!r}")
     return render("source.html", title=detail["name"], src=detail)
@@ -114,13 +118,13 @@ def source(request: Request, source_id: str) -> HTMLResponse:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, offset: Offset = 0, type: str | None = None) -> HTMLResponse:
     settings: Settings = request.app.state.settings
-    page = _db(request).events(EventFilter(type=type or None), limit=settings.max_limit,
-                               offset=offset)
+    page = _db(request).run(query.list_events, limit=settings.max_limit, offset=offset,
+                            **({"type": type} if type else {}))
     days: dict[str, list[dict[str, Any]]] = {}
-    for event in page.items:
+    for event in page["items"]:
         days.setdefault(event.get("date") or "undated", []).append(event)
-    return render("timeline.html", title="Timeline", days=days, total=page.total, type=type or "",
-                  pager=_pager(request, page.total, offset, settings.max_limit))
+    return render("timeline.html", title="Timeline", days=days, total=page["total"],
+                  type=type or "", pager=_pager(request, page["total"], offset, settings.max_limit))
 
 
 @router.get("/map", response_class=HTMLResponse)

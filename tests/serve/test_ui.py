@@ -1,0 +1,151 @@
+"""The server-rendered UI: what each page shows, and that article text can never inject markup."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from samples import KYIV_TEXT, script_record
+
+from claimgraph.serve.annotate import Annotation, annotations, segments
+
+
+def page(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def source_id(client, name: str) -> str:
+    items = client.get("/api/sources", params={"q": name}).json()["data"]
+    return next(s["id"] for s in items if s["name"] == name)
+
+
+# --- escaping ------------------------------------------------------------------------------
+
+def test_markup_in_an_article_is_shown_as_text(client):
+    html = page(client, f"/documents/{script_record().id}")
+    assert "<script>window.__pwned" not in html
+    assert "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=" in html
+
+
+def test_markup_in_title_and_outlet_is_escaped_everywhere(client):
+    for path in ("/", "/claims", f"/documents/{script_record().id}", "/timeline"):
+        html = page(client, path)
+        assert "<script>window.__pwned" not in html
+        assert "<b>Wire</b>" not in html
+
+
+def test_only_web_links_are_rendered_as_links(client):
+    html = page(client, f"/documents/{script_record().id}")
+    assert "javascript:" not in html
+
+
+def test_annotation_data_for_scripts_cannot_close_its_script_tag(client):
+    html = page(client, f"/documents/{script_record().id}")
+    blob = re.search(r'<script type="application/json" id="annotations">(.*?)</script>', html, re.S)
+    assert blob is not None
+    assert "<" not in blob.group(1)
+
+
+# --- what the pages show -------------------------------------------------------------------
+
+def test_article_highlights_source_cue_content_hedges_and_more(client, records):
+    html = page(client, f"/documents/{records[0].id}")
+    for kind, words in [("source", "An unnamed Western official"), ("cue", "told"),
+                        ("hedge", "reportedly"), ("via", "Bloomberg"), ("time", "Monday"),
+                        ("place", "Kursk"), ("event", "struck")]:
+        assert re.search(rf'<span class="seg[^"]*\bk-{kind}\b[^"]*"[^>]*>{words}</span>', html), kind
+    assert re.search(r'class="seg[^"]*k-quantity[^"]*"[^>]*> 3,000 troops</span>', html)
+
+
+def test_article_links_each_claim_to_its_source_page(client, records):
+    html = page(client, f"/documents/{records[0].id}")
+    sid = source_id(client, "An unnamed Western official")
+    assert f'href="/sources/{sid}"' in html
+    assert 'id="a-' + records[0].attributions[1].id + '"' in html
+
+
+def test_source_page_shows_claims_via_chain_and_anonymity(client):
+    html = page(client, f"/sources/{source_id(client, 'An unnamed Western official')}")
+    assert 'id="source-anonymity">100% of claims' in html
+    assert "Moscow had reportedly moved up to 3,000 troops towards Kursk" in html
+    assert "An unnamed Western official → Bloomberg" in html
+
+
+def test_an_intermediary_page_lists_the_claims_it_relayed(client):
+    html = page(client, f"/sources/{source_id(client, 'Bloomberg')}")
+    assert 'id="relayed-claim-list"' in html
+    assert "Moscow had reportedly moved" in html
+
+
+def test_claims_explorer_filters_anonymous_sources(client):
+    html = page(client, "/claims?anonymous=yes")
+    assert "Egyptian mediators" in html and "An unnamed Western official" in html
+    assert "Volodymyr Zelensky" not in html
+
+
+def test_timeline_lists_events_by_date(client):
+    html = page(client, "/timeline")
+    assert html.index("2024-08-05") < html.index("2024-08-07")
+    assert "ASSAULT" in html and "AGREE" in html
+
+
+def test_map_page_uses_only_bundled_scripts(client):
+    html = page(client, "/map")
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert client.get("/static/vendor/countries-110m.json").json()["type"] == "Topology"
+    assert client.get("/static/vendor/topojson-client.min.js").status_code == 200
+
+
+def test_unknown_document_gives_an_html_404(client):
+    response = client.get("/documents/no-such-id")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "no document with id" in response.text
+
+
+# --- segments ------------------------------------------------------------------------------
+
+def test_overlapping_spans_split_into_segments():
+    anns = [Annotation("content", 0, 10, "", {}), Annotation("place", 4, 8, "", {})]
+    got = [(s.text, s.kinds) for s in segments("0123456789 rest", anns)]
+    assert got == [("0123", ["content"]), ("4567", ["content", "place"]), ("89", ["content"]),
+                   (" rest", [])]
+
+
+def test_spans_outside_the_text_are_dropped():
+    got = segments("short", [Annotation("time", 3, 99, "", {}), Annotation("time", 4, 2, "", {})])
+    assert [(s.text, s.kinds) for s in got] == [("short", [])]
+
+
+def test_every_record_span_becomes_an_annotation(records):
+    kinds = [a.kind for a in annotations(records[0].to_dict())]
+    assert kinds.count("content") == 3 and kinds.count("hedge") == 2 and kinds.count("via") == 1
+    assert {"time", "place", "quantity", "event"} <= set(kinds)
+
+
+@given(st.lists(st.tuples(st.integers(-5, 80), st.integers(-5, 80)), max_size=12))
+def test_segments_rebuild_the_text_and_cover_exactly(pairs):
+    text = KYIV_TEXT[:70]
+    anns = [Annotation("content", a, b, "", {}) for a, b in pairs]
+    segs = segments(text, anns)
+    assert "".join(s.text for s in segs) == text
+    at = 0
+    for seg in segs:
+        covering = {i for i, a in enumerate(anns) if 0 <= a.start < a.end <= len(text)
+                    and a.start <= at and at + len(seg.text) <= a.end}
+        assert set(seg.annotations) == covering
+        at += len(seg.text)
+
+
+@pytest.mark.parametrize("path", ["/", "/claims", "/sources", "/timeline", "/map"])
+def test_every_page_has_the_navigation(client, path):
+    html = page(client, path)
+    for nav in ("nav-articles", "nav-claims", "nav-sources", "nav-timeline", "nav-map"):
+        assert f'id="{nav}"' in html
