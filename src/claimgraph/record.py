@@ -49,8 +49,14 @@ class Span:
 
 @dataclass(slots=True)
 class Entity(Span):
+    """A named entity. ``country`` (ISO 3166-1 alpha-2) is set for ministries, armed forces,
+    capitals and countries; ``metonym`` marks a place or building standing for its government
+    ("the Kremlin said", "Moscow warned")."""
+
     label: str = ""
     canonical: str | None = None
+    country: str | None = None
+    metonym: bool = False
 
 
 @dataclass(slots=True)

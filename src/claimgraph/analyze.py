@@ -1,0 +1,127 @@
+"""Documents in, records out: the one function the CLI, the store, the API and Dask all call.
+
+The pipeline runs over batches (``nlp.pipe``); a document that makes the pipeline fail is
+retried alone and, if it fails again, comes out as a ``DocumentError`` in its place, so one bad
+article never loses the others' results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import DocumentError
+from claimgraph.ingest.document import Document
+from claimgraph.nlp import extensions
+from claimgraph.nlp.news_entities import entity_info
+from claimgraph.nlp.pipeline import default_pipeline, make_docs
+from claimgraph.record import Entity, Record
+
+Item = Document | DocumentError
+
+
+def entities_of(doc: Doc) -> list[Entity]:
+    """Named entities with canonical names.
+
+    The news ruler gives outlets, ministries, seats of government and metonymic capitals their
+    canonical name; a person mentioned by surname ("Putin") takes the full name of an earlier
+    mention ("Vladimir Putin"), as a reader would.
+    """
+    out: list[Entity] = []
+    full_names: dict[str, str] = {}
+    for ent in doc.ents:
+        canonical: str | None = ent.ent_id_ or None
+        if ent.label_ == "PERSON":
+            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+            words = name.split()
+            if len(words) >= 2:
+                full_names.setdefault(words[-1], name)
+                canonical = name
+            elif words:
+                canonical = full_names.get(words[0], name)
+        info = entity_info(canonical)
+        out.append(
+            Entity(
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                canonical=canonical,
+                country=info.country if info else None,
+                metonym=bool(info and (info.metonym or (info.kind == "government" and ent.label_ == "GPE"))),
+            )
+        )
+    return out
+
+
+def record_from_doc(document: Document, doc: Doc) -> Record:
+    """Assemble the contract record from a parsed ``Doc`` (lists keep the extensions' order)."""
+    return Record(
+        id=document.id,
+        source=document.source,
+        published=document.published,
+        text=document.text,
+        title=document.title,
+        outlet=document.outlet,
+        url=document.url,
+        entities=entities_of(doc),
+        attributions=extensions.results(doc, "cg_attributions"),
+        quantities=extensions.results(doc, "cg_quantities"),
+        times=extensions.results(doc, "cg_times"),
+        places=extensions.results(doc, "cg_places"),
+        events=extensions.results(doc, "cg_events"),
+    )
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _parse_one(nlp: Language, document: Document) -> Record | DocumentError:
+    try:
+        doc = next(iter(nlp.pipe(make_docs(nlp, [(document.text, document.published)]))))
+        return record_from_doc(document, doc)
+    except Exception as exc:  # isolate the failing document, keep the batch going
+        return DocumentError("E110", document.source, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def analyze_documents(
+    items: Iterable[Item],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Record | DocumentError]:
+    """Analyse documents in input order; errors (from reading or analysis) pass through in place."""
+    nlp = nlp or default_pipeline()
+    chunk = batch_size * max(1, n_process) * 2
+    for batch in _batches(items, chunk):
+        documents = [x for x in batch if isinstance(x, Document)]
+        parsed: dict[int, Record | DocumentError] = {}
+        try:
+            docs = nlp.pipe(
+                make_docs(nlp, [(d.text, d.published) for d in documents]),
+                batch_size=batch_size,
+                n_process=n_process,
+            )
+            for document, doc in zip(documents, docs, strict=True):
+                parsed[id(document)] = record_from_doc(document, doc)
+        except Exception:
+            for document in documents:
+                if id(document) not in parsed:
+                    parsed[id(document)] = _parse_one(nlp, document)
+        for item in batch:
+            yield item if isinstance(item, DocumentError) else parsed[id(item)]
+
+
+def analyze_text(text: str, *, published: str | None = None, source: str = "<text>") -> Record:
+    """Analyse one string (the API's POST /api/analyze, tests, notebooks)."""
+    result = next(analyze_documents([Document(text=text, source=source, published=published)]))
+    if isinstance(result, DocumentError):
+        raise result
+    return result

@@ -1,0 +1,126 @@
+"""The ``claimgraph`` command: each command parses options and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from claimgraph.errors import ClaimgraphError, DocumentError
+
+app = typer.Typer(
+    help="claimgraph: who says what, on whose authority — attributions, events, dates, places "
+    "and numbers in news reports.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+#: more documents than this get a progress bar on stderr
+PROGRESS_FROM = 5
+
+
+def _fail(exc: ClaimgraphError) -> typer.Exit:
+    err.print(f"[red]error[/red] {exc}", highlight=False, markup=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or - for stdin.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one record a line.")] = False,
+    n_process: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 64,
+) -> None:
+    """Analyse articles: JSON Lines with --json, else a readable view of each."""
+    from claimgraph.analyze import analyze_documents
+    from claimgraph.ingest import check_published_option, read_inputs
+    from claimgraph.record import Record
+
+    try:
+        date = check_published_option(published)
+        items = list(read_inputs(paths, date))
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
+    documents = sum(1 for x in items if not isinstance(x, DocumentError))
+    out = Console(soft_wrap=False) if not as_json else None
+    failed = done = words = 0
+    started = time.perf_counter()
+    progress = Progress(
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, disable=documents <= PROGRESS_FROM, transient=True,
+    )
+    with progress:
+        task = progress.add_task("analyse", total=len(items))
+        for result in analyze_documents(items, n_process=n_process, batch_size=batch_size):
+            progress.advance(task)
+            if isinstance(result, DocumentError):
+                failed += 1
+                err.print(result.one_line(), highlight=False, markup=False)
+                continue
+            done += 1
+            words += len(result.text.split())
+            if as_json:
+                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                assert out is not None and isinstance(result, Record)
+                from claimgraph.render import render_record
+
+                out.print(render_record(result))
+    seconds = time.perf_counter() - started
+    err.print(
+        f"analysed {done} document(s), {failed} rejected, {words:,} words in {seconds:.1f} s",
+        highlight=False,
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    task: Annotated[str, typer.Argument(help="Task name; `claimgraph eval list` lists them.")],
+    data: Annotated[Path | None, typer.Option(help="Gold data (default: ../shared/evaldata/...).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score an extractor against external gold data (P/R/F1, baseline alongside)."""
+    from claimgraph import evaluate
+    from claimgraph.evaluate.report import print_report
+
+    if task == "list":
+        for name, module in evaluate.tasks().items():
+            typer.echo(f"{name}\t{module.DEFAULT_DATA}")
+        return
+    try:
+        report = evaluate.run(task, data, limit=limit)
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        print_report(report, Console())
+
+
+@app.command()
+def bench(
+    limit: Annotated[int, typer.Option(help="How many texts (PolNeAR dev+train, else samples).")] = 200,
+    rounds: Annotated[int, typer.Option(help="Timed rounds; medians are reported.")] = 3,
+) -> None:
+    """Words/s of `analyze` and of the bare spaCy parse of the same texts, and their ratio."""
+    from claimgraph.bench import bench_texts, run_bench
+
+    for line in run_bench(bench_texts(limit), rounds=rounds).lines():
+        typer.echo(line)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,185 @@
+"""The news entity ruler: what a general-purpose NER gets wrong in wire copy.
+
+spaCy's small model tags "Bloomberg" as a person, "the Kremlin" as a place and splits "Russia's
+Defense Ministry". News readers need the opposite: outlets are organisations (they are the
+``via`` of a claim), seats of government speak for their government ("the Kremlin said" is the
+Russian government), ministries and armed forces are organisations *of a country*. This module
+turns three small tables in ``claimgraph/data`` (countries, media, organizations) into
+``EntityRuler`` patterns placed before the statistical NER, and afterwards decides which capital
+mentions are metonyms ("Moscow warned" → Government of Russia; "in Moscow" → the city).
+
+Every entity this ruler sets carries its canonical name in ``ent_id_``; :func:`entity_info`
+tells the country and kind behind a canonical name.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+
+MINISTRY_TYPES = {
+    "defense": "Defense", "defence": "Defense", "foreign": "Foreign", "interior": "Interior",
+    "finance": "Finance", "justice": "Justice", "health": "Health", "emergencies": "Emergencies",
+    "economy": "Economy", "energy": "Energy",
+}
+FORCE_TYPES = {
+    ("armed", "forces"): "Armed Forces", ("army",): "Army", ("military",): "Armed Forces",
+    ("navy",): "Navy", ("air", "force"): "Air Force", ("general", "staff"): "General Staff",
+    ("defense", "forces"): "Defense Forces", ("defence", "forces"): "Defense Forces",
+}
+#: dependency relations in which a capital acts as an agent, i.e. stands for its government
+AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "compound"}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """What the tables say about a canonical name."""
+
+    canonical: str
+    kind: str  # media | government | military | group | organization | country | nationality | capital
+    country: str | None  # ISO 3166-1 alpha-2
+    government: str | None = None  # for capitals: the government they can stand for
+    metonym: bool = False  # a building or place name standing for an institution
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
+    for row in csv.reader(text.splitlines(), delimiter="\t"):
+        if row and not row[0].startswith("#"):
+            yield row
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _phrase(text: str) -> list[dict[str, Any]]:
+    """A token pattern for a phrase, case-sensitive except for a leading 'the'."""
+    words = text.replace("'s", " 's").split()
+    pattern: list[dict[str, Any]] = []
+    for i, word in enumerate(words):
+        pattern.append({"LOWER": "the"} if i == 0 and word == "the" else {"ORTH": word})
+    return pattern
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> tuple[list[dict[str, Any]], dict[str, EntityInfo]]:
+    """Build (patterns, canonical -> info) from the data tables, once per process."""
+    patterns: list[dict[str, Any]] = []
+    info: dict[str, EntityInfo] = {}
+
+    def add(label: str, pattern: list[dict[str, Any]] | str, canonical: str, entry: EntityInfo) -> None:
+        patterns.append({"label": label, "pattern": pattern, "id": canonical})
+        info.setdefault(canonical, entry)
+
+    for canonical, *rest in _rows("media.tsv"):
+        entry = EntityInfo(canonical, "media", None)
+        for alias in _split(rest[0]) if rest else [canonical]:
+            add("ORG", _phrase(alias), canonical, entry)
+
+    for canonical, kind, alpha2, aliases in _rows("organizations.tsv"):
+        entry = EntityInfo(canonical, kind, None if alpha2 == "-" else alpha2)
+        for alias in _split(aliases):
+            add("ORG", _phrase(alias), canonical, entry)
+
+    for row in _rows("countries.tsv"):
+        row += [""] * (7 - len(row))
+        alpha2, _alpha3, name, aliases, demonyms, capitals, seats = row[:7]
+        the = "the " if f"the {name}" in aliases.split("|") else ""
+        government = f"Government of {the}{name}"
+        country = EntityInfo(name, "country", alpha2)
+        for alias in [name, *_split(aliases)]:
+            add("GPE", _phrase(alias), name, country)
+        demonym_list = _split(demonyms)
+        for demonym in demonym_list:
+            add("NORP", [{"ORTH": demonym}], name, EntityInfo(name, "nationality", alpha2))
+        for capital in _split(capitals):
+            add("GPE", _phrase(capital), capital, EntityInfo(capital, "capital", alpha2, government))
+        for seat in _split(seats):
+            alias, _, canonical = seat.partition("=")
+            entry = EntityInfo(canonical or government, "government", alpha2, metonym=True)
+            add("ORG", _phrase(alias), entry.canonical, entry)
+        info.setdefault(government, EntityInfo(government, "government", alpha2))
+        # ministries and armed forces: "the Russian Defense Ministry", "Russia's Defence
+        # Ministry", "the Ministry of Defence of Ukraine", "Ukraine's General Staff"
+        owners = [[{"ORTH": d}] for d in demonym_list] + [[{"ORTH": name}, {"ORTH": "'s"}]]
+        main_demonym = demonym_list[0] if demonym_list else name
+        for low, kind_name in MINISTRY_TYPES.items():
+            canonical = f"{main_demonym} {kind_name} Ministry"
+            entry = EntityInfo(canonical, "government", alpha2)
+            for owner in owners:
+                add("ORG", [*owner, {"LOWER": low}, {"LOWER": "ministry"}], canonical, entry)
+            add("ORG", [{"LOWER": "ministry"}, {"LOWER": "of"}, {"LOWER": low},
+                        *([{"LOWER": "affairs"}] if low == "foreign" else []),
+                        {"LOWER": "of"}, {"ORTH": name}], canonical, entry)
+        for words, kind_name in FORCE_TYPES.items():
+            canonical = f"{main_demonym} {kind_name}"
+            entry = EntityInfo(canonical, "military", alpha2)
+            for owner in owners:
+                add("ORG", [*owner, *({"LOWER": w} for w in words)], canonical, entry)
+    return patterns, info
+
+
+def entity_info(canonical: str | None) -> EntityInfo | None:
+    """The country and kind behind a canonical name set by this ruler (None if unknown)."""
+    return knowledge()[1].get(canonical) if canonical else None
+
+
+def acts_as_agent(span: Span) -> bool:
+    """True when a place name does something: "Moscow said", "Washington's response".
+
+    A capital that is the subject of a verb, a possessor, or the agent of a passive speaks for
+    its government; one inside a prepositional phrase ("in Moscow") is a location.
+    """
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "agent"):
+        return root.head.pos_ in ("VERB", "AUX")
+    if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.dep_ == "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
+    return bool(root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+class NewsEntities:
+    """Ruler + metonym pass: a single pipeline component."""
+
+    def __init__(self, nlp: Language, name: str, *, metonyms: bool = True) -> None:
+        self.name = name
+        self.metonyms = metonyms
+        self.ruler = EntityRuler(nlp, name=f"{name}_ruler", overwrite_ents=True)
+        patterns, self.info = knowledge()
+        self.ruler.add_patterns(patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = self.ruler(doc)
+        if not self.metonyms:
+            return doc
+        changed = False
+        ents = list(doc.ents)
+        for i, ent in enumerate(ents):
+            entry = self.info.get(ent.ent_id_)
+            if entry and entry.kind == "capital" and entry.government and acts_as_agent(ent):
+                ents[i] = Span(doc, ent.start, ent.end, label="GPE", span_id=entry.government)
+                changed = True
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+@Language.factory(
+    "claimgraph_news_entities",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
+    requires=["token.dep"],
+    default_config={"metonyms": True},
+)
+def make_news_entities(nlp: Language, name: str, metonyms: bool) -> NewsEntities:
+    return NewsEntities(nlp, name, metonyms=metonyms)
