@@ -1,0 +1,365 @@
+"""Read each number in a parsed ``Doc`` outwards into a quantity: the modifier before it ("up
+to", "more than"), a currency sign, a multiplier ("billion", "bn"), a range ("between 5 and
+10", "3.5–4.0"), then what is counted: a unit from the table ("percent", "km", "USD") or, from
+the parse, the noun the number counts ("2,000 service members", "dozens of soldiers").
+
+Numbers that are not quantities are left out: years ("in 1991", "the 2024 election"), dates
+("March 3"), clock times ("2 pm", "14:30"), ordinals ("3rd"), and labels ("Article 5", "F-16",
+"No. 10").
+
+Value convention (see ``docs/quality.md``): ``value`` is the number the text states; ``low`` /
+``high`` are the bounds its modifier sets ("up to 2,000" -> value 2000, high 2000; "more than
+200" -> value 200, low 200; "about 300" -> value 300, no bounds). A range has no single value:
+"between 5 and 10" -> low 5, high 10. Vague amounts ("dozens of", "hundreds of", "several
+thousand") have no value and a low bound of two of their unit: 24, 200, 2000.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.quantities import units
+from claimgraph.extract.quantities.numbers import SCALES, Core, as_number, cores
+from claimgraph.record import Quantity
+
+_SP = r"[ \u00a0]"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH_BEFORE = re.compile(rf"(?<![\w]){_MONTH}{_SP}+(?:the{_SP}+)?$")
+MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}*(?:of{_SP}+)?{_MONTH}(?![\w])")
+CLOCK_AFTER = re.compile(
+    rf"(?::\d\d|{_SP}?(?:[ap]\.m\.|[ap]m(?![\w])|GMT|UTC|BST|CES?T|E[SD]T|P[SD]T|MSK)(?![\w]))", re.I
+)
+ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![a-z])", re.I)
+LABEL_BEFORE = re.compile(
+    r"(?:(?<![\w])(?:No|Nos|no|nos|vol|Vol|pp?|Fig|fig)\.|#|(?<![\w])(?:[Pp]age|[Aa]rticle|[Cc]hapter"
+    r"|[Ss]ection|[Pp]aragraph|[Rr]oute|[Hh]ighway|[Nn]umber|[Tt]able|[Ff]igure|[Rr]esolution"
+    r"|[Ll]evel|[Pp]hase|[Gg]rade|[Tt]ype|[Mm]odel|[Ff]light|[Bb]uilding|[Ss]tage|[Cc]ategory"
+    r"|[Rr]oom|[Bb]atch|[Uu]nit|[Bb]lock|[Pp]latform|[Gg]ate|[Ee]xit|[Ss]eason|[Ee]pisode|[Ww]eek"
+    r"|[Dd]ay|[Gg]roup|[Aa]ge[ds]?))"
+    rf"{_SP}*$"
+)
+VAGUE = re.compile(
+    rf"(?<![\w])(?:(?P<pre>tens|hundreds){_SP}+of{_SP}+)?(?P<mag>dozens|hundreds|thousands|millions|billions)"
+    rf"(?={_SP}+of{_SP})"
+    rf"|(?<![\w])(?P<few>several|a{_SP}+few|a{_SP}+couple{_SP}+of|a{_SP}+couple|few){_SP}+"
+    rf"(?P<mag2>dozen|hundred|thousand|million|billion)(?![\w])",
+    re.I,
+)
+_MAGNITUDE = {
+    "dozen": 12, "dozens": 12, "hundred": 100, "tens": 10, "hundreds": 100, **SCALES,
+    **{f"{word}s": scale for word, scale in SCALES.items()},
+}
+
+#: head nouns that are not what a number counts (dates, clock, grammar)
+NOT_COUNTED = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "gmt", "utc", "pm", "am", "percent", "%", "times", "time",
+}
+_MOD_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss"}
+_MOD_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM", "PUNCT"}
+
+
+class _Tokens:
+    """Character-offset access to a Doc's tokens and parse (when there is one)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.parsed = doc.has_annotation("DEP")
+        self.tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
+
+    def containing(self, char: int) -> int:
+        return max(bisect_right(self.starts, char) - 1, 0)
+
+    def first_from(self, char: int) -> int | None:
+        i = bisect_left(self.starts, char)
+        return i if i < len(self.doc) else None
+
+    def span_tokens(self, start: int, end: int) -> range:
+        return range(self.containing(start), self.containing(max(end - 1, start)) + 1)
+
+    def counted(
+        self, number: range, pos: int, *, via_of: bool = False
+    ) -> tuple[int, str, str] | None:
+        """The noun phrase a number counts, starting at ``pos``: (end, text, head's tag)."""
+        if not self.parsed:
+            return None
+        doc, text = self.doc, self.text
+        j = self.first_from(pos)
+        if j is None or text[pos : self.starts[j]].strip(" \u00a0-"):
+            return None
+        if via_of:
+            if doc[j].lower_ != "of":
+                return None
+            j += 1
+            while j < len(doc) and doc[j].dep_ in ("det", "poss") and doc[j].pos_ in ("DET", "PRON"):
+                j += 1
+        k = j
+        while (
+            k < len(doc) - 1
+            and k - j < 4
+            and doc[k].head.i > k
+            and doc[k].dep_ in _MOD_DEPS
+            and doc[k].pos_ in _MOD_POS
+            and not doc[k].is_punct
+        ):
+            k += 1
+        if k >= len(doc):
+            return None
+        head = doc[k]
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in NOT_COUNTED or not head.text[0].isalpha():
+            return None
+        if not via_of and not any(j <= doc[i].head.i <= k for i in number):
+            return None
+        if via_of and doc[k].dep_ != "pobj":
+            return None
+        end = head.idx + len(head.text)
+        return end, text[self.starts[j] : end], head.tag_
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A quantity being read outwards from its number."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    unit_kind: str | None = None
+    head_tag: str = ""
+
+
+def _scale(text: str, core: Core, end: int, money: bool) -> tuple[Decimal, int]:
+    """Apply a multiplier written after the number ("1.5 billion", "$3bn", "0.5k")."""
+    m = units.MULTIPLIER_AT.match(text, end)
+    if m and not core.words:
+        mult = m.group("mult")
+        glued = m.start("mult") == end
+        if (mult in units.MONEY_ONLY and not money) or (mult in ("k", "K") and not glued):
+            return core.value, end
+        if mult in ("m", "b") and not glued:  # "$5 m" is rare; "$5 b..." is a word
+            return core.value, end
+        return core.value * units.MULTIPLIERS[mult], m.end()
+    m = units.DOZEN_AT.match(text, end)
+    if m and not core.words:
+        return core.value * 12, m.end()
+    return core.value, end
+
+
+
+
+def _per(text: str, label: str, end: int) -> tuple[str, int]:
+    """'$15.4/hour', '200 kilometres per hour', '$15 an hour' -> compound unit."""
+    m = units.PER_AT.match(text, end)
+    if m:
+        found = units.unit_at(text, m.end())
+        if found and (not m.group().strip().lower().startswith("a") or found[0].kind == "time"):
+            return f"{label} per {found[0].canonical}", found[1]
+    return label, end
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.tokens = _Tokens(doc)
+        self.text = doc.text
+
+    def number_at(self, core: Core, money: bool) -> tuple[Decimal, int, tuple[units.Unit, int] | None]:
+        value, end = _scale(self.text, core, core.end, money)
+        return value, end, units.unit_at(self.text, end)
+
+    def read(self, core: Core, by_start: dict[int, Core]) -> Quantity | None:
+        text = self.text
+        start = core.start
+        cur = units.CURRENCY_LEFT.search(text, max(0, start - 6), start)
+        currency = None
+        if cur:
+            currency = units.CURRENCY_SYMBOLS.get(cur.group("sym") or "", cur.group("code"))
+            start = cur.start()
+        value, end, unit = self.number_at(core, currency is not None)
+        if (
+            unit is None
+            and end == core.end
+            and end < len(text)
+            and (text[end].isalpha() or text[end] == "-" and text[end + 1 : end + 2].isalpha())
+            and not self._hyphen_noun(end)
+        ):
+            return None  # "1990s", "3rd", "4G", "F-16"-like glue
+        mod = units.MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+        mod_kind = units.MODIFIERS.get(re.sub(r"\s+", " ", mod.group("mod").lower())) if mod else None
+        reading = _Reading(start, unit[1] if unit else end, value)
+        # a range: "between 5 and 10", "5-10%", "3.5–4.0 TeV", "from $5 to $10 million"
+        second = self._range(reading.end, mod_kind, by_start, currency)
+        if second is not None:
+            value2, end2, unit2, core2 = second
+            if value < value2 and value == core.value and core2.value != value2:
+                value = value * (value2 / core2.value)  # "5 to 10 million": share the scale
+            reading.value = None
+            reading.low, reading.high = min(value, value2), max(value, value2)
+            reading.end = unit2[1] if unit2 else end2
+            unit = unit2 or unit
+        elif mod_kind == "range":
+            mod = mod_kind = None
+        if mod is not None:
+            reading.start = mod.start()
+            if mod_kind == "upper":
+                reading.high = value
+            elif mod_kind == "lower":
+                reading.low = value
+        suffix = units.SUFFIX_MODIFIER.match(text, reading.end)
+        if suffix and second is None:
+            kind = units.SUFFIX_KIND[re.sub(r"\s+", " ", (suffix.group("words") or "+").lower())]
+            if kind == "lower":
+                reading.low, reading.high = value, None
+            elif kind == "upper":
+                reading.high, reading.low = value, None
+            reading.end = suffix.end()
+        if unit is not None:
+            reading.unit, reading.unit_kind = unit[0].canonical, unit[0].kind
+            if unit[0].kind == "currency":
+                currency = currency or unit[0].canonical
+        if currency is not None:
+            reading.unit, reading.unit_kind = currency, "currency"
+        if reading.unit is not None:
+            reading.unit, reading.end = _per(text, reading.unit, reading.end)
+        else:
+            number = self.tokens.span_tokens(core.start, end)
+            found = self.tokens.counted(number, reading.end)
+            if found is not None:
+                reading.end, reading.unit, reading.head_tag = found
+                reading.unit_kind = "count"
+        if self._not_a_quantity(core, reading, currency):
+            return None
+        return Quantity(
+            reading.start, reading.end, text[reading.start : reading.end],
+            value=as_number(reading.value) if reading.value is not None else None,
+            low=as_number(reading.low) if reading.low is not None else None,
+            high=as_number(reading.high) if reading.high is not None else None,
+            unit=reading.unit,
+        )
+
+    def _hyphen_noun(self, end: int) -> bool:
+        """'a 30-item scale', 'two-year': a number glued by a hyphen to a noun is fine."""
+        return self.text[end : end + 1] == "-" and self.text[end + 1 : end + 2].islower()
+
+    def _range(
+        self, pos: int, mod_kind: str | None, by_start: dict[int, Core], currency: str | None
+    ) -> tuple[Decimal, int, tuple[units.Unit, int] | None, Core] | None:
+        text = self.text
+        joiner = units.RANGE_JOINER.match(text, pos)
+        if joiner is None:
+            return None
+        word = (joiner.group("word") or "").lower()
+        if word == "and" and mod_kind != "range":
+            return None
+        after = joiner.end()
+        cur = units.CURRENCY_LEFT.search(text, after, min(len(text), after + 4))
+        if cur is None:
+            sym = re.match(r"(?:US|C|A|HK)?\$|€|£", text[after:])
+            after += sym.end() if sym else 0
+        core2 = by_start.get(after)
+        if core2 is None:
+            return None
+        value2, end2, unit2 = self.number_at(core2, currency is not None)
+        return value2, end2, unit2, core2
+
+    def _not_a_quantity(self, core: Core, reading: _Reading, currency: str | None) -> bool:
+        text = self.text
+        measured = reading.unit_kind in ("percent", "currency", "unit", "time")
+        if measured:
+            return False
+        before, after = text[max(0, core.start - 20) : core.start], text[core.end : core.end + 12]
+        if CLOCK_AFTER.match(after) or re.search(r"\d:$", before):
+            return True
+        if ORDINAL_AFTER.match(after):
+            return True
+        if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
+            return True
+        if core.integer_digits and 1000 <= core.value <= 2100 and (
+            reading.unit is None or reading.head_tag in ("NN", "NNP")
+        ):
+            return True  # a year: "in 1991", "the 2024 election"
+        if reading.unit is None and LABEL_BEFORE.search(text, max(0, reading.start - 12), reading.start):
+            return True
+        tokens = self.tokens
+        if tokens.tagged:
+            first = tokens.containing(reading.start)
+            prev = tokens.doc[first - 1] if first > 0 else None
+            if (
+                reading.unit is None
+                and prev is not None
+                and prev.pos_ == "PROPN"
+                and prev.text[:1].isupper()
+                and not core.words
+                and reading.start == core.start
+            ):
+                return True  # a label: "Voyager 2", "English 101"
+            if core.words and not any(
+                tokens.doc[i].pos_ == "NUM" for i in tokens.span_tokens(core.start, core.end)
+            ):
+                return True  # "no one", "the one who"
+        # a bare "one" is a pronoun far more often than a count
+        return core.words and core.value == 1 and reading.unit is None
+
+
+def _vague(text: str) -> list[tuple[int, int, Decimal]]:
+    """'dozens of', 'tens of thousands of', 'several hundred' -> (start, end, low bound)."""
+    out = []
+    for m in VAGUE.finditer(text):
+        if m.group("mag"):
+            low = 2 * _MAGNITUDE[m.group("mag").lower()] * (
+                _MAGNITUDE[m.group("pre").lower()] if m.group("pre") else 1
+            )
+        else:
+            low = 2 * _MAGNITUDE[m.group("mag2").lower()]
+        out.append((m.start(), m.end(), Decimal(low)))
+    return out
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """Every quantity in ``doc``, in text order, none overlapping (``attribution`` unset)."""
+    finder = _Finder(doc)
+    text = doc.text
+    numbers = list(cores(text))
+    by_start = {c.start: c for c in numbers}
+    vague = _vague(text)
+    candidates: list[tuple[int, Core | tuple[int, int, Decimal]]] = [
+        *((c.start, c) for c in numbers), *((v[0], v) for v in vague)
+    ]
+    candidates.sort(key=lambda c: c[0])
+    out: list[Quantity] = []
+    consumed = -1
+    for start, item in candidates:
+        if start < consumed:
+            continue
+        q = finder.read(item, by_start) if isinstance(item, Core) else _read_vague(finder, item)
+        if q is not None:
+            out.append(q)
+            consumed = q.end
+    return out
+
+
+def _read_vague(finder: _Finder, item: tuple[int, int, Decimal]) -> Quantity:
+    start, end, low = item
+    tokens = finder.tokens
+    number = tokens.span_tokens(start, end)
+    found = tokens.counted(number, end, via_of=True) or tokens.counted(number, end)
+    unit = None
+    if found is not None:
+        end, unit, _ = found
+    mod = units.MODIFIER_BEFORE.search(finder.text, max(0, start - 30), start)
+    if mod is not None and units.MODIFIERS.get(mod.group("mod").lower()) != "range":
+        start = mod.start()
+    return Quantity(start, end, finder.text[start:end], low=as_number(low), unit=unit)

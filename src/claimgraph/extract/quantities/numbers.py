@@ -1,0 +1,206 @@
+"""Numbers as written in news text: "2,000", "1.5", "10 000", "2 1/2", "½", "2.48×10−5",
+"six", "twenty-one", "a hundred and two", "three million, two hundred & forty", "two thirds".
+
+:func:`cores` finds them with two compiled regexes over the whole text (digits and number words)
+and returns each with its value; everything around a number (modifiers, ranges, units) is the
+finder's business. Values are computed with :class:`~decimal.Decimal` so "$2.174T" is exactly
+2174000000000, not 2174000000000.0002.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+#: scale words; also accepted after digits ("1.5 billion", "$3bn")
+SCALES = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}
+VULGAR = {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
+    "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8),
+    "⅞": (7, 8),
+}
+
+_WORD = "|".join(sorted([*SMALL, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
+_DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_VULGAR = "".join(VULGAR)
+
+WORDS_RE = re.compile(
+    rf"""(?<![\w-])
+    (?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?
+    (?:{_WORD})
+    (?:(?:[\s-]+(?:and\s+|&\s+)?|\s*&\s*|,\s+)(?:{_WORD})(?![\w]))*
+    (?:(?:\s+and\s+a\s+|[\s-]+)(?:{_DENOM}))?
+    (?![\w])""",
+    re.I | re.X,
+)
+
+DIGITS_RE = re.compile(
+    rf"""(?<![\w.,/^])(?<![A-Za-z]-)
+    (?P<sign>[-−](?=[\d.]))?
+    (?:
+        (?P<mixed>\d+)\s(?P<mnum>\d+)/(?P<mden>\d+)(?![/\d])        # 2 1/2
+      | (?P<num>\d+)/(?P<den>\d+)(?![/\d])                         # 1/40
+      | (?P<int>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?                    # 1,500,000.5
+              | \d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.]\d)    # 10 000
+              | \d+(?:\.\d+)?
+              | \.\d+)
+        (?P<vulgar>[{_VULGAR}])?
+        (?:[eE](?P<exp>[-+−]?\d+)(?![\w])                            # 4e14
+          | \s?[×x]\s?10(?:\^|\s)?(?P<exp10>[-−]?\d+))?               # 2.48×10−5
+      | (?P<alone>[{_VULGAR}])                                       # ½
+    )""",
+    re.X,
+)
+
+
+@dataclass(slots=True)
+class Core:
+    """One number in the text: ``text[start:end]`` has value ``value``."""
+
+    start: int
+    end: int
+    value: Decimal
+    words: bool = False  # spelt out ("six", "two million")
+    integer_digits: bool = False  # plain digits without separators or decimals ("1991")
+
+    @property
+    def text_len(self) -> int:
+        return self.end - self.start
+
+
+def as_number(value: Decimal) -> int | float:
+    """An int when the value is whole (JSON ``2000``, not ``2000.0``), else a float."""
+    if value == value.to_integral_value() and abs(value) < 10**18:
+        return int(value)
+    return float(value)
+
+
+def _digits_value(m: re.Match[str]) -> Decimal | None:
+    try:
+        if m.group("alone"):
+            a, b = VULGAR[m.group("alone")]
+            value = Decimal(a) / Decimal(b)
+        elif m.group("mixed"):
+            den = int(m.group("mden"))
+            if den == 0:
+                return None
+            value = Decimal(m.group("mixed")) + Decimal(m.group("mnum")) / Decimal(den)
+        elif m.group("num"):
+            num, den = int(m.group("num")), int(m.group("den"))
+            if den == 0 or num >= den or den > 100:
+                return None  # "1/0", "24/7" and dates are not fractions
+            value = Decimal(num) / Decimal(den)
+        else:
+            raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group("int"))
+            value = Decimal(raw)
+            if m.group("vulgar"):
+                a, b = VULGAR[m.group("vulgar")]
+                value += Decimal(a) / Decimal(b)
+            exp = m.group("exp") or m.group("exp10")
+            if exp:
+                value *= Decimal(10) ** int(exp.replace("−", "-"))
+    except (InvalidOperation, ValueError):
+        return None
+    if m.group("sign"):
+        value = -value
+    return value
+
+
+def parse_words(text: str) -> tuple[Decimal, int] | None:
+    """The value of spelt-out number words at the start of ``text`` and how many characters of
+    it they use: "twenty-one years" -> (21, 10). Stops where the words stop forming one number
+    ("two, three" is 2 and then another number)."""
+    total = Decimal(0)
+    current = Decimal(0)
+    last: str | None = None  # kind of the previous number word
+    used = 0
+    prev_end = 0
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m.group().lower()
+        joiner = text[prev_end : m.start()]
+        if word in ("a", "an", "and"):
+            continue
+        if last is not None and "," in joiner and last != "scale":
+            break  # a comma only continues a number after a scale word
+        if word in SMALL:
+            if last in ("small", "denominator") or (last == "tens" and current % 10):
+                break
+            current += SMALL[word]
+            kind = "small"
+        elif word in TENS:
+            if last in ("small", "tens", "denominator") and current % 100:
+                break
+            current += TENS[word]
+            kind = "tens"
+        elif word == "hundred":
+            if last == "hundred" or current >= 100:
+                break
+            current = (current or 1) * 100
+            kind = "hundred"
+        elif word == "dozen":
+            current = (current or 1) * 12
+            kind = "scale"
+        elif word in SCALES:
+            scale = SCALES[word]
+            if last == "scale" and current == 0:
+                total = (total or 1) * scale  # "a thousand million"
+            else:
+                total += (current or 1) * scale
+            current = Decimal(0)
+            kind = "scale"
+        elif word in DENOMINATORS:
+            if last is None:
+                break
+            if "and" in joiner.lower() or text[prev_end:m.start()].strip().lower().endswith("a"):
+                current += Decimal(1) / DENOMINATORS[word]  # "two and a half"
+            else:
+                current = current / DENOMINATORS[word]  # "two thirds", "one-half"
+            kind = "denominator"
+        else:
+            break
+        last = kind
+        used = prev_end = m.end()
+    if last is None:
+        return None
+    return total + current, used
+
+
+def cores(text: str) -> Iterator[Core]:
+    """Every number in ``text``, left to right, none overlapping (digits win a tie)."""
+    found: list[Core] = []
+    for m in DIGITS_RE.finditer(text):
+        value = _digits_value(m)
+        if value is not None:
+            plain = bool(m.group("int")) and re.fullmatch(r"\d+", m.group()) is not None
+            found.append(Core(m.start(), m.end(), value, integer_digits=plain))
+    for m in WORDS_RE.finditer(text):
+        parsed = parse_words(m.group())
+        if parsed is not None:
+            value, used = parsed
+            found.append(Core(m.start(), m.start() + used, value, words=True))
+    found.sort(key=lambda c: (c.start, -c.text_len))
+    end = -1
+    for core in found:
+        if core.start >= end:
+            end = core.end
+            yield core

@@ -1,0 +1,150 @@
+"""Units, currencies and the words around a number that change what it means.
+
+The unit table is data (``claimgraph/data/units.tsv``: surface, canonical name, kind); this
+module compiles it once into regexes anchored where a number ends. Modifier phrases ("up to",
+"more than", "about") are listed here with the bound each one sets; the convention is
+documented in ``docs/quality.md`` (section ``quantities``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+KINDS = ("percent", "currency", "unit", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    surface: str
+    canonical: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, Unit]:
+    """``surface -> Unit`` from ``data/units.tsv`` (read once)."""
+    rows: dict[str, Unit] = {}
+    text = resources.files("claimgraph.data").joinpath("units.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        surface, canonical, kind = line.split("\t")
+        rows[surface] = Unit(surface, canonical, kind)
+    return rows
+
+
+def _alternation(surfaces: list[str]) -> str:
+    return "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in sorted(surfaces, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rows = table()
+    short = [s for s in rows if len(s) <= 3]
+    long = [s for s in rows if len(s) > 3]
+    # a unit is glued to the number ("10kg"), after a space, or in an adjective ("16-meter")
+    lead = r"(?:[ \u00a0\u202f]?|-)"
+    tail = r"(?![\w°%])"
+    return (
+        re.compile(rf"{lead}(?P<unit>{_alternation(short)}){tail}"),
+        re.compile(rf"{lead}(?P<unit>{_alternation(long)}){tail}", re.I),
+    )
+
+
+def lookup(surface: str) -> Unit | None:
+    """The table row for a surface as written (short symbols are case-sensitive)."""
+    rows = table()
+    squeezed = re.sub(r"\s+", " ", surface)
+    if squeezed in rows:
+        return rows[squeezed]
+    if len(squeezed) > 3:
+        lowered = {k.lower(): v for k, v in rows.items() if len(k) > 3}
+        return lowered.get(squeezed.lower())
+    return None
+
+
+def unit_at(text: str, pos: int) -> tuple[Unit, int] | None:
+    """The unit written at ``text[pos:]`` (longest match) and where it ends."""
+    best: tuple[Unit, int] | None = None
+    for regex in _unit_regexes():
+        m = regex.match(text, pos)
+        if m and (best is None or m.end() > best[1]):
+            unit = lookup(m.group("unit"))
+            if unit is not None:
+                best = (unit, m.end())
+    return best
+
+
+# --- currency written before the number: "$", "US$", "€", "USD " -------------------------------
+CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
+    "AU$": "AUD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS",
+}
+CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "UAH", "CNY", "JPY", "INR", "CHF", "CAD", "AUD")
+CURRENCY_LEFT = re.compile(
+    r"(?:(?<![\w$])(?P<sym>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r")|(?<![\w])(?P<code>" + "|".join(CURRENCY_CODES) + r")[ \u00a0])[ \u00a0]?$"
+)
+
+#: multipliers after a number; the short ones only count after a currency ("$3bn", "€10M")
+MULTIPLIERS = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "mln": 10**6, "mn": 10**6, "bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12,
+    "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9, "T": 10**12,
+}
+MONEY_ONLY = {"m", "M", "b", "B", "T", "K"}
+MULTIPLIER_AT = re.compile(
+    r"(?:[ \u00a0]?|[ \u00a0]?-)(?P<mult>thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|k|K|m|M|b|B|T)(?![\w])"
+)
+DOZEN_AT = re.compile(r"[ \u00a0](?P<mult>dozen)(?![\w])", re.I)
+
+# --- modifiers before a number, by the bound they set --------------------------------------------
+UPPER = (
+    "up to", "as many as", "as much as", "fewer than", "less than", "under", "below",
+    "no more than", "not more than", "at most", "a maximum of", "maximum of", "nearly",
+    "almost", "just under", "just below", "just shy of", "up to about", "up to around",
+    "up to an estimated", "some of up to", "<", "≤", "<=",
+)
+LOWER = (
+    "more than", "over", "above", "at least", "no fewer than", "no less than", "not less than",
+    "in excess of", "upwards of", "a minimum of", "minimum of", "greater than", "higher than",
+    "just over", "just above", "well over", "well above", "exceeding", "more than an estimated",
+    ">", "≥", ">=",
+)
+APPROX = (
+    "about", "around", "approximately", "approx.", "roughly", "some", "an estimated",
+    "estimated", "close to", "circa", "ca.", "c.", "an approximate", "approximate",
+    "somewhere around", "on the order of", "an average of", "average of", "~", "≈", "±",
+)
+RANGE_OPENERS = ("between", "from")
+
+MODIFIERS: dict[str, str] = {
+    **{p: "upper" for p in UPPER}, **{p: "lower" for p in LOWER},
+    **{p: "approx" for p in APPROX},
+    **{p: "range" for p in RANGE_OPENERS},
+}
+_MOD_ALT = "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(MODIFIERS, key=len, reverse=True)
+)
+MODIFIER_BEFORE = re.compile(rf"(?:(?<![\w])|(?<=[<>≤≥~≈±]))(?P<mod>{_MOD_ALT})[ \u00a0]*$", re.I)
+
+SUFFIX_MODIFIER = re.compile(
+    r"(?:[ \u00a0]+(?P<words>or\s+more|or\s+fewer|or\s+less|or\s+so|and\s+more|and\s+above|or\s+above|or\s+over|plus)(?![\w])"
+    r"|(?P<plus>\+)(?![\d]))",
+    re.I,
+)
+SUFFIX_KIND = {
+    "or more": "lower", "and more": "lower", "and above": "lower", "or above": "lower",
+    "or over": "lower", "plus": "lower", "+": "lower", "or fewer": "upper", "or less": "upper",
+    "or so": "approx",
+}
+
+RANGE_JOINER = re.compile(
+    r"(?:[ \u00a0]*-?[ \u00a0]*(?P<word>to|through|and)[ \u00a0]+|[ \u00a0]?(?P<dash>[-–—])[ \u00a0]?)"
+)
+
+PER_AT = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+per[ \u00a0]+|[ \u00a0]+an?[ \u00a0]+)", re.I)
