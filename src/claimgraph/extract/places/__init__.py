@@ -1,0 +1,11 @@
+"""Places: toponyms, regions, demonyms and metonyms, geocoded offline against GeoNames.
+
+``find_places(doc)`` is the whole job as a pure function; the ``claimgraph_places`` component
+(:mod:`claimgraph.extract.places.component`) stores its result on ``doc._.cg_places``.
+One idea per module: :mod:`.gazetteer` (the tables), :mod:`.mentions` (where the text names a
+place), :mod:`.resolve` (which place a name means).
+"""
+
+from claimgraph.extract.places.component import PlaceTagger, find_places
+
+__all__ = ["PlaceTagger", "find_places"]

@@ -1,0 +1,59 @@
+"""The ``claimgraph_places`` spaCy component: find place mentions, geocode them, store them."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.extract.places import gazetteer as gazetteer_module
+from claimgraph.extract.places.gazetteer import Gazetteer
+from claimgraph.extract.places.mentions import find_mentions
+from claimgraph.extract.places.resolve import resolve
+from claimgraph.nlp import extensions
+from claimgraph.record import Place
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Every place ``doc`` names, in text order, geocoded where the gazetteer knows it.
+
+    A name the gazetteer does not know ("the Donbas front") is still a place, with
+    ``geonames_id``, ``lat`` and ``lon`` null.
+    """
+    gazetteer = gazetteer or gazetteer_module.load()
+    mentions = find_mentions(doc, gazetteer)
+    places = []
+    for mention, entry in zip(mentions, resolve(mentions, gazetteer), strict=True):
+        if entry is None:
+            places.append(Place(mention.start, mention.end, mention.text, name=mention.text,
+                                kind=mention.kind, country=mention.country))
+            continue
+        places.append(Place(
+            mention.start, mention.end, mention.text,
+            name=entry.name, kind=mention.kind,  # type: ignore[arg-type]
+            country=entry.country, admin1=entry.admin1, geonames_id=entry.geonames_id,
+            lat=entry.lat, lon=entry.lon,
+        ))
+    return places
+
+
+class PlaceTagger:
+    """Sets ``doc._.cg_places``; the gazetteer is loaded once, when the pipeline is built."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.gazetteer = gazetteer_module.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cg_places = find_places(doc, self.gazetteer)
+        return doc
+
+
+@Language.factory(
+    "claimgraph_places",
+    assigns=["doc._.cg_places"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={},
+)
+def make_places(nlp: Language, name: str) -> PlaceTagger:
+    extensions.register()
+    return PlaceTagger(name)

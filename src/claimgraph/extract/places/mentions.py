@@ -1,0 +1,201 @@
+"""Where a news text names a place: toponyms, demonyms and metonyms, before geocoding.
+
+Candidates come from the entities on the ``Doc`` (spaCy's GPE/LOC/FAC/NORP plus what the news
+entity ruler marked: seats of government, capitals speaking for their government, demonyms),
+then from runs of proper nouns the NER missed that the gazetteer knows ("in Kharkiv" tagged as
+a person). A mention keeps what its context says about it: the kind ("Moscow said" is a
+metonym, "Ukrainian forces" a demonym), a country the ruler already knows, and a qualifier
+("Paris, Texas": Texas narrows Paris).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.extract.places.gazetteer import Gazetteer, GazetteerEntry, fold
+
+#: entity labels that name places (FAC only when the gazetteer knows the name)
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: prepositions that make a bare proper noun a location: "fighting near Bakhmut"
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward",
+            "towards", "through", "via", "of", "between", "and"}
+#: a city found outside NER needs this population, unless a locative precedes it
+FALLBACK_MIN_POPULATION = 100_000
+
+
+@dataclass(slots=True)
+class Mention:
+    """A stretch of text that names a place, with what its context tells about it."""
+
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    kind: str = "place"  # place | demonym | metonym
+    country: str | None = None  # ISO alpha-2 the entity ruler already knows
+    fixed: GazetteerEntry | None = None  # a demonym's or seat's place: nothing to choose
+    qualifier: int | None = None  # index of the mention that narrows this one ("Paris, Texas")
+    source: str = "ner"  # ner | gazetteer
+
+
+def _ruler_info(ent: Span) -> object | None:
+    """What the news entity ruler knows about an entity (None without the ruler)."""
+    if not ent.ent_id_:
+        return None
+    try:
+        from claimgraph.nlp.news_entities import entity_info
+    except ImportError:  # pragma: no cover - the ruler is part of the package
+        return None
+    return entity_info(ent.ent_id_)
+
+
+def acts_as_agent(span: Span) -> bool:
+    """A place name that does something stands for its government: "Moscow said",
+    "Washington's response", "rejected by Kyiv"; "in Moscow" is a location."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "agent"):
+        return root.head.pos_ in ("VERB", "AUX")
+    if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.dep_ == "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by":
+        return True
+    return root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and a trailing possessive from a token range."""
+    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+        end -= 1
+    return start, end
+
+
+def _capital_of(gazetteer: Gazetteer, country: str | None) -> GazetteerEntry | None:
+    """The capital city of a country, for a seat of government ("the Kremlin" -> Moscow)."""
+    if not country:
+        return None
+    try:
+        from claimgraph.nlp.news_entities import knowledge
+    except ImportError:  # pragma: no cover
+        return None
+    for info in knowledge()[1].values():
+        if getattr(info, "kind", None) == "capital" and info.country == country:
+            found = gazetteer.city_in(info.canonical, country)
+            if found:
+                return found
+    return gazetteer.countries.get(country)
+
+
+def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions from the Doc's named entities."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        info = _ruler_info(ent)
+        kind_of_info = getattr(info, "kind", None)
+        if ent.label_ == "NORP" or kind_of_info == "nationality":
+            country = gazetteer.demonym(ent.text)
+            if country is None and info is not None and getattr(info, "country", None):
+                country = gazetteer.countries.get(info.country)
+            if country is not None:
+                found.append(Mention(ent.start_char, ent.end_char, ent.text, "demonym",
+                                     country.country, fixed=country))
+            continue
+        if ent.label_ == "ORG":
+            if info is not None and getattr(info, "metonym", False):
+                start, end = _trim(doc, ent.start, ent.end)
+                span = doc[start:end]
+                found.append(Mention(span.start_char, span.end_char, span.text, "metonym",
+                                     info.country, fixed=_capital_of(gazetteer, info.country)))
+            continue
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        parts = _split_on_commas(doc, start, end)
+        first = len(found)
+        for i, (s, e) in enumerate(parts):
+            span = doc[s:e]
+            known = span.text in gazetteer
+            if ent.label_ == "FAC" and not known:
+                continue
+            if len(parts) > 1 and not known:
+                continue
+            kind = "place"
+            country = getattr(info, "country", None)
+            if ent.ent_id_.startswith("Government of") or (
+                kind_of_info in ("country", "capital") and acts_as_agent(span)
+            ):
+                kind = "metonym"
+            found.append(Mention(span.start_char, span.end_char, span.text, kind, country))
+            if i > 0 and len(found) - first >= 2:
+                found[-2].qualifier = len(found) - 1
+    return found
+
+
+def _split_on_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Paris, Texas" as one entity -> [Paris, Texas]."""
+    parts, begin = [], start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            if begin < i:
+                parts.append((begin, i))
+            begin = i + 1
+    if begin < end:
+        parts.append((begin, end))
+    return parts
+
+
+def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+    """Proper-noun runs outside entities that the gazetteer knows as a place.
+
+    Kept only when the reading as a place is safe: a country, a region or a continent, or a
+    city either large or introduced by a locative preposition ("shelling in Vovchansk").
+    """
+    found: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].i not in taken \
+                and doc[j].text[:1].isupper():
+            j += 1
+        matched = False
+        for end in range(j, i, -1):  # longest match first
+            span = doc[i:end]
+            entries = gazetteer.candidates(span.text)
+            if not entries:
+                continue
+            locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+            if any(e.level != "city" or e.population >= FALLBACK_MIN_POPULATION or locative
+                   for e in entries):
+                found.append(Mention(span.start_char, span.end_char, span.text,
+                                     source="gazetteer"))
+                i, matched = end, True
+            break
+        if not matched:
+            i = j if j > i else i + 1
+    return found
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in ``doc``, in text order."""
+    mentions = entity_mentions(doc, gazetteer)
+    taken = {t.i for ent in doc.ents for t in ent}
+    mentions.extend(gazetteer_mentions(doc, gazetteer, taken))
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    ordered = [mentions[k] for k in order]
+    for m in ordered:
+        if m.qualifier is not None:
+            m.qualifier = new_index[m.qualifier]
+    return ordered
+
+
+def key(mention: Mention) -> str:
+    return fold(mention.text)
