@@ -1,0 +1,152 @@
+"""The UI in a real browser: Debian's chromium driven by Playwright against uvicorn on loopback.
+
+Clicks through articles → article → source → timeline (and the claims explorer and map),
+checks what each page shows, proves that markup inside an article never runs, and saves a
+screenshot of each page to docs/screenshots/ for the README.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from samples import sample_records, script_record
+
+from claimgraph.serve.app import create_app
+from claimgraph.store import open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    """uvicorn serving a DuckDB file built from the hand-written sample records."""
+    db = tmp_path_factory.mktemp("ui") / "ui.duckdb"
+    with open_store(db) as store:
+        for record in sample_records():
+            store.add_record(record)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("requestfailed", lambda req: errors.append(f"failed {req.url}"))
+    yield pg
+    context.close()
+    assert errors == []
+
+
+def shoot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_article_source_timeline_walkthrough(page, base_url):
+    page.goto(base_url + "/")
+    assert page.locator("li.doc").count() == 3
+    shoot(page, "articles")
+
+    page.get_by_role("link", name="Russian forces strike Kharkiv").click()
+    page.wait_for_url("**/documents/*")
+    assert page.locator("#doc-title").text_content() == "Russian forces strike Kharkiv"
+    hedge = page.locator("#article-text .seg.k-hedge", has_text="reportedly")
+    hedge.hover()
+    details = page.locator("#details")
+    assert details.is_visible()
+    assert "hedge" in details.text_content()
+    assert "claim by An unnamed Western official" in details.text_content()
+    assert page.locator("#article-text .seg.k-place", has_text="Kursk").count() == 1
+    shoot(page, "article")
+
+    page.locator("aside .source-link", has_text="An unnamed Western official").click()
+    page.wait_for_url("**/sources/*")
+    assert page.locator("#source-name").text_content() == "An unnamed Western official"
+    assert page.locator("#source-anonymity").text_content().startswith("100%")
+    assert "An unnamed Western official → Bloomberg" in page.locator(".via-chains").text_content()
+    shoot(page, "source")
+
+    page.locator("#nav-timeline").click()
+    page.wait_for_url("**/timeline")
+    dates = page.locator("ol.timeline h2.date").all_text_contents()
+    assert dates == sorted(dates) and dates[0] == "2024-08-05"
+    assert page.locator("li.event .badge.etype").all_text_contents() == ["ASSAULT", "AGREE"]
+    shoot(page, "timeline")
+
+
+def test_markup_in_an_article_never_runs(page, base_url):
+    page.goto(f"{base_url}/documents/{script_record().id}")
+    page.locator("#article-text .seg").first.hover()
+    assert page.evaluate("window.__pwned === undefined")
+    assert "<script>window.__pwned = 1</script>" in page.locator("#article-text").text_content()
+    assert "<script>" in page.locator("#doc-title").text_content()
+    assert page.locator("#article-text script, #article-text img").count() == 0
+
+
+def test_claims_explorer_filters(page, base_url):
+    page.goto(base_url + "/claims")
+    assert page.locator("li.claim").count() == 7
+    page.select_option("select[name=anonymous]", "yes")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**/claims?*anonymous=yes*")
+    names = page.locator("li.claim .source-link").all_text_contents()
+    assert sorted(names) == ["An unnamed Western official", "Egyptian mediators", "officials"]
+    shoot(page, "claims")
+
+
+def test_map_draws_countries_and_a_dot_per_place(page, base_url):
+    page.goto(base_url + "/map")
+    page.wait_for_selector("#map-svg[data-ready='1']")
+    assert page.locator("#map-svg path.land").count() > 150
+    dots = page.locator("#map-svg circle.dot")
+    assert sorted(d.get_attribute("data-name") for d in dots.all()) == [
+        "Gaza", "Kharkiv", "Kursk", "Kyiv"]
+    kyiv = page.locator("#map-svg circle.dot[data-name='Kyiv']")
+    x, y = float(kyiv.get_attribute("cx")), float(kyiv.get_attribute("cy"))
+    assert (x, y) == pytest.approx(((30.52 + 180) / 360 * 960, (90 - 50.45) / 180 * 480), abs=0.1)
+    shoot(page, "map")
