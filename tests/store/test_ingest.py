@@ -1,0 +1,152 @@
+"""Ingest into both backends: every input stored or rejected, reruns change nothing, an
+interrupted run resumes without duplicates or loss."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimgraph.analyze import analyze_documents
+from claimgraph.ingest import read_inputs
+from claimgraph.store import Store, ingest
+from claimgraph.store.rows import COLUMNS
+
+ARTICLES = [
+    "Russian forces shelled the town of Vovchansk overnight, the regional governor said on "
+    "Monday, adding that two civilians were wounded.",
+    "The Finnish government said on Thursday it would close the border crossing with Russia "
+    "for another two weeks, citing a surge of asylum seekers.",
+    "Israeli officials told reporters that 40 aid trucks had entered Gaza through the Kerem "
+    "Shalom crossing, according to the Associated Press.",
+    "Kenya's interior minister said police would be deployed to Haiti by the end of the month.",
+]
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    """A folder of news inputs: two text files, a JSON Lines corpus with one bad row, a feed,
+    an empty file and a binary file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "vovchansk.txt").write_text(ARTICLES[0], encoding="utf-8")
+    (folder / "finland.txt").write_text(ARTICLES[1], encoding="utf-8")
+    rows = [
+        {"id": "gaza-1", "text": ARTICLES[2], "published": "2024-03-05", "outlet": "Wire"},
+        {"title": "no text here"},
+        {"id": "haiti-1", "text": ARTICLES[3], "published": "2024-05-20"},
+    ]
+    (folder / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    (folder / "ledger.rss").write_text(RSS, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x00binary")
+    return folder
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Kyiv Ledger</title>
+<item><title>Strike on Odesa port</title><link>https://ledger.example/odesa</link>
+<pubDate>Tue, 06 Aug 2024 21:30:00 GMT</pubDate>
+<description>&lt;p&gt;Russian missiles hit the port of Odesa, the regional governor
+said.&lt;/p&gt;</description></item>
+<item><title>Grain talks</title><link>https://ledger.example/grain</link>
+<description>Ankara said talks would resume, according to Reuters.</description></item>
+<item><title>Empty</title><link>https://ledger.example/empty</link><description></description></item>
+</channel></rss>"""
+
+EXPECTED_STORED = 6  # two texts, two JSONL rows, two feed entries with text
+EXPECTED_REJECTED = {"E107", "E103", "E104"}  # bad JSONL row, empty file and feed entry, binary
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    return {t: store.count(t) for t in [*COLUMNS, "rejected"]}
+
+
+def test_every_input_is_stored_or_rejected(store: Store, inputs: Path, nlp) -> None:
+    stats = ingest([inputs], store, nlp=nlp, progress=False)
+    assert stats.stored == EXPECTED_STORED == store.count("documents")
+    assert stats.read == stats.stored + stats.rejected
+    rejected = store.rejected()
+    assert len(rejected) == stats.rejected == 4
+    assert {r["code"] for r in rejected} == EXPECTED_REJECTED
+    assert any(r["input"].endswith("wire.jsonl:2") for r in rejected)
+    assert all(r["reason"] for r in rejected)
+
+
+def test_stored_records_equal_the_analysis(store: Store, inputs: Path, nlp) -> None:
+    ingest([inputs], store, nlp=nlp, progress=False)
+    for record in analyze_documents(read_inputs([inputs]), nlp):
+        if hasattr(record, "text"):
+            assert store.get_record(record.id) == record
+
+
+def test_feed_entries_keep_outlet_and_link(store: Store, inputs: Path, nlp) -> None:
+    ingest([inputs / "ledger.rss"], store, nlp=nlp, progress=False)
+    rows = store.query("SELECT outlet, url FROM documents ORDER BY url")
+    assert [(r["outlet"], r["url"]) for r in rows] == [
+        ("Kyiv Ledger", "https://ledger.example/grain"),
+        ("Kyiv Ledger", "https://ledger.example/odesa"),
+    ]
+
+
+def test_ingesting_again_changes_nothing_and_analyses_nothing(
+    store: Store, inputs: Path, nlp, monkeypatch
+) -> None:
+    ingest([inputs], store, nlp=nlp, progress=False)
+    before = table_counts(store)
+    analysed: list[str] = []
+    import claimgraph.analyze
+
+    real = claimgraph.analyze.analyze_documents
+
+    def spy(items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        items = list(items)
+        analysed.extend(d.id for d in items)
+        return real(items, *args, **kwargs)
+
+    monkeypatch.setattr(claimgraph.analyze, "analyze_documents", spy)
+    stats = ingest([inputs], store, nlp=nlp, progress=True)
+    assert (stats.stored, stats.skipped) == (0, EXPECTED_STORED)
+    assert analysed == []
+    assert table_counts(store) == before
+
+
+def test_interrupted_ingest_resumes_without_duplicates_or_loss(
+    store: Store, inputs: Path, nlp, monkeypatch
+) -> None:
+    real = store.add_record
+    calls = {"n": 0}
+
+    def crash_on_third(record):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(record)
+
+    monkeypatch.setattr(store, "add_record", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([inputs], store, nlp=nlp, progress=False, batch_size=2)
+    assert store.count("documents") == 2
+    monkeypatch.setattr(store, "add_record", real)
+    stats = ingest([inputs], store, nlp=nlp, progress=False, batch_size=2)
+    assert stats.skipped == 2 and stats.stored == EXPECTED_STORED - 2
+    ids = store.query("SELECT id FROM documents")
+    assert len(ids) == len({r["id"] for r in ids}) == EXPECTED_STORED
+    fresh = {r.id: r for r in analyze_documents(read_inputs([inputs]), nlp) if hasattr(r, "text")}
+    for document_id, record in fresh.items():
+        assert store.get_record(document_id) == record
+
+
+def test_duplicate_article_in_one_run_is_stored_once(store: Store, tmp_path: Path, nlp) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLES[0], encoding="utf-8")
+    (tmp_path / "copy-of-a.txt").write_text(ARTICLES[0], encoding="utf-8")
+    stats = ingest([tmp_path], store, nlp=nlp, progress=False)
+    assert (stats.stored, stats.skipped) == (1, 1)
+
+
+def test_ingest_opens_a_db_url(db_url: str, inputs: Path, nlp) -> None:
+    stats = ingest([inputs / "finland.txt"], db_url, nlp=nlp, progress=False)
+    assert stats.stored == 1
+    again = ingest([inputs / "finland.txt"], db_url, nlp=nlp, progress=False)
+    assert (again.stored, again.skipped) == (0, 1)

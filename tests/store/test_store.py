@@ -1,0 +1,128 @@
+"""The store conformance suite: every test runs against DuckDB and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from store_samples import brussels, corpus, gaza, kursk
+
+from claimgraph.errors import DocumentError
+from claimgraph.store import Store, open_store
+from claimgraph.store.rows import COLUMNS
+from claimgraph.store.schema import MIGRATIONS
+
+TABLES = [*COLUMNS, "rejected"]
+
+
+def counts(store: Store) -> dict[str, int]:
+    return {t: store.count(t) for t in TABLES}
+
+
+def test_new_database_records_every_named_migration(store: Store) -> None:
+    assert store.schema_version() == len(MIGRATIONS)
+    assert [m["name"] for m in store.migrations()] == [m.name for m in MIGRATIONS]
+
+
+def test_reopening_applies_no_migration_twice(db_url: str) -> None:
+    with open_store(db_url) as first:
+        first.add_record(kursk())
+    with open_store(db_url) as again:
+        assert again.migrate() == []
+        assert again.schema_version() == len(MIGRATIONS)
+        assert again.get_record("doc-kursk") == kursk()
+
+
+def test_stored_record_comes_back_identical(store: Store) -> None:
+    for record in corpus():
+        assert store.add_record(record) is True
+    for record in corpus():
+        assert store.get_record(record.id) == record
+        assert store.get_record(record.id).to_dict() == record.to_dict()  # type: ignore[union-attr]
+
+
+def test_storing_the_same_article_again_changes_nothing(store: Store) -> None:
+    store.add_record(kursk())
+    before = counts(store)
+    assert store.add_record(kursk()) is False
+    assert counts(store) == before
+
+
+def test_one_source_row_for_every_mention_of_the_same_source(store: Store) -> None:
+    store.add_record(kursk())
+    store.add_record(brussels())
+    rows = store.query(
+        "SELECT id, name, kind, anonymous FROM sources WHERE canonical = ?",
+        ["Russian Defence Ministry"],
+    )
+    assert len(rows) == 1
+    assert (rows[0]["name"], rows[0]["kind"], bool(rows[0]["anonymous"])) == (
+        "Russian Defence Ministry", "military", False
+    )
+    links = store.query(
+        "SELECT document_id FROM attribution_sources WHERE source_id = ? ORDER BY document_id",
+        [rows[0]["id"]],
+    )
+    assert [r["document_id"] for r in links] == ["doc-brussels", "doc-kursk"]
+
+
+def test_via_links_keep_nesting_order(store: Store) -> None:
+    record = gaza()
+    chain = [record.attributions[1].via[0], record.attributions[0].source]
+    record.attributions[1].via = chain  # type: ignore[assignment]
+    store.add_record(record)
+    back = store.get_record(record.id)
+    assert back is not None
+    assert [v.text for v in back.attributions[1].via] == ["Reuters", "officials"]
+
+
+def test_stored_ids_lists_only_stored_documents(store: Store) -> None:
+    store.add_record(gaza())
+    assert store.stored_ids(["doc-gaza", "doc-kursk", "doc-gaza"]) == {"doc-gaza"}
+
+
+def test_unknown_document_is_none(store: Store) -> None:
+    assert store.get_record("no-such-id") is None
+
+
+def test_a_failing_write_leaves_no_part_of_the_document(store: Store, monkeypatch) -> None:
+    real = store._executemany
+
+    def fail_on_events(sql: str, rows):  # type: ignore[no-untyped-def]
+        if sql.startswith("INSERT INTO events"):
+            raise RuntimeError("disk full")
+        return real(sql, rows)
+
+    monkeypatch.setattr(store, "_executemany", fail_on_events)
+    with pytest.raises(DocumentError) as info:
+        store.add_record(kursk())
+    assert info.value.code == "E201" and info.value.source == "kursk.txt"
+    assert all(n == 0 for n in counts(store).values())
+    monkeypatch.setattr(store, "_executemany", real)
+    assert store.add_record(kursk()) is True
+    assert store.get_record("doc-kursk") == kursk()
+
+
+def test_rejected_inputs_keep_code_and_reason(store: Store) -> None:
+    store.reject_error(DocumentError("E104", "photo.txt", "input looks binary (NUL bytes), not text"))
+    store.reject("feed.rss", "E109", "not an RSS/Atom feed")
+    rows = store.rejected()
+    assert [(r["input"], r["code"]) for r in rows] == [("feed.rss", "E109"), ("photo.txt", "E104")]
+    assert rows[1]["reason"] == "input looks binary (NUL bytes), not text"
+    assert rows[0]["time"][:2] == "20"
+
+
+def test_rejecting_the_same_input_again_replaces_the_reason(store: Store) -> None:
+    store.reject("wire.jsonl:7", "E107", "not JSON")
+    store.reject("wire.jsonl:7", "E103", "'text' is empty")
+    assert [(r["input"], r["code"]) for r in store.rejected()] == [("wire.jsonl:7", "E103")]
+
+
+def test_storing_an_input_clears_its_earlier_rejection(store: Store) -> None:
+    store.reject("kursk.txt", "E110", "analysis failed")
+    store.add_record(kursk())
+    assert store.rejected() == []
+
+
+def test_iter_records_yields_every_document_once(store: Store) -> None:
+    for record in corpus():
+        store.add_record(record)
+    assert sorted(r.id for r in store.iter_records(batch=2)) == sorted(r.id for r in corpus())
