@@ -228,22 +228,30 @@ def _mention_actor(mention: Mention, doc: Doc) -> Actor:
 
 
 def from_context(
-    clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention]
+    clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
+    *, active: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
     Event coders code "President Yoweri Museveni" as UGA from what they know; we take the
     country the sentence names ("... banned Ugandan opposition candidates"): an actor without a
-    country takes the first country named in its sentence outside the target; an event with no
+    country takes the first country named in its sentence (most reports are domestic or name
+    the actor's country first); an active verb with no subject found takes the first country
+    named outside its target as actor; an event with no
     target takes the first other country named in the event's clause.
     """
     doc = clause.doc
     sent = clause.sent
     in_sentence = sorted({m.start: m for i, m in mentions.items()
                           if sent.start <= i < sent.end}.values(), key=lambda m: m.start)
+    if actor is None and active:
+        # an active verb whose subject the parse lost ("Doctors from two American aid groups
+        # donated and personally delivered ..."): the first country named outside the target
+        found = next((m for m in in_sentence if not _overlaps(target, m, doc)), None)
+        if found is not None:
+            actor = _mention_actor(found, doc)
     if actor is not None and actor.country is None:
-        found = next((m for m in in_sentence if not _overlaps(target, m, doc)
-                      and m.code not in {"IGO", "NGO", "IMG"}), None)
+        found = next(iter(in_sentence), None)
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)

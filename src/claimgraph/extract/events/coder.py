@@ -36,6 +36,9 @@ DEMAND_AUX = {"must", "should"}
 TARGET_DEPS = ("dative", "dobj")
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from",
                 "over", "in")
+#: relations through which a verb without a subject borrows its governor's ("agreed *to allow*",
+#: "is prepared *to lift*", "are guilty *of violating*")
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
 
@@ -101,10 +104,17 @@ def object_lemmas(verb: Token) -> set[str]:
 
 
 def _verb_keys(verb: Token) -> list[str]:
-    lemma = verb.lemma_.lower()
-    keys = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
-    keys += [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prep"]
-    return [*keys, lemma]
+    """Lexicon keys to try, phrasal first ("call off"), then the lemma, then guesses from the
+    surface form for the lemmatizer's slips ("staged" -> "stag")."""
+    lemmas = [verb.lemma_.lower()]
+    text = verb.lower_
+    if text.endswith("ed"):
+        lemmas += [text[:-1], text[:-2]]
+    elif text.endswith("ing"):
+        lemmas += [text[:-3], text[:-3] + "e"]
+    keys = [f"{lemma} {c.lower_}" for lemma in lemmas for c in verb.children
+            if c.dep_ in {"prt", "prep"}]
+    return [*keys, *lemmas]
 
 
 def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.Sense] | None:
@@ -113,9 +123,11 @@ def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.S
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objects += [p for p in prep.children if p.dep_ == "pobj"]
     for noun in objects:
-        sense = lexicon.noun(noun.lemma_.lower(), _lemmas(noun))
-        if sense is not None:
-            return noun, sense
+        # "launched an attack", and "launched a mediation effort": the modifier names the event
+        for word in [noun, *(c for c in noun.children if c.dep_ == "compound")]:
+            sense = lexicon.noun(word.lemma_.lower(), _lemmas(word))
+            if sense is not None:
+                return word, sense
     return None
 
 
@@ -180,11 +192,11 @@ def _frame(verbal: dict[int, Candidate], lexicon: lex_mod.Lexicon) -> None:
 
 def _subject(verb: Token, *, own_only: bool = False) -> Token | None:
     tok = verb
-    for _ in range(4):
+    for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
         if subj is not None:
             return subj if subj.dep_ != "nsubjpass" or tok is not verb else None
-        if own_only or tok.dep_ not in {"xcomp", "conj", "advcl", "ccomp"} or tok.head is tok:
+        if own_only or tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
         tok = tok.head
     return None
@@ -274,6 +286,14 @@ def _nominal_targets(noun: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb an eventive noun hangs on through a preposition ("in an attack", "on alert")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ in {"of", "about", "for"}:
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
 def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
                ) -> tuple[Actor | None, Actor | None]:
     """(actor, target) of an eventive noun: "Russia's attack on Kyiv", "a Russian strike"."""
@@ -284,12 +304,17 @@ def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     actor_heads += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i in mentions]
     actor = _first_actor(actor_heads, mentions)
     target = _first_actor(_nominal_targets(noun), mentions)
-    if actor is None and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "with"} \
-            and noun.head.head.pos_ == "VERB":
-        # "wounded two soldiers in a bomb attack": the clause's roles are the attack's
-        verb = noun.head.head
+    verb = _clause_verb(noun)
+    if actor is None and verb is not None:
+        # "wounded two soldiers in a bomb attack", "troops remained on alert", "were engaged
+        # in ethnic cleansing": the clause's subject acts
         outer = Candidate(verb, verb, cand.sense, True)
         actor, outer_target = verb_roles(outer, mentions)
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+                c.dep_ == "agent" for c in verb.children):
+            subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            actor = _first_actor([subject], mentions) if noun.dep_ == "pobj" else actor
+            outer_target = None
         target = target or outer_target
     if actor is not None and target is not None and actor.start == target.start:
         target = None
@@ -317,8 +342,13 @@ def find_events(
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
-        actor, target = actor_coding.from_context(cand.head, actor, target, mentions)
-        code = cand.sense.resolve(actor_coding.is_state(actor))
+        active = cand.verbal and not any(c.dep_ in {"nsubjpass", "auxpass"}
+                                         for c in cand.clause.children)
+        actor, target = actor_coding.from_context(cand.head, actor, target, mentions,
+                                                  active=active)
+        if actor is not None and target is not None and actor.start == target.start:
+            target = None
+        code = "100" if cand.demand else cand.sense.resolve(actor_coding.is_state(actor))
         if cand.intent:
             code = lex_mod.intended(code)
         if _negated(cand):
