@@ -40,12 +40,12 @@ CLOCK_AFTER = re.compile(
 )
 ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![a-z])", re.I)
 LABEL_BEFORE = re.compile(
-    r"(?:(?<![\w])(?:No|Nos|no|nos|vol|Vol|pp?|Fig|fig)\.|#|(?<![\w])(?:[Pp]age|[Aa]rticle|[Cc]hapter"
+    r"(?:(?<![\w])(?:No|Nos|no|nos|vol|Vol|pp?|Figs?|figs?|Eqs?|eqs?|Refs?|refs?|Tabs?)\.|#|\[|(?<![\w])(?:[Pp]age|[Aa]rticle|[Cc]hapter"
     r"|[Ss]ection|[Pp]aragraph|[Rr]oute|[Hh]ighway|[Nn]umber|[Tt]able|[Ff]igure|[Rr]esolution"
     r"|[Ll]evel|[Pp]hase|[Gg]rade|[Tt]ype|[Mm]odel|[Ff]light|[Bb]uilding|[Ss]tage|[Cc]ategory"
     r"|[Rr]oom|[Bb]atch|[Uu]nit|[Bb]lock|[Pp]latform|[Gg]ate|[Ee]xit|[Ss]eason|[Ee]pisode|[Ww]eek"
-    r"|[Dd]ay|[Gg]roup|[Aa]ge[ds]?))"
-    rf"{_SP}*$"
+    r"|[Dd]ay|[Gg]roup|[Aa]ge[ds]?|[Tt]ables|[Ff]igures|[Ee]quations?|[Ss]ections))"
+    rf"{_SP}*(?:\d+[a-z]?{_SP}*(?:,|and|&|[-–]){_SP}*)*$"
 )
 VAGUE = re.compile(
     rf"(?<![\w])(?:(?P<pre>tens|hundreds){_SP}+of{_SP}+)?(?P<mag>dozens|hundreds|thousands|millions|billions)"
@@ -54,6 +54,7 @@ VAGUE = re.compile(
     rf"(?P<mag2>dozen|hundred|thousand|million|billion)(?![\w])",
     re.I,
 )
+_PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
 _MAGNITUDE = {
     "dozen": 12, "dozens": 12, "hundred": 100, "tens": 10, "hundreds": 100, **SCALES,
     **{f"{word}s": scale for word, scale in SCALES.items()},
@@ -161,24 +162,17 @@ def _scale(text: str, core: Core, end: int, money: bool) -> tuple[Decimal, int]:
 
 
 
-def _per(text: str, label: str, end: int) -> tuple[str, int]:
-    """'$15.4/hour', '200 kilometres per hour', '$15 an hour' -> compound unit."""
-    m = units.PER_AT.match(text, end)
-    if m:
-        found = units.unit_at(text, m.end())
-        if found and (not m.group().strip().lower().startswith("a") or found[0].kind == "time"):
-            return f"{label} per {found[0].canonical}", found[1]
-    return label, end
-
-
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.tokens = _Tokens(doc)
         self.text = doc.text
 
-    def number_at(self, core: Core, money: bool) -> tuple[Decimal, int, tuple[units.Unit, int] | None]:
+    def number_at(
+        self, core: Core, money: bool
+    ) -> tuple[Decimal, int, tuple[str, str, int] | None]:
+        """A number's value after its multiplier, where it ends and the unit written after it."""
         value, end = _scale(self.text, core, core.end, money)
-        return value, end, units.unit_at(self.text, end)
+        return value, end, units.unit_phrase(self.text, end)
 
     def read(self, core: Core, by_start: dict[int, Core]) -> Quantity | None:
         text = self.text
@@ -199,16 +193,21 @@ class _Finder:
             return None  # "1990s", "3rd", "4G", "F-16"-like glue
         mod = units.MODIFIER_BEFORE.search(text, max(0, start - 30), start)
         mod_kind = units.MODIFIERS.get(re.sub(r"\s+", " ", mod.group("mod").lower())) if mod else None
-        reading = _Reading(start, unit[1] if unit else end, value)
+        reading = _Reading(start, end, value)
+        error = self._uncertainty(end, by_start, currency is not None)
+        if error is not None:  # "3.19 ± 0.10 GPa": value with bounds either side
+            delta, end, unit = error
+            reading.low, reading.high = value - delta, value + delta
+        reading.end = unit[2] if unit else end
         # a range: "between 5 and 10", "5-10%", "3.5–4.0 TeV", "from $5 to $10 million"
-        second = self._range(reading.end, mod_kind, by_start, currency)
+        second = self._range(reading.end, mod_kind, by_start, currency) if error is None else None
         if second is not None:
             value2, end2, unit2, core2 = second
             if value < value2 and value == core.value and core2.value != value2:
                 value = value * (value2 / core2.value)  # "5 to 10 million": share the scale
             reading.value = None
             reading.low, reading.high = min(value, value2), max(value, value2)
-            reading.end = unit2[1] if unit2 else end2
+            reading.end = unit2[2] if unit2 else end2
             unit = unit2 or unit
         elif mod_kind == "range":
             mod = mod_kind = None
@@ -227,14 +226,11 @@ class _Finder:
                 reading.high, reading.low = value, None
             reading.end = suffix.end()
         if unit is not None:
-            reading.unit, reading.unit_kind = unit[0].canonical, unit[0].kind
-            if unit[0].kind == "currency":
-                currency = currency or unit[0].canonical
+            reading.unit, reading.unit_kind = unit[0], unit[1]
         if currency is not None:
             reading.unit, reading.unit_kind = currency, "currency"
-        if reading.unit is not None:
-            reading.unit, reading.end = _per(text, reading.unit, reading.end)
-        else:
+            reading.unit, reading.end = units.compose(text, reading.unit, reading.end)
+        if reading.unit is None:
             number = self.tokens.span_tokens(core.start, end)
             found = self.tokens.counted(number, reading.end)
             if found is not None:
@@ -253,6 +249,16 @@ class _Finder:
     def _hyphen_noun(self, end: int) -> bool:
         """'a 30-item scale', 'two-year': a number glued by a hyphen to a noun is fine."""
         return self.text[end : end + 1] == "-" and self.text[end + 1 : end + 2].islower()
+
+    def _uncertainty(
+        self, pos: int, by_start: dict[int, Core], money: bool
+    ) -> tuple[Decimal, int, tuple[str, str, int] | None] | None:
+        """'± 0.10' after a number: (the error, where it ends, the unit after it)."""
+        m = _PLUS_MINUS.match(self.text, pos)
+        core = by_start.get(m.end()) if m else None
+        if core is None:
+            return None
+        return self.number_at(core, money)
 
     def _range(
         self, pos: int, mod_kind: str | None, by_start: dict[int, Core], currency: str | None
@@ -291,7 +297,9 @@ class _Finder:
             reading.unit is None or reading.head_tag in ("NN", "NNP")
         ):
             return True  # a year: "in 1991", "the 2024 election"
-        if reading.unit is None and LABEL_BEFORE.search(text, max(0, reading.start - 12), reading.start):
+        if re.search(r"\d[-–]$", before):
+            return True  # the end of "1–60" whose start was not a number ("TRA-1–60")
+        if reading.unit is None and LABEL_BEFORE.search(text, max(0, reading.start - 24), reading.start):
             return True
         tokens = self.tokens
         if tokens.tagged:

@@ -47,7 +47,7 @@ def _unit_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     long = [s for s in rows if len(s) > 3]
     # a unit is glued to the number ("10kg"), after a space, or in an adjective ("16-meter")
     lead = r"(?:[ \u00a0\u202f]?|-)"
-    tail = r"(?![\w°%])"
+    tail = r"(?![^\W\d_]|[°%])"  # a letter after it means a longer word, a digit an exponent
     return (
         re.compile(rf"{lead}(?P<unit>{_alternation(short)}){tail}"),
         re.compile(rf"{lead}(?P<unit>{_alternation(long)}){tail}", re.I),
@@ -107,18 +107,21 @@ UPPER = (
     "up to", "as many as", "as much as", "fewer than", "less than", "under", "below",
     "no more than", "not more than", "at most", "a maximum of", "maximum of", "nearly",
     "almost", "just under", "just below", "just shy of", "up to about", "up to around",
+    "as high as", "as large as", "≲",
     "up to an estimated", "some of up to", "<", "≤", "<=",
 )
 LOWER = (
     "more than", "over", "above", "at least", "no fewer than", "no less than", "not less than",
     "in excess of", "upwards of", "a minimum of", "minimum of", "greater than", "higher than",
     "just over", "just above", "well over", "well above", "exceeding", "more than an estimated",
+    "as low as", "as few as", "as little as", "as small as", "≳",
     ">", "≥", ">=",
 )
 APPROX = (
     "about", "around", "approximately", "approx.", "roughly", "some", "an estimated",
     "estimated", "close to", "circa", "ca.", "c.", "an approximate", "approximate",
-    "somewhere around", "on the order of", "an average of", "average of", "~", "≈", "±",
+    "somewhere around", "on the order of", "an average of", "average of", "~", "∼", "≈", "≃",
+    "≅", "±",
 )
 RANGE_OPENERS = ("between", "from")
 
@@ -130,7 +133,7 @@ MODIFIERS: dict[str, str] = {
 _MOD_ALT = "|".join(
     re.escape(p).replace(r"\ ", r"\s+") for p in sorted(MODIFIERS, key=len, reverse=True)
 )
-MODIFIER_BEFORE = re.compile(rf"(?:(?<![\w])|(?<=[<>≤≥~≈±]))(?P<mod>{_MOD_ALT})[ \u00a0]*$", re.I)
+MODIFIER_BEFORE = re.compile(rf"(?:(?<![\w])|(?<=[<>≤≥~∼≈±]))(?P<mod>{_MOD_ALT})[ \u00a0]*$", re.I)
 
 SUFFIX_MODIFIER = re.compile(
     r"(?:[ \u00a0]+(?P<words>or\s+more|or\s+fewer|or\s+less|or\s+so|and\s+more|and\s+above|or\s+above|or\s+over|plus)(?![\w])"
@@ -147,4 +150,67 @@ RANGE_JOINER = re.compile(
     r"(?:[ \u00a0]*-?[ \u00a0]*(?P<word>to|through|and)[ \u00a0]+|[ \u00a0]?(?P<dash>[-–—])[ \u00a0]?)"
 )
 
-PER_AT = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+per[ \u00a0]+|[ \u00a0]+an?[ \u00a0]+)", re.I)
+# --- compound units: "km/s2", "m s−1", "g cm−3", "$15.4/hour", "kilometres per hour" ----------
+_DIVIDE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+per[ \u00a0]+|[ \u00a0]+an?[ \u00a0]+)", re.I)
+_TIMES = re.compile(r"[ \u00a0·⋅]")
+_EXPONENT = re.compile(r"(?:\^?(?P<neg>[−-])?(?P<n>[1-3])|(?P<sup>[²³])|(?P<supneg>⁻)(?P<supn>[¹²³]))(?![\w])")
+#: symbols that only name a unit inside a compound ("m s−1", "km/h"): alone they are words
+FACTOR_ONLY = {"s": "second", "h": "hour", "d": "day", "yr": "year", "min": "minute"}
+_POWER = {1: "", 2: "square ", 3: "cubic "}
+_SUPERSCRIPT = {"¹": 1, "²": 2, "³": 3}
+
+
+def _factor(text: str, pos: int) -> tuple[str, str, int, int, bool] | None:
+    """One unit factor at ``pos``: (canonical, kind, power, end, was exponent written)."""
+    found = unit_at(text, pos)
+    if found is not None:
+        unit, end = found
+        canonical, kind = unit.canonical, unit.kind
+    else:
+        m = re.match(r"(?P<sym>yr|min|s|h|d)(?![a-zA-Z])", text[pos:])
+        if m is None:
+            return None
+        canonical, kind, end = FACTOR_ONLY[m.group("sym")], "time", pos + m.end()
+    e = _EXPONENT.match(text, end)
+    if e is None:
+        return canonical, kind, 1, end, False
+    if e.group("sup"):
+        power = _SUPERSCRIPT[e.group("sup")]
+    elif e.group("supn"):
+        power = -_SUPERSCRIPT[e.group("supn")]
+    else:
+        power = int(e.group("n")) * (-1 if e.group("neg") else 1)
+    return canonical, kind, power, e.end(), True
+
+
+def compose(text: str, label: str, end: int) -> tuple[str, int]:
+    """Extend a unit read at ``text[..end]`` with the factors written after it: "km" + "/s2"
+    -> "kilometre per square second"; a factor after a space needs an exponent ("m s−1")."""
+    for _ in range(3):
+        divide = _DIVIDE.match(text, end)
+        if divide is not None:
+            factor = _factor(text, divide.end())
+            if factor is None or (divide.group().strip().lower() in ("a", "an") and factor[1] != "time"):
+                break
+            label = f"{label} per {_POWER.get(abs(factor[2]), '')}{factor[0]}"
+            end = factor[3]
+            continue
+        times = _TIMES.match(text, end)
+        factor = _factor(text, times.end()) if times else None
+        if factor is None or not factor[4] or factor[1] == "currency":
+            break
+        power = factor[2]
+        label = f"{label} {'per ' if power < 0 else ''}{_POWER.get(abs(power), '')}{factor[0]}"
+        end = factor[3]
+    return label, end
+
+
+def unit_phrase(text: str, pos: int) -> tuple[str, str, int] | None:
+    """The whole unit written at ``text[pos:]``: (label, kind of its first factor, end)."""
+    first = _factor(text, pos)
+    if first is None or (first[0] in FACTOR_ONLY.values() and unit_at(text, pos) is None):
+        return None
+    canonical, kind, power, end, _ = first
+    label = f"{'per ' if power < 0 else ''}{_POWER.get(abs(power), '')}{canonical}"
+    label, end = compose(text, label, end)
+    return label, kind, end
