@@ -56,6 +56,37 @@ def _nested(inner: tuple[Cue, int, int], outer: tuple[Cue, int, int]) -> bool:
     return outer[1] <= cue.idx < outer[2] and inner[0] is not outer[0]
 
 
+def _continue_quotes(
+    doc: Doc, found: list[tuple[Cue, int, int]], quotes: Quotes
+) -> list[tuple[Cue, int, int]]:
+    """Extend a quotation's content over the quotes that follow it unclaimed.
+
+    '"A," he said. "B."': the second quotation, with no cue of its own in the same paragraph,
+    is the same speaker going on (PolNeAR marks A and B as one content).
+    """
+    text = doc.text
+    claimed = [(s, e) for _, s, e in found]
+    out: list[tuple[Cue, int, int]] = []
+    for cue, start, end in found:
+        tok = cue.token
+        quoted = cue.frame == "quote" or text[end - 1 : end] in _QUOTE_MARKS
+        if quoted and tok.idx >= end:
+            pos = tok.sent.end_char
+            for qs, qe in quotes.spans:
+                if qs < pos:
+                    continue
+                gap = text[pos:qs]
+                if gap.strip() or "\n" in gap or any(s < qe and qs < e for s, e in claimed):
+                    break
+                end = qe
+                last = doc.char_span(qe - 1, qe, alignment_mode="expand")
+                pos = last.sent.end_char if last is not None else qe
+                if pos < qe:
+                    pos = qe
+        out.append((cue, start, end))
+    return out
+
+
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order of its cue."""
     text = doc.text
@@ -77,13 +108,15 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             used_quotes[q] = len(found)
         found.append((cue, *span))
     kept = [a for a in found if not any(_nested(a, b) for b in found)]
+    kept = _continue_quotes(doc, kept, quotes)
     hedges = find_hedges(doc)
     key = text_hash(text)
     history: list[Source] = []
     out: list[Attribution] = []
     for cue, start, end in kept:
         mention = subject_of(cue.token)
-        if mention is not None and mention.start_char < end and start < mention.end_char:
+        inside = mention is not None and mention.start_char < end and start < mention.end_char
+        if inside and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
         mention, via_mentions = vias(cue.token, mention, history)
         source = make_source(mention, history) if mention is not None else None

@@ -5,6 +5,7 @@ A candidate is a verb or noun whose *frame* (how its content attaches) is one of
 - ``quote``: a quotation right beside it ("…," he said / said: "…"), only punctuation and the
   speaker between;
 - ``ccomp`` / ``xcomp``: a clause ("said that …", "wants to …");
+- ``parataxis``: a clause it interrupts or follows ("The economy, the minister said, is slowing");
 - ``dobj`` / ``prep``: an object or prepositional phrase ("denied the report", "talked about");
 - ``according``: "according to X".
 
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.attribution.lexicon import lexicon
 
 #: frames in priority order; ``none`` candidates never become attributions (no content)
-FRAMES = ("quote", "according", "ccomp", "xcomp", "dobj", "prep", "none")
+FRAMES = ("quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep", "none")
 CANDIDATE_POS = {"VERB", "NOUN"}
 SENTENCE_END = {".", "?", "!"}
 #: how many non-punctuation words may stand between a quotation and its cue
@@ -30,7 +31,7 @@ MAX_GAP = 8
 #: smoothing: the hand list counts as this many observations at PRIOR_RATE
 PRIOR_WEIGHT = 2.0
 PRIOR_RATE = 0.6
-THRESHOLD = 0.45
+THRESHOLD = 0.35
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,12 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         found = tuple(q for q in (left, right) if q >= 0)
         if found:
             return "quote", found
-    for dep in ("ccomp", "xcomp", "dobj", "prep"):
+    for dep in ("ccomp", "xcomp"):
+        if _child(tok, dep) is not None:
+            return dep, ()
+    if tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        return "parataxis", ()
+    for dep in ("dobj", "prep"):
         if _child(tok, dep) is not None:
             return dep, ()
     return "none", ()

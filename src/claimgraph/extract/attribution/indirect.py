@@ -57,6 +57,21 @@ def _according_range(cue: Token) -> tuple[int, int]:
     return start, end
 
 
+def _interrupted_range(cue: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts: its head's subtree, the cue's own words aside.
+
+    "The economy, the minister said, is slowing" -> "The economy … is slowing" (one span: the
+    record's content is contiguous, so an interrupting cue stays inside it).
+    """
+    head = cue.head
+    doc = cue.doc
+    left = _trim(doc, head.left_edge.i, cue.left_edge.i)
+    right = _trim(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
+    if right[1] - right[0] > 3 and left[1] > left[0]:
+        return left[0], right[1]
+    return left if left[1] > left[0] else None
+
+
 def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -81,6 +96,11 @@ def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:
         rng: tuple[int, int] | None = _according_range(tok)
     elif cue.frame in ("ccomp", "xcomp"):
         rng = _clause_range(tok, cue.frame)
+    elif cue.frame == "parataxis":
+        rng = _interrupted_range(tok)
+        if rng is None:
+            return None
+        return _snap_to_quotes(*_to_chars(doc, *rng), quotes)
     else:
         rng = _object_range(tok)
     if rng is None:

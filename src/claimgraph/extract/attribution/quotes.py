@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 
-OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
-_MARKS = re.compile(r"[“”«»‘’\"„]|\n\s*\n|\n")
+OPENERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "''": "''"}
+#: two apostrophes stand for a double quote in some wire copy (''Like this,'' he said)
+_MARKS = re.compile(r"''|[“”«»‘’\"„]|\n\s*\n|\n")
 _WORD = re.compile(r"\w")
 
 
-def _opens_here(text: str, i: int) -> bool:
+def _opens_here(text: str, i: int, width: int = 1) -> bool:
     """A straight or single mark opens a quote when it starts a word (not mid-word: don't)."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (not _WORD.match(before) or before in "(") and not after.isspace()
 
 
@@ -47,15 +48,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if ch in ("”", "»", "’"):
                 continue
-            if ch in ("‘", '"') and not _opens_here(text, i):
+            if ch in ("‘", '"', "''") and not _opens_here(text, i, len(ch)):
                 continue
             open_at, closer = i, OPENERS[ch]
             continue
-        if ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
+        if ch == closer or (closer in ('"', "''") and ch == "”") or (closer == "”" and ch in ('"', "''")):
             if closer == "’" and i + 1 < len(text) and _WORD.match(text[i + 1]):
                 continue  # an apostrophe inside a single-quoted stretch: "don’t"
             if i > open_at + 1:
-                spans.append((open_at, i + 1))
+                spans.append((open_at, i + len(ch)))
             open_at = None
     if open_at is not None and pending_break and last_content > open_at + 1:
         spans.append((open_at, last_content))

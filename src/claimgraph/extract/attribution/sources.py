@@ -69,9 +69,9 @@ def subject_of(cue: Token) -> Span | None:
                     return _phrase(pobj)
             return None
         # "…, saying …", "stood up and said …", "declined to comment": the governing verb's subject
-        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ == "relcl" and tok.head is not tok:
+        elif tok.dep_ == "relcl" and tok.head.i != tok.i:
             return _phrase(tok.head, with_clauses=False)
         else:
             break
