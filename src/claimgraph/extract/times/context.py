@@ -54,16 +54,23 @@ def date_result(point: Point | None, *, ref: bool = True) -> Result:
 
 
 def nearest_year(dct: date, make: Callable[[int], date | None], way: int) -> date | None:
-    """The date ``make(year)`` nearest the publication date, on the side the tense says."""
+    """The date ``make(year)`` nearest the publication date, on the side the tense says; but a
+    date within a month of publication wins over one most of a year away (tense is a weaker
+    clue than distance: "by Jan. 14" in an article of Jan. 6 is this Jan. 14)."""
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := make(y)) is not None]
+    if not options:
+        return None
+    nearest = min(options, key=lambda d: abs((d - dct).days))
     if way == PAST:
         side = [d for d in options if d <= dct]
     elif way == FUTURE:
         side = [d for d in options if d >= dct]
     else:
-        side = options
-    side = side or options
-    return min(side, key=lambda d: abs((d - dct).days)) if side else None
+        return nearest
+    best = min(side, key=lambda d: abs((d - dct).days)) if side else nearest
+    if abs((best - dct).days) > 180 and abs((nearest - dct).days) <= 62:
+        return nearest
+    return best
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

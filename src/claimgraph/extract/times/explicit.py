@@ -41,7 +41,8 @@ def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
         return None
     year = int(_g(m, "year")) if _g(m, "year") else None
     week_of = bool(_g(m, "weekof"))
-    way = _tense(doc, m)
+    part = _daypart(_g(m, "partof"))
+    way = {"last": PAST, "next": FUTURE}.get(_low(m, "rel")) or _tense(doc, m)
 
     def resolve(ctx: Context) -> Result:
         if year is not None:
@@ -52,6 +53,8 @@ def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
             d = None
         if d is None:
             return ("DATE", None, None)
+        if part:
+            return date_result(Point("daypart", d, part))
         return date_result(Point("week" if week_of else "day", d))
 
     return resolve

@@ -31,7 +31,7 @@ def _fragments() -> dict[str, str]:
         rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{word_num}(?:\s+and\s+a\s+half)?"
         rf"|{alternation(lx.vague_numbers)})"
     )
-    year = r"(?<![\d$£€.,/-])(?:1[1-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*(?i:percent|per\s+cent))"
+    year = r"(?<![\d$£€.,/])(?<!\d-)(?:1[1-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*(?i:percent|per\s+cent))"
     spelled_year = (
         rf"(?:nineteen[- ](?:hundred|{alternation(tens)}(?:[- ]{alternation(small[:9])})?|{alternation(small[:9] + small[9:])})"
         rf"|two\s+thousand(?:[- ](?:and[- ])?(?:{alternation(small)}))?)"
@@ -60,14 +60,14 @@ def _fragments() -> dict[str, str]:
 #: (rule name, pattern); patterns use {FRAGMENT} placeholders filled from ``_fragments``
 RULES: tuple[tuple[str, str], ...] = (
     ("date_md",
-     r"(?:(?P<weekof>(?i:the\s+week\s+of))\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the\s+)?(?P<mod>(?i:{MOD})))?"
-     r"(?P<mon>{MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:/])(?:,?\s+(?P<year>{YEAR}))?"),
+     r"(?:(?P<weekof>(?i:the\s+week\s+of))\s+|(?i:the\s+(?P<partof>{DAYPART})\s+of)\s+)?(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?i:the\s+)?(?P<mod>(?i:{MOD})))?"
+     r"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d/]|:\d)(?:,?\s+(?P<year>{YEAR}))?"),
     ("date_dm",
      r"(?:(?P<wd>{WEEKDAY}),?\s+)?(?i:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?i:of\s+)?(?P<mon>{MONTH})"
      r"(?:,?\s+(?P<year>{YEAR}))?"),
     ("date_num", r"(?<![\d/.-])(?:(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)|(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d))(?![\d/])"),
     ("month",
-     r"(?:(?i:the\s+)?(?P<mod>(?i:{MOD})))?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?(?P<mon>{MONTH})"
+     r"(?:(?P<mod>(?i:{MOD})))?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|coming|past))\s+)?(?P<mon>{MONTH})"
      r"(?:,?\s+(?i:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>(?i:{SPELLED_YEAR}))|(?P<yrel>(?i:this|last|next))\s+(?i:year)))?"),
     ("year",
      r"(?:(?i:the\s+)?(?P<mod>(?i:{MOD})))?(?:(?P<pre>(?i:fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+(?:fiscal\s+|calendar\s+)?year|post-|pre-))\s*)?"
@@ -76,14 +76,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ("spelled_year",
      r"(?:(?i:the\s+)?(?P<mod>(?i:{MOD})))?(?i:(?:the\s+)?year\s+)?(?P<spelled>(?i:{SPELLED_YEAR}))"),
     ("decade",
-     r"(?i:(?:the\s+)?(?P<mod>{MOD})?)(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s(?![\w])"),
+     r"(?i:(?P<mod>{MOD})?)(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s(?![\w])"),
     ("decade_word",
      r"(?i:the\s+(?P<mod>{MOD})?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
     ("century",
      r"(?i:(?:the\s+)?(?P<mod>{MOD})?(?:(?P<ord>{ORD}|\d{{1,2}}(?:st|nd|rd|th))[- ]century|(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous)\s+century))"),
     ("weekday",
-     r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|earlier|later|mid-))(?:\s+|(?<=-)))?"
-     r"(?:(?P<part0>(?i:{DAYPART}))\s+)?(?P<wd>{WEEKDAY})(?P<poss>'s)?(?:\s+(?P<part>(?i:{DAYPART})))?"),
+     r"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|early|late|mid-))(?:\s+|(?<=-)))?"
+     r"(?:(?P<part0>(?i:{DAYPART}))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>(?i:{DAYPART})))?"),
     ("weekday_set", r"(?:(?i:every|each|on)\s+)?(?P<wd>{WEEKDAY})s(?![\w'])(?:\s+(?P<part>(?i:{DAYPART}))s)?"),
     ("clock",
      r"(?:(?P<approx>(?i:around|about|approximately|shortly\s+(?:after|before)|just\s+(?:after|before)|at\s+about))\s+)?"
@@ -94,7 +94,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:\s+(?P<zone>{ZONE}))?(?:(?:,?\s+|\s+(?i:on)\s+)(?P<when>{WEEKDAY}|(?i:today|yesterday|tomorrow)|{MONTH}\s+[0-3]?\d))?"),
     ("clock_part", r"(?P<h>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening))"),
     ("deictic",
-     r"(?i:(?:(?P<mod>late|early|earlier|later)\s+)?(?:(?P<part0>{DAYPART})\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{DAYPART}))?"
+     r"(?i:(?:(?P<mod>late|early)\s+)?(?:(?P<part0>{DAYPART})\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{DAYPART}))?"
      r"|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{DAYPART})"
      r"|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow))"),
     ("relative",
@@ -103,7 +103,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("in_the_year", r"(?i:(?P<mod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week|day))"),
     ("year_end", r"(?i:(?:around\s+)?(?:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year))"),
     ("ago",
-     r"(?i:(?P<approx>(?:almost|nearly|about|some|roughly|more\s+than|less\s+than|over|just\s+over|around|at\s+least)\s+)?"
+     r"(?i:(?P<approx>(?:almost|nearly|about|some|roughly|more\s+than|less\s+than|over|just\s+over|just|around|at\s+least)\s+)?"
      r"(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![\w]))"),
     ("unit_after",
      r"(?i:(?:the\s+)?(?P<unit>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)\"']|\s*$)"
@@ -111,16 +111,17 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year_ago_adj",
      r"(?i:(?:the\s+)?(?P<adj>year-(?:ago|earlier|before)|year\s+ago|prior-year|previous-year)(?:\s+(?P<what>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period|nine\s+months|six\s+months))?)"),
     ("duration",
-     r"(?i:(?P<approx>(?:almost|nearly|about|some|roughly|approximately|more\s+than|less\s+than|fewer\s+than|over|just\s+over|under|around|at\s+least|at\s+most|up\s+to|no\s+more\s+than|as\s+many\s+as|as\s+long\s+as|within|barely|only|just)\s+)?"
-     r"(?:(?P<det>the|a|another|this|that)\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|initial|remaining|additional|further|full|entire|whole|same)\s+)?"
-     r"(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+(?P<unit>{UNIT})(?P<suf>-(?:long|old))?"
-     r"(?:\s+(?P<ahead>ahead|period|span|stretch|or\s+so))?(?![\w]))"),
+     r"(?i:(?P<approx>(?:almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|as\s+many\s+as|as\s+long\s+as)\s+)?"
+     r"(?:(?P<det>the|a|an|another|this|that)\s+(?![\w.]+-(?:second|minute|hour|day|week|month|year|decade)))?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|initial|remaining|additional|further|full|entire|whole|same)\s+)?"
+     r"(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+(?P<unit>{UNIT})(?P<suf>-long)?"
+     r"(?:\s+(?P<ahead>ahead|or\s+so))?(?![\w-]))"),
     ("bare_units",
-     r"(?:(?<=for )|(?<=in )|(?<=within )|(?<=over )|(?<=after )|(?<=took )|(?<=take )|(?<=than ))"
-     r"(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\w-])(?:\s+or\s+(?P<unit2>years|months|weeks|days))?"),
-    ("decades_long", r"(?i:(?P<unit>years|months|weeks|days|decades)-(?:long|old))"),
+     r"(?:(?<=[Ff]or )|(?<=in )|(?<=within )|(?<=over )|(?<=after )|(?<=took )|(?<=take )|(?<=than )|(?<=lasted ))"
+     r"(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\w-])(?:\s+or\s+(?P<unit2>years|months|weeks|days))?"
+     r"|(?<=the )(?P<unit3>years|months|weeks|days|hours)(?=\s+(?:before|after|that\s+followed|following|preceding|leading|since|to\s+come))"),
+    ("decades_long", r"(?i:(?P<unit>years|months|weeks|days|decades|hours|day|week|month|year|hour)-long)(?![\w-])"),
     ("quarter",
-     r"(?i:(?:the\s+)?(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?:(?P<fiscal>fiscal|calendar)[\s-]+)?"
+     r"(?i:(?:the\s+(?![a-z0-9]+-(?:fiscal-)?(?:quarter|half)))?(?:(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year)(?:'s)?\s+)?(?:(?P<fiscal>fiscal|calendar)[\s-]+)?"
      r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|next|previous|prior|same|recent|just-ended|just-completed|year-ago|year-earlier|corresponding)?[\s-]*"
      r"(?:(?P<fiscal2>fiscal|calendar)[\s-]+)?(?P<q>quarter|half|period)(?![\w-])"
      r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<yr2>{YEAR})|(?P<yrel>this|last|next)\s+year|the\s+year))?)"),
@@ -135,7 +136,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"|(?P<freq>once|twice|thrice|(?:{NUM})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit2>{UNIT}))"),
     ("each_name", r"(?i:every|each)\s+(?:(?P<wd>{WEEKDAY})|(?P<mon>{MONTH}))"),
     ("the_year", r"(?i:the\s+(?P<which>full\s+|entire\s+|whole\s+|fiscal\s+|calendar\s+)?year)(?![\w-]|'s)"),
-    ("weekend", r"(?i:(?:over\s+)?the\s+weekend)(?![\w-])"),
+    ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
     ("holiday", r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>{HOLIDAYS})(?:,?\s+(?P<year>{YEAR}))?"),
 )
 

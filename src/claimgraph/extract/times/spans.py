@@ -56,12 +56,16 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_bare_units(m: re.Match[str], doc: Doc) -> Resolver | None:
-    unit = lexicon().units[_low(m, "unit")]
+    unit = lexicon().units[_low(m, "unit") or _low(m, "unit3")]
     value = duration_value(None, unit)
     return lambda ctx: ("DURATION", value, None)
 
 
-h_decades_long = h_bare_units
+def h_decades_long(m: re.Match[str], doc: Doc) -> Resolver | None:
+    """ "decades-long" -> PXY-like vague duration; "day-long" -> P1D."""
+    word = _low(m, "unit")
+    value = duration_value(None if word.endswith("s") else 1, lexicon().units[word])
+    return lambda ctx: ("DURATION", value, None)
 
 
 def h_fuzzy(m: re.Match[str], doc: Doc) -> Resolver | None:

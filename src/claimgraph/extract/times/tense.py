@@ -20,6 +20,27 @@ def _verb_of(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+def _clause_direction(verb: Token, present_is_future: bool) -> int:
+    """Tense of the clause headed by ``verb``, from its auxiliaries and its tag."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lows = {a.lower_ for a in auxes}
+    if lows & _FUTURE_AUX or "going" in lows:
+        return FUTURE
+    if any(a.tag_ == "MD" for a in auxes):
+        return FUTURE
+    if "to" in lows and verb.tag_ == "VB":
+        return FUTURE
+    if lows & _PAST_AUX or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBN" and (lows & {"has", "have", "'ve", "'s"} or not auxes):
+        return PAST
+    if verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and auxes):
+        return FUTURE if present_is_future else UNKNOWN
+    return UNKNOWN
+
+
 def direction(doc: Doc, start: int, end: int, *, present_is_future: bool = False) -> int:
     """PAST, FUTURE or UNKNOWN for the clause around ``doc.text[start:end]``.
 
@@ -29,26 +50,17 @@ def direction(doc: Doc, start: int, end: int, *, present_is_future: bool = False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return UNKNOWN
+    before = doc.text[max(0, start - 14) : start].lower()
+    if before.endswith(("as soon as ", "as early as ", "as late as ")):
+        return FUTURE
     if doc.has_annotation("DEP"):
         verb = _verb_of(span.root)
         if verb is None:
             return UNKNOWN
-        for child in verb.children:
-            if child.dep_ in ("aux", "auxpass"):
-                low = child.lower_
-                if low in _FUTURE_AUX or (low == "to" and verb.tag_ == "VB"):
-                    return FUTURE
-                if low in ("going",):
-                    return FUTURE
-                if low in _PAST_AUX or child.tag_ == "VBD":
-                    return PAST
-                if child.tag_ in ("VBZ", "VBP") and verb.tag_ == "VBG":
-                    return FUTURE if present_is_future else UNKNOWN
-        if verb.tag_ in ("VBD", "VBN"):
-            return PAST
-        if verb.tag_ in ("VBZ", "VBP") and present_is_future:
+        way = _clause_direction(verb, present_is_future)
+        if way == UNKNOWN and before.endswith(("until ", "by ")):
             return FUTURE
-        return UNKNOWN
+        return way
     first = max(0, span.start - 8)
     for token in reversed(doc[first : span.start]):
         low = token.lower_
