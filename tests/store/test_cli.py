@@ -1,0 +1,91 @@
+"""The ingest and query command sub-apps, mounted as the lead mounts them in cli.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import typer
+from store_samples import corpus
+from typer.testing import CliRunner
+
+from claimgraph.query.cli import query_app
+from claimgraph.query.export import EVENT_COLUMNS
+from claimgraph.store import open_store
+from claimgraph.store.cli import ingest_command
+
+app = typer.Typer()
+app.command("ingest")(ingest_command)
+app.add_typer(query_app, name="query")
+runner = CliRunner()
+
+
+def _db(tmp_path: Path) -> str:
+    db = str(tmp_path / "news.duckdb")
+    with open_store(db) as store:
+        for record in corpus():
+            store.add_record(record)
+    return db
+
+
+def test_ingest_command_reports_counts(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen on Friday.")
+    (tmp_path / "b.txt").write_text("")
+    db = str(tmp_path / "out.duckdb")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                                 "--db", db, "--no-progress", "--json"])
+    assert result.exit_code == 0, result.output
+    stats = json.loads(result.stdout.splitlines()[0])
+    assert (stats["stored"], stats["rejected"]) == (1, 1)
+    rejected = runner.invoke(app, ["query", "rejected", "--db", db, "-f", "jsonl"])
+    assert json.loads(rejected.stdout)["code"] == "E103"
+
+
+def test_ingest_command_refuses_a_bad_date(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"),
+                                 "--published", "yesterday"])
+    assert result.exit_code == 2
+    assert "E002" in result.output
+
+
+def test_query_attributions_as_jsonl_with_filters(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    result = runner.invoke(app, ["query", "attributions", "--db", db, "-f", "jsonl",
+                                 "--anonymous", "--outlet", "Harbor Times"])
+    assert result.exit_code == 0, result.output
+    (item,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert item["source"]["text"] == "officials"
+
+
+def test_query_events_csv_uses_acled_columns(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    result = runner.invoke(app, ["query", "events", "--db", db, "-f", "csv", "--all"])
+    assert result.exit_code == 0, result.output
+    reader = csv.DictReader(io.StringIO(result.stdout))
+    assert reader.fieldnames == list(EVENT_COLUMNS)
+    assert [r["event_type"] for r in reader] == ["AID", "ASSAULT", "CONSULT"]
+
+
+def test_query_table_and_parquet_output(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    table = runner.invoke(app, ["query", "sources", "--db", db, "--limit", "3"])
+    assert table.exit_code == 0 and "sources: 3 of 7" in table.stdout
+    out = tmp_path / "places.parquet"
+    result = runner.invoke(app, ["query", "places", "--db", db, "-f", "parquet", "-o", str(out)])
+    assert result.exit_code == 0 and out.stat().st_size > 0
+
+
+def test_query_a_missing_database_is_a_coded_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", "documents", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2
+    assert "E201" in result.output
+
+
+def test_query_document_and_source_as_json(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    doc = runner.invoke(app, ["query", "document", "doc-gaza", "--db", db])
+    assert json.loads(doc.stdout)["title"] == "Aid reaches Rafah"
+    missing = runner.invoke(app, ["query", "document", "nope", "--db", db])
+    assert missing.exit_code == 2
