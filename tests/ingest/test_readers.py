@@ -99,7 +99,7 @@ def test_oversized_and_missing_inputs_are_errors(tmp_path: Path) -> None:
 
 
 def test_stdin_is_read_with_a_dash() -> None:
-    [doc] = list(read_inputs(["-"], stdin="Moscow said.".encode()))
+    [doc] = list(read_inputs(["-"], stdin=b"Moscow said."))
     assert doc.text == "Moscow said." and doc.source == "-"
 
 

@@ -5,7 +5,7 @@ Defense Ministry". News readers need the opposite: outlets are organisations (th
 ``via`` of a claim), seats of government speak for their government ("the Kremlin said" is the
 Russian government), ministries and armed forces are organisations *of a country*. This module
 turns three small tables in ``claimgraph/data`` (countries, media, organizations) into
-``EntityRuler`` patterns placed before the statistical NER, and afterwards decides which capital
+phrase patterns matched before the statistical NER, and afterwards decides which capital
 mentions are metonyms ("Moscow warned" → Government of Russia; "in Moscow" → the city).
 
 Every entity this ruler sets carries its canonical name in ``ent_id_``; :func:`entity_info`
@@ -22,8 +22,9 @@ from importlib import resources
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 MINISTRY_TYPES = {
     "defense": "Defense", "defence": "Defense", "foreign": "Foreign", "interior": "Interior",
@@ -61,13 +62,17 @@ def _split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split("|") if x.strip()]
 
 
-def _phrase(text: str) -> list[dict[str, Any]]:
-    """A token pattern for a phrase, case-sensitive except for a leading 'the'."""
-    words = text.replace("'s", " 's").split()
-    pattern: list[dict[str, Any]] = []
-    for i, word in enumerate(words):
-        pattern.append({"LOWER": "the"} if i == 0 and word == "the" else {"ORTH": word})
-    return pattern
+def _variants(text: str) -> list[str]:
+    """Exact-phrase patterns for a name: as written, and with "The" for a leading "the"."""
+    if text.startswith("the "):
+        return [text, "The " + text[4:]]
+    return [text]
+
+
+def _cased(words: str) -> list[str]:
+    """"Defense Ministry" and "defense ministry": wire copy writes both."""
+    title = " ".join(w if w == "of" else w.capitalize() for w in words.split())
+    return sorted({title, words.lower()})
 
 
 @lru_cache(maxsize=1)
@@ -76,19 +81,21 @@ def knowledge() -> tuple[list[dict[str, Any]], dict[str, EntityInfo]]:
     patterns: list[dict[str, Any]] = []
     info: dict[str, EntityInfo] = {}
 
-    def add(label: str, pattern: list[dict[str, Any]] | str, canonical: str, entry: EntityInfo) -> None:
-        patterns.append({"label": label, "pattern": pattern, "id": canonical})
+    def add(label: str, phrase: str, canonical: str, entry: EntityInfo) -> None:
+        # string patterns go to spaCy's PhraseMatcher: fast however many there are
+        for variant in _variants(phrase):
+            patterns.append({"label": label, "pattern": variant, "id": canonical})
         info.setdefault(canonical, entry)
 
     for canonical, *rest in _rows("media.tsv"):
         entry = EntityInfo(canonical, "media", None)
         for alias in _split(rest[0]) if rest else [canonical]:
-            add("ORG", _phrase(alias), canonical, entry)
+            add("ORG", alias, canonical, entry)
 
     for canonical, kind, alpha2, aliases in _rows("organizations.tsv"):
         entry = EntityInfo(canonical, kind, None if alpha2 == "-" else alpha2)
         for alias in _split(aliases):
-            add("ORG", _phrase(alias), canonical, entry)
+            add("ORG", alias, canonical, entry)
 
     for row in _rows("countries.tsv"):
         row += [""] * (7 - len(row))
@@ -97,34 +104,36 @@ def knowledge() -> tuple[list[dict[str, Any]], dict[str, EntityInfo]]:
         government = f"Government of {the}{name}"
         country = EntityInfo(name, "country", alpha2)
         for alias in [name, *_split(aliases)]:
-            add("GPE", _phrase(alias), name, country)
+            add("GPE", alias, name, country)
         demonym_list = _split(demonyms)
         for demonym in demonym_list:
-            add("NORP", [{"ORTH": demonym}], name, EntityInfo(name, "nationality", alpha2))
+            add("NORP", demonym, name, EntityInfo(name, "nationality", alpha2))
         for capital in _split(capitals):
-            add("GPE", _phrase(capital), capital, EntityInfo(capital, "capital", alpha2, government))
+            add("GPE", capital, capital, EntityInfo(capital, "capital", alpha2, government))
         for seat in _split(seats):
             alias, _, canonical = seat.partition("=")
             entry = EntityInfo(canonical or government, "government", alpha2, metonym=True)
-            add("ORG", _phrase(alias), entry.canonical, entry)
+            add("ORG", alias, entry.canonical, entry)
         info.setdefault(government, EntityInfo(government, "government", alpha2))
         # ministries and armed forces: "the Russian Defense Ministry", "Russia's Defence
         # Ministry", "the Ministry of Defence of Ukraine", "Ukraine's General Staff"
-        owners = [[{"ORTH": d}] for d in demonym_list] + [[{"ORTH": name}, {"ORTH": "'s"}]]
+        owners = [*demonym_list, f"{name}'s"]
         main_demonym = demonym_list[0] if demonym_list else name
         for low, kind_name in MINISTRY_TYPES.items():
             canonical = f"{main_demonym} {kind_name} Ministry"
             entry = EntityInfo(canonical, "government", alpha2)
-            for owner in owners:
-                add("ORG", [*owner, {"LOWER": low}, {"LOWER": "ministry"}], canonical, entry)
-            add("ORG", [{"LOWER": "ministry"}, {"LOWER": "of"}, {"LOWER": low},
-                        *([{"LOWER": "affairs"}] if low == "foreign" else []),
-                        {"LOWER": "of"}, {"ORTH": name}], canonical, entry)
-        for words, kind_name in FORCE_TYPES.items():
+            affairs = " affairs" if low == "foreign" else ""
+            for words in _cased(f"{low} ministry"):
+                for owner in owners:
+                    add("ORG", f"{owner} {words}", canonical, entry)
+            for words in _cased(f"ministry of {low}{affairs}"):
+                add("ORG", f"{words} of {name}", canonical, entry)
+        for force_words, kind_name in FORCE_TYPES.items():
             canonical = f"{main_demonym} {kind_name}"
             entry = EntityInfo(canonical, "military", alpha2)
-            for owner in owners:
-                add("ORG", [*owner, *({"LOWER": w} for w in words)], canonical, entry)
+            for words in _cased(" ".join(force_words)):
+                for owner in owners:
+                    add("ORG", f"{owner} {words}", canonical, entry)
     return patterns, info
 
 
@@ -150,28 +159,50 @@ def acts_as_agent(span: Span) -> bool:
 
 
 class NewsEntities:
-    """Ruler + metonym pass: a single pipeline component."""
+    """Phrase matcher + metonym pass: a single pipeline component.
+
+    A ``PhraseMatcher`` over the tokenizer's output (not spaCy's ``EntityRuler``, which would
+    push its fifteen thousand phrases through the pipeline when it is built): building takes
+    a second, matching is a hash lookup per token.
+    """
 
     def __init__(self, nlp: Language, name: str, *, metonyms: bool = True) -> None:
         self.name = name
         self.metonyms = metonyms
-        self.ruler = EntityRuler(nlp, name=f"{name}_ruler", overwrite_ents=True)
         patterns, self.info = knowledge()
-        self.ruler.add_patterns(patterns)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[str, str]] = {}
+        grouped: dict[str, list[Doc]] = {}
+        texts = [p["pattern"] for p in patterns]
+        for pattern, doc in zip(patterns, nlp.tokenizer.pipe(texts), strict=True):
+            key = f"{pattern['label']}\t{pattern['id']}"
+            grouped.setdefault(key, []).append(doc)
+        for key, docs in grouped.items():
+            label, canonical = key.split("\t")
+            self.keys[nlp.vocab.strings.add(key)] = (label, canonical)
+            self.matcher.add(key, docs)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = self.ruler(doc)
-        if not self.metonyms:
-            return doc
-        changed = False
-        ents = list(doc.ents)
-        for i, ent in enumerate(ents):
-            entry = self.info.get(ent.ent_id_)
-            if entry and entry.kind == "capital" and entry.government and acts_as_agent(ent):
-                ents[i] = Span(doc, ent.start, ent.end, label="GPE", span_id=entry.government)
-                changed = True
-        if changed:
-            doc.ents = ents
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, canonical = self.keys[match_id]
+            entry = self.info.get(canonical)
+            if (
+                self.metonyms
+                and entry is not None
+                and entry.kind == "capital"
+                and entry.government
+                and acts_as_agent(doc[start:end])
+            ):
+                canonical = entry.government
+            spans.append(Span(doc, start, end, label=label, span_id=canonical))
+        if spans:
+            # longest match wins ("Russia's Defense Ministry" over "Russia"); entities already
+            # on the doc (from an earlier component) are kept where they do not overlap
+            mine = filter_spans(spans)
+            taken = {i for span in mine for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+            doc.ents = sorted([*kept, *mine], key=lambda span: span.start)
         return doc
 
 
