@@ -201,6 +201,8 @@ class _Finder:
         reading.end = unit[2] if unit else end
         # a range: "between 5 and 10", "5-10%", "3.5–4.0 TeV", "from $5 to $10 million"
         second = self._range(reading.end, mod_kind, by_start, currency) if error is None else None
+        if second is not None and unit and second[2] and unit[0] != second[2][0]:
+            second = None  # "from 44 ml to 50 mg" is two quantities, not a range
         if second is not None:
             value2, end2, unit2, core2 = second
             if value < value2 and value == core.value and core2.value != value2:
