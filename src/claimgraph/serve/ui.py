@@ -17,11 +17,12 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
 
 from claimgraph import query
-from claimgraph.record import ATTRIBUTION_TYPES
+from claimgraph.record import ATTRIBUTION_TYPES, Source
 from claimgraph.serve.annotate import KINDS, annotations, segments
 from claimgraph.serve.api import Settings
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError
+from claimgraph.store.rows import source_id
 
 HERE = Path(__file__).parent
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
@@ -65,11 +66,21 @@ def article(request: Request, doc_id: str) -> HTMLResponse:
     if record is None:
         raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
     anns = annotations(record)
-    claims = _db(request).run(query.list_attributions, document=doc_id, limit=None)["items"]
     return render("article.html", title=record.get("title") or record["id"], doc=record,
-                  segments=segments(record["text"], anns), kinds=KINDS, claims=claims,
+                  segments=segments(record["text"], anns), kinds=KINDS, claims=linked_claims(record),
                   annotations=[{"kind": a.kind, "label": a.label, "text": record["text"][a.start:a.end],
                                 "details": a.details} for a in anns])
+
+
+def linked_claims(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record's attributions with the store's source ids, for links to source pages
+    (computed from the record: no second query for the article page)."""
+    claims = []
+    for a in record["attributions"]:
+        claim = {**a, "via": [{**v, "source_id": source_id(Source(**v))} for v in a["via"]]}
+        claim["source_id"] = source_id(Source(**a["source"])) if a.get("source") else None
+        claims.append(claim)
+    return claims
 
 
 def _flag(value: str | None) -> bool | None:

@@ -1,0 +1,216 @@
+"""Latency of the server over a large database: p50/p95 of the article page and the API.
+
+1. ``synthetic_records``: the sample articles are analysed once by the real pipeline, then
+   varied into N records (new ids, publication dates spread over a year, outlets and titles
+   rotated, source names spread over a few hundred variants so the sources table grows as in a
+   real corpus). The text and every offset stay those of the analysed article, so each record
+   keeps the contract; the NLP never runs N times.
+2. ``build_database``: the records go into a DuckDB file through the store (in batches, one
+   transaction each); a file that already holds N documents is reused.
+3. ``measure``: ``claimgraph serve`` runs in its own process (so the load generator does not
+   share its interpreter), and a bounded loop of httpx clients on loopback times each request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from claimgraph.errors import ClaimgraphError, DocumentError
+from claimgraph.ids import item_id
+from claimgraph.record import Record
+
+OUTLETS = ("Continental Wire", "Daily Ledger", "Harbour Post", "Evening Courier", "Metro Times",
+           "Northern Herald", "Capital Report", "Global Desk")
+SOURCE_VARIANTS = 300
+
+
+def analysed_samples(paths: list[Path]) -> list[Record]:
+    """The sample articles through the real pipeline (once)."""
+    from claimgraph.analyze import analyze_documents
+    from claimgraph.ingest import read_inputs
+
+    records = [r for r in analyze_documents(read_inputs(paths, "2024-08-13"))
+               if not isinstance(r, DocumentError)]
+    if not records:
+        raise ClaimgraphError("E101", f"no analysable sample article in {', '.join(map(str, paths))}")
+    return records
+
+
+def _vary_sources(record: Record, variant: int) -> None:
+    for a in record.attributions:
+        for s in ([a.source] if a.source else []) + a.via:
+            if variant:  # the first of every SOURCE_VARIANTS copies keeps the real name
+                s.canonical = f"{s.canonical or s.text} ({variant})"
+
+
+def vary(base: Record, n: int) -> Record:
+    """The n-th synthetic copy of an analysed record (deep copy, same text and offsets)."""
+    r = Record.from_dict(base.to_dict())
+    r.id = f"bench-{n:06d}"
+    r.source = f"bench/{n}"
+    day = dt.date(2024, 1, 1) + dt.timedelta(days=n % 366)
+    r.published = day.isoformat()
+    r.outlet = OUTLETS[n % len(OUTLETS)]
+    r.title = f"{base.title or base.text[:60]} (#{n})"
+    for a in r.attributions:
+        old = a.id
+        a.id = item_id(r.id, "attr", a.content.start, a.content.end)
+        for q in r.quantities:
+            q.attribution = a.id if q.attribution == old else q.attribution
+        for e in r.events:
+            e.attribution = a.id if e.attribution == old else e.attribution
+    for e in r.events:
+        e.id = item_id(r.id, "event", e.trigger.start, e.trigger.end)
+    _vary_sources(r, n % SOURCE_VARIANTS)
+    return r
+
+
+def synthetic_records(bases: list[Record], count: int) -> Iterator[Record]:
+    for n in range(count):
+        yield vary(bases[n % len(bases)], n)
+
+
+def build_database(db: Path, count: int, samples: list[Path],
+                   log: Callable[[str], Any] = print) -> int:
+    """Fill ``db`` with ``count`` synthetic documents (reused when already there)."""
+    from claimgraph.store import open_store
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open_store(db) as store:
+        have = store.count("documents")
+        if have >= count:
+            log(f"reusing {db} ({have:,} documents)")
+            return have
+        bases = analysed_samples(samples)
+        log(f"building {db}: {count:,} documents from {len(bases)} analysed samples")
+        started = time.perf_counter()
+        batch: list[Record] = []
+        for record in synthetic_records(bases, count):
+            batch.append(record)
+            if len(batch) == 250:
+                with store.transaction():
+                    for r in batch:
+                        store.add_record(r)
+                batch = []
+        with store.transaction():
+            for r in batch:
+                store.add_record(r)
+        log(f"built in {time.perf_counter() - started:.0f} s")
+        return store.count("documents")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claimgraph.serve", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ},
+    )
+    import httpx
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise ClaimgraphError("E201", f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/documents?limit=1", timeout=2)
+            return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise ClaimgraphError("E201", "server did not start within 60 s")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def _time_route(client: Any, urls: list[str], concurrency: int) -> dict[str, Any]:
+    def one(url: str) -> tuple[float, bool]:
+        t0 = time.perf_counter()
+        response = client.get(url)
+        return time.perf_counter() - t0, response.status_code == 200
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(one, urls))
+    wall = time.perf_counter() - started
+    ms = [t * 1000 for t, _ in results]
+    return {"requests": len(ms), "errors": sum(1 for _, good in results if not good),
+            "p50_ms": round(statistics.median(ms), 1), "p95_ms": round(_percentile(ms, 0.95), 1),
+            "max_ms": round(max(ms), 1), "per_second": round(len(ms) / wall, 1)}
+
+
+def routes(ids: list[str], source_ids: list[str], requests: int, rng: random.Random,
+           total: int) -> dict[str, list[str]]:
+    """The measured routes, each with its request list (random documents, pages and sources)."""
+    def pick(xs: list[str]) -> list[str]:
+        return [rng.choice(xs) for _ in range(requests)]
+
+    offsets = [rng.randrange(0, max(1, total - 50)) for _ in range(requests)]
+    return {
+        "GET /documents/{id} (article page)": [f"/documents/{i}" for i in pick(ids)],
+        "GET /api/documents/{id}": [f"/api/documents/{i}" for i in pick(ids)],
+        "GET /api/documents?offset=…": [f"/api/documents?limit=50&offset={o}" for o in offsets],
+        "GET /api/attributions?anonymous=true": [
+            f"/api/attributions?anonymous=true&limit=50&offset={o % 500}" for o in offsets],
+        "GET /api/attributions?source_id=…": [
+            f"/api/attributions?source_id={s}&limit=50" for s in pick(source_ids)],
+        "GET /api/sources": [f"/api/sources?limit=50&offset={o % 200}" for o in offsets],
+        "GET /api/events?since=…": [
+            f"/api/events?limit=50&since=2024-{1 + o % 12:02d}-01" for o in offsets],
+        "GET /api/places": ["/api/places?limit=100"] * requests,
+    }
+
+
+def run_bench(db: Path, *, documents: int, samples: list[Path], requests: int, concurrency: int,
+              log: Callable[[str], Any] = print) -> dict[str, Any]:
+    import httpx
+
+    total = build_database(db, documents, samples, log)
+    port = _free_port()
+    proc = _start_server(db, port)
+    rng = random.Random(13)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60,
+                          limits=httpx.Limits(max_connections=concurrency)) as client:
+            ids = [d["id"] for d in client.get("/api/documents?limit=500").json()["data"]]
+            ids += [f"bench-{rng.randrange(total):06d}" for _ in range(500)]
+            source_ids = [s["id"] for s in client.get("/api/sources?limit=200").json()["data"]]
+            measured = {}
+            for name, urls in routes(ids, source_ids, requests, rng, total).items():
+                _time_route(client, urls[: max(1, requests // 10)], concurrency)  # warm-up
+                measured[name] = _time_route(client, urls, concurrency)
+                log(f"{name}: {measured[name]}")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    return {"documents": total, "concurrency": concurrency, "requests_per_route": requests,
+            "routes": measured}
+
+
+def format_results(results: dict[str, Any]) -> str:
+    lines = [f"{results['documents']:,} documents; {results['requests_per_route']} requests per "
+             f"route, {results['concurrency']} in flight; loopback, server in its own process",
+             f"{'route':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'errors':>6}"]
+    for name, r in results["routes"].items():
+        lines.append(f"{name:44} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_ms']:8.1f} "
+                     f"{r['per_second']:7.1f} {r['errors']:6d}")
+    return "\n".join(lines)
+

@@ -1,0 +1,85 @@
+"""``claimgraph serve --db ...`` and ``claimgraph bench-api``: options -> the library.
+
+Mount in ``claimgraph/cli.py`` with::
+
+    from claimgraph.serve.cli import bench_api_command, serve_command
+    app.command("serve")(serve_command)
+    app.command("bench-api")(bench_api_command)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from claimgraph.errors import ClaimgraphError
+
+_err = Console(stderr=True)
+
+
+def serve_command(
+    db: Annotated[str, typer.Option(
+        "--db", help="DuckDB file, postgresql:// URL or .jsonl file of records.")]
+    = "claimgraph.duckdb",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        envvar="CLAIMGRAPH_TOKEN",
+        help="Bearer token that allows writes (POST /api/documents); without it the server "
+        "is read-only. Prefer the CLAIMGRAPH_TOKEN variable to keep it out of `ps`.")] = None,
+    max_limit: Annotated[int, typer.Option(help="Largest page a client may ask for.")] = 500,
+    max_body_bytes: Annotated[int, typer.Option(
+        help="Largest request body (POST /api/analyze text), answered with 413 above.")]
+    = 1_000_000,
+) -> None:
+    """Serve the REST API (/api, schema at /api/openapi.json) and the web UI over a database."""
+    import uvicorn
+
+    from claimgraph.serve.api import Settings
+    from claimgraph.serve.app import create_app
+
+    if not 1 <= max_limit <= 1000 or max_body_bytes < 1:
+        _err.print("[red]error[/red] [E002] --max-limit must be 1..1000 and --max-body-bytes > 0")
+        raise typer.Exit(2)
+    try:
+        app = create_app(db, token=token, settings=Settings(
+            default_limit=min(50, max_limit), max_limit=max_limit, max_body_bytes=max_body_bytes))
+    except ClaimgraphError as exc:
+        _err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    mode = "read-write (token required)" if token else "read-only"
+    _err.print(f"claimgraph serving {db} on http://{host}:{port}/ ({mode})",
+               highlight=False, markup=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def bench_api_command(
+    db: Annotated[Path, typer.Option(
+        "--db", help="DuckDB file to build (reused if it already holds the documents).")]
+    = Path("var/bench-api.duckdb"),
+    documents: Annotated[int, typer.Option(help="Documents in the synthetic database.")] = 10_000,
+    samples: Annotated[list[Path] | None, typer.Option(
+        "--sample", help="Articles to analyse and vary (default: the examples/ folder).")] = None,
+    requests: Annotated[int, typer.Option(help="Requests per measured route.")] = 300,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 4,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Build a large synthetic database from analysed sample articles and measure the
+    latency (p50/p95) of the article page and the API over loopback."""
+    from claimgraph.serve.bench import format_results, run_bench
+
+    try:
+        results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
+                            requests=requests, concurrency=concurrency, log=_err.print)
+    except ClaimgraphError as exc:
+        _err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(results) + "\n")
+    else:
+        sys.stdout.write(format_results(results) + "\n")
