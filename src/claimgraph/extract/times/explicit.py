@@ -76,6 +76,12 @@ def h_date_num(m: re.Match[str], doc: Doc) -> Resolver | None:
     return lambda ctx: date_result(Point("day", day))
 
 
+#: words after which a bare "May" or "March" is the month, not the verb or the noun
+_MONTH_CUES = frozenset(
+    ["in", "since", "until", "of", "by", "from", "through", "during", "before", "after", "till", "to", "early", "late", "and", "or", "between", "mid", "last", "next", "this"]
+)
+
+
 def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
     name = _g(m, "mon")
     month = lexicon().months[name]
@@ -85,8 +91,7 @@ def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
         year_text or rel or yrel or mod
     ):
         before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
-        if not before or before[-1] not in ("in", "since", "until", "of", "by", "from", "through",
-                                             "during", "before", "after", "till", "to", "early", "late"):
+        if not before or before[-1] not in _MONTH_CUES:
             return None
     year = _year_of(year_text) if year_text else None
     way = _tense(doc, m)

@@ -42,6 +42,8 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
     num_text = _low(m, "num")
     if unit == "second" and num_text in ("a", "an"):
         return None
+    if unit == "quarter" and doc.text[m.end() : m.end() + 4].lower() == " of ":
+        return None  # "a quarter of the voters"
     amount = parse_number(num_text)
     if _g(m, "num2"):
         amount = None

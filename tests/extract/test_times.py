@@ -1,0 +1,164 @@
+"""Dates and times, normalised to TIMEX3 values against the article's publication date.
+
+Each test is one construction in a news sentence, with the date the article was published.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.extract.times import find_times
+from claimgraph.extract.times.lexicon import DATA, lexicon, parse_number
+from claimgraph.nlp.pipeline import parse
+from claimgraph.record import Time
+
+
+def times(nlp, text: str, published: str | None) -> list[Time]:  # type: ignore[no-untyped-def]
+    doc = next(parse(nlp, [(text, published)]))
+    found = doc._.cg_times
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    return found
+
+
+def one(nlp, text: str, published: str | None, words: str) -> Time:  # type: ignore[no-untyped-def]
+    found = [t for t in times(nlp, text, published) if t.text == words]
+    assert found, f"{words!r} not found in {times(nlp, text, published)}"
+    return found[0]
+
+
+def test_month_and_day_takes_the_year_of_the_article(nlp) -> None:
+    t = one(nlp, "The embassy was attacked on August 6, officials said.", "2024-08-13", "August 6")
+    assert (t.type, t.value) == ("DATE", "2024-08-06")
+
+
+def test_weekday_in_past_tense_is_the_most_recent_one(nlp) -> None:
+    t = one(nlp, "The minister resigned on Tuesday after the vote.", "2024-08-15", "Tuesday")
+    assert t.value == "2024-08-13"
+
+
+def test_weekday_in_future_tense_is_the_coming_one(nlp) -> None:
+    t = one(nlp, "The council will vote on Tuesday.", "2024-08-15", "Tuesday")
+    assert t.value == "2024-08-20"
+
+
+def test_last_week_is_the_iso_week_before_publication(nlp) -> None:
+    t = one(nlp, "Talks collapsed last week in Geneva.", "2024-08-13", "last week")
+    assert (t.type, t.value) == ("DATE", "2024-W32")
+
+
+def test_a_month_is_a_duration(nlp) -> None:
+    t = one(nlp, "The siege lasted a month.", "2024-08-13", "a month")
+    assert (t.type, t.value) == ("DURATION", "P1M")
+
+
+def test_every_year_is_a_set(nlp) -> None:
+    t = one(nlp, "The festival is held every year in Kyiv.", "2024-08-13", "every year")
+    assert (t.type, t.value) == ("SET", "P1Y")
+
+
+def test_part_of_a_day_keeps_its_granularity(nlp) -> None:
+    t = one(nlp, "Shelling began on the morning of August 6.", "2024-08-13", "the morning of August 6")
+    assert (t.type, t.value) == ("TIME", "2024-08-06TMO")
+
+
+def test_both_ends_of_a_range_are_dated(nlp) -> None:
+    found = times(nlp, "Prices rose between March and May.", "2024-08-13")
+    assert [t.value for t in found] == ["2024-03", "2024-05"]
+
+
+def test_fiscal_quarter_before_publication(nlp) -> None:
+    t = one(nlp, "The company reported third-quarter profit of $2 billion.", "2024-10-20", "third-quarter")
+    assert t.value == "2024-Q3"
+
+
+def test_quarter_with_its_year(nlp) -> None:
+    t = one(nlp, "Sales fell in the fourth quarter of 2023.", "2024-10-20", "the fourth quarter of 2023")
+    assert t.value == "2023-Q4"
+
+
+def test_a_year_earlier_shifts_the_quarter_being_reported(nlp) -> None:
+    found = times(nlp, "Profit rose in the third quarter from a year earlier.", "2024-10-20")
+    assert [t.value for t in found] == ["2024-Q3", "2023-Q3"]
+
+
+def test_fiscal_year(nlp) -> None:
+    assert one(nlp, "The budget for fiscal 2025 was cut.", "2024-10-20", "fiscal 2025").value == "2025"
+
+
+def test_year_and_decade(nlp) -> None:
+    found = times(nlp, "The rebels fought in 1998 and through the 1990s.", "2024-08-13")
+    assert [(t.text, t.value) for t in found] == [("1998", "1998"), ("1990s", "199")]
+
+
+def test_yesterday(nlp) -> None:
+    assert one(nlp, "Two soldiers were killed yesterday.", "2024-08-13", "yesterday").value == "2024-08-12"
+
+
+def test_two_years_ago(nlp) -> None:
+    assert one(nlp, "The dam was built two years ago.", "2024-08-13", "two years ago").value == "2022"
+
+
+def test_next_month(nlp) -> None:
+    assert one(nlp, "Elections are due next month.", "2024-08-13", "next month").value == "2024-09"
+
+
+def test_now_is_the_present(nlp) -> None:
+    t = one(nlp, "The city is now under curfew.", "2024-08-13", "now")
+    assert (t.type, t.value) == ("DATE", "PRESENT_REF")
+
+
+def test_clock_time_on_a_weekday(nlp) -> None:
+    t = one(nlp, "The deadline is 9 a.m. Tuesday.", "2024-08-15", "9 a.m. Tuesday")
+    assert (t.type, t.value) == ("TIME", "2024-08-20T09:00")
+
+
+def test_holiday(nlp) -> None:
+    assert one(nlp, "Shops closed on Thanksgiving.", "2024-12-02", "Thanksgiving").value == "2024-11-28"
+
+
+def test_without_a_publication_date_relative_values_are_null(nlp) -> None:
+    found = times(nlp, "Talks collapsed last week, a year after the Aug. 7, 1998 bombing.", None)
+    values = {t.text: (t.type, t.value) for t in found}
+    assert values["last week"] == ("DATE", None)
+    assert values["Aug. 7, 1998"] == ("DATE", "1998-08-07")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "May I ask a question?",
+        "A quarter of the voters stayed home.",
+        "The 6-year-old boy was rescued.",
+        "He paid $2001 for the car.",
+    ],
+)
+def test_words_that_only_look_like_times(nlp, text: str) -> None:
+    assert times(nlp, text, "2024-08-13") == []
+
+
+def test_find_times_works_on_a_bare_tokenized_doc(nlp) -> None:
+    doc = nlp.make_doc("Officials met on Friday.")
+    assert [(t.text, t.value) for t in find_times(doc, "2024-08-13")] == [("Friday", "2024-08-09")]
+
+
+def test_number_words() -> None:
+    assert parse_number("twenty-four") == 24
+    assert parse_number("5 1/2") == 5.5
+    assert parse_number("several") is None
+
+
+def test_time_words_are_well_formed() -> None:
+    raw = json.loads(DATA.read_text(encoding="utf-8"))
+    lx = lexicon()
+    assert set(lx.months.values()) == set(range(1, 13))
+    assert set(lx.weekdays.values()) == set(range(7))
+    assert set(lx.dayparts.values()) <= {"MO", "AF", "EV", "NI"}
+    assert set(lx.seasons.values()) == {"SP", "SU", "FA", "WI"}
+    assert set(lx.units.values()) <= set(lx.duration_letters)
+    for name, rule in raw["holidays"].items():
+        assert len(rule) in (1, 2, 3, 4), name
+        if len(rule) >= 2:
+            assert 1 <= rule[0] <= 12, name
