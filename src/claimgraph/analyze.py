@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,7 +21,7 @@ from claimgraph.nlp.news_entities import entity_info
 from claimgraph.nlp.pipeline import default_pipeline, make_docs
 from claimgraph.record import Entity, Record
 
-Item = Document | DocumentError
+Item: TypeAlias = Document | DocumentError
 
 
 def entities_of(doc: Doc) -> list[Entity]:

@@ -13,12 +13,12 @@ import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 
-Item = Document | DocumentError
+Item: TypeAlias = Document | DocumentError
 
 _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",

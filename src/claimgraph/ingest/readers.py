@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TypeAlias
 
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.ingest.document import Document
@@ -28,7 +29,7 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
-Item = Document | DocumentError
+Item: TypeAlias = Document | DocumentError
 
 
 def parse_published(value: str | None) -> str | None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeAlias
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 
-Item = Document | DocumentError
+Item: TypeAlias = Document | DocumentError
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain"}
