@@ -235,3 +235,18 @@ def test_openapi_schema_lists_every_route(client):
         "/api/documents", "/api/documents/{doc_id}", "/api/attributions", "/api/sources",
         "/api/sources/{source_id}", "/api/events", "/api/places", "/api/analyze"}
     assert set(schema["paths"]["/api/documents"]) == {"get", "post"}
+
+
+def test_analyze_runs_the_real_pipeline(records):
+    """No stand-in: the default analyser is claimgraph.analyze (the cached full pipeline)."""
+    from fastapi.testclient import TestClient
+
+    from claimgraph.serve.app import create_app
+    from claimgraph.serve.database import memory_database
+
+    client = TestClient(create_app(None, database=memory_database(records)))
+    text = "The Ukrainian Defence Ministry said on Monday that Russian forces struck Kharkiv."
+    record = data(client.post("/api/analyze", json={"text": text, "published": "2024-08-06"}))
+    assert record["text"] == text and record["published"] == "2024-08-06"
+    assert Record.from_dict(record).text == text
+    assert [a["cue"]["text"] for a in record["attributions"] if a["cue"]] == ["said"]

@@ -1,0 +1,32 @@
+"""The synthetic records of the latency benchmark keep the contract."""
+
+from __future__ import annotations
+
+from claimgraph.serve.bench import SOURCE_VARIANTS, synthetic_records
+
+
+def spans(record):
+    for a in record.attributions:
+        yield from [x for x in (a.source, a.cue, a.content, *a.via, *a.hedges) if x]
+    yield from record.quantities
+    yield from record.times
+    yield from record.places
+    yield from (e.trigger for e in record.events)
+
+
+def test_copies_keep_offsets_and_get_their_own_ids(records):
+    copies = list(synthetic_records(records, 12))
+    assert len({c.id for c in copies}) == 12
+    for copy in copies:
+        assert all(copy.text[s.start:s.end] == s.text for s in spans(copy))
+        claim_ids = {a.id for a in copy.attributions}
+        assert all(e.attribution in claim_ids for e in copy.events if e.attribution)
+        assert all(q.attribution in claim_ids for q in copy.quantities if q.attribution)
+
+
+def test_copies_spread_sources_dates_and_outlets(records):
+    copies = list(synthetic_records(records[:1], SOURCE_VARIANTS + 1))
+    names = {c.attributions[0].source.canonical for c in copies}
+    assert len(names) == SOURCE_VARIANTS
+    assert len({c.published for c in copies}) > 300 and len({c.outlet for c in copies}) > 5
+    assert records[0].attributions[0].source.canonical == "Ukrainian Defence Ministry"
