@@ -39,6 +39,7 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "
 #: relations through which a verb without a subject borrows its governor's ("agreed *to allow*",
 #: "is prepared *to lift*", "are guilty *of violating*")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
+STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
 
@@ -122,6 +123,9 @@ def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.S
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objects += [p for p in prep.children if p.dep_ == "pobj"]
+    # "launched 10 days of war games", "began a wave of strikes"
+    objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep"
+                and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     for noun in objects:
         # "launched an attack", and "launched a mediation effort": the modifier names the event
         for word in [noun, *(c for c in noun.children if c.dep_ == "compound")]:
@@ -195,7 +199,7 @@ def _subject(verb: Token, *, own_only: bool = False) -> Token | None:
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
         if subj is not None:
-            return subj if subj.dep_ != "nsubjpass" or tok is not verb else None
+            return subj
         if own_only or tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return None
         tok = tok.head
@@ -250,11 +254,22 @@ def _first_actor(heads: list[Token], mentions: dict[int, actor_coding.Mention]) 
     return None
 
 
+def _passive(cand: Candidate) -> bool:
+    """Passive voice, except where the passive form is a state of its subject: "were engaged in
+    fighting" (a light verb without agent), "is committed to" / "is prepared to"."""
+    verb = cand.clause
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return not (cand.trigger is not verb or verb.lower_ in STATE_PARTICIPLES)
+
+
 def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
                ) -> tuple[Actor | None, Actor | None]:
     """(actor, target) of a verbal candidate, following voice and framing."""
     verb = cand.clause
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    passive = _passive(cand)
     if cand.demand and cand.governor is not None:
         actor_heads = [_subject(cand.governor)]
         target_heads = [_subject(verb, own_only=True), *_target_candidates(verb)]
@@ -288,10 +303,14 @@ def _nominal_targets(noun: Token) -> list[Token]:
 
 def _clause_verb(noun: Token) -> Token | None:
     """The verb an eventive noun hangs on through a preposition ("in an attack", "on alert")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ in {"of", "about", "for"}:
+    if noun.dep_ != "pobj" or noun.head.lower_ in {"of", "about"}:
         return None
     verb = noun.head.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if noun.head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "blamed Israel for the bombing": the blamed one is not the bomber
+    return verb
 
 
 def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
@@ -342,8 +361,7 @@ def find_events(
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
-        active = cand.verbal and not any(c.dep_ in {"nsubjpass", "auxpass"}
-                                         for c in cand.clause.children)
+        active = cand.verbal and not _passive(cand)
         actor, target = actor_coding.from_context(cand.head, actor, target, mentions,
                                                   active=active)
         if actor is not None and target is not None and actor.start == target.start:
