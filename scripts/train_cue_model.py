@@ -1,8 +1,8 @@
 """Build ``src/claimgraph/data/attribution/cue_model.tsv`` from the PolNeAR train split.
 
 For every candidate cue word (a verb or noun with a content frame, see
-``claimgraph.extract.attribution.cues``) the table counts how often that (lemma, part of
-speech, frame) is annotated as a cue in train. The component reads those counts as
+``claimgraph.extract.attribution.cues``) outside other attributions' content, the table counts
+how often that (lemma, part of speech, frame) is annotated as a cue in train. The component reads those counts as
 P(cue | lemma, pos, frame), smoothed towards the hand list in ``cue_verbs.tsv``.
 
 Reproducible: the same train split and model give the same file (rows sorted). Only train is
@@ -53,9 +53,12 @@ def main() -> None:
     seen: Counter[tuple[str, str, str]] = Counter()
     for article, doc in zip(articles, docs, strict=True):
         gold = set().union(*(g.cue for g in article.gold)) if article.gold else set()
+        # PolNeAR gives a token to one attribution only: a cue word inside another attribution's
+        # content ("I believe …" inside a quotation) cannot be marked, so it teaches nothing
+        inside = set().union(*(g.content for g in article.gold)) if article.gold else set()
         quotes = Quotes.index(doc, find_quotes(doc.text))
         for tok in doc:
-            if not is_candidate(tok):
+            if not is_candidate(tok) or (tok.idx in inside and tok.idx not in gold):
                 continue
             frame, _ = frame_of(tok, quotes)
             key = (tok.lemma_.lower(), tok.pos_, frame)

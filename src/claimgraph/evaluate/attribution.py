@@ -166,18 +166,17 @@ def _report(data: Path, docs: int, counts: list[dict[str, Counts]]) -> Report:
 
 def evaluate(data: Path, *, limit: int | None = None) -> Report:
     """Score the attribution component (and the quote-only baseline) on a PolNeAR split."""
-    from claimgraph.extract.attribution import find_attributions
     from claimgraph.extract.attribution.baseline import direct_quotations
-    from claimgraph.nlp import pipeline
+    from claimgraph.nlp import extensions, pipeline
 
-    nlp = pipeline.build(only=["news_entities"])
+    nlp = pipeline.build(only=["news_entities", "attribution"])
     articles = list(read_articles(data, limit=limit))
     ours: list[dict[str, Counts]] = []
     base: list[dict[str, Counts]] = []
     by_type: dict[str, Counts] = {}
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
-        found = find_attributions(doc)
+        found = extensions.results(doc, "cg_attributions")
         ours.append(score_document(article.gold, (predicted_chars(a) for a in found)))
         base.append(score_document(article.gold, (predicted_chars(a) for a in direct_quotations(doc))))
         for kind in {a.type for a in found}:

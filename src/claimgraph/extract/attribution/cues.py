@@ -31,7 +31,7 @@ MAX_GAP = 8
 #: smoothing: the hand list counts as this many observations at PRIOR_RATE
 PRIOR_WEIGHT = 2.0
 PRIOR_RATE = 0.6
-THRESHOLD = 0.35
+THRESHOLD = 0.45
 
 
 @dataclass(frozen=True, slots=True)
