@@ -164,9 +164,22 @@ def _sector(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | 
     return None
 
 
+#: heads that only count what follows: "dozens of protesters" is coded as "protesters"
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
+                  "millions", "score", "scores", "number", "group", "some", "many", "most", "all",
+                  "members", "member", "part", "majority", "handful"}
+
+
 def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     """The ACTOR a noun phrase names, or None when it names neither a country nor a sector."""
     doc = head.doc
+    if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
+        counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        if counted and head.i not in mentions:
+            inner = code_actor(counted[0], mentions)
+            if inner is not None:
+                return inner
     phrase = phrase_tokens(head)
     sectors = tables().sectors
     own = mentions.get(head.i)
@@ -179,6 +192,9 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         elif right:
             country = mentions[min(right, key=lambda t: t.i).i]
     sector = _sector(head, phrase, sectors)
+    if own is None and sector is None and country is not None and country.start > head.i:
+        # "pledged 500 million euros ... to Ukraine": the thing is not an actor; the country is
+        return _mention_actor(country, doc)
     if own is not None and own.kind in {"seat", "group"}:
         sector = own.sector
     elif own is not None:
@@ -247,7 +263,8 @@ def from_context(
     country the sentence names ("... banned Ugandan opposition candidates"): an actor without a
     country takes the first country named in its sentence (most reports are domestic or name
     the actor's country first); an active verb with no subject found takes the first country
-    named outside its target as actor; an event with no
+    named outside its target as actor; a target without a country takes the first named outside
+    the actor; an event with no
     target takes the first other country named in the event's clause.
     """
     doc = clause.doc
@@ -265,6 +282,11 @@ def from_context(
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)
+    if target is not None and target.country is None and in_sentence:
+        # "rallied against the government", "arrested protesters": the country of the story
+        found = next((m for m in in_sentence if not _overlaps(actor, m, doc)), in_sentence[0])
+        target = Actor(target.start, target.end, target.text, canonical=target.canonical,
+                       country=found.code, sector=target.sector)
     if target is None and actor is not None:
         lo, hi = clause.left_edge.i, clause.right_edge.i
         found = next((m for m in in_sentence if lo <= m.start <= hi and m.code != actor.country

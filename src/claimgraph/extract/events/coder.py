@@ -39,6 +39,8 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "
 #: relations through which a verb without a subject borrows its governor's ("agreed *to allow*",
 #: "is prepared *to lift*", "are guilty *of violating*")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
+MUNITIONS = {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "round", "weapon",
+             "projectile", "bullet", "munition", "warhead"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
@@ -254,6 +256,16 @@ def _first_actor(heads: list[Token], mentions: dict[int, actor_coding.Mention]) 
     return None
 
 
+def _can_be_target(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
+    """Not weapons ("fired two missiles into the sea") and not a capital that is only where
+    something happened ("arrested protesters *in Tbilisi*")."""
+    if tok.lemma_.lower() in MUNITIONS:
+        return False
+    mention = mentions.get(tok.i)
+    return not (mention is not None and mention.kind == "seat" and tok.dep_ == "pobj"
+                and tok.head.lower_ in {"in", "at", "from", "near", "into"})
+
+
 def _passive(cand: Candidate) -> bool:
     """Passive voice, except where the passive form is a state of its subject: "were engaged in
     fighting" (a light verb without agent), "is committed to" / "is prepared to"."""
@@ -291,7 +303,7 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     if actor is None and subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
         actor = actor_coding.bare_actor(subjects[0])
     heads = [h for h in target_heads if h is not None and (actor is None or
-             not actor.start <= h.idx < actor.end)]
+             not actor.start <= h.idx < actor.end) and _can_be_target(h, mentions)]
     target = _first_actor([_resolve_pronoun(h) for h in heads], mentions)
     return actor, target
 
