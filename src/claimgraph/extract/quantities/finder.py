@@ -54,6 +54,7 @@ VAGUE = re.compile(
     rf"(?P<mag2>dozen|hundred|thousand|million|billion)(?![\w])",
     re.I,
 )
+_LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
 _MAGNITUDE = {
     "dozen": 12, "dozens": 12, "hundred": 100, "tens": 10, "hundreds": 100, **SCALES,
@@ -64,8 +65,9 @@ _MAGNITUDE = {
 NOT_COUNTED = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "gmt", "utc", "pm", "am", "percent", "%", "times", "time",
+    "saturday", "sunday", "gmt", "utc", "pm", "am", "percent", "%",
 }
+_COMPARATIVES = {"more", "fewer", "less", "other", "further", "additional", "extra"}
 _MOD_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss"}
 _MOD_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM", "PUNCT"}
 
@@ -106,6 +108,8 @@ class _Tokens:
             j += 1
             while j < len(doc) and doc[j].dep_ in ("det", "poss") and doc[j].pos_ in ("DET", "PRON"):
                 j += 1
+        while j < len(doc) - 1 and doc[j].lower_ in _COMPARATIVES:
+            j += 1  # "5,000 more troops" counts troops
         k = j
         while (
             k < len(doc) - 1
@@ -114,6 +118,7 @@ class _Tokens:
             and doc[k].dep_ in _MOD_DEPS
             and doc[k].pos_ in _MOD_POS
             and not doc[k].is_punct
+            and doc[k].tag_ not in ("NNS", "NNPS")  # a plural noun ends the phrase
         ):
             k += 1
         if k >= len(doc):
@@ -310,12 +315,13 @@ class _Finder:
             if (
                 reading.unit is None
                 and prev is not None
-                and prev.pos_ == "PROPN"
-                and prev.text[:1].isupper()
-                and not core.words
+                and (prev.pos_ == "PROPN" and prev.text[:1].isupper() or prev.pos_ == "NOUN")
+                and not prev.is_sent_start
+                and core.integer_digits
                 and reading.start == core.start
+                and reading.low is None and reading.high is None
             ):
-                return True  # a label: "Voyager 2", "English 101"
+                return True  # a label: "Voyager 2", "English 101", "line 20", "site 689"
             if core.words and not any(
                 tokens.doc[i].pos_ == "NUM" for i in tokens.span_tokens(core.start, core.end)
             ):
@@ -358,7 +364,16 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if q is not None:
             out.append(q)
             consumed = q.end
+    _share_units(text, out)
     return out
+
+
+def _share_units(text: str, found: list[Quantity]) -> None:
+    """'6 and 13 kg', '45, 50 or 60 mg': bare numbers listed before a unit take it."""
+    for i in range(len(found) - 2, -1, -1):
+        q, nxt = found[i], found[i + 1]
+        if q.unit is None and nxt.unit is not None and _LIST_JOINER.fullmatch(text[q.end : nxt.start]):
+            q.unit = nxt.unit
 
 
 def _read_vague(finder: _Finder, item: tuple[int, int, Decimal]) -> Quantity:

@@ -120,7 +120,7 @@ LOWER = (
 APPROX = (
     "about", "around", "approximately", "approx.", "roughly", "some", "an estimated",
     "estimated", "close to", "circa", "ca.", "c.", "an approximate", "approximate",
-    "somewhere around", "on the order of", "an average of", "average of", "~", "∼", "≈", "≃",
+    "somewhere around", "on the order of", "in the order of", "of the order of", "average", "an average of", "average of", "~", "∼", "≈", "≃",
     "≅", "±",
 )
 RANGE_OPENERS = ("between", "from")
