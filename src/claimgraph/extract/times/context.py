@@ -65,8 +65,12 @@ def nearest_year(dct: date, make: Callable[[int], date | None], way: int) -> dat
         side = [d for d in options if d <= dct]
     elif way == FUTURE:
         side = [d for d in options if d >= dct]
-    else:
-        return nearest
+    else:  # news looks back: the future only when it is near
+        past = max((d for d in options if d <= dct), default=None)
+        ahead = min((d for d in options if d > dct), default=None)
+        if past is None or (ahead is not None and (ahead - dct).days < min(92, (dct - past).days)):
+            return ahead
+        return past
     best = min(side, key=lambda d: abs((d - dct).days)) if side else nearest
     if abs((best - dct).days) > 180 and abs((nearest - dct).days) <= 62:
         return nearest
@@ -88,8 +92,8 @@ def _year_of(text: str) -> int | None:
     return spelled_year(text)
 
 
-def _tense(doc: Doc, m: re.Match[str], *, present_is_future: bool = False) -> int:
-    return direction(doc, m.start(), m.end(), present_is_future=present_is_future)
+def _tense(doc: Doc, m: re.Match[str], *, weekday: bool = False) -> int:
+    return direction(doc, m.start(), m.end(), infinitive_is_future=not weekday)
 
 
 def _rel_step(rel: str) -> int | None:

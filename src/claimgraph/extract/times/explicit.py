@@ -215,7 +215,7 @@ def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
     part = _daypart(_g(m, "part") or _g(m, "part0"))
     if rel in ("early", "late", "earlier", "later", "mid-"):
         rel = ""
-    way = _tense(doc, m, present_is_future=True)
+    way = _tense(doc, m, weekday=True)
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
@@ -270,7 +270,7 @@ def _day_of(word: str, ctx: Context, doc: Doc, m: re.Match[str]) -> date | None:
     if low in ("today", "yesterday", "tomorrow"):
         return ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[low])
     if word in lx.weekdays:
-        way = direction(doc, m.start(), m.end(), present_is_future=True)
+        way = direction(doc, m.start(), m.end(), infinitive_is_future=False)
         return cal.weekday_near(ctx.dct, lx.weekdays[word], FUTURE if way == FUTURE else PAST)
     parts = word.split()
     if parts and parts[0] in lx.months and len(parts) == 2 and parts[1].isdigit():

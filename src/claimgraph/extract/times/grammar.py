@@ -31,7 +31,7 @@ def _fragments() -> dict[str, str]:
         rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{word_num}(?:\s+and\s+a\s+half)?"
         rf"|{alternation(lx.vague_numbers)})"
     )
-    year = r"(?<![\d$£€.,/])(?<!\d-)(?:1[1-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*(?i:percent|per\s+cent))"
+    year = r"(?<![\d$£€.,/])(?<!\d-)(?:1[1-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|'?s(?![\w])|\s*(?i:percent|per\s+cent))"
     spelled_year = (
         rf"(?:nineteen[- ](?:hundred|{alternation(tens)}(?:[- ]{alternation(small[:9])})?|{alternation(small[:9] + small[9:])})"
         rf"|two\s+thousand(?:[- ](?:and[- ])?(?:{alternation(small)}))?)"
@@ -101,7 +101,9 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?i:(?:(?P<mod>{MOD}|earlier|later|early|late)\s*)?(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+past|the\s+coming|the\s+previous|the\s+following|the\s+next|the\s+current|the\s+latest|the\s+last|the\s+same|previous|past|coming|that|that\s+same)\s+"
      r"(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>week|weekend|month|year|quarter|half|decade|century|{SEASON})(?![\w-])(?P<orso>\s+or\s+so)?)"),
     ("in_the_year", r"(?i:(?P<mod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week|day))"),
-    ("year_end", r"(?i:(?:around\s+)?(?:year[- ]end|year's\s+end|the\s+end\s+of\s+the\s+year))"),
+    ("year_end", r"(?i:(?:around\s+)?(?:year[- ]end|year's\s+end))(?![\w-])"),
+    ("part_of_the", r"(?i:(?:the\s+)?(?:end|beginning|middle|start|rest|remainder|close|balance)\s+of\s+the\s+(?P<unit>week|month|year|quarter|decade|century))(?![\w-])"),
+    ("the_week", r"(?i:the\s+week)(?![\w-])(?!\s+(?:of|before|after|earlier|later|ahead|ending|ended)\b)"),
     ("ago",
      r"(?i:(?P<approx>(?:almost|nearly|about|some|roughly|more\s+than|less\s+than|over|just\s+over|just|around|at\s+least)\s+)?"
      r"(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back)(?![\w]))"),
@@ -109,7 +111,8 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?i:(?:the\s+)?(?P<unit>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)\"']|\s*$)"
      r"|(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|that|that\s+same|the\s+same|earlier\s+that|later\s+that)\s+(?P<unit2>day|week|month|year|morning|afternoon|evening|night)(?![\w-]))"),
     ("year_ago_adj",
-     r"(?i:(?:the\s+)?(?P<adj>year-(?:ago|earlier|before)|year\s+ago|prior-year|previous-year)(?:\s+(?P<what>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period|nine\s+months|six\s+months))?)"),
+     r"(?i:(?:the\s+(?:(?:comparable|corresponding|same)\s+)?(?=\S+\s+(?:(?:first|second|third|fourth)[\s-]+)?(?:quarter|period|nine|six)))?"
+     r"(?P<adj>year-(?:ago|earlier|before)|year\s+ago|prior-year|previous-year)(?:\s+(?P<what>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period|nine\s+months|six\s+months))?)"),
     ("duration",
      r"(?i:(?P<approx>(?:almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|as\s+many\s+as|as\s+long\s+as)\s+)?"
      r"(?:(?P<det>the|a|an|another|this|that)\s+(?![\w.]+-(?:second|minute|hour|day|week|month|year|decade)))?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|initial|remaining|additional|further|full|entire|whole|same)\s+)?"
@@ -117,7 +120,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?:\s+(?P<ahead>ahead|or\s+so))?(?![\w-]))"),
     ("bare_units",
      r"(?:(?<=[Ff]or )|(?<=in )|(?<=within )|(?<=over )|(?<=after )|(?<=took )|(?<=take )|(?<=than )|(?<=lasted ))"
-     r"(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\w-])(?:\s+or\s+(?P<unit2>years|months|weeks|days))?"
+     r"(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-])(?:\s+or\s+(?P<unit2>years|months|weeks|days))?"
      r"|(?<=the )(?P<unit3>years|months|weeks|days|hours)(?=\s+(?:before|after|that\s+followed|following|preceding|leading|since|to\s+come))"),
     ("decades_long", r"(?i:(?P<unit>years|months|weeks|days|decades|hours|day|week|month|year|hour)-long)(?![\w-])"),
     ("quarter",

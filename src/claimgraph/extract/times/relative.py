@@ -120,6 +120,32 @@ def h_year_end(m: re.Match[str], doc: Doc) -> Resolver | None:
     return resolve
 
 
+def h_part_of_the(m: re.Match[str], doc: Doc) -> Resolver | None:
+    """ "the end of the month": the month (week, year...) of publication, or the one the text is on."""
+    unit = _low(m, "unit")
+    gran = UNIT_GRANULARITY[unit]
+
+    def resolve(ctx: Context) -> Result:
+        base = ctx.ref if ctx.ref is not None and ctx.ref.granularity == gran else None
+        if base is None and ctx.dct is None:
+            return ("DATE", None, None)
+        return date_result(base or Point(gran, ctx.dct), ref=False)  # type: ignore[arg-type]
+
+    return resolve
+
+
+def h_the_week(m: re.Match[str], doc: Doc) -> Resolver | None:
+    """ "for the week": the week of the day the text is on, else of publication."""
+
+    def resolve(ctx: Context) -> Result:
+        base = ctx.ref if ctx.ref is not None and ctx.ref.finer_than("week") else None
+        if base is None and ctx.dct is None:
+            return ("DATE", None, None)
+        return date_result(Point("week", base.day if base else ctx.dct), ref=False)  # type: ignore[arg-type]
+
+    return resolve
+
+
 def _shift_from(base: Point, amount: int, unit: str) -> Point | None:
     """``base`` moved by ``amount`` units, as finely as both are known (None if the base is too
     coarse for the unit: "three days after" a month)."""
@@ -211,8 +237,7 @@ def h_year_ago_adj(m: re.Match[str], doc: Doc) -> Resolver | None:
             return date_result(cal.shift(ref, -1, "year"), ref=False)
         if "quarter" in what or "period" in what:
             return date_result(cal.shift(Point("quarter", ctx.dct), -5, "quarter"), ref=False)
-        year = ref.year if ref is not None and ref.granularity == "year" else ctx.dct.year
-        return date_result(Point("year", date(year - 1, 1, 1)), ref=False)
+        return date_result(Point("year", date(ctx.dct.year - 1, 1, 1)), ref=False)
 
     return resolve
 
@@ -328,7 +353,7 @@ def h_holiday(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_weekend(m: re.Match[str], doc: Doc) -> Resolver | None:
-    way = _tense(doc, m, present_is_future=True)
+    way = _tense(doc, m, weekday=True)
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:

@@ -25,11 +25,14 @@ def duration_value(amount: float | None, unit: str) -> str:
     amount *= times
     if amount == int(amount):
         return f"{prefix}{int(amount)}{letter}"
-    if time_part and letter == "H":
-        minutes = round((amount - int(amount)) * 60)
-        return f"PT{int(amount)}H{minutes}M" if int(amount) else f"PT{minutes}M"
-    if letter == "Y" and (amount * 12) == int(amount * 12):
-        return f"P{int(amount * 12)}M"
+    whole, rest = int(amount), amount - int(amount)
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("TH", 24), "H": ("M", 60), "W": ("D", 7)}.get(letter)
+    if smaller and (rest * smaller[1]) == round(rest * smaller[1]):
+        part, n = smaller[0], round(rest * smaller[1])
+        if part == "TH":
+            return f"P{whole}DT{n}H" if whole else f"PT{n}H"
+        head = f"{whole}{letter}" if whole else ""
+        return f"{prefix}{head}{n}{part}"
     return f"{prefix}{amount:g}{letter}"
 
 
@@ -53,6 +56,8 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
         if _MONEYISH.search(before):
             value = duration_value(1, unit)
             return lambda ctx: ("SET", value, None)
+    if doc.text[m.end() : m.end() + 4].lower() == " old" or re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text):
+        return None  # an age ("52 years old"), or a year ("the 1988 quarter")
     value = duration_value(amount, unit)
     return lambda ctx: ("DURATION", value, None)
 

@@ -38,6 +38,8 @@ HANDLERS: dict[str, Handler] = {
     "relative": relative.h_relative,
     "in_the_year": relative.h_in_the_year,
     "year_end": relative.h_year_end,
+    "part_of_the": relative.h_part_of_the,
+    "the_week": relative.h_the_week,
     "ago": relative.h_ago,
     "unit_after": relative.h_unit_after,
     "year_ago_adj": relative.h_year_ago_adj,
