@@ -126,3 +126,25 @@ def test_iter_records_yields_every_document_once(store: Store) -> None:
     for record in corpus():
         store.add_record(record)
     assert sorted(r.id for r in store.iter_records(batch=2)) == sorted(r.id for r in corpus())
+
+
+def test_a_batch_is_stored_in_one_go_and_skips_what_is_stored(store: Store) -> None:
+    store.add_record(gaza())
+    assert store.add_records([kursk(), gaza(), kursk(), brussels()]) == [True, False, False, True]
+    assert store.count("documents") == 3
+    assert store.get_record("doc-brussels") == brussels()
+
+
+def test_one_unstorable_record_does_not_cost_the_batch(store: Store, monkeypatch) -> None:
+    real = store._write
+
+    def refuse_kursk(records):  # type: ignore[no-untyped-def]
+        if any(r.id == "doc-kursk" for r in records):
+            raise RuntimeError("value out of range")
+        return real(records)
+
+    monkeypatch.setattr(store, "_write", refuse_kursk)
+    outcome = store.add_records([gaza(), kursk(), brussels()])
+    assert outcome[0] is True and outcome[2] is True
+    assert isinstance(outcome[1], DocumentError) and outcome[1].code == "E201"
+    assert store.stored_ids(["doc-gaza", "doc-kursk", "doc-brussels"]) == {"doc-gaza", "doc-brussels"}

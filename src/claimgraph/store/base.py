@@ -122,23 +122,63 @@ class Store(ABC):
     def add_record(self, record: Record) -> bool:
         """Store one record in one transaction; False (and no change) if its id is stored.
 
-        A successful store clears any earlier rejection of the same input.
+        A successful store clears any earlier rejection of the same input. A database error
+        raises ``DocumentError`` ``E201`` naming the input, and leaves nothing of it behind.
         """
+        result = self.add_records([record])[0]
+        if isinstance(result, DocumentError):
+            raise result
+        return result
+
+    def add_records(self, records: Sequence[Record]) -> list[bool | DocumentError]:
+        """Store a batch of records in one transaction (far cheaper than one each).
+
+        Returns, per record: True (stored), False (its id was stored already, or earlier in
+        the batch) or the ``DocumentError`` E201 that stopped it. If the batch's transaction
+        fails, nothing of it is kept and the records are retried one transaction each, so one
+        unstorable record never costs the others.
+        """
+        if not records:
+            return []
         try:
             with self.transaction():
-                if self._fetch("SELECT 1 AS x FROM documents WHERE id = ?", (record.id,)):
-                    return False
-                rows = record_rows(record, _now())
-                for table in COLUMNS:
-                    if rows.get(table):
-                        self._executemany(_insert_sql(table, upsert=table == "sources"),
-                                          rows[table])
-                self._execute("DELETE FROM rejected WHERE input = ?", (record.source,))
+                return self._write(records)
         except ClaimgraphError:
-            raise
+            if len(records) == 1:
+                raise
         except Exception as exc:  # the driver's own error: name the document and the cause
-            raise DocumentError("E201", record.source, f"could not store: {exc}") from exc
-        return True
+            if len(records) == 1:
+                return [DocumentError("E201", records[0].source, f"could not store: {exc}")]
+        return [self.add_records([record])[0] for record in records]
+
+    def _write(self, records: Sequence[Record]) -> list[bool | DocumentError]:
+        """Insert the rows of every record not stored yet (inside the caller's transaction)."""
+        stored = self.stored_ids(r.id for r in records)
+        status: list[bool | DocumentError] = []
+        tables: dict[str, list[Row]] = {table: [] for table in COLUMNS}
+        sources: dict[str, Row] = {}
+        now = _now()
+        for record in records:
+            if record.id in stored:
+                status.append(False)
+                continue
+            stored.add(record.id)
+            status.append(True)
+            for table, rows in record_rows(record, now).items():
+                if table == "sources":
+                    sources.update((row[0], row) for row in rows)
+                else:
+                    tables[table].extend(rows)
+        tables["sources"] = list(sources.values())
+        for table, rows in tables.items():
+            if rows:
+                self._executemany(_insert_sql(table, upsert=table == "sources"), rows)
+        written = sorted({r.source for r, ok in zip(records, status, strict=True) if ok is True})
+        for i in range(0, len(written), 500):
+            chunk = written[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            self._execute(f"DELETE FROM rejected WHERE input IN ({marks})", chunk)
+        return status
 
     def reject(self, input_name: str, code: str, reason: str) -> None:
         """Record that an input did not become a record (replaces an earlier rejection)."""

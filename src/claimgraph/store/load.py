@@ -3,8 +3,9 @@
 Documents are read lazily (``claimgraph.ingest.read_inputs``), checked against the store in
 chunks *before* analysis (a document whose id is stored already costs one lookup, not a parse),
 analysed in batches (``claimgraph.analyze.analyze_documents``) and stored one transaction per
-document. So an interrupted run leaves only whole documents behind, and running it again
-resumes where it stopped; every input ends up stored, or in ``rejected`` with its reason.
+batch (``Store.add_records``). So an interrupted run leaves only whole documents behind, and
+running it again resumes where it stopped (re-analysing at most one batch); every input ends up
+stored, or in ``rejected`` with its reason.
 """
 
 from __future__ import annotations
@@ -128,16 +129,17 @@ class _Loader:
             from claimgraph.nlp.pipeline import default_pipeline
 
             self.nlp = default_pipeline()
+        records = []
         for result in analyze_documents(documents, self.nlp, batch_size=self.batch_size):
             if isinstance(result, DocumentError):
                 self.reject(result)
-                continue
-            try:
-                added = self.store.add_record(result)
-            except DocumentError as err:
-                self.reject(err)
-                continue
-            if added:
+            else:
+                records.append(result)
+        # One transaction for the batch (a failing record is retried alone, see add_records).
+        for outcome in self.store.add_records(records):
+            if isinstance(outcome, DocumentError):
+                self.reject(outcome)
+            elif outcome:
                 self.stats.stored += 1
             else:  # stored by someone else since the check (another ingest into PostgreSQL)
                 self.stats.skipped += 1
