@@ -111,7 +111,7 @@ def test_now_is_the_present(nlp) -> None:
 
 
 def test_clock_time_on_a_weekday(nlp) -> None:
-    t = one(nlp, "The deadline is 9 a.m. Tuesday.", "2024-08-15", "9 a.m. Tuesday")
+    t = one(nlp, "The rebels must leave by 9 a.m. Tuesday.", "2024-08-15", "9 a.m. Tuesday")
     assert (t.type, t.value) == ("TIME", "2024-08-20T09:00")
 
 
