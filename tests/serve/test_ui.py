@@ -149,3 +149,10 @@ def test_every_page_has_the_navigation(client, path):
     html = page(client, path)
     for nav in ("nav-articles", "nav-claims", "nav-sources", "nav-timeline", "nav-map"):
         assert f'id="{nav}"' in html
+
+
+def test_pages_forbid_inline_and_foreign_scripts(client, records):
+    response = client.get(f"/documents/{records[0].id}")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
