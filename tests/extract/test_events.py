@@ -213,3 +213,15 @@ def test_component_fills_cg_events_in_the_full_pipeline(nlp: Language) -> None:
     places = extensions.results(doc, "cg_places")
     if events[0].place is not None:
         assert places[events[0].place].text == "Kursk"
+
+
+def test_people_named_with_their_country_of_residence(parser: Language) -> None:
+    event = main(parse(parser, "Bosnian Croats attacked a Muslim village on Friday."))
+    assert event.actor.country == "BIH"
+
+
+def test_agentless_arrest_is_by_the_authorities_of_the_place(parser: Language) -> None:
+    event = main(parse(parser, "Two French journalists were detained in Iran on Monday."))
+    assert event.type == "COERCE"
+    assert (event.actor.text, event.actor.country) == ("Iran", "IRN")
+    assert event.target.country == "FRA"

@@ -184,6 +184,12 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     sectors = tables().sectors
     own = mentions.get(head.i)
     country: Mention | None = own
+    if own is not None and own.kind == "demonym":
+        # "Bosnian Serbs", "Sudanese Arabs": the people of the modifier's country
+        outer = [mentions[t.i] for t in phrase if t.i < own.start and t.i in mentions
+                 and t.dep_ in {"amod", "compound"}]
+        if outer:
+            country = own = outer[-1]
     if country is None:
         left = [t for t in phrase if t.i < head.i and t.i in mentions]
         right = [t for t in phrase if t.i > head.i and t.i in mentions]
@@ -294,3 +300,16 @@ def from_context(
         if found is not None:
             target = _mention_actor(found, doc)
     return actor, target
+
+
+def authority_of_place(clause: Token, mentions: dict[int, Mention]) -> Actor | None:
+    """Who coerces when the text names no one: "was arrested *in Lebanon*" -> Lebanon (its
+    authorities arrest, detain, deport and ban there), as event coders code agentless coercion."""
+    for prep in clause.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            mention = mentions.get(pobj.i)
+            if pobj.dep_ == "pobj" and mention is not None and mention.kind in {"country", "seat"}:
+                return _mention_actor(mention, clause.doc)
+    return None

@@ -143,8 +143,9 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
     consumed: set[int] = set()
     for tok in doc:
         if tok.pos_ == "VERB":
-            objects = object_lemmas(tok)
             keys = _verb_keys(tok)
+            known = any(k in lexicon.verbs or k in lexicon.frames for k in keys)
+            objects = object_lemmas(tok) if known else set()
             sense = next((s for k in keys if (s := lexicon.verb(k, objects))), None)
             frame = next((lexicon.frames[k] for k in keys if k in lexicon.frames), None)
             if frame == "light" and (sense is None or not sense.context):
@@ -386,6 +387,8 @@ def find_events(
             if negated is None:
                 continue
             code = negated
+        if actor is None and code.startswith("17"):
+            actor = actor_coding.authority_of_place(cand.clause, mentions)
         kind = lexicon.plover(code, scheme)
         if kind is None:
             continue
