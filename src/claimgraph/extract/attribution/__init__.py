@@ -20,7 +20,13 @@ from claimgraph.extract.attribution.hedges import find_hedges
 from claimgraph.extract.attribution.indirect import content_span
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
-from claimgraph.extract.attribution.sources import make_source, subject_of, vias
+from claimgraph.extract.attribution.sources import (
+    appositive_speaker,
+    citing_of,
+    make_source,
+    subject_of,
+    vias,
+)
 from claimgraph.ids import item_id, text_hash
 from claimgraph.nlp import extensions
 from claimgraph.record import Attribution, Record, Source, Span, span_of
@@ -48,6 +54,15 @@ def _cue_span(cue: Cue, text: str) -> Span:
         nxt = tok.doc[tok.i + 1]
         end = nxt.idx + len(nxt.text)
     return span_of(text, tok.idx, end)
+
+
+def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a character span past spaces and commas at either end."""
+    while start < end and text[start] in " ,;\n\t":
+        start += 1
+    while end > start and text[end - 1] in " ,;\n\t":
+        end -= 1
+    return start, end
 
 
 def _nested(inner: tuple[Cue, int, int], outer: tuple[Cue, int, int]) -> bool:
@@ -115,6 +130,17 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     out: list[Attribution] = []
     for cue, start, end in kept:
         mention = subject_of(cue.token)
+        if mention is None and cue.frame == "ccomp":
+            mention = appositive_speaker(cue.token)
+            if mention is not None:
+                end = min(end, doc[mention.start - 1].idx)
+                start, end = _trim_chars(text, start, end)
+        citing = citing_of(cue.token)
+        if citing is not None and start <= citing.idx < end:
+            # "reported, citing two officials, that …": the citation is not content
+            cut = citing.right_edge.idx + len(citing.right_edge.text)
+            if citing.idx - start < 3:
+                start, end = _trim_chars(text, cut, end)
         inside = mention is not None and mention.start_char < end and start < mention.end_char
         if inside and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse

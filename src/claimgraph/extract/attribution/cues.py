@@ -149,6 +149,8 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list
     for tok in doc:
         if not is_candidate(tok):
             continue
+        if tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children):
+            continue  # "an official, cited by Bloomberg": an intermediary, not a claim
         frame, qs = frame_of(tok, quotes)
         if frame == "none":
             continue

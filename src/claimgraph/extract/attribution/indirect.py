@@ -35,10 +35,20 @@ def _clause_range(cue: Token, dep: str) -> tuple[int, int] | None:
     return _subtree_range(child) if child is not None else None
 
 
+def _when(tok: Token) -> bool:
+    """A time phrase ("on Tuesday", "last week") says when, not what: never content."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
 def _object_range(cue: Token) -> tuple[int, int] | None:
     """From the first object or prepositional dependent to the end of the cue's right side."""
     right = [c for c in cue.rights if c.dep_ not in _TAIL_DEPS and c.dep_ not in ("advmod", "npadvmod")]
-    right = [c for c in right if c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "oprd", "dative")]
+    right = [
+        c for c in right
+        if c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "oprd", "dative") and not _when(c)
+    ]
     if not right:
         return None
     objs = [c for c in right if c.dep_ != "dative"] or right

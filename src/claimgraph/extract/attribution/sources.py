@@ -20,7 +20,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 GROUP_PRONOUNS = {"it", "they", "them", "we", "us"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"you", "who", "which", "that"}
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "government"}
-CITE_LEMMAS = {"cite", "quote"}
+CITE_LEMMAS = {"cite", "quote", "interview"}
 _NEWS_KINDS = {"media", "government", "military", "group", "organization"}
 
 
@@ -83,6 +83,10 @@ def _phrase(head: Token, *, with_clauses: bool = True) -> Span:
     doc = head.doc
     if with_clauses:
         start, end = head.left_edge.i, head.right_edge.i + 1
+        # "an official, cited by Bloomberg": the citing outlet is a via, not part of the name
+        cited = [c for c in head.rights if c.dep_ == "acl" and c.lemma_.lower() in CITE_LEMMAS]
+        if cited and any(a.dep_ == "agent" for a in cited[0].children) and head.pos_ != "PRON":
+            end = cited[0].left_edge.i
     else:
         left = [t.i for t in head.subtree if t.i <= head.i]
         start, end = min(left), head.i + 1
@@ -107,6 +111,8 @@ def _anonymity(mention: Span) -> tuple[bool, str | None]:
         return False, None
     # descriptor: what follows the head ("familiar with the talks"), else the modifiers
     after = [t for t in mention if t.i > root.i]
+    while after and (after[0].is_punct or after[0].is_space):
+        after = after[1:]
     if after:
         return True, doc_text(after)
     before = [t for t in mention if t.i < root.i and t.dep_ not in ("det", "predet")]
@@ -123,30 +129,35 @@ def doc_text(tokens: list[Token]) -> str:
 def source_kind(mention: Span) -> str:
     """person / organization / government / military / media / group / document / unknown."""
     root = mention.root
-    for ent in mention.ents:
+    ent = _head_entity(mention)
+    if ent is not None:
         _, kind = _entity_info(ent)
         if kind:
             return kind
-    lex = lexicon()
-    noun = lex.source_kinds.get(root.lemma_.lower())
+    noun = lexicon().source_kinds.get(root.lemma_.lower())
     if noun:
         return noun[0]
     if root.lower_ in PERSON_PRONOUNS:
         return "person"
-    for ent in mention.ents:
-        if ent.label_ in ENTITY_KINDS:
-            return ENTITY_KINDS[ent.label_]
+    if ent is not None and ent.label_ in ENTITY_KINDS:
+        return ENTITY_KINDS[ent.label_]
     if root.lower_ in ("they", "we"):
         return "group"
     return "unknown"
 
 
+def _head_entity(mention: Span) -> Span | None:
+    """The named entity the mention's head word belongs to ("Ukrainian troops" has none)."""
+    root = mention.root
+    return next((e for e in mention.ents if e.start <= root.i < e.end), None)
+
+
 def _named(mention: Span) -> str | None:
-    """The name a mention carries itself: its entity's canonical form or text."""
-    for ent in mention.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-            canonical, _ = _entity_info(ent)
-            return canonical or ent.text
+    """The name a mention carries itself: its head entity's canonical form or text."""
+    ent = _head_entity(mention)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
+        canonical, _ = _entity_info(ent)
+        return canonical or ent.text
     return None
 
 
@@ -192,8 +203,36 @@ def _is_media(tok: Token) -> bool:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and _entity_info(ent)[1] == "media":
             return True
+    # an outlet noun ("the newspaper"), not a person who works for one ("reporters")
     kind = lexicon().source_kinds.get(tok.lemma_.lower())
-    return kind is not None and kind[0] == "media"
+    return kind is not None and kind[0] == "media" and not kind[1]
+
+
+def citing_of(cue: Token) -> Token | None:
+    """ "…, citing two officials, …" under a cue (the parser may hang it on the content)."""
+    for tok in cue.subtree:
+        if tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            return tok
+    return None
+
+
+def appositive_speaker(cue: Token) -> Span | None:
+    """ "Russia lost 300 tanks, an official, cited by Bloomberg, said": a misparsed subject.
+
+    With no subject of its own, a cue that ends its sentence takes the last appositive of its
+    clause complement when a comma sets it off just before.
+    """
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
+    if comp is None:
+        return None
+    apps = [t for t in comp.subtree if t.dep_ == "appos" and t.i < cue.i and t.i > comp.i]
+    if not apps:
+        return None
+    app = apps[-1]
+    first = app.left_edge
+    if first.i == 0 or first.doc[first.i - 1].text != ",":
+        return None
+    return _phrase(app, with_clauses=False)
 
 
 def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span | None, list[Span]]:
@@ -212,17 +251,19 @@ def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span 
                     out.append(_phrase(pobj))
     if mention is not None:
         root = mention.root
-        # "an official, cited by Bloomberg, said" / "quoted by Reuters"
-        for child in root.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in CITE_LEMMAS:
+        doc = cue.doc
+        # "an official, cited by Bloomberg, said" / "quoted by Reuters": on the source or
+        # between it and the cue (where a misparse may have hung it)
+        between = doc[mention.end : cue.i] if mention.end <= cue.i else doc[0:0]
+        acls = {t.i: t for t in [*root.children, *between] if t.dep_ == "acl"}
+        for child in acls.values():
+            if child.lemma_.lower() in CITE_LEMMAS:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
                 if pobj is not None:
                     out.insert(0, _phrase(pobj))
         # "Reuters reported, citing two officials": the officials speak, via Reuters
-        citing = next(
-            (c for c in cue.children if c.dep_ == "advcl" and c.lemma_.lower() in CITE_LEMMAS), None
-        )
+        citing = citing_of(cue)
         obj = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
         if obj is not None and (_is_media(root) or source_kind(mention) == "media"):
             return _phrase(obj), [mention, *out]

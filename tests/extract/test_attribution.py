@@ -1,0 +1,244 @@
+"""Attribution on hand-checked news sentences: one construction per test.
+
+Each sentence was written for these tests (not taken from gold data); the expected source,
+cue and content were checked by hand against the output contract (docs: output.md).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.nlp import extensions
+from claimgraph.record import Attribution, Record
+
+
+def attributions(nlp: Language, text: str) -> list[Attribution]:
+    return extensions.results(nlp(text), "cg_attributions")
+
+
+def only(nlp: Language, text: str) -> Attribution:
+    found = attributions(nlp, text)
+    assert len(found) == 1, [a.content.text for a in found]
+    return found[0]
+
+
+def test_direct_quote_with_speaker_after(nlp: Language) -> None:
+    att = only(nlp, "“We will not retreat,” the defense minister said on Tuesday.")
+    assert att.type == "direct"
+    assert att.content.text == "“We will not retreat,”"
+    assert att.cue is not None and att.cue.text == "said"
+    assert att.source is not None and att.source.text == "the defense minister"
+
+
+def test_direct_quote_with_speaker_before(nlp: Language) -> None:
+    att = only(nlp, "The defense minister said: “We will not retreat from Kherson.”")
+    assert att.type == "direct"
+    assert att.content.text == "“We will not retreat from Kherson.”"
+    assert att.source is not None and att.source.text == "The defense minister"
+
+
+def test_direct_quote_with_speaker_inside(nlp: Language) -> None:
+    text = "“We will not retreat,” the minister said, “and we will not negotiate.”"
+    att = only(nlp, text)
+    assert att.type == "direct"
+    assert att.content.start == 0 and att.content.end == len(text)
+    assert att.source is not None and att.source.text == "the minister"
+
+
+def test_straight_quotes_and_he_added(nlp: Language) -> None:
+    att = only(nlp, '"This is a disaster for the region," he added.')
+    assert att.type == "direct"
+    assert att.cue is not None and att.cue.text == "added"
+    assert att.content.text == '"This is a disaster for the region,"'
+
+
+def test_guillemets(nlp: Language) -> None:
+    att = only(nlp, "«Nous ne reculerons pas», the minister said.")
+    assert att.content.text == "«Nous ne reculerons pas»"
+
+
+def test_quote_running_over_paragraphs(nlp: Language) -> None:
+    text = (
+        "The mayor said: “The first paragraph of the statement goes on.\n\n"
+        "“The second paragraph keeps going and ends it.”\n\nThe council met later."
+    )
+    att = only(nlp, text)
+    assert att.content.text.startswith("“The first paragraph")
+    assert att.content.text.endswith("ends it.”")
+
+
+def test_quote_going_on_after_the_cue(nlp: Language) -> None:
+    text = "“We are ready,” the general said. “The troops have everything they need.”"
+    att = only(nlp, text)
+    assert att.content.start == 0 and att.content.end == len(text)
+
+
+def test_indirect_speech_keeps_that(nlp: Language) -> None:
+    att = only(nlp, "Prime Minister Rishi Sunak said that Britain would send more tanks to Ukraine.")
+    assert att.type == "indirect"
+    assert att.content.text == "that Britain would send more tanks to Ukraine"
+    assert att.source is not None and att.source.text == "Prime Minister Rishi Sunak"
+
+
+def test_indirect_speech_without_that_and_a_date_between(nlp: Language) -> None:
+    att = only(nlp, "The mayor warned on Tuesday the government will cut funding for schools.")
+    assert att.cue is not None and att.cue.text == "warned"
+    assert att.content.text == "the government will cut funding for schools"
+
+
+def test_told_bloomberg_is_a_via(nlp: Language) -> None:
+    att = only(nlp, "A senior official told Bloomberg that Russia had lost 200 tanks.")
+    assert att.source is not None and att.source.text == "A senior official"
+    assert [v.text for v in att.via] == ["Bloomberg"]
+    assert att.via[0].kind == "media"
+    assert att.content.text == "that Russia had lost 200 tanks"
+
+
+def test_told_reporters_is_not_a_via(nlp: Language) -> None:
+    att = only(nlp, "The governor told reporters that the bridge would reopen next week.")
+    assert att.via == []
+
+
+def test_according_to(nlp: Language) -> None:
+    att = only(nlp, "According to the Institute for the Study of War, Russian forces advanced near Bakhmut.")
+    assert att.type == "according_to"
+    assert att.cue is not None and att.cue.text == "According to"
+    assert att.source is not None and "Institute for the Study of War" in att.source.text
+    assert att.content.text == "Russian forces advanced near Bakhmut"
+
+
+def test_cited_by_makes_the_outlet_a_via(nlp: Language) -> None:
+    att = only(nlp, "An official, cited by Bloomberg on Tuesday, said Russia had lost 50,000 soldiers.")
+    assert att.source is not None and att.source.text == "An official"
+    assert [v.text for v in att.via] == ["Bloomberg"]
+    assert att.content.text == "Russia had lost 50,000 soldiers"
+
+
+def test_outlet_citing_officials(nlp: Language) -> None:
+    att = only(nlp, "Reuters reported, citing two officials, that the talks had collapsed.")
+    assert att.source is not None and att.source.text == "two officials"
+    assert [v.text for v in att.via] == ["Reuters"]
+    assert att.content.text == "that the talks had collapsed"
+
+
+def test_mixed_paraphrase_with_quoted_fragment(nlp: Language) -> None:
+    att = only(nlp, 'The Pentagon described the attack as "consistent" with earlier Russian strikes.')
+    assert att.type == "mixed"
+    assert att.cue is not None and att.cue.text == "described"
+    assert att.content.text == 'the attack as "consistent" with earlier Russian strikes'
+
+
+def test_anonymous_source_keeps_its_descriptor(nlp: Language) -> None:
+    att = only(nlp, "Sources familiar with Kyiv's planning said the offensive would begin in spring.")
+    assert att.source is not None
+    assert att.source.anonymous
+    assert att.source.descriptor == "familiar with Kyiv's planning"
+    assert att.source.canonical is None
+
+
+def test_unnamed_official_is_anonymous(nlp: Language) -> None:
+    att = only(nlp, "An unnamed Western intelligence official said the missiles came from Iran.")
+    assert att.source is not None and att.source.anonymous
+    assert att.source.descriptor is not None and "Western intelligence official" in att.source.descriptor
+
+
+def test_interviewed_troops_are_anonymous_via_the_outlet(nlp: Language) -> None:
+    att = only(nlp, "Ukrainian troops interviewed by Reuters said they were running short of shells.")
+    assert att.source is not None and att.source.anonymous
+    assert att.source.kind == "military"
+    assert [v.text for v in att.via] == ["Reuters"]
+
+
+def test_named_person_is_not_anonymous(nlp: Language) -> None:
+    att = only(nlp, "Angela Merkel said the talks had been constructive.")
+    assert att.source is not None and not att.source.anonymous
+    assert att.source.kind == "person"
+
+
+def test_pronoun_resolves_to_the_earlier_person(nlp: Language) -> None:
+    found = attributions(
+        nlp, "Angela Merkel arrived in Paris on Monday. She said the talks had been constructive."
+    )
+    assert len(found) == 1
+    source = found[0].source
+    assert source is not None and source.text == "She"
+    assert source.canonical == "Angela Merkel"
+
+
+def test_description_resolves_to_an_earlier_organisation_source(nlp: Language) -> None:
+    text = (
+        "The Defense Ministry said its forces had repelled an attack. "
+        "The ministry said that 40 soldiers had been captured."
+    )
+    found = attributions(nlp, text)
+    assert len(found) == 2
+    first, second = (a.source for a in found)
+    assert first is not None and second is not None
+    assert second.text == "The ministry"
+    assert second.canonical is not None and second.canonical == first.canonical
+
+
+def test_hedges_in_the_claim(nlp: Language) -> None:
+    att = only(nlp, "Russia reportedly lost more than 300 tanks, the ministry said.")
+    assert [h.text for h in att.hedges] == ["reportedly", "more than"]
+
+
+def test_about_is_a_hedge_only_before_a_number(nlp: Language) -> None:
+    att = only(nlp, "The minister said they talked about the war and about 300 prisoners.")
+    assert [h.text for h in att.hedges] == ["about"]
+    assert att.hedges[0].start == att.content.text.index("about 300") + att.content.start
+
+
+def test_reported_state_wants(nlp: Language) -> None:
+    att = only(nlp, "The president wants to hold talks with Moscow before the winter.")
+    assert att.type == "other"
+    assert att.cue is not None and att.cue.text == "wants"
+    assert att.content.text == "to hold talks with Moscow before the winter"
+
+
+def test_denies_is_indirect_speech(nlp: Language) -> None:
+    att = only(nlp, "The senator denied that she had taken any money from the company.")
+    assert att.type == "indirect"
+    assert att.content.text == "that she had taken any money from the company"
+
+
+def test_quote_inside_a_quote_is_one_attribution(nlp: Language) -> None:
+    att = only(nlp, "“I believe the army will hold,” the general said.")
+    assert att.cue is not None and att.cue.text == "said"
+
+
+def test_sentence_without_attribution(nlp: Language) -> None:
+    assert attributions(nlp, "Heavy rain fell over the capital on Monday.") == []
+
+
+def test_offsets_index_the_text(nlp: Language) -> None:
+    text = "Officials said on Monday that 12 people had died.\n\n“It is terrible,” one added."
+    for att in attributions(nlp, text):
+        for span in [att.content, att.cue, att.source, *att.via, *att.hedges]:
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“Unclosed quotation at the end", "He said “", "‘’", "\"\"\"", "Said.", ""],
+)
+def test_odd_input_does_not_fail(nlp: Language, text: str) -> None:
+    attributions(nlp, text)
+
+
+def test_attribution_rows_flatten_a_record(nlp: Language) -> None:
+    from claimgraph.extract.attribution import attribution_rows
+
+    text = "Russia reportedly lost 300 tanks, an unnamed official told Bloomberg."
+    record = Record(id="x", source="test", published=None, text=text)
+    record.attributions = attributions(nlp, text)
+    rows = attribution_rows(record)
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["via"] == ["Bloomberg"]
+    assert row["cue"] == "told"
+    assert row["anonymous"] is True
+    assert row["hedged"] is True and row["hedges"] == ["reportedly"]
+    assert row["content"] == "Russia reportedly lost 300 tanks"

@@ -1,0 +1,66 @@
+"""The attribution knowledge files are well formed (claimgraph/data/attribution)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from claimgraph.extract.attribution.cues import FRAMES
+from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, TYPES, lexicon
+from claimgraph.record import SOURCE_KINDS
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files(PACKAGE).joinpath(f"{FOLDER}/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _keys(name: str) -> list[str]:
+    return [line.split("\t")[0] for line in _data_lines(name)]
+
+
+def test_cue_verbs_are_lemmas_with_a_known_type() -> None:
+    for line in _data_lines("cue_verbs.tsv"):
+        lemma, kind = line.split("\t")
+        assert lemma == lemma.strip().lower() and " " not in lemma, line
+        assert kind in TYPES, line
+
+
+def test_cue_verbs_have_no_duplicates() -> None:
+    keys = _keys("cue_verbs.tsv")
+    assert len(keys) == len(set(keys))
+
+
+def test_cue_model_rows_are_counts_of_known_frames() -> None:
+    rows = lexicon().cue_counts
+    assert len(rows) > 500
+    for (lemma, pos, frame), (cues, seen) in rows.items():
+        assert lemma and pos in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") and frame in FRAMES
+        assert 0 <= cues <= seen and seen > 0, (lemma, pos, frame)
+    # the most common cue of news is learned as one
+    assert rows[("say", "VERB", "ccomp")][0] / rows[("say", "VERB", "ccomp")][1] > 0.8
+
+
+def test_source_kinds_are_contract_kinds() -> None:
+    keys = _keys("source_kinds.tsv")
+    assert len(keys) == len(set(keys))
+    for line in _data_lines("source_kinds.tsv"):
+        noun, kind, generic = line.split("\t")
+        assert noun == noun.lower() and kind in SOURCE_KINDS and generic in ("yes", "no"), line
+
+
+def test_hedges_and_anonymity_markers_are_unique_lower_case_phrases() -> None:
+    for name in ("hedges.txt", "anonymity.txt"):
+        lines = [line.strip() for line in _data_lines(name)]
+        assert len(lines) == len(set(lines)), name
+        for line in lines:
+            assert line == line.lower() and "\t" not in line, (name, line)
+            assert line.removesuffix("#").strip(), (name, line)
+
+
+def test_lexicon_loads_every_file() -> None:
+    lex = lexicon()
+    assert lex.cue_types["say"] == "indirect"
+    assert lex.cue_types["accord"] == "according_to"
+    assert "reportedly" in lex.hedges
+    assert "familiar with" in lex.anonymity
+    assert lex.source_kinds["official"] == ("government", True)
