@@ -26,7 +26,7 @@ def _clause_direction(verb: Token, present_is_future: bool, infinitive_is_future
     lows = {a.lower_ for a in auxes}
     if lows & _FUTURE_AUX or "going" in lows:
         return FUTURE
-    if any(a.tag_ == "MD" for a in auxes):
+    if any(a.tag_ == "MD" and a.lower_ not in ("could", "can") for a in auxes):
         return FUTURE
     if "to" in lows and verb.tag_ == "VB":
         return FUTURE if infinitive_is_future else UNKNOWN
