@@ -225,3 +225,16 @@ def test_agentless_arrest_is_by_the_authorities_of_the_place(parser: Language) -
     assert event.type == "COERCE"
     assert (event.actor.text, event.actor.country) == ("Iran", "IRN")
     assert event.target.country == "FRA"
+
+
+def test_protest_by_people_is_protest_and_by_a_state_is_a_complaint(parser: Language) -> None:
+    people = main(parse(parser, "Thousands of Iraqis protested against the new law on Friday."))
+    state = main(parse(parser, "France protested to Britain over the fishing dispute."))
+    assert (people.type, people.actor.sector) == ("PROTEST", "CVL")
+    assert (state.type, state.target.country) == ("ACCUSE", "GBR")
+
+
+def test_quantity_object_is_read_through_of(parser: Language) -> None:
+    event = main(parse(parser, "Swedish volunteers delivered 20 tons of food to Gaza."))
+    assert event.type == "AID"
+    assert event.target.country == "PSE"

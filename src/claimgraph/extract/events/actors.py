@@ -203,8 +203,10 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         return _mention_actor(country, doc)
     if own is not None and own.kind in {"seat", "group"}:
         sector = own.sector
+    elif own is not None and own.kind == "demonym" and head.tag_ in {"NNS", "NNPS"}:
+        sector = "CVL"  # "Palestinians", "Iraqis": the people, not the state
     elif own is not None:
-        sector = None  # a country or its people named as such: PLOVER leaves the sector empty
+        sector = None  # a country named as such: PLOVER leaves the sector empty
     if country is None and sector is None:
         return None
     start_tok = phrase[0]

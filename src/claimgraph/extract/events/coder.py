@@ -99,6 +99,9 @@ def object_lemmas(verb: Token) -> set[str]:
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
             found |= _lemmas(child)
+            # "handed over 700 kg *of medicine*", "declared a state *of siege*"
+            found |= {p.lemma_.lower() for c in child.children if c.dep_ == "prep"
+                      and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"}
         elif child.dep_ in {"prep", "agent"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
