@@ -231,12 +231,23 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
                      f"{city['latitude']:.4f}", f"{city['longitude']:.4f}",
                      str(city.get("population", 0)), "|".join(city_aliases(city))])
 
+    continents = load_json("continents.json")
     for iso, country in sorted(countries.items()):
+        if pycountry.countries.get(alpha_2=iso) is None and iso != "XK":
+            continue  # dissolved: Netherlands Antilles, Serbia and Montenegro
         entry = info.get(iso, {})
         latlng = list(COUNTRY_CENTRES.get(iso, ())) or entry.get("latlng") or []
-        if len(latlng) != 2:
-            capital = next((c for c in by_country.get(iso, []) if c["name"] == country["capital"]), None)
-            latlng = [capital["latitude"], capital["longitude"]] if capital else [None, None]
+        if len(latlng) != 2:  # no centroid: the capital, else the middle of its towns
+            towns = by_country.get(iso, [])
+            capital = next((c for c in towns if c["name"] == country["capital"]), None)
+            if capital:
+                latlng = [capital["latitude"], capital["longitude"]]
+            elif towns:
+                latlng = [sum(c["latitude"] for c in towns) / len(towns),
+                          sum(c["longitude"] for c in towns) / len(towns)]
+            else:
+                same = [c for c in continents.values() if c["name"] == country["name"].strip()]
+                latlng = [same[0]["lat"], same[0]["lng"]] if same else [None, None]
         aliases = set()
         record = pycountry.countries.get(alpha_2=iso)
         if record is not None:
@@ -254,7 +265,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
                      "" if latlng[1] is None else f"{float(latlng[1]):.4f}",
                      str(country.get("population", 0)), "|".join(sorted(aliases))])
 
-    for _code, continent in sorted(load_json("continents.json").items()):
+    for _code, continent in sorted(continents.items()):
         rows.append([str(continent["geonameId"]), continent["name"], "continent", "", "",
                      f"{float(continent['lat']):.4f}", f"{float(continent['lng']):.4f}",
                      str(continent.get("population", 0)), ""])
@@ -262,7 +273,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
     demonyms: dict[str, str] = {}
     for iso, entry in sorted(info.items()):
         demonym = (entry.get("demonym") or "").strip()
-        if demonym and latin(demonym) and iso in countries:
+        if demonym and latin(demonym) and iso in countries and pycountry.countries.get(alpha_2=iso):
             demonyms.setdefault(demonym, iso)
     for iso, row in sorted(ours.items()):
         for demonym in split(row[4]):
@@ -285,7 +296,7 @@ def write_tsv(rows: Iterable[list[str]], header: str) -> str:
     out = io.StringIO()
     out.write(header + "\n")
     for row in rows:
-        out.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
+        out.write("\t".join(cell.replace("\t", " ").strip() for cell in row) + "\n")
     return out.getvalue()
 
 

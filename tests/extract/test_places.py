@@ -1,0 +1,184 @@
+"""Places: toponyms, regions, demonyms and metonyms, geocoded offline.
+
+Each test is one news sentence and the place the reader understands; the pipeline is the full
+one (``nlp`` fixture), so the news entity ruler and spaCy's NER feed the place finder.
+"""
+
+from __future__ import annotations
+
+import gzip
+from importlib import resources
+
+import pycountry
+import pytest
+
+from claimgraph.evaluate.places import distance_km
+from claimgraph.extract.places import find_places
+from claimgraph.extract.places.gazetteer import LEVELS, fold, load
+from claimgraph.extract.places.mentions import Mention
+from claimgraph.extract.places.resolve import resolve
+from claimgraph.nlp.pipeline import parse
+from claimgraph.record import Place
+
+
+def places(nlp, text: str) -> list[Place]:  # type: ignore[no-untyped-def]
+    doc = next(parse(nlp, [(text, None)]))
+    found = doc._.cg_places
+    for p in found:
+        assert text[p.start : p.end] == p.text
+    return found
+
+
+def one(nlp, text: str, words: str) -> Place:  # type: ignore[no-untyped-def]
+    found = [p for p in places(nlp, text) if p.text == words]
+    assert found, f"{words!r} not among {[p.text for p in places(nlp, text)]}"
+    return found[0]
+
+
+def near(place: Place, lat: float, lon: float, km: float = 161) -> bool:
+    assert place.lat is not None and place.lon is not None, place
+    return distance_km(place.lat, place.lon, lat, lon) <= km
+
+
+def test_region_resolves_to_its_oblast_with_iso_3166_2(nlp) -> None:
+    p = one(nlp, "Ukrainian troops advanced deeper into Russia's Kursk Region on Tuesday.",
+            "Kursk Region")
+    assert (p.kind, p.country, p.admin1) == ("place", "RU", "RU-KRS")
+    assert near(p, 51.7, 36.2)
+
+
+def test_demonym_names_its_country(nlp) -> None:
+    p = one(nlp, "Ukrainian forces shelled the bridge overnight.", "Ukrainian")
+    assert (p.kind, p.country, p.name) == ("demonym", "UA", "Ukraine")
+    assert p.geonames_id == 690791
+
+
+def test_capital_as_speaker_is_a_metonym_still_located(nlp) -> None:
+    p = one(nlp, "Moscow said the sanctions would backfire.", "Moscow")
+    assert (p.kind, p.country) == ("metonym", "RU")
+    assert p.geonames_id == 524901 and near(p, 55.75, 37.62, km=5)
+
+
+def test_capital_as_location_is_a_place(nlp) -> None:
+    p = one(nlp, "Thousands marched in Moscow on Sunday.", "Moscow")
+    assert (p.kind, p.country) == ("place", "RU")
+
+
+def test_possessive_capital_is_a_metonym(nlp) -> None:
+    p = one(nlp, "Washington's response came within hours.", "Washington")
+    assert (p.kind, p.country, p.admin1) == ("metonym", "US", "US-DC")
+
+
+def test_seat_of_government_speaks_for_it_and_sits_in_the_capital(nlp) -> None:
+    p = one(nlp, "The Kremlin said talks were not on the agenda.", "Kremlin")
+    assert (p.kind, p.country) == ("metonym", "RU")
+    assert near(p, 55.75, 37.62, km=5)
+
+
+def test_paris_texas_by_its_qualifier(nlp) -> None:
+    p = one(nlp, "The festival in Paris, Texas, drew visitors from across the county.", "Paris")
+    assert (p.country, p.admin1) == ("US", "US-TX")
+
+
+def test_paris_france_by_default(nlp) -> None:
+    p = one(nlp, "Protesters gathered in Paris on Saturday against the pension law.", "Paris")
+    assert p.country == "FR" and near(p, 48.85, 2.35, km=10)
+
+
+def test_other_places_in_the_article_decide_an_ambiguous_town(nlp) -> None:
+    text = ("Jobless rates rose in Athens and Madison counties, the Georgia Department of Labor "
+            "said. Oglethorpe and Oconee counties fared better than the rest of Georgia.")
+    p = one(nlp, text, "Athens")
+    assert (p.country, p.admin1) == ("US", "US-GA")
+
+
+def test_georgia_the_country_beside_its_neighbours(nlp) -> None:
+    p = one(nlp, "Georgia and Armenia protested to Russia over the border incident.", "Georgia")
+    assert p.country == "GE"
+
+
+def test_town_misread_as_a_person_is_found_after_a_preposition(nlp) -> None:
+    found = places(nlp, "Russian missiles struck an apartment block in Kharkiv on Friday.")
+    kharkiv = [p for p in found if p.text == "Kharkiv"]
+    assert kharkiv and kharkiv[0].country == "UA"
+
+
+def test_unknown_place_is_kept_without_coordinates(nlp) -> None:
+    found = places(nlp, "Fighting continued along the Zzyzxville front, officials in Kyiv said.")
+    assert all(p.lat is not None or p.geonames_id is None for p in found)
+    kyiv = [p for p in found if p.text == "Kyiv"]
+    assert kyiv and kyiv[0].country == "UA"
+
+
+def test_compass_word_alone_is_not_a_place(nlp) -> None:
+    found = places(nlp, "Leaders in the West condemned the strike.")
+    assert not [p for p in found if p.text == "West"]
+
+
+def test_find_places_is_a_pure_function_of_the_doc(nlp) -> None:
+    doc = next(parse(nlp, [("Ukrainian forces entered Sudzha, in Kursk Region.", None)]))
+    assert [p.to_dict() for p in find_places(doc)] == [p.to_dict() for p in doc._.cg_places]
+
+
+def test_resolve_prefers_the_qualified_candidate_over_the_populous_one() -> None:
+    gazetteer = load()
+    mentions = [Mention(0, 5, "Paris", qualifier=1), Mention(7, 12, "Texas")]
+    paris, texas = resolve(mentions, gazetteer)
+    assert paris is not None and paris.admin1 == "US-TX"
+    assert texas is not None and texas.level == "admin1"
+
+
+def test_fold_ignores_case_accents_articles_and_possessives() -> None:
+    assert fold("The Kyïv's") == fold("KYIV") == "kyiv"
+
+
+# -- the data files --------------------------------------------------------------------------
+
+def _gazetteer_rows() -> list[list[str]]:
+    raw = resources.files("claimgraph.data").joinpath("gazetteer.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return [line.split("\t") for line in lines if not line.startswith("#")]
+
+
+def test_gazetteer_rows_are_well_formed() -> None:
+    rows = _gazetteer_rows()
+    assert len(rows) > 200_000
+    countries = {c.alpha_2 for c in pycountry.countries}
+    ids: set[str] = set()
+    for row in rows:
+        assert len(row) == 9, row
+        gid, name, level, country, admin1, lat, lon, population, aliases = row
+        assert name and name == name.strip(), row
+        assert level in LEVELS, row
+        assert not country or country in countries or country == "XK", row
+        assert not admin1 or admin1.startswith(f"{country}-"), row
+        assert (lat == "") == (lon == ""), row
+        if lat:
+            assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, row
+        assert int(population) >= 0
+        if gid:
+            assert gid.isdigit() and gid not in ids, row
+            ids.add(gid)
+        assert "\t" not in aliases
+
+
+def test_every_inhabited_country_and_us_state_is_located() -> None:
+    rows = _gazetteer_rows()
+    for row in rows:
+        if (row[2] == "country" and int(row[7]) > 0) or (row[2] == "admin1" and row[3] == "US"):
+            assert row[5] and row[6] and row[0], row
+
+
+@pytest.mark.parametrize("name", ["Kursk Oblast", "Kharkiv Oblast", "Texas", "Ga.", "Britain"])
+def test_news_names_of_regions_and_countries_are_known(name: str) -> None:
+    assert load().candidates(name)
+
+
+def test_demonyms_file_is_well_formed() -> None:
+    text = resources.files("claimgraph.data").joinpath("demonyms.tsv").read_text("utf-8")
+    countries = {c.alpha_2 for c in pycountry.countries}
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) > 150
+    for demonym, iso, plural in rows:
+        assert demonym[:1].isupper() and iso in countries, (demonym, iso)
+        assert not plural or plural.startswith(demonym[:3])
