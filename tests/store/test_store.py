@@ -84,19 +84,19 @@ def test_unknown_document_is_none(store: Store) -> None:
 
 
 def test_a_failing_write_leaves_no_part_of_the_document(store: Store, monkeypatch) -> None:
-    real = store._executemany
+    real = store._insert
 
-    def fail_on_events(sql: str, rows):  # type: ignore[no-untyped-def]
-        if sql.startswith("INSERT INTO events"):
+    def fail_on_events(table: str, rows, **kw):  # type: ignore[no-untyped-def]
+        if table == "events":
             raise RuntimeError("disk full")
-        return real(sql, rows)
+        return real(table, rows, **kw)
 
-    monkeypatch.setattr(store, "_executemany", fail_on_events)
+    monkeypatch.setattr(store, "_insert", fail_on_events)
     with pytest.raises(DocumentError) as info:
         store.add_record(kursk())
     assert info.value.code == "E201" and info.value.source == "kursk.txt"
     assert all(n == 0 for n in counts(store).values())
-    monkeypatch.setattr(store, "_executemany", real)
+    monkeypatch.setattr(store, "_insert", real)
     assert store.add_record(kursk()) is True
     assert store.get_record("doc-kursk") == kursk()
 

@@ -61,6 +61,13 @@ class Store(ABC):
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run a query and return its rows as dicts (column name -> value)."""
 
+    def _insert(self, table: str, rows: Sequence[Row], *, upsert: bool = False) -> None:
+        """Insert rows (in ``COLUMNS[table]`` order); ``upsert`` skips rows whose key exists.
+
+        A backend may override this with a bulk path; the default is ``_executemany``.
+        """
+        self._executemany(_insert_sql(table, upsert), rows)
+
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """A context in which statements commit together, or roll back on an exception."""
@@ -172,7 +179,7 @@ class Store(ABC):
         tables["sources"] = list(sources.values())
         for table, rows in tables.items():
             if rows:
-                self._executemany(_insert_sql(table, upsert=table == "sources"), rows)
+                self._insert(table, rows, upsert=table == "sources")
         written = sorted({r.source for r, ok in zip(records, status, strict=True) if ok is True})
         for i in range(0, len(written), 500):
             chunk = written[i : i + 500]

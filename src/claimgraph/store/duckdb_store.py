@@ -11,9 +11,7 @@ import duckdb
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.base import Store
-from claimgraph.store.rows import Row
-
-_ROWS_PER_INSERT = 500
+from claimgraph.store.rows import COLUMNS, Row
 
 
 class DuckDBStore(Store):
@@ -31,6 +29,7 @@ class DuckDBStore(Store):
         except duckdb.Error as exc:
             raise ClaimgraphError("E201", f"cannot open DuckDB database {self.path}: {exc}") from exc
         self._depth = 0
+        self._types: dict[str, dict[str, Any]] = {}
         if not read_only:
             self.migrate()
 
@@ -38,20 +37,40 @@ class DuckDBStore(Store):
         self._con.execute(sql, list(params))
 
     def _executemany(self, sql: str, rows: Sequence[Row]) -> None:
-        # One multi-row INSERT per chunk: DuckDB's executemany runs a statement per row, and
-        # its per-statement cost dominates writing a record.
-        head, _, tail = sql.partition(" VALUES ")
-        if not tail:
-            self._con.executemany(sql, [list(r) for r in rows])
-            return
-        group, close, conflict = tail.partition(")")
-        group += close
-        for i in range(0, len(rows), _ROWS_PER_INSERT):
-            chunk = rows[i : i + _ROWS_PER_INSERT]
+        self._con.executemany(sql, [list(r) for r in rows])
+
+    def _insert(self, table: str, rows: Sequence[Row], *, upsert: bool = False) -> None:
+        # Bulk path: the rows as an Arrow table, inserted by one INSERT ... SELECT. DuckDB runs
+        # executemany as one statement per row, which costs more than analysing the document.
+        import pyarrow as pa
+
+        columns = COLUMNS[table]
+        types = self._arrow_types(table)
+        arrow = pa.table(
+            {c: pa.array([row[i] for row in rows], type=types[c]) for i, c in enumerate(columns)}
+        )
+        names = ", ".join(columns)
+        conflict = " ON CONFLICT DO NOTHING" if upsert else ""
+        self._con.register("_claimgraph_rows", arrow)
+        try:
             self._con.execute(
-                f"{head} VALUES {', '.join([group] * len(chunk))}{conflict}",
-                [value for row in chunk for value in row],
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM _claimgraph_rows{conflict}"
             )
+        finally:
+            self._con.unregister("_claimgraph_rows")
+
+    def _arrow_types(self, table: str) -> dict[str, Any]:
+        """Each column's Arrow type, from the table's declared SQL types (read once)."""
+        if table not in self._types:
+            import pyarrow as pa
+
+            sql_to_arrow = {
+                "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
+                "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"),
+            }
+            described = self._con.execute(f"DESCRIBE {table}").fetchall()
+            self._types[table] = {row[0]: sql_to_arrow[row[1]] for row in described}
+        return self._types[table]
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self._con.execute(sql, list(params))
@@ -79,6 +98,7 @@ class DuckDBStore(Store):
             self._con.commit()
         finally:
             self._depth = 0
+        self._types: dict[str, dict[str, Any]] = {}
 
     def close(self) -> None:
         self._con.close()
