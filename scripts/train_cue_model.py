@@ -58,7 +58,7 @@ def main() -> None:
         inside = set().union(*(g.content for g in article.gold)) if article.gold else set()
         quotes = Quotes.index(doc, find_quotes(doc.text))
         for tok in doc:
-            if not is_candidate(tok) or (tok.idx in inside and tok.idx not in gold):
+            if not is_candidate(tok, quotes) or (tok.idx in inside and tok.idx not in gold):
                 continue
             frame, _ = frame_of(tok, quotes)
             key = (tok.lemma_.lower(), tok.pos_, frame)

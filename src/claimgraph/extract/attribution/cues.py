@@ -139,18 +139,22 @@ class Cue:
     probability: float
 
 
-def is_candidate(tok: Token) -> bool:
-    return tok.pos_ in CANDIDATE_POS or tok.lower_ == "according"
+def is_candidate(tok: Token, quotes: Quotes) -> bool:
+    """A verb or noun outside quotations that is not a citing participle."""
+    if not (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according"):
+        return False
+    if quotes.of_token[tok.i] >= 0:
+        return False  # words inside a quotation belong to the quoted speaker's content
+    # "an official, cited by Bloomberg": an intermediary, not a claim
+    return not (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))
 
 
 def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list[Cue]:
     """Every token whose (lemma, pos, frame) makes it a likely cue, in text order."""
     out: list[Cue] = []
     for tok in doc:
-        if not is_candidate(tok):
+        if not is_candidate(tok, quotes):
             continue
-        if tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children):
-            continue  # "an official, cited by Bloomberg": an intermediary, not a claim
         frame, qs = frame_of(tok, quotes)
         if frame == "none":
             continue
