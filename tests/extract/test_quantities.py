@@ -153,6 +153,26 @@ def test_dates_times_ordinals_and_labels_are_not_quantities(nlp: Language, text:
     assert quantities(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", ["Madrid won 3-1 on Sunday.", "The Senate voted 51-49."])
+def test_scores_and_votes_are_not_ranges(nlp: Language, text: str) -> None:
+    assert quantities(nlp, text) == []
+
+
+def test_glued_m_before_a_plural_noun_is_million(nlp: Language) -> None:
+    found = quantities(nlp, "The war has created 2m refugees behind a 10m wall.")
+    assert [(q.value, q.unit) for q in found] == [(2_000_000, "refugees"), (10, "metre")]
+
+
+def test_a_rate_per_day(nlp: Language) -> None:
+    q = only(nlp, "The strikes kill 50 people a day.")
+    assert (q.text, q.value, q.unit) == ("50 people a day", 50, "people per day")
+
+
+def test_listed_numbers_share_the_unit(nlp: Language) -> None:
+    found = quantities(nlp, "Doses of 45 and 50 mg were given.")
+    assert [(q.value, q.unit) for q in found] == [(45, "milligram"), (50, "milligram")]
+
+
 def test_a_plural_count_that_looks_like_a_year_is_kept(nlp: Language) -> None:
     q = only(nlp, "Russia has lost 1500 tanks.")
     assert (q.value, q.unit) == (1500, "tanks")

@@ -54,6 +54,7 @@ VAGUE = re.compile(
     rf"(?P<mag2>dozen|hundred|thousand|million|billion)(?![\w])",
     re.I,
 )
+_PLURAL_NOUN_AT = re.compile(rf"{_SP}+(?:[a-z]+{_SP}+)?[a-z]{{2,}}[^s\W]s(?![\w])")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
 _MAGNITUDE = {
@@ -67,6 +68,7 @@ NOT_COUNTED = {
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "gmt", "utc", "pm", "am", "percent", "%",
 }
+_SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "trillion"}
 _COMPARATIVES = {"more", "fewer", "less", "other", "further", "additional", "extra"}
 _MOD_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss"}
 _MOD_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM", "PUNCT"}
@@ -154,6 +156,8 @@ def _scale(text: str, core: Core, end: int, money: bool) -> tuple[Decimal, int]:
     if m and not core.words:
         mult = m.group("mult")
         glued = m.start("mult") == end
+        if mult in ("m", "M") and glued and not money and _PLURAL_NOUN_AT.match(text, m.end()):
+            return core.value * 10**6, m.end()  # "2m refugees": million, not metres
         if (mult in units.MONEY_ONLY and not money) or (mult in ("k", "K") and not glued):
             return core.value, end
         if mult in ("m", "b") and not glued:  # "$5 m" is rare; "$5 b..." is a word
@@ -196,6 +200,8 @@ class _Finder:
             and not self._hyphen_noun(end)
         ):
             return None  # "1990s", "3rd", "4G", "F-16"-like glue
+        if currency and value > 0 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            value = -value  # "($99.99)": an accounting loss
         mod = units.MODIFIER_BEFORE.search(text, max(0, start - 30), start)
         mod_kind = units.MODIFIERS.get(re.sub(r"\s+", " ", mod.group("mod").lower())) if mod else None
         reading = _Reading(start, end, value)
@@ -208,6 +214,14 @@ class _Finder:
         second = self._range(reading.end, mod_kind, by_start, currency) if error is None else None
         if second is not None and unit and second[2] and unit[0] != second[2][0]:
             second = None  # "from 44 ml to 50 mg" is two quantities, not a range
+        if (
+            second is not None
+            and second[3].start - reading.end <= 1
+            and value > second[0] >= 0
+            and unit is None
+            and second[2] is None
+        ):
+            return None  # "won 3-1", "voted 51-49": a score, not a range
         if second is not None:
             value2, end2, unit2, core2 = second
             if value < value2 and value == core.value and core2.value != value2:
@@ -243,6 +257,7 @@ class _Finder:
             if found is not None:
                 reading.end, reading.unit, reading.head_tag = found
                 reading.unit_kind = "count"
+                reading.unit, reading.end = units.compose(text, reading.unit, reading.end)
         if self._not_a_quantity(core, reading, currency):
             return None
         return Quantity(
@@ -323,7 +338,8 @@ class _Finder:
             ):
                 return True  # a label: "Voyager 2", "English 101", "line 20", "site 689"
             if core.words and not any(
-                tokens.doc[i].pos_ == "NUM" for i in tokens.span_tokens(core.start, core.end)
+                tokens.doc[i].pos_ == "NUM" or tokens.doc[i].lower_ in _SCALE_WORDS
+                for i in tokens.span_tokens(core.start, core.end)
             ):
                 return True  # "no one", "the one who"
         # a bare "one" is a pronoun far more often than a count

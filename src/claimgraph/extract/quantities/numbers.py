@@ -40,6 +40,7 @@ VULGAR = {
     "⅞": (7, 8),
 }
 
+_BARE_SCALES = {"hundred", "dozen", *SCALES}
 _WORD = "|".join(sorted([*SMALL, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
 _DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 _VULGAR = "".join(VULGAR)
@@ -194,6 +195,8 @@ def cores(text: str) -> Iterator[Core]:
             plain = bool(m.group("int")) and re.fullmatch(r"\d+", m.group()) is not None
             found.append(Core(m.start(), m.end(), value, integer_digits=plain))
     for m in WORDS_RE.finditer(text):
+        if m.group().split()[0].lower() in _BARE_SCALES:
+            continue  # "a baker's dozen", "thousand-year": a scale word needs a number or "a"
         parsed = parse_words(m.group())
         if parsed is not None:
             value, used = parsed

@@ -82,7 +82,7 @@ def unit_at(text: str, pos: int) -> tuple[Unit, int] | None:
 CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD",
     "AU$": "AUD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS",
+    "₽": "RUB", "₴": "UAH", "₹": "INR", "₪": "ILS", "Rs.": "INR", "Rs": "INR", "R$": "BRL",
 }
 CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "UAH", "CNY", "JPY", "INR", "CHF", "CAD", "AUD")
 CURRENCY_LEFT = re.compile(
