@@ -38,6 +38,9 @@ class Settings:
     max_limit: int = 500
     max_body_bytes: int = 1_000_000
 
+    def __post_init__(self) -> None:
+        self.default_limit = min(self.default_limit, self.max_limit)
+
 
 class Envelope(BaseModel):
     """Every response: ``data`` on success, ``error`` (code, message) on failure."""

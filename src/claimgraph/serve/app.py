@@ -11,6 +11,9 @@ database costs no model load.
 
 from __future__ import annotations
 
+import json
+import os
+from dataclasses import asdict
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -90,3 +93,19 @@ def create_app(
         return response
 
     return app
+
+
+ENV_DB, ENV_TOKEN, ENV_SETTINGS = "CLAIMGRAPH_SERVE_DB", "CLAIMGRAPH_TOKEN", "CLAIMGRAPH_SERVE_SETTINGS"
+
+
+def settings_env(db_url: str, settings: Settings) -> dict[str, str]:
+    """The environment ``app_from_env`` reads: how ``serve --workers N`` hands its options to
+    each worker process."""
+    return {ENV_DB: db_url, ENV_SETTINGS: json.dumps(asdict(settings))}
+
+
+def app_from_env() -> FastAPI:
+    """App factory for uvicorn worker processes (``--workers``): options from the environment."""
+    settings = Settings(**json.loads(os.environ.get(ENV_SETTINGS, "{}")))
+    return create_app(os.environ[ENV_DB], token=os.environ.get(ENV_TOKEN) or None,
+                      settings=settings)

@@ -10,6 +10,7 @@ Mount in ``claimgraph/cli.py`` with::
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -36,26 +37,43 @@ def serve_command(
     max_body_bytes: Annotated[int, typer.Option(
         help="Largest request body (POST /api/analyze text), answered with 413 above.")]
     = 1_000_000,
+    workers: Annotated[int, typer.Option(
+        help="Server processes, each with its own read-only connection (a DuckDB file takes "
+        "writes from one process only: with --token, use 1 or PostgreSQL).")] = 1,
 ) -> None:
     """Serve the REST API (/api, schema at /api/openapi.json) and the web UI over a database."""
     import uvicorn
 
     from claimgraph.serve.api import Settings
-    from claimgraph.serve.app import create_app
+    from claimgraph.serve.app import ENV_TOKEN, create_app, settings_env
 
-    if not 1 <= max_limit <= 1000 or max_body_bytes < 1:
-        _err.print("[red]error[/red] [E002] --max-limit must be 1..1000 and --max-body-bytes > 0")
+    problem = None
+    if not 1 <= max_limit <= 1000 or max_body_bytes < 1 or workers < 1:
+        problem = "--max-limit must be 1..1000, --max-body-bytes and --workers at least 1"
+    elif workers > 1 and token and not db.startswith(("postgresql://", "postgres://")):
+        problem = "--workers above 1 with --token needs PostgreSQL (a DuckDB file has one writer)"
+    if problem:
+        _err.print(f"[red]error[/red] [E002] {problem}", highlight=False)
         raise typer.Exit(2)
+    settings = Settings(default_limit=min(50, max_limit), max_limit=max_limit,
+                        max_body_bytes=max_body_bytes)
     try:
-        app = create_app(db, token=token, settings=Settings(
-            default_limit=min(50, max_limit), max_limit=max_limit, max_body_bytes=max_body_bytes))
+        app = create_app(db, token=token, settings=settings)  # fails early on a bad --db
     except ClaimgraphError as exc:
         _err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
     mode = "read-write (token required)" if token else "read-only"
-    _err.print(f"claimgraph serving {db} on http://{host}:{port}/ ({mode})",
+    _err.print(f"claimgraph serving {db} on http://{host}:{port}/ ({mode}, {workers} worker(s))",
                highlight=False, markup=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    app.state.database.close()
+    os.environ.update(settings_env(db, settings))
+    if token:
+        os.environ[ENV_TOKEN] = token
+    uvicorn.run("claimgraph.serve.app:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level="warning")
 
 
 def bench_api_command(
@@ -67,6 +85,7 @@ def bench_api_command(
         "--sample", help="Articles to analyse and vary (default: the examples/ folder).")] = None,
     requests: Annotated[int, typer.Option(help="Requests per measured route.")] = 300,
     concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 4,
+    workers: Annotated[int, typer.Option(help="Server worker processes.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Build a large synthetic database from analysed sample articles and measure the
@@ -75,7 +94,8 @@ def bench_api_command(
 
     try:
         results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
-                            requests=requests, concurrency=concurrency, log=_err.print)
+                            requests=requests, concurrency=concurrency, workers=workers,
+                            log=_err.print)
     except ClaimgraphError as exc:
         _err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
