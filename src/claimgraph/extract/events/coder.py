@@ -93,6 +93,11 @@ def _lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _of_lemmas(tok: Token) -> set[str]:
+    return {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"}
+
+
 def object_lemmas(verb: Token) -> set[str]:
     """Lemmas of what a verb acts on: objects, prepositional objects, a passive subject."""
     found: set[str] = set()
@@ -100,8 +105,7 @@ def object_lemmas(verb: Token) -> set[str]:
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
             found |= _lemmas(child)
             # "handed over 700 kg *of medicine*", "declared a state *of siege*"
-            found |= {p.lemma_.lower() for c in child.children if c.dep_ == "prep"
-                      and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"}
+            found |= _of_lemmas(child)
         elif child.dep_ in {"prep", "agent"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -134,7 +138,7 @@ def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.S
     for noun in objects:
         # "launched an attack", and "launched a mediation effort": the modifier names the event
         for word in [noun, *(c for c in noun.children if c.dep_ == "compound")]:
-            sense = lexicon.noun(word.lemma_.lower(), _lemmas(word))
+            sense = lexicon.noun(word.lemma_.lower(), _lemmas(word) | _of_lemmas(word))
             if sense is not None:
                 return word, sense
     return None
@@ -164,8 +168,8 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
                     and tok.dep_ == "ccomp" and tok.head.pos_ == "VERB":
                 verbal[tok.i] = Candidate(tok, tok, lex_mod.Sense("100"), True, demand=True)
         elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
-            sense = lexicon.noun(tok.lemma_.lower(), _lemmas(tok)) or lexicon.noun(
-                tok.lower_, _lemmas(tok))
+            context = _lemmas(tok) | _of_lemmas(tok)  # "suspension of air links"
+            sense = lexicon.noun(tok.lemma_.lower(), context) or lexicon.noun(tok.lower_, context)
             if sense is not None:
                 nominal[tok.i] = Candidate(tok, tok, sense, False)
     _frame(verbal, lexicon)
@@ -185,9 +189,10 @@ def _frame(verbal: dict[int, Candidate], lexicon: lex_mod.Lexicon) -> None:
         head = verb.head
         if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.children):
             cand.intent = True
-        if verb.dep_ == "xcomp" and lexicon.frames.get(head.lemma_.lower()) == "intent":
-            cand.intent, cand.governor = True, head
-            verbal.pop(head.i, None)
+        framer = _intent_governor(verb, lexicon)
+        if framer is not None:
+            cand.intent, cand.governor = True, framer
+            verbal.pop(framer.i, None)
             continue
         if verb.dep_ == "ccomp" and any(c.lower_ in DEMAND_AUX for c in verb.children
                                         if c.dep_ == "aux") and head.i not in verbal:
@@ -198,6 +203,21 @@ def _frame(verbal: dict[int, Candidate], lexicon: lex_mod.Lexicon) -> None:
             if frame.absorbed_target is None:
                 frame.absorbed_target = _target_head(verb) or _subject(verb, own_only=True)
             del verbal[i]
+
+
+def _intent_governor(verb: Token, lexicon: lex_mod.Lexicon) -> Token | None:
+    """The intent verb framing ``verb`` through infinitives: "vowed *to fight*", "prepared to
+    *resume shelling*" (through an aspectual verb), or None."""
+    tok = verb
+    for _ in range(2):
+        infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                 for c in tok.children)
+        if not (tok.dep_ == "xcomp" or infinitive) or tok.head is tok:
+            return None
+        tok = tok.head
+        if any(lexicon.frames.get(k) == "intent" for k in _verb_keys(tok)):
+            return tok
+    return None
 
 
 def _subject(verb: Token, *, own_only: bool = False) -> Token | None:
