@@ -5,6 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SAMPLES := examples
 DB      ?= var/claimgraph.duckdb
+PORT    ?= 8000
 
 .PHONY: setup run test lint typecheck bench serve system-deps clean
 
@@ -26,9 +27,16 @@ system-deps:
 	  else echo "note: install postgresql and chromium (Debian packages) for the full test suite"; fi; \
 	fi
 
+# Analyse the samples into the embedded DuckDB database, show what was found, point at the UI.
 run: setup
 	@mkdir -p var
-	$(BIN)/claimgraph analyze $(SAMPLES) --published 2024-08-13
+	$(BIN)/claimgraph ingest $(SAMPLES) --db $(DB) --published 2024-08-13
+	$(BIN)/claimgraph show --db $(DB)
+	@echo ""
+	@echo "Web UI over this database: run 'make serve', then open http://127.0.0.1:$(PORT)/"
+
+serve: setup
+	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)
 
 lint: setup
 	$(BIN)/ruff check src tests

@@ -111,6 +111,35 @@ def eval_command(
 
 
 @app.command()
+def show(
+    db: Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")] = "claimgraph.duckdb",
+    ids: Annotated[list[str] | None, typer.Argument(help="Document ids (default: every one).")] = None,
+) -> None:
+    """Show stored records as `analyze` does, read back from the database."""
+    from claimgraph.render import render_record
+    from claimgraph.store import open_store
+
+    try:
+        store = open_store(db, read_only=True)
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
+    out = Console()
+    try:
+        if ids:
+            for doc_id in ids:
+                record = store.get_record(doc_id)
+                if record is None:
+                    err.print(f"error [E101] {doc_id}: no such document in {db}", highlight=False)
+                    continue
+                out.print(render_record(record))
+        else:
+            for record in store.iter_records():
+                out.print(render_record(record))
+    finally:
+        store.close()
+
+
+@app.command()
 def bench(
     limit: Annotated[int, typer.Option(help="How many texts (PolNeAR dev+train, else samples).")] = 200,
     rounds: Annotated[int, typer.Option(help="Timed rounds; medians are reported.")] = 3,
@@ -120,6 +149,17 @@ def bench(
 
     for line in run_bench(bench_texts(limit), rounds=rounds).lines():
         typer.echo(line)
+
+
+# Storage, query and serving live with their libraries; each is mounted here by name.
+from claimgraph.query.cli import query_app  # noqa: E402
+from claimgraph.serve.cli import bench_api_command, serve_command  # noqa: E402
+from claimgraph.store.cli import ingest_command  # noqa: E402
+
+app.command("ingest")(ingest_command)
+app.add_typer(query_app, name="query")
+app.command("serve")(serve_command)
+app.command("bench-api")(bench_api_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point
