@@ -147,6 +147,9 @@ def test_durations_are_quantities(nlp: Language) -> None:
         "The 2024 election is close.",
         "No one was hurt at 14:30.",
         "The 1990s were calm.",
+        "The 9/11 plotter was killed.",
+        "He tweeted at three o'clock.",
+        "Control lines 16 and 17 were stained.",
     ],
 )
 def test_dates_times_ordinals_and_labels_are_not_quantities(nlp: Language, text: str) -> None:

@@ -36,7 +36,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH_BEFORE = re.compile(rf"(?<![\w]){_MONTH}{_SP}+(?:the{_SP}+)?$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}*(?:of{_SP}+)?{_MONTH}(?![\w])")
 CLOCK_AFTER = re.compile(
-    rf"(?::\d\d|{_SP}?(?:[ap]\.m\.|[ap]m(?![\w])|GMT|UTC|BST|CES?T|E[SD]T|P[SD]T|MSK)(?![\w]))", re.I
+    rf"(?::\d\d|{_SP}?(?:[ap]\.m\.|[ap]m(?![\w])|GMT|UTC|BST|CES?T|E[SD]T|P[SD]T|MSK|o[’']clock)(?![\w]))",
+    re.I,
 )
 ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)(?![a-z])", re.I)
 LABEL_BEFORE = re.compile(
@@ -55,6 +56,8 @@ VAGUE = re.compile(
     re.I,
 )
 _PLURAL_NOUN_AT = re.compile(rf"{_SP}+(?:[a-z]+{_SP}+)?[a-z]{{2,}}[^s\W]s(?![\w])")
+#: the numbers listed before this one: "lines 16 and 17", "phases 3, 5, 7, and 9"
+_LABEL_CHAIN = re.compile(rf"(?:(?<![\w.,])\d+[A-Za-z]?{_SP}*(?:,{_SP}*(?:and|or)?|and|or|&){_SP}*)+$")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
 _MAGNITUDE = {
@@ -325,7 +328,8 @@ class _Finder:
             return True
         tokens = self.tokens
         if tokens.tagged:
-            first = tokens.containing(reading.start)
+            chain = _LABEL_CHAIN.search(text, max(0, reading.start - 40), reading.start)
+            first = tokens.containing(chain.start() if chain else reading.start)
             prev = tokens.doc[first - 1] if first > 0 else None
             if (
                 reading.unit is None

@@ -40,6 +40,8 @@ VULGAR = {
     "⅞": (7, 8),
 }
 
+#: denominators of fractions written in digits ("1/4 inch", "3/8"); others are dates or codes
+FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100}
 _BARE_SCALES = {"hundred", "dozen", *SCALES}
 _WORD = "|".join(sorted([*SMALL, *TENS, "hundred", "dozen", *SCALES], key=len, reverse=True))
 _DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
@@ -108,8 +110,8 @@ def _digits_value(m: re.Match[str]) -> Decimal | None:
             value = Decimal(m.group("mixed")) + Decimal(m.group("mnum")) / Decimal(den)
         elif m.group("num"):
             num, den = int(m.group("num")), int(m.group("den"))
-            if den == 0 or num >= den or den > 100:
-                return None  # "1/0", "24/7" and dates are not fractions
+            if num >= den or den not in FRACTION_DENOMINATORS or (num, den) == (9, 11):
+                return None  # "1/0", "24/7", "9/11" and dates are not fractions
             value = Decimal(num) / Decimal(den)
         else:
             raw = re.sub(r"[,\s\u00a0\u202f]", "", m.group("int"))
