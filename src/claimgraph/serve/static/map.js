@@ -11,16 +11,37 @@
 
   function project(lon, lat) { return [(lon + 180) / 360 * W, (90 - lat) / 180 * H]; }
 
-  function ringPath(ring) {
-    var d = "", prev = null;
-    ring.forEach(function (pt, i) {
-      var xy = project(pt[0], pt[1]);
-      // A jump across the antimeridian starts a new sub-path instead of a line across the map.
-      var move = i === 0 || (prev && Math.abs(pt[0] - prev[0]) > 180);
-      d += (move ? "M" : "L") + xy[0].toFixed(1) + "," + xy[1].toFixed(1);
-      prev = pt;
+  // A ring crossing the antimeridian (Chukotka, Fiji) is unwrapped into continuous
+  // longitudes, drawn, and drawn again shifted by 360 degrees: the SVG viewport clips each copy
+  // at the map's edge, so no stray band crosses the map.
+  function unwrap(ring) {
+    var out = [], offset = 0, prev = null;
+    ring.forEach(function (pt) {
+      if (prev !== null) {
+        var step = pt[0] + offset - prev;
+        if (step > 180) offset -= 360;
+        else if (step < -180) offset += 360;
+      }
+      prev = pt[0] + offset;
+      out.push([prev, pt[1]]);
     });
-    return d + "Z";
+    return out;
+  }
+
+  function ringD(ring, shift) {
+    return ring.map(function (pt, i) {
+      var xy = project(pt[0] + shift, pt[1]);
+      return (i ? "L" : "M") + xy[0].toFixed(1) + "," + xy[1].toFixed(1);
+    }).join("") + "Z";
+  }
+
+  function ringPath(ring) {
+    var lons = unwrap(ring), d = ringD(lons, 0);
+    var min = Math.min.apply(null, lons.map(function (p) { return p[0]; }));
+    var max = Math.max.apply(null, lons.map(function (p) { return p[0]; }));
+    if (max > 180) d += ringD(lons, -360);
+    if (min < -180) d += ringD(lons, 360);
+    return d;
   }
 
   function geometryPath(geom) {
