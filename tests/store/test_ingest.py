@@ -151,3 +151,13 @@ def test_ingest_opens_a_db_url(db_url: str, inputs: Path, nlp) -> None:
     assert stats.stored == 1
     again = ingest([inputs / "finland.txt"], db_url, nlp=nlp, progress=False)
     assert (again.stored, again.skipped) == (0, 1)
+
+
+def test_ready_documents_are_ingested_as_given(store: Store, nlp) -> None:
+    from claimgraph.ingest.document import Document
+
+    doc = Document(text=ARTICLES[3], source="api", published="2024-05-20", outlet="Wire")
+    stats = ingest([doc], store, nlp=nlp, progress=False)
+    assert stats.stored == 1
+    record = store.get_record(doc.id)
+    assert record is not None and (record.source, record.outlet) == ("api", "Wire")

@@ -148,3 +148,42 @@ def test_one_unstorable_record_does_not_cost_the_batch(store: Store, monkeypatch
     assert outcome[0] is True and outcome[2] is True
     assert isinstance(outcome[1], DocumentError) and outcome[1].code == "E201"
     assert store.stored_ids(["doc-gaza", "doc-kursk", "doc-brussels"]) == {"doc-gaza", "doc-brussels"}
+
+
+def test_a_later_migration_is_applied_once_and_recorded(db_url: str, monkeypatch) -> None:
+    from claimgraph.store import schema
+
+    with open_store(db_url) as first:
+        first.add_record(gaza())
+    extra = schema.Migration(
+        "0099_documents_language", ("ALTER TABLE documents ADD COLUMN language TEXT",)
+    )
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, extra))
+    monkeypatch.setattr("claimgraph.store.base.MIGRATIONS", schema.MIGRATIONS)
+    with open_store(db_url) as upgraded:
+        assert upgraded.schema_version() == len(MIGRATIONS) + 1
+        assert upgraded.migrations()[-1]["name"] == "0099_documents_language"
+        assert upgraded.query("SELECT language FROM documents") == [{"language": None}]
+        assert upgraded.get_record("doc-gaza") == gaza()
+        assert upgraded.migrate() == []
+
+
+@pytest.mark.postgres
+def test_two_postgres_writers_store_one_article_once(pg_dsn: str) -> None:
+    import threading
+    import time
+
+    from conftest import fresh_pg_url
+
+    url = fresh_pg_url(pg_dsn)
+    with open_store(url) as first, open_store(url) as second:
+        outcome: list[object] = []
+        with first.transaction():
+            assert first._write([kursk()]) == [True]
+            other = threading.Thread(target=lambda: outcome.extend(second.add_records([kursk()])))
+            other.start()  # blocks on the document's key until the first writer commits
+            time.sleep(0.5)
+        other.join(timeout=30)
+        assert outcome == [False]
+        assert second.count("documents") == 1
+        assert second.get_record("doc-kursk") == kursk()

@@ -155,6 +155,8 @@ class Store(ABC):
                 raise
         except Exception as exc:  # the driver's own error: name the document and the cause
             if len(records) == 1:
+                if self.stored_ids([records[0].id]):  # another writer stored it meanwhile
+                    return [False]
                 return [DocumentError("E201", records[0].source, f"could not store: {exc}")]
         return [self.add_records([record])[0] for record in records]
 

@@ -55,6 +55,20 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _read(
+    inputs: Iterable[str | Path | Item], published: str | None, stdin: bytes | None
+) -> Iterator[Item]:
+    """Paths are read by ``claimgraph.ingest.read_inputs``; ready ``Document``s (and errors)
+    pass through, so the API can ingest what it was sent."""
+    from claimgraph.ingest import read_inputs
+
+    for entry in inputs:
+        if isinstance(entry, Document | DocumentError):
+            yield entry
+        else:
+            yield from read_inputs([entry], published, stdin=stdin)
+
+
 def _progress() -> Progress:
     from rich.console import Console
     from rich.progress import (
@@ -146,7 +160,7 @@ class _Loader:
 
 
 def ingest(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Document | DocumentError],
     db: str | Path | Store = "claimgraph.duckdb",
     *,
     published: str | None = None,
@@ -155,7 +169,8 @@ def ingest(
     progress: bool = True,
     stdin: bytes | None = None,
 ) -> IngestStats:
-    """Read, analyse and store every input under ``paths`` (files, directories, ``-``).
+    """Read, analyse and store every input under ``paths`` (files, directories, ``-``, or
+    ready ``Document`` objects).
 
     ``db`` is a store or a ``--db`` value (DuckDB path or PostgreSQL URL; opened and closed
     here). ``published`` is the date for inputs that carry none. ``nlp`` is the pipeline to use
@@ -164,7 +179,6 @@ def ingest(
     stored are skipped before analysis; unreadable inputs and failed analyses go to
     ``rejected``. Returns the counts.
     """
-    from claimgraph.ingest import read_inputs
     from claimgraph.store import open_store
 
     own = not isinstance(db, Store)
@@ -177,7 +191,7 @@ def ingest(
         if bar is not None:
             bar.start()
             task = bar.add_task("ingest", total=None, stored=0, skipped=0, rejected=0)
-        for chunk in _chunks(read_inputs(paths, published, stdin=stdin), batch_size):
+        for chunk in _chunks(_read(paths, published, stdin), batch_size):
             loader.stats.read += len(chunk)
             loader.analyse_and_store(loader.new_documents(chunk))
             if bar is not None and task is not None:
