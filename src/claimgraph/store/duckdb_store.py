@@ -98,7 +98,6 @@ class DuckDBStore(Store):
             self._con.commit()
         finally:
             self._depth = 0
-        self._types: dict[str, dict[str, Any]] = {}
 
     def close(self) -> None:
         self._con.close()

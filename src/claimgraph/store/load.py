@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
     from spacy.language import Language
 
-Item = Document | DocumentError
+Item: TypeAlias = Document | DocumentError
 
 
 @dataclass(slots=True)
