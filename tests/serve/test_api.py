@@ -250,3 +250,14 @@ def test_analyze_runs_the_real_pipeline(records):
     assert record["text"] == text and record["published"] == "2024-08-06"
     assert Record.from_dict(record).text == text
     assert [a["cue"]["text"] for a in record["attributions"] if a["cue"]] == ["said"]
+
+
+def test_document_ids_with_slashes_and_spaces_are_reachable(writer):
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    doc_id = "wire/2024 09/17?x"
+    assert writer.post("/api/documents", json={"text": "Police said.", "id": doc_id},
+                       headers=auth).status_code == 201
+    from urllib.parse import quote
+
+    assert data(writer.get("/api/documents/" + quote(doc_id, safe="/")))["id"] == doc_id
+    assert writer.get("/documents/" + quote(doc_id, safe="/")).status_code == 200

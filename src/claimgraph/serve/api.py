@@ -212,7 +212,7 @@ def list_documents(request: Request, db: Db, f: Annotated[DocumentQuery, Query()
     return listing(request, db, query.list_documents, f)
 
 
-@router.get("/documents/{doc_id}", response_model=Envelope, responses=NOT_FOUND,
+@router.get("/documents/{doc_id:path}", response_model=Envelope, responses=NOT_FOUND,
             summary="One document's full record (the output contract)")
 def get_document(doc_id: str, db: Db) -> dict[str, Any]:
     return ok(found(db.run(query.get_document, doc_id), "document", doc_id))

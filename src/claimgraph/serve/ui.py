@@ -60,7 +60,7 @@ def index(request: Request, offset: Offset = 0) -> HTMLResponse:
                   pager=_pager(request, page["total"], offset, PAGE))
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def article(request: Request, doc_id: str) -> HTMLResponse:
     record = _db(request).run(query.get_document, doc_id)
     if record is None:
