@@ -238,3 +238,13 @@ def test_quantity_object_is_read_through_of(parser: Language) -> None:
     event = main(parse(parser, "Swedish volunteers delivered 20 tons of food to Gaza."))
     assert event.type == "AID"
     assert event.target.country == "PSE"
+
+
+def test_geocoded_place_gives_the_target_its_country(parser: Language) -> None:
+    doc = parse(parser, "Russian missiles hit a hospital in Kharkiv on Monday.")
+    kharkiv = place(doc, "Kharkiv")
+    kharkiv.country = "UA"
+    doc._.cg_places = [kharkiv]
+    event = main(doc)
+    assert (event.target.text, event.target.country) == ("hospital", "UKR")
+    assert event.place == 0

