@@ -113,7 +113,7 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
     for dep in ("ccomp", "xcomp"):
         if _child(tok, dep) is not None:
             return dep, ()
-    if tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         return "parataxis", ()
     for dep in ("dobj", "prep"):
         if _child(tok, dep) is not None:

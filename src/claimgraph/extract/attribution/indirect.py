@@ -77,9 +77,11 @@ def _interrupted_range(cue: Token) -> tuple[int, int] | None:
     doc = cue.doc
     left = _trim(doc, head.left_edge.i, cue.left_edge.i)
     right = _trim(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
-    if right[1] - right[0] > 3 and left[1] > left[0]:
+    if right[1] - right[0] > 3 and left[1] - left[0] > 1:
         return left[0], right[1]
-    return left if left[1] > left[0] else None
+    if left[1] - left[0] >= right[1] - right[0]:
+        return left if left[1] > left[0] else None
+    return right
 
 
 def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
