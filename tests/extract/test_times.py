@@ -162,3 +162,8 @@ def test_time_words_are_well_formed() -> None:
         assert len(rule) in (1, 2, 3, 4), name
         if len(rule) >= 2:
             assert 1 <= rule[0] <= 12, name
+
+
+def test_a_wire_dateline_is_not_an_event_date(nlp) -> None:
+    text = "WASHINGTON, August 11 (Xinhua) --\n\nOfficials met on August 10."
+    assert [t.text for t in times(nlp, text, "1998-08-11")] == ["August 10"]
