@@ -89,3 +89,22 @@ def test_offsets_round_trip_on_any_text(text: str) -> None:
     assert record.text == text
     assert problems(record.to_dict()) == []
     assert Record.from_dict(record.to_dict()) == record
+
+
+def test_output_does_not_depend_on_the_process_hash_seed(examples_dir: Path) -> None:
+    """Worker processes (Dask, --n-process) each get their own hash seed: iterating a set of
+    strings must never decide what is found or in which order."""
+    import os
+    import subprocess
+    import sys
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run(
+            [sys.executable, "-m", "claimgraph", "analyze", "--json", str(examples_dir),
+             "--published", "2024-08-13"],
+            env=env, capture_output=True, text=True, check=True,
+        ).stdout
+
+    outputs = {run(seed) for seed in ("1", "3", "4")}
+    assert len(outputs) == 1

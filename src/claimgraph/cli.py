@@ -40,6 +40,9 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one record a line.")] = False,
     n_process: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 64,
+    dask: Annotated[
+        bool, typer.Option("--dask", help="Scale out with Dask: --n-process worker processes.")
+    ] = False,
 ) -> None:
     """Analyse articles: JSON Lines with --json, else a readable view of each."""
     from claimgraph.analyze import analyze_documents
@@ -61,7 +64,13 @@ def analyze(
     )
     with progress:
         task = progress.add_task("analyse", total=len(items))
-        for result in analyze_documents(items, n_process=n_process, batch_size=batch_size):
+        if dask:
+            from claimgraph.scale.dask_runner import analyze_with_dask
+
+            results = analyze_with_dask(items, num_workers=n_process, partition_size=batch_size)
+        else:
+            results = analyze_documents(items, n_process=n_process, batch_size=batch_size)
+        for result in results:
             progress.advance(task)
             if isinstance(result, DocumentError):
                 failed += 1

@@ -1,0 +1,1 @@
+"""Scale-out: the same analysis over partitions of a corpus, in parallel (Dask)."""
