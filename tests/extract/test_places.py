@@ -110,6 +110,19 @@ def test_unknown_place_is_kept_without_coordinates(nlp) -> None:
     assert kyiv and kyiv[0].country == "UA"
 
 
+def test_sea_and_region_names_are_located(nlp) -> None:
+    p = one(nlp, "Tankers were attacked in the Red Sea and the Middle East braced for more.",
+            "Red Sea")
+    assert near(p, 20, 38.5, km=500)
+    assert one(nlp, "Tankers were attacked in the Red Sea and the Middle East braced for more.",
+               "Middle East").lat is not None
+
+
+def test_continental_demonym_names_the_continent(nlp) -> None:
+    p = one(nlp, "African leaders met in Addis Ababa.", "African")
+    assert (p.kind, p.name, p.country) == ("demonym", "Africa", None)
+
+
 def test_compass_word_alone_is_not_a_place(nlp) -> None:
     found = places(nlp, "Leaders in the West condemned the strike.")
     assert not [p for p in found if p.text == "West"]
@@ -174,11 +187,22 @@ def test_news_names_of_regions_and_countries_are_known(name: str) -> None:
     assert load().candidates(name)
 
 
+def test_regions_file_is_well_formed() -> None:
+    text = resources.files("claimgraph.data").joinpath("regions.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) >= 30
+    for name, _aliases, country, admin1, lat, lon in rows:
+        assert name and (not country or pycountry.countries.get(alpha_2=country)), name
+        assert not admin1 or pycountry.subdivisions.get(code=admin1), name
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
+
+
 def test_demonyms_file_is_well_formed() -> None:
     text = resources.files("claimgraph.data").joinpath("demonyms.tsv").read_text("utf-8")
     countries = {c.alpha_2 for c in pycountry.countries}
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert len(rows) > 150
-    for demonym, iso, plural in rows:
-        assert demonym[:1].isupper() and iso in countries, (demonym, iso)
+    continents = {"Africa", "Asia", "Europe", "North America", "South America", "Oceania"}
+    for demonym, target, plural in rows:
+        assert demonym[:1].isupper() and (target in countries or target in continents), demonym
         assert not plural or plural.startswith(demonym[:3])

@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 #: feature levels, broadest first
-LEVELS = ("continent", "country", "admin1", "admin2", "city")
+LEVELS = ("continent", "region", "country", "admin1", "admin2", "city")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +28,7 @@ class GazetteerEntry:
 
     geonames_id: int | None
     name: str
-    level: str  # continent | country | admin1 | admin2 (US counties) | city
+    level: str  # continent | region | country | admin1 | admin2 (US counties) | city
     country: str | None  # ISO 3166-1 alpha-2
     admin1: str | None  # ISO 3166-2
     lat: float | None
@@ -59,7 +59,7 @@ class Gazetteer:
         self._lines = lines  # raw rows, parsed on first use (most are never asked for)
         self._parsed: dict[int, GazetteerEntry] = {}
         self._names = names
-        self.demonyms = demonyms  # folded demonym (singular or plural) -> ISO alpha-2
+        self.demonyms = demonyms  # folded demonym (singular or plural) -> ISO alpha-2 or continent
         self.countries: dict[str, GazetteerEntry] = {}
         self.admin1: dict[str, GazetteerEntry] = {}
         for i, line in enumerate(lines):
@@ -94,8 +94,12 @@ class Gazetteer:
 
     def demonym(self, word: str) -> GazetteerEntry | None:
         """The country behind a demonym: "Ukrainian", "Ukrainians" -> Ukraine."""
-        iso = self.demonyms.get(fold(word))
-        return self.countries.get(iso) if iso else None
+        target = self.demonyms.get(fold(word))
+        if not target:
+            return None
+        if len(target) == 2:
+            return self.countries.get(target)
+        return next((e for e in self.candidates(target) if e.level == "continent"), None)
 
     def city_in(self, name: str, country: str) -> GazetteerEntry | None:
         """The most populous city called ``name`` in ``country`` (a capital's entry)."""

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.places.gazetteer import Gazetteer, GazetteerEntry, fold
+from claimgraph.nlp.news_entities import acts_as_agent, entity_info, knowledge
 
 #: entity labels that name places (FAC only when the gazetteer knows the name)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: prepositions that make a bare proper noun a location: "fighting near Bakhmut"
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward",
             "towards", "through", "via", "of", "between", "and"}
-#: a city found outside NER needs this population, unless a locative precedes it
-FALLBACK_MIN_POPULATION = 100_000
 #: nouns a town name modifies in local news: "Alexandria woman", "Mansfield Police Department"
 LOCAL_NOUNS = {
     "woman", "man", "men", "women", "resident", "residents", "native", "teen", "boy", "girl",
@@ -54,24 +53,7 @@ def _ruler_info(ent: Span) -> object | None:
     """What the news entity ruler knows about an entity (None without the ruler)."""
     if not ent.ent_id_:
         return None
-    try:
-        from claimgraph.nlp.news_entities import entity_info
-    except ImportError:  # pragma: no cover - the ruler is part of the package
-        return None
     return entity_info(ent.ent_id_)
-
-
-def acts_as_agent(span: Span) -> bool:
-    """A place name that does something stands for its government: "Moscow said",
-    "Washington's response", "rejected by Kyiv"; "in Moscow" is a location."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "agent"):
-        return root.head.pos_ in ("VERB", "AUX")
-    if root.dep_ == "poss" or (root.dep_ == "compound" and root.head.dep_ == "poss"):
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "by":
-        return True
-    return root.dep_ == "conj" and root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -86,10 +68,6 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _capital_of(gazetteer: Gazetteer, country: str | None) -> GazetteerEntry | None:
     """The capital city of a country, for a seat of government ("the Kremlin" -> Moscow)."""
     if not country:
-        return None
-    try:
-        from claimgraph.nlp.news_entities import knowledge
-    except ImportError:  # pragma: no cover
         return None
     for info in knowledge()[1].values():
         if getattr(info, "kind", None) == "capital" and info.country == country:
@@ -122,6 +100,12 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or doc[start:end].text.islower():
             continue
+        if ent.label_ == "ORG" and end - start >= 2:
+            country = gazetteer.demonym(doc[start].text)  # "the Syrian army", "Russian Navy"
+            if country is not None and doc[start].text[:1].isupper():
+                found.append(Mention(doc[start].idx, doc[start].idx + len(doc[start].text),
+                                     doc[start].text, "demonym", country.country, fixed=country))
+                continue
         if ent.label_ not in PLACE_LABELS:
             rescued = _misread_place(doc, start, end, gazetteer)
             if rescued is not None:
@@ -168,9 +152,14 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
     a local institution's name: "the Mansfield Police Department" -> Mansfield.
     """
     label = doc[start].ent_type_
+    whole = doc[start:end]
+    if end - start >= 2 and any(
+        e.level in ("country", "admin1", "region") and fold(e.name) == fold(whole.text)
+        for e in gazetteer.candidates(whole.text)
+    ):  # "Tamil Nadu", "Sri Lanka" read as a person: a two-word state or country is a place
+        return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    whole = doc[start:end]
     if label in ("PERSON", "ORG", "NORP", "FAC") and _known_place(gazetteer, whole.text, 1000):
         comma_place = after == "," and end + 1 < len(doc) and any(
             e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
@@ -201,8 +190,8 @@ def _split_on_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     """Proper-noun runs outside entities that the gazetteer knows as a place.
 
-    Kept only when the reading as a place is safe: a country, a region or a continent, or a
-    city either large or introduced by a locative preposition ("shelling in Vovchansk").
+    Kept only when the reading as a place is safe: a country or a region, a city of 100,000
+    people, or a town after a locative preposition ("shelling in Vovchansk").
     """
     found: list[Mention] = []
     i, n = 0, len(doc)
@@ -222,8 +211,11 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[
             if not entries:
                 continue
             locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
-            if any(e.level != "city" or e.population >= FALLBACK_MIN_POPULATION
-                   or (locative and e.population >= 1000) for e in entries):
+            if len(span.text) > 3 and any(
+                e.level in ("country", "admin1", "region")
+                or (e.level == "city" and e.population >= (1000 if locative else 100_000))
+                for e in entries
+            ):
                 found.append(Mention(span.start_char, span.end_char, span.text,
                                      source="gazetteer"))
                 i, matched = end, True

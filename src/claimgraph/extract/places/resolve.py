@@ -18,7 +18,9 @@ from claimgraph.extract.places.gazetteer import Gazetteer, GazetteerEntry, fold
 from claimgraph.extract.places.mentions import Mention
 
 #: how much a level is preferred when names collide ("Georgia": the country, unless context)
-LEVEL_PRIOR = {"continent": 4.0, "country": 4.0, "admin1": 2.5, "admin2": 1.0, "city": 0.0}
+#: (curated regions have no population: their prior stands for it)
+LEVEL_PRIOR = {"continent": 4.0, "region": 9.0, "country": 4.0, "admin1": 2.5, "admin2": 1.0,
+               "city": 0.0}
 #: a name that is only an alternate name of a place (a historical or foreign name)
 ALIAS_PENALTY = 1.5
 #: per other mention of the candidate's country / region in the article (capped)
