@@ -187,3 +187,16 @@ def test_two_postgres_writers_store_one_article_once(pg_dsn: str) -> None:
         assert outcome == [False]
         assert second.count("documents") == 1
         assert second.get_record("doc-kursk") == kursk()
+
+
+@pytest.mark.postgres
+def test_text_postgres_cannot_hold_is_a_coded_rejection(pg_dsn: str) -> None:
+    from conftest import fresh_pg_url
+
+    record = gaza()
+    record.id, record.text = "doc-nul", record.text + "\x00"
+    with open_store(fresh_pg_url(pg_dsn)) as store:
+        (outcome,) = store.add_records([record])
+        assert isinstance(outcome, DocumentError) and outcome.code == "E201"
+        assert outcome.source == "gaza.html"
+        assert store.count("documents") == 0

@@ -50,6 +50,10 @@ _COLUMNS: dict[str, list[str]] = {
 }
 
 
+_EVENT_TABLE = ["date", "event_type", "actor1", "actor2", "place", "country", "source",
+                "claimed_by"]
+
+
 def _run(
     fetch: Callable[[Any], dict[str, Any] | list[dict[str, Any]]],
     db: str,
@@ -198,7 +202,7 @@ def events_command(
         s, limit=_limit(limit, all_rows), offset=offset, type=type_, since=since, until=until,
         country=country, place=place, actor=actor, outlet=outlet, claimed_by=claimed_by, q=q),
         db, fmt, output, kind="events", shape=event_rows if acled else None,
-        columns=list(EVENT_COLUMNS) if acled else None)
+        columns=(_EVENT_TABLE if fmt == "table" else list(EVENT_COLUMNS)) if acled else None)
 
 
 @query_app.command("places")

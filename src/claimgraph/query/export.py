@@ -140,7 +140,10 @@ def render_table(
             text = "" if value is None else str(value)
             cells.append(text if len(text) <= width else text[: width - 1] + "…")
         table.add_row(*cells)
-    Console(file=out or sys.stdout).print(table)
+    target = out or sys.stdout
+    # A terminal sets the width; redirected output gets room instead of 80 folded columns.
+    interactive = hasattr(target, "isatty") and target.isatty()
+    Console(file=target, width=None if interactive else 200).print(table)
     return len(rows)
 
 

@@ -49,5 +49,5 @@ def ingest_command(
         f"{stats.stored} stored, {stats.skipped} already stored, {stats.rejected} rejected "
         f"(see `claimgraph query rejected --db {db}`) in {stats.seconds:.1f} s "
         f"({stats.per_second:.1f} documents/s)",
-        highlight=False, markup=False,
+        highlight=False, markup=False, soft_wrap=True,
     )
