@@ -131,6 +131,16 @@ def test_plus_minus_gives_both_bounds(nlp: Language) -> None:
     assert (q.value, q.low, q.high, q.unit) == (10, 8, 12, "kiloton")
 
 
+def test_two_modifiers_stack(nlp: Language) -> None:
+    q = only(nlp, "Officials said more than about 300 people were evacuated.")
+    assert (q.text, q.value, q.low, q.high) == ("more than about 300 people", 300, 300, None)
+
+
+def test_within_is_an_upper_bound(nlp: Language) -> None:
+    q = only(nlp, "Troops must leave within 72 hours.")
+    assert (q.text, q.high, q.unit) == ("within 72 hours", 72, "hour")
+
+
 def test_durations_are_quantities(nlp: Language) -> None:
     q = only(nlp, "The ceasefire lasted 72 hours.")
     assert (q.value, q.unit) == (72, "hour")

@@ -58,6 +58,7 @@ VAGUE = re.compile(
 _PLURAL_NOUN_AT = re.compile(rf"{_SP}+(?:[a-z]+{_SP}+)?[a-z]{{2,}}[^s\W]s(?![\w])")
 #: the numbers listed before this one: "lines 16 and 17", "phases 3, 5, 7, and 9"
 _LABEL_CHAIN = re.compile(rf"(?:(?<![\w.,])\d+[A-Za-z]?{_SP}*(?:,{_SP}*(?:and|or)?|and|or|&){_SP}*)+$")
+_RANGE_SECOND = re.compile(rf"(?:(?:US|C|A|HK)?\$|€|£|[∼~≈<>≤≥]){_SP}?")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
 _MAGNITUDE = {
@@ -205,14 +206,23 @@ class _Finder:
             return None  # "1990s", "3rd", "4G", "F-16"-like glue
         if currency and value > 0 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             value = -value  # "($99.99)": an accounting loss
-        mod = units.MODIFIER_BEFORE.search(text, max(0, start - 30), start)
-        mod_kind = units.MODIFIERS.get(re.sub(r"\s+", " ", mod.group("mod").lower())) if mod else None
+        mods = _modifiers(text, start)
+        kinds = [kind for kind, _ in mods]
+        mod_kind = "range" if "range" in kinds else next(
+            (k for k in kinds if k in ("upper", "lower")), kinds[0] if kinds else None
+        )
         reading = _Reading(start, end, value)
         error = self._uncertainty(end, by_start, currency is not None)
         if error is not None:  # "3.19 ± 0.10 GPa": value with bounds either side
             delta, end, unit = error
             reading.low, reading.high = value - delta, value + delta
         reading.end = unit[2] if unit else end
+        if error is None and unit is not None:
+            error = self._uncertainty(reading.end, by_start, currency is not None)
+            if error is not None:  # "43.22% ± 7.13%"
+                delta, after_error, unit_after = error
+                reading.low, reading.high = value - delta, value + delta
+                reading.end = unit_after[2] if unit_after else after_error
         # a range: "between 5 and 10", "5-10%", "3.5–4.0 TeV", "from $5 to $10 million"
         second = self._range(reading.end, mod_kind, by_start, currency) if error is None else None
         if second is not None and unit and second[2] and unit[0] != second[2][0]:
@@ -233,10 +243,12 @@ class _Finder:
             reading.low, reading.high = min(value, value2), max(value, value2)
             reading.end = unit2[2] if unit2 else end2
             unit = unit2 or unit
-        elif mod_kind == "range":
-            mod = mod_kind = None
-        if mod is not None:
-            reading.start = mod.start()
+        else:
+            mods = [(kind, at) for kind, at in mods if kind != "range"]
+            kinds = [kind for kind, _ in mods]
+            mod_kind = next((k for k in kinds if k in ("upper", "lower")), None)
+        if mods:
+            reading.start = mods[-1][1]
             if mod_kind == "upper":
                 reading.high = value
             elif mod_kind == "lower":
@@ -296,11 +308,8 @@ class _Finder:
         if word == "and" and mod_kind != "range":
             return None
         after = joiner.end()
-        cur = units.CURRENCY_LEFT.search(text, after, min(len(text), after + 4))
-        if cur is None:
-            sym = re.match(r"(?:US|C|A|HK)?\$|€|£", text[after:])
-            after += sym.end() if sym else 0
-        core2 = by_start.get(after)
+        sym = _RANGE_SECOND.match(text, after)  # "$5 to $10", "from ∼20 to ∼180", "200 and >1000"
+        core2 = by_start.get(sym.end() if sym else after)
         if core2 is None:
             return None
         value2, end2, unit2 = self.number_at(core2, currency is not None)
@@ -350,6 +359,19 @@ class _Finder:
         return core.words and core.value == 1 and reading.unit is None
 
 
+def _modifiers(text: str, start: int) -> list[tuple[str, int]]:
+    """The modifiers written before ``text[start]``, innermost first, as (kind, start): "from
+    ∼20" -> [("approx", ...), ("range", ...)]; at most two ("more than about 300")."""
+    found: list[tuple[str, int]] = []
+    for _ in range(2):
+        m = units.MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+        if m is None:
+            break
+        found.append((units.MODIFIERS[re.sub(r"\s+", " ", m.group("mod").lower())], m.start()))
+        start = m.start()
+    return found
+
+
 def _vague(text: str) -> list[tuple[int, int, Decimal]]:
     """'dozens of', 'tens of thousands of', 'several hundred' -> (start, end, low bound)."""
     out = []
@@ -392,7 +414,13 @@ def _share_units(text: str, found: list[Quantity]) -> None:
     """'6 and 13 kg', '45, 50 or 60 mg': bare numbers listed before a unit take it."""
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
-        if q.unit is None and nxt.unit is not None and _LIST_JOINER.fullmatch(text[q.end : nxt.start]):
+        if (
+            q.unit is None
+            and nxt.unit is not None
+            and q.text[:1].isdigit()
+            and nxt.text[:1].isdigit()
+            and _LIST_JOINER.fullmatch(text[q.end : nxt.start])
+        ):
             q.unit = nxt.unit
 
 
@@ -404,7 +432,7 @@ def _read_vague(finder: _Finder, item: tuple[int, int, Decimal]) -> Quantity:
     unit = None
     if found is not None:
         end, unit, _ = found
-    mod = units.MODIFIER_BEFORE.search(finder.text, max(0, start - 30), start)
-    if mod is not None and units.MODIFIERS.get(mod.group("mod").lower()) != "range":
-        start = mod.start()
+    mods = [at for kind, at in _modifiers(finder.text, start) if kind != "range"]
+    if mods:
+        start = mods[-1]
     return Quantity(start, end, finder.text[start:end], low=as_number(low), unit=unit)

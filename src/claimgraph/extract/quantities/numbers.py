@@ -59,7 +59,7 @@ WORDS_RE = re.compile(
 
 DIGITS_RE = re.compile(
     rf"""(?<![\w.,/^])(?<![A-Za-z]-)
-    (?P<sign>[-−](?=[\d.]))?
+    (?P<sign>[-−+](?=[\d.]))?
     (?:
         (?P<mixed>\d+)\s(?P<mnum>\d+)/(?P<mden>\d+)(?![/\d])        # 2 1/2
       | (?P<num>\d+)/(?P<den>\d+)(?![/\d])                         # 1/40
@@ -124,7 +124,7 @@ def _digits_value(m: re.Match[str]) -> Decimal | None:
                 value *= Decimal(10) ** int(exp.replace("−", "-"))
     except (InvalidOperation, ValueError):
         return None
-    if m.group("sign"):
+    if m.group("sign") in ("-", "−"):
         value = -value
     return value
 

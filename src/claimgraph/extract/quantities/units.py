@@ -107,7 +107,7 @@ UPPER = (
     "up to", "as many as", "as much as", "fewer than", "less than", "under", "below",
     "no more than", "not more than", "at most", "a maximum of", "maximum of", "nearly",
     "almost", "just under", "just below", "just shy of", "up to about", "up to around",
-    "as high as", "as large as", "≲",
+    "as high as", "as large as", "≲", "within",
     "up to an estimated", "some of up to", "<", "≤", "<=",
 )
 LOWER = (
@@ -130,10 +130,16 @@ MODIFIERS: dict[str, str] = {
     **{p: "approx" for p in APPROX},
     **{p: "range" for p in RANGE_OPENERS},
 }
+_WORD_MODS = [p for p in MODIFIERS if p[0].isalpha()]
+_SYMBOL_MODS = [p for p in MODIFIERS if not p[0].isalpha()]
 _MOD_ALT = "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(MODIFIERS, key=len, reverse=True)
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_WORD_MODS, key=len, reverse=True)
 )
-MODIFIER_BEFORE = re.compile(rf"(?:(?<![\w])|(?<=[<>≤≥~∼≈±]))(?P<mod>{_MOD_ALT})[ \u00a0]*$", re.I)
+_SYM_ALT = "|".join(re.escape(p) for p in sorted(_SYMBOL_MODS, key=len, reverse=True))
+#: a word modifier stands alone ("up to"); a symbol may be glued to what precedes ("Voc∼0.4")
+MODIFIER_BEFORE = re.compile(
+    rf"(?P<mod>(?<![\w])(?:{_MOD_ALT})|(?:{_SYM_ALT}))[ \u00a0]*$", re.I
+)
 
 SUFFIX_MODIFIER = re.compile(
     r"(?:[ \u00a0]+(?P<words>or\s+more|or\s+fewer|or\s+less|or\s+so|and\s+more|and\s+above|or\s+above|or\s+over|plus)(?![\w])"
