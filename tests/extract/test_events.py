@@ -248,3 +248,13 @@ def test_geocoded_place_gives_the_target_its_country(parser: Language) -> None:
     event = main(doc)
     assert (event.target.text, event.target.country) == ("hospital", "UKR")
     assert event.place == 0
+
+
+def test_dateline_is_neither_where_nor_when(parser: Language) -> None:
+    text = "KYIV, Aug 7 (Reuters) - Ukrainian troops attacked Russian positions near Kursk on Tuesday."
+    doc = parse(parser, text)
+    doc._.cg_places = [place(doc, "KYIV"), place(doc, "Kursk")]
+    aug, tuesday = text.index("Aug 7"), text.index("Tuesday")
+    doc._.cg_times = [Time(aug, aug + 5, "Aug 7"), Time(tuesday, tuesday + 7, "Tuesday")]
+    event = main(doc)
+    assert (event.trigger.text, event.place, event.time) == ("attacked", 1, 1)

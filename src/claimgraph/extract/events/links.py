@@ -10,17 +10,43 @@ demonyms ("Russian troops") are never places of events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.record import Attribution, Place, Time
 from claimgraph.record import Span as TextSpan
+
+DATELINE = re.compile(r"^[A-Z]{2}[A-Z .'-]*,?[^-\u2013\u2014\n]{0,30}?(\(\w[\w .]*\))?\s*[-\u2013\u2014]")
 
 
 def _clause_bounds(clause: Token) -> tuple[int, int]:
     left, right = clause.left_edge, clause.right_edge
     return left.idx, right.idx + len(right.text)
+
+
+def _verb_of(doc: Doc, item: TextSpan) -> Token | None:
+    """The nearest verb the span hangs on in the parse (None if it has none)."""
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.head is tok:
+            return tok if tok.pos_ in {"VERB", "AUX"} else None
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None
+
+
+def _dateline(sent: Span, item: TextSpan) -> bool:
+    """A dateline ("KYIV, Aug 7 (Reuters) -") says where the story was filed, not where or
+    when the event happened."""
+    head = sent.doc.text[sent.start_char:item.end + 40]
+    return DATELINE.match(head) is not None and item.end <= sent.start_char + \
+        DATELINE.match(head).end()  # type: ignore[union-attr]
 
 
 def _best(
@@ -33,8 +59,15 @@ def _best(
     for index, item in enumerate(items):
         if not (sent.start_char <= item.start and item.end <= sent.end_char) or not keep(item):
             continue
-        inside = 0 if lo <= item.start and item.end <= hi else 1
-        key = (inside, abs(item.start - trigger.idx))
+        if _dateline(sent, item):
+            rank = 2
+        elif _verb_of(sent.doc, item) in {clause, trigger}:
+            rank = 0  # hangs on the event's own verb: "attacked ... on Tuesday"
+        elif lo <= item.start and item.end <= hi:
+            rank = 1
+        else:
+            rank = 2
+        key = (rank, abs(item.start - trigger.idx))
         if best is None or key < best:
             best, found = key, index
     return found
