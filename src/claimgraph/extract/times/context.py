@@ -35,12 +35,12 @@ Resolver = Callable[[Context], Result]
 Handler = Callable[[re.Match[str], Doc], Resolver | None]
 
 
-def _g(m: re.Match[str], name: str) -> str:
+def group(m: re.Match[str], name: str) -> str:
     return (m.groupdict().get(name) or "").strip()
 
 
-def _low(m: re.Match[str], name: str) -> str:
-    return " ".join(_g(m, name).lower().split())
+def group_lower(m: re.Match[str], name: str) -> str:
+    return " ".join(group(m, name).lower().split())
 
 
 def date_result(point: Point | None, *, ref: bool = True) -> Result:
@@ -77,14 +77,14 @@ def nearest_year(dct: date, make: Callable[[int], date | None], way: int) -> dat
     return best
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def safe_date(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _year_of(text: str) -> int | None:
+def year_of(text: str) -> int | None:
     from claimgraph.extract.times.spelled import spelled_year
 
     if text[:1].isdigit():
@@ -92,11 +92,11 @@ def _year_of(text: str) -> int | None:
     return spelled_year(text)
 
 
-def _tense(doc: Doc, m: re.Match[str], *, weekday: bool = False) -> int:
+def tense_of(doc: Doc, m: re.Match[str], *, weekday: bool = False) -> int:
     return direction(doc, m.start(), m.end(), infinitive_is_future=not weekday)
 
 
-def _rel_step(rel: str) -> int | None:
+def rel_step(rel: str) -> int | None:
     rel = rel.replace("the ", "").replace("this past", "past").replace("this coming", "coming")
     if rel in ("last", "past", "previous", "preceding"):
         return -1
@@ -107,10 +107,8 @@ def _rel_step(rel: str) -> int | None:
     return None
 
 
-_DAYPART_ORDER = ("MO", "AF", "EV", "NI")
 
-
-def _daypart(word: str) -> str | None:
+def daypart_code(word: str) -> str | None:
     return lexicon().dayparts.get(word.lower()) if word else None
 
 

@@ -18,15 +18,15 @@ from claimgraph.extract.times.context import (
     Context,
     Resolver,
     Result,
-    _daypart,
-    _g,
-    _low,
-    _rel_step,
-    _safe_date,
-    _tense,
-    _year_of,
     date_result,
+    daypart_code,
+    group,
+    group_lower,
     nearest_year,
+    rel_step,
+    safe_date,
+    tense_of,
+    year_of,
 )
 from claimgraph.extract.times.lexicon import lexicon, parse_number
 from claimgraph.extract.times.tense import FUTURE, PAST, UNKNOWN, direction
@@ -36,19 +36,19 @@ from claimgraph.extract.times.tense import FUTURE, PAST, UNKNOWN, direction
 
 def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
     lx = lexicon()
-    month, day = lx.months[_g(m, "mon")], int(_g(m, "day"))
+    month, day = lx.months[group(m, "mon")], int(group(m, "day"))
     if not 1 <= day <= 31:
         return None
-    year = int(_g(m, "year")) if _g(m, "year") else None
-    week_of = bool(_g(m, "weekof"))
-    part = _daypart(_g(m, "partof"))
-    way = {"last": PAST, "next": FUTURE}.get(_low(m, "rel")) or _tense(doc, m)
+    year = int(group(m, "year")) if group(m, "year") else None
+    week_of = bool(group(m, "weekof"))
+    part = daypart_code(group(m, "partof"))
+    way = {"last": PAST, "next": FUTURE}.get(group_lower(m, "rel")) or tense_of(doc, m)
 
     def resolve(ctx: Context) -> Result:
         if year is not None:
-            d = _safe_date(year, month, day)
+            d = safe_date(year, month, day)
         elif ctx.dct is not None:
-            d = nearest_year(ctx.dct, lambda y: _safe_date(y, month, day), way)
+            d = nearest_year(ctx.dct, lambda y: safe_date(y, month, day), way)
         else:
             d = None
         if d is None:
@@ -64,13 +64,13 @@ h_date_dm = h_date_md
 
 
 def h_date_num(m: re.Match[str], doc: Doc) -> Resolver | None:
-    if _g(m, "y"):
-        y, mo, d = int(_g(m, "y")), int(_g(m, "m")), int(_g(m, "d"))
+    if group(m, "y"):
+        y, mo, d = int(group(m, "y")), int(group(m, "m")), int(group(m, "d"))
     else:
-        y, mo, d = int(_g(m, "y2")), int(_g(m, "m2")), int(_g(m, "d2"))
+        y, mo, d = int(group(m, "y2")), int(group(m, "m2")), int(group(m, "d2"))
         if y < 100:
             y += 1900 if y >= 50 else 2000
-    day = _safe_date(y, mo, d)
+    day = safe_date(y, mo, d)
     if day is None:
         return None
     return lambda ctx: date_result(Point("day", day))
@@ -83,18 +83,18 @@ _MONTH_CUES = frozenset(
 
 
 def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
-    name = _g(m, "mon")
+    name = group(m, "mon")
     month = lexicon().months[name]
-    year_text = _g(m, "year") or _g(m, "spelled")
-    rel, yrel, mod = _low(m, "rel"), _low(m, "yrel"), _low(m, "mod")
+    year_text = group(m, "year") or group(m, "spelled")
+    rel, yrel, mod = group_lower(m, "rel"), group_lower(m, "yrel"), group_lower(m, "mod")
     if name in ("May", "March", "Jan", "Mar.", "Aug", "Sept", "Oct", "Nov", "Dec", "Feb") and not (
         year_text or rel or yrel or mod
     ):
         before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
         if not before or before[-1] not in _MONTH_CUES:
             return None
-    year = _year_of(year_text) if year_text else None
-    way = _tense(doc, m)
+    year = year_of(year_text) if year_text else None
+    way = tense_of(doc, m)
 
     def resolve(ctx: Context) -> Result:
         if year is not None:
@@ -102,8 +102,8 @@ def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
         if ctx.dct is None:
             return ("DATE", None, None)
         if yrel:
-            return date_result(cal.month_point(ctx.dct.year + (_rel_step(yrel) or 0), month))
-        step = _rel_step(rel) if rel else None
+            return date_result(cal.month_point(ctx.dct.year + (rel_step(yrel) or 0), month))
+        step = rel_step(rel) if rel else None
         this = date(ctx.dct.year, month, 1)
         current = date(ctx.dct.year, ctx.dct.month, 1)
         if step == -1:
@@ -120,8 +120,8 @@ def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_year(m: re.Match[str], doc: Doc) -> Resolver | None:
-    year = int(_g(m, "year"))
-    if not (_g(m, "pre") or _g(m, "mod") or _g(m, "tail")):
+    year = int(group(m, "year"))
+    if not (group(m, "pre") or group(m, "mod") or group(m, "tail")):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and len(span) == 1:
             tok = span[0]
@@ -132,7 +132,7 @@ def h_year(m: re.Match[str], doc: Doc) -> Resolver | None:
                     return None
             if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("people", "percent", "%", "points", "feet", "meters", "miles"):
                 return None
-    tail = _low(m, "tail")
+    tail = group_lower(m, "tail")
     point = Point("year", date(year, 1, 1))
     if tail == "period":
 
@@ -150,14 +150,14 @@ def h_year_the_period(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_spelled_year(m: re.Match[str], doc: Doc) -> Resolver | None:
-    year = _year_of(_g(m, "spelled"))
+    year = year_of(group(m, "spelled"))
     if year is None or not 1000 <= year <= 2100:
         return None
     return lambda ctx: date_result(Point("year", date(year, 1, 1)))
 
 
 def h_decade(m: re.Match[str], doc: Doc) -> Resolver | None:
-    century, digit = _g(m, "c"), _g(m, "d") or _g(m, "d2")
+    century, digit = group(m, "c"), group(m, "d") or group(m, "d2")
 
     def resolve(ctx: Context) -> Result:
         if century:
@@ -176,7 +176,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 
 def h_decade_word(m: re.Match[str], doc: Doc) -> Resolver | None:
-    digit = _DECADE_WORDS[_low(m, "word")]
+    digit = _DECADE_WORDS[group_lower(m, "word")]
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
@@ -188,13 +188,13 @@ def h_decade_word(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_century(m: re.Match[str], doc: Doc) -> Resolver | None:
-    ordinal, rel = _low(m, "ord"), _low(m, "rel")
+    ordinal, rel = group_lower(m, "ord"), group_lower(m, "rel")
     if ordinal:
         n = lexicon().ordinals.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
         if not 1 <= n <= 21:
             return None
         return lambda ctx: date_result(Point("century", date(max(1, (n - 1) * 100), 1, 1)), ref=False)
-    step = _rel_step(rel) or 0
+    step = rel_step(rel) or 0
     if rel in ("the last", "the past", "the next"):
         return lambda ctx: ("DURATION", "P100Y", None)
 
@@ -210,18 +210,18 @@ def h_century(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
-    weekday = lexicon().weekdays[_g(m, "wd")]
-    rel = _low(m, "rel")
-    part = _daypart(_g(m, "part") or _g(m, "part0"))
+    weekday = lexicon().weekdays[group(m, "wd")]
+    rel = group_lower(m, "rel")
+    part = daypart_code(group(m, "part") or group(m, "part0"))
     if rel in ("early", "late", "earlier", "later", "mid-"):
         rel = ""
-    way = _tense(doc, m, weekday=True)
+    way = tense_of(doc, m, weekday=True)
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
             return ("TIME" if part else "DATE", None, None)
         dct = ctx.dct
-        step = _rel_step(rel) if rel else None
+        step = rel_step(rel) if rel else None
         if rel in ("the previous", "the following", "the next") and ctx.ref is not None and ctx.ref.granularity in ("day", "daypart", "time"):
             base = ctx.ref.day
             d = cal.weekday_near(base - timedelta(days=1), weekday, -1) if step == -1 else cal.weekday_near(base + timedelta(days=1), weekday, 1)
@@ -241,18 +241,18 @@ def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_weekday_set(m: re.Match[str], doc: Doc) -> Resolver | None:
-    weekday = lexicon().weekdays[_g(m, "wd")] + 1
-    part = _daypart(_g(m, "part")[:-1] if _g(m, "part").endswith("s") else _g(m, "part"))
+    weekday = lexicon().weekdays[group(m, "wd")] + 1
+    part = daypart_code(group(m, "part")[:-1] if group(m, "part").endswith("s") else group(m, "part"))
     value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     return lambda ctx: ("SET", value, None)
 
 
 def h_each_name(m: re.Match[str], doc: Doc) -> Resolver | None:
     lx = lexicon()
-    if _g(m, "wd"):
-        value = f"XXXX-WXX-{lx.weekdays[_g(m, 'wd')] + 1}"
+    if group(m, "wd"):
+        value = f"XXXX-WXX-{lx.weekdays[group(m, 'wd')] + 1}"
     else:
-        value = f"XXXX-{lx.months[_g(m, 'mon')]:02d}"
+        value = f"XXXX-{lx.months[group(m, 'mon')]:02d}"
     return lambda ctx: ("SET", value, None)
 
 
@@ -275,19 +275,19 @@ def _day_of(word: str, ctx: Context, doc: Doc, m: re.Match[str]) -> date | None:
     parts = word.split()
     if parts and parts[0] in lx.months and len(parts) == 2 and parts[1].isdigit():
         month, day = lx.months[parts[0]], int(parts[1])
-        return nearest_year(ctx.dct, lambda y: _safe_date(y, month, day), UNKNOWN)
+        return nearest_year(ctx.dct, lambda y: safe_date(y, month, day), UNKNOWN)
     return ctx.dct
 
 
 def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
-    word = _low(m, "word")
+    word = group_lower(m, "word")
     if word:
         clock = lexicon().clock_words[word]
     else:
-        hour_text = _g(m, "h") or _g(m, "h2") or _g(m, "h3")
+        hour_text = group(m, "h") or group(m, "h2") or group(m, "h3")
         hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text) or 0)
-        minute = int(_g(m, "m") or _g(m, "m2") or 0)
-        ampm = _low(m, "ampm").replace(".", "")
+        minute = int(group(m, "m") or group(m, "m2") or 0)
+        ampm = group_lower(m, "ampm").replace(".", "")
         if hour > 24 or (ampm and not 1 <= hour <= 12):
             return None
         if ampm == "pm" and hour < 12:
@@ -295,7 +295,7 @@ def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
         elif ampm == "am" and hour == 12:
             hour = 0
         clock = f"{hour:02d}:{minute:02d}"
-    when = " ".join(_g(m, "when").split())
+    when = " ".join(group(m, "when").split())
 
     def resolve(ctx: Context) -> Result:
         day = _day_of(when, ctx, doc, m)
@@ -307,9 +307,9 @@ def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_clock_part(m: re.Match[str], doc: Doc) -> Resolver | None:
-    hour_text = _g(m, "h")
+    hour_text = group(m, "h")
     hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text) or 0)
-    part = _low(m, "part")
+    part = group_lower(m, "part")
     if not 1 <= hour <= 12:
         return None
     if part in ("afternoon", "evening") and hour < 12:
@@ -327,9 +327,9 @@ _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0,
 
 
 def h_deictic(m: re.Match[str], doc: Doc) -> Resolver | None:
-    word = _low(m, "word") or _low(m, "this")
-    part = _daypart(_g(m, "part") or _g(m, "part0") or _g(m, "part2"))
-    around = _low(m, "around")
+    word = group_lower(m, "word") or group_lower(m, "this")
+    part = daypart_code(group(m, "part") or group(m, "part0") or group(m, "part2"))
+    around = group_lower(m, "around")
     offset = (-2 if around.startswith("before") else 2) if around else _DEICTIC[word]
     if word == "tonight":
         part = "NI"

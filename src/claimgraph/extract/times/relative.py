@@ -18,13 +18,13 @@ from claimgraph.extract.times.context import (
     Context,
     Resolver,
     Result,
-    _g,
-    _low,
-    _rel_step,
-    _tense,
-    _year_of,
     date_result,
+    group,
+    group_lower,
     nearest_year,
+    rel_step,
+    tense_of,
+    year_of,
 )
 from claimgraph.extract.times.lexicon import lexicon, parse_number
 from claimgraph.extract.times.tense import FUTURE, PAST
@@ -64,15 +64,15 @@ def _season_near(dct: date, code: str, step: int) -> Point:
 
 
 def h_relative(m: re.Match[str], doc: Doc) -> Resolver | None:
-    rel, unit = _low(m, "rel"), _low(m, "unit")
+    rel, unit = group_lower(m, "rel"), group_lower(m, "unit")
     code = lexicon().seasons.get(unit)
-    if rel in ("the past", "the last", "the coming", "the next") and not _g(m, "mod") and unit != "weekend":
+    if rel in ("the past", "the last", "the coming", "the next") and not group(m, "mod") and unit != "weekend":
         letter = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "half": "M", "decade": "Y",
                   "century": "Y"}.get(unit)
         amount = {"half": 6, "decade": 10, "century": 100}.get(unit, 1)
-        if letter and not _g(m, "orso"):
+        if letter and not group(m, "orso"):
             return lambda ctx: ("DURATION", f"P{amount}{letter}", None)
-    step = -1 if rel == "the latest" else _rel_step(rel)
+    step = -1 if rel == "the latest" else rel_step(rel)
     if step is None:
         return None
     from_ref = rel in ("the previous", "the following", "that", "that same", "the same")
@@ -98,7 +98,7 @@ def h_relative(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_in_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
-    unit = _low(m, "unit")
+    unit = group_lower(m, "unit")
 
     def resolve(ctx: Context) -> Result:
         base = ctx.anchor()
@@ -122,7 +122,7 @@ def h_year_end(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 def h_part_of_the(m: re.Match[str], doc: Doc) -> Resolver | None:
     """ "the end of the month": the month (week, year...) of publication, or the one the text is on."""
-    unit = _low(m, "unit")
+    unit = group_lower(m, "unit")
     gran = UNIT_GRANULARITY[unit]
 
     def resolve(ctx: Context) -> Result:
@@ -158,9 +158,9 @@ def _shift_from(base: Point, amount: int, unit: str) -> Point | None:
 
 
 def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
-    unit = lexicon().units[_low(m, "unit")]
-    way = _low(m, "dir")
-    amount = parse_number(_g(m, "num"))
+    unit = lexicon().units[group_lower(m, "unit")]
+    way = group_lower(m, "dir")
+    amount = parse_number(group(m, "num"))
     sign = -1 if way in ("ago", "earlier", "before", "back") else 1
     from_ref = way in ("earlier", "later", "before", "after")
     if way in ("before", "after"):
@@ -193,9 +193,9 @@ _NEXT_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 
 
 def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
-    unit = _low(m, "unit") or _low(m, "unit2")
-    way = _low(m, "dir")
-    rel = _low(m, "rel")
+    unit = group_lower(m, "unit") or group_lower(m, "unit2")
+    way = group_lower(m, "dir")
+    rel = group_lower(m, "rel")
     if way:
         step = -1 if way in ("before", "earlier") else 1
     else:
@@ -224,7 +224,7 @@ def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_year_ago_adj(m: re.Match[str], doc: Doc) -> Resolver | None:
-    what = _low(m, "what")
+    what = group_lower(m, "what")
     if "months" in what:
         n = int(parse_number(what.split()[0]) or 0)
         return lambda ctx: ("DURATION", f"P{n}M", None)
@@ -247,8 +247,8 @@ _QUARTER_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd
 
 
 def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
-    q, ordinal = _low(m, "q"), _low(m, "ord")
-    yr, yr2, yrel = _low(m, "yr"), _g(m, "yr2"), _low(m, "yrel")
+    q, ordinal = group_lower(m, "q"), group_lower(m, "ord")
+    yr, yr2, yrel = group_lower(m, "yr"), group(m, "yr2"), group_lower(m, "yrel")
     has_the = m.group(0).lower().startswith("the")
     if not ordinal and not yr and not yr2 and not (has_the and q != "period"):
         return None
@@ -259,7 +259,7 @@ def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
     if q == "half" and ordinal not in ("first", "second", "1st", "2nd", "last", "final", "latest", "current", "next", "previous", "prior", "same"):
         return None
     explicit_year = int(yr2) if yr2 else (int(yr) if yr[:1].isdigit() else None)
-    year_step = _rel_step(yrel or (yr.split()[0] if yr and not yr[:1].isdigit() else "")) if (yrel or yr) and explicit_year is None else None
+    year_step = rel_step(yrel or (yr.split()[0] if yr and not yr[:1].isdigit() else "")) if (yrel or yr) and explicit_year is None else None
     months = 6 if q == "half" else 3
     unit = "half" if q == "half" else "quarter"
     number = _QUARTER_ORD.get(ordinal)
@@ -267,7 +267,7 @@ def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
         number = 4 if q == "quarter" else 2
     if q == "half" and number is not None and number > 2:
         number = 2
-    way = _tense(doc, m)
+    way = tense_of(doc, m)
 
     def at(year: int, n: int) -> Point:
         return Point(unit, date(year, months * (n - 1) + 1, 1))
@@ -305,13 +305,13 @@ def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_season(m: re.Match[str], doc: Doc) -> Resolver | None:
-    word = _low(m, "season")
+    word = group_lower(m, "season")
     code = lexicon().seasons[word]
-    rel, mod, year_text = _low(m, "rel"), _low(m, "mod"), _g(m, "year")
+    rel, mod, year_text = group_lower(m, "rel"), group_lower(m, "mod"), group(m, "year")
     if not (rel or mod or year_text) and word in ("fall", "spring"):
         return None
-    year = _year_of(year_text) if year_text else None
-    step = _rel_step(rel) if rel and rel != "the" else 0
+    year = year_of(year_text) if year_text else None
+    step = rel_step(rel) if rel and rel != "the" else 0
 
     def resolve(ctx: Context) -> Result:
         if year is not None:
@@ -337,9 +337,9 @@ def holiday_date(rule: tuple[int, ...], year: int) -> date | None:
 
 
 def h_holiday(m: re.Match[str], doc: Doc) -> Resolver | None:
-    rule = lexicon().holidays[" ".join(_g(m, "name").split())]
-    rel, year_text = _low(m, "rel"), _g(m, "year")
-    way = {"last": PAST, "next": FUTURE}.get(rel, _tense(doc, m))
+    rule = lexicon().holidays[" ".join(group(m, "name").split())]
+    rel, year_text = group_lower(m, "rel"), group(m, "year")
+    way = {"last": PAST, "next": FUTURE}.get(rel, tense_of(doc, m))
 
     def resolve(ctx: Context) -> Result:
         if year_text:
@@ -353,7 +353,7 @@ def h_holiday(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_weekend(m: re.Match[str], doc: Doc) -> Resolver | None:
-    way = _tense(doc, m, weekday=True)
+    way = tense_of(doc, m, weekday=True)
 
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:

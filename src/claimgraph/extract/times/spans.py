@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.times.context import Resolver, _g, _low
+from claimgraph.extract.times.context import Resolver, group, group_lower
 from claimgraph.extract.times.lexicon import lexicon, parse_number
 
 #: unit -> (duration letter, multiplier): a decade is ten years, a quarter three months
@@ -41,17 +41,17 @@ _MONEYISH = re.compile(r"(?:\d|%|percent|cents?|dollars?|[$£€]|billion|millio
 
 def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
     lx = lexicon()
-    unit = lx.units[_low(m, "unit")]
-    num_text = _low(m, "num")
+    unit = lx.units[group_lower(m, "unit")]
+    num_text = group_lower(m, "num")
     if unit == "second" and num_text in ("a", "an"):
         return None
     if unit == "quarter" and doc.text[m.end() : m.end() + 4].lower() == " of ":
         return None  # "a quarter of the voters"
     amount = parse_number(num_text)
-    if _g(m, "num2"):
+    if group(m, "num2"):
         amount = None
-    det, rel = _low(m, "det"), _low(m, "rel")
-    if num_text in ("a", "an") and not (det or rel or _g(m, "approx")):
+    det, rel = group_lower(m, "det"), group_lower(m, "rel")
+    if num_text in ("a", "an") and not (det or rel or group(m, "approx")):
         before = doc.text[max(0, m.start() - 20) : m.start()]
         if _MONEYISH.search(before):
             value = duration_value(1, unit)
@@ -63,14 +63,14 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_bare_units(m: re.Match[str], doc: Doc) -> Resolver | None:
-    unit = lexicon().units[_low(m, "unit") or _low(m, "unit3")]
+    unit = lexicon().units[group_lower(m, "unit") or group_lower(m, "unit3")]
     value = duration_value(None, unit)
     return lambda ctx: ("DURATION", value, None)
 
 
 def h_decades_long(m: re.Match[str], doc: Doc) -> Resolver | None:
     """ "decades-long" -> PXY-like vague duration; "day-long" -> P1D."""
-    word = _low(m, "unit")
+    word = group_lower(m, "unit")
     value = duration_value(None if word.endswith("s") else 1, lexicon().units[word])
     return lambda ctx: ("DURATION", value, None)
 
@@ -88,8 +88,8 @@ def h_fuzzy(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_recent_units(m: re.Match[str], doc: Doc) -> Resolver | None:
-    rel = _low(m, "rel")
-    unit = lexicon().units[_low(m, "unit")]
+    rel = group_lower(m, "rel")
+    unit = lexicon().units[group_lower(m, "unit")]
     if "coming" in rel or m.group(0).lower().endswith("ahead"):
         value = duration_value(None, unit)
         return lambda ctx: ("DURATION", value, None)
@@ -101,16 +101,16 @@ _EVERY_PART = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV"}
 
 def h_set(m: re.Match[str], doc: Doc) -> Resolver | None:
     lx = lexicon()
-    word = _low(m, "word")
+    word = group_lower(m, "word")
     if word:
         value = lx.sets[word]
         return lambda ctx: ("SET", value, None)
-    unit_word = _low(m, "unit") or _low(m, "unit2")
+    unit_word = group_lower(m, "unit") or group_lower(m, "unit2")
     if unit_word in _EVERY_PART:
         part = _EVERY_PART[unit_word]
         return lambda ctx: ("SET", f"XXXX-XX-XX{part}", None)
     unit = lx.units[unit_word]
-    amount = parse_number(_g(m, "num")) if _g(m, "num") else 1.0
+    amount = parse_number(group(m, "num")) if group(m, "num") else 1.0
     if m.group(0).lower().split()[1:2] == ["other"]:
         amount = (amount or 1) * 2
     value = duration_value(amount, unit)
