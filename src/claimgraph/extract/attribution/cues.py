@@ -105,6 +105,9 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
     """The frame of a candidate cue and, for ``quote``, the quotations it introduces."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return "according", ()
+    if tok.text == ":":
+        right = _quote_right(tok, quotes)
+        return ("quote", (right,)) if right >= 0 else ("none", ())
     if quotes.of_token[tok.i] < 0:
         left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
         found = tuple(q for q in (left, right) if q >= 0)
@@ -139,9 +142,19 @@ class Cue:
     probability: float
 
 
+def _speaker_colon(tok: Token) -> bool:
+    """ "Kerry: “By law …”": a colon right after a name or noun, before a quotation."""
+    doc = tok.doc
+    return (
+        tok.text == ":"
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].pos_ in ("PROPN", "NOUN", "PRON")
+    )
+
+
 def is_candidate(tok: Token, quotes: Quotes) -> bool:
     """A verb or noun outside quotations that is not a citing participle."""
-    if not (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according"):
+    if not (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according" or _speaker_colon(tok)):
         return False
     if quotes.of_token[tok.i] >= 0:
         return False  # words inside a quotation belong to the quoted speaker's content

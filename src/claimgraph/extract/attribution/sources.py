@@ -48,6 +48,10 @@ def subject_of(cue: Token) -> Span | None:
             to = doc[cue.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return _phrase(pobj) if pobj is not None else None
+    if cue.text == ":":  # "Kerry: “…”"
+        before = doc[cue.i - 1]
+        chunk = next((c for c in doc.noun_chunks if c.start <= before.i < c.end), None)
+        return chunk if chunk is not None else doc[before.i : before.i + 1]
     tok: Token | None = cue
     for _ in range(3):
         if tok is None:
