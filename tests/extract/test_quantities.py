@@ -121,6 +121,11 @@ def test_vague_amounts_have_a_lower_bound_only(nlp: Language, text: str, low: in
     assert (q.value, q.low, q.high, q.unit) == (None, low, None, unit)
 
 
+def test_fraction_of_a_whole(nlp: Language) -> None:
+    q = only(nlp, "Nearly half of all Ukrainians back the plan.")
+    assert (q.text, q.value, q.high, q.unit) == ("Nearly half of all Ukrainians", 0.5, 0.5, "Ukrainians")
+
+
 def test_units_of_measure_are_canonical(nlp: Language) -> None:
     found = quantities(nlp, "The convoy stretched 40 miles and moved at 20 kilometres per hour.")
     assert [(q.value, q.unit) for q in found] == [(40, "mile"), (20, "kilometre per hour")]

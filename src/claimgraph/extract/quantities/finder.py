@@ -24,7 +24,7 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from claimgraph.extract.quantities import units
-from claimgraph.extract.quantities.numbers import SCALES, Core, as_number, cores
+from claimgraph.extract.quantities.numbers import DENOMINATORS, SCALES, Core, as_number, cores
 from claimgraph.record import Quantity
 
 _SP = r"[ \u00a0]"
@@ -61,6 +61,10 @@ _LABEL_CHAIN = re.compile(rf"(?:(?<![\w.,])\d+[A-Za-z]?{_SP}*(?:,{_SP}*(?:and|or
 _RANGE_SECOND = re.compile(rf"(?:(?:US|C|A|HK)?\$|€|£|[∼~≈<>≤≥]){_SP}?")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
+FRACTION_OF = re.compile(
+    rf"(?<![\w])(?:(?:a|one){_SP}+(?P<a>)|(?=half))(?P<frac>half|third|quarter|fifth|tenth)(?={_SP}+of{_SP})",
+    re.I,
+)
 _MAGNITUDE = {
     "dozen": 12, "dozens": 12, "hundred": 100, "tens": 10, "hundreds": 100, **SCALES,
     **{f"{word}s": scale for word, scale in SCALES.items()},
@@ -269,6 +273,8 @@ class _Finder:
         if reading.unit is None:
             number = self.tokens.span_tokens(core.start, end)
             found = self.tokens.counted(number, reading.end)
+            if found is None and core.words and 0 < value < 1:  # "two thirds of the budget"
+                found = self.tokens.counted(number, reading.end, via_of=True)
             if found is not None:
                 reading.end, reading.unit, reading.head_tag = found
                 reading.unit_kind = "count"
@@ -372,9 +378,13 @@ def _modifiers(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
-def _vague(text: str) -> list[tuple[int, int, Decimal]]:
-    """'dozens of', 'tens of thousands of', 'several hundred' -> (start, end, low bound)."""
-    out = []
+def _vague(text: str) -> list[tuple[int, int, Decimal, bool]]:
+    """'dozens of', 'tens of thousands of', 'several hundred' -> (start, end, low bound, False);
+    'half of', 'a third of' -> (start, end, value, True)."""
+    out = [
+        (m.start(), m.end(), Decimal(1) / DENOMINATORS[m.group("frac").lower()], True)
+        for m in FRACTION_OF.finditer(text)
+    ]
     for m in VAGUE.finditer(text):
         if m.group("mag"):
             low = 2 * _MAGNITUDE[m.group("mag").lower()] * (
@@ -382,7 +392,7 @@ def _vague(text: str) -> list[tuple[int, int, Decimal]]:
             )
         else:
             low = 2 * _MAGNITUDE[m.group("mag2").lower()]
-        out.append((m.start(), m.end(), Decimal(low)))
+        out.append((m.start(), m.end(), Decimal(low), False))
     return out
 
 
@@ -393,7 +403,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     numbers = list(cores(text))
     by_start = {c.start: c for c in numbers}
     vague = _vague(text)
-    candidates: list[tuple[int, Core | tuple[int, int, Decimal]]] = [
+    candidates: list[tuple[int, Core | tuple[int, int, Decimal, bool]]] = [
         *((c.start, c) for c in numbers), *((v[0], v) for v in vague)
     ]
     candidates.sort(key=lambda c: c[0])
@@ -424,15 +434,22 @@ def _share_units(text: str, found: list[Quantity]) -> None:
             q.unit = nxt.unit
 
 
-def _read_vague(finder: _Finder, item: tuple[int, int, Decimal]) -> Quantity:
-    start, end, low = item
+def _read_vague(finder: _Finder, item: tuple[int, int, Decimal, bool]) -> Quantity:
+    start, end, amount, fraction = item
     tokens = finder.tokens
     number = tokens.span_tokens(start, end)
     found = tokens.counted(number, end, via_of=True) or tokens.counted(number, end)
     unit = None
     if found is not None:
         end, unit, _ = found
-    mods = [at for kind, at in _modifiers(finder.text, start) if kind != "range"]
+    mods = [(kind, at) for kind, at in _modifiers(finder.text, start) if kind != "range"]
     if mods:
-        start = mods[-1]
-    return Quantity(start, end, finder.text[start:end], low=as_number(low), unit=unit)
+        start = mods[-1][1]
+    if fraction:  # "nearly half of all tomatoes": a value with its modifier's bound
+        kinds = [kind for kind, _ in mods]
+        bound = as_number(amount)
+        return Quantity(
+            start, end, finder.text[start:end], value=bound, unit=unit,
+            low=bound if "lower" in kinds else None, high=bound if "upper" in kinds else None,
+        )
+    return Quantity(start, end, finder.text[start:end], low=as_number(amount), unit=unit)
