@@ -4,8 +4,10 @@ Places and times come from the components that run before ours (``doc._.cg_place
 ``doc._.cg_times``); we link by character offsets only, so any producer of those lists works. A
 place or time must be in the event's sentence; one inside the event's clause ("attacked positions
 *near Kursk* *on Tuesday*") beats one elsewhere in the sentence, then the nearest wins. A place
-that is the actor or the target ("Moscow threatened ...") is not where the event happened, and
-demonyms ("Russian troops") are never places of events.
+that is the actor or the target ("Moscow threatened ...") is not where the event happened,
+demonyms ("Russian troops") are never places of events, and a dateline ("KYIV, Aug 7 (Reuters) -")
+says where and when the story was filed, so it is the last resort. What hangs on the event's own
+verb in the parse ("attacked ... *on Tuesday*") beats the rest of its clause.
 """
 
 from __future__ import annotations
@@ -44,9 +46,8 @@ def _verb_of(doc: Doc, item: TextSpan) -> Token | None:
 def _dateline(sent: Span, item: TextSpan) -> bool:
     """A dateline ("KYIV, Aug 7 (Reuters) -") says where the story was filed, not where or
     when the event happened."""
-    head = sent.doc.text[sent.start_char:item.end + 40]
-    return DATELINE.match(head) is not None and item.end <= sent.start_char + \
-        DATELINE.match(head).end()  # type: ignore[union-attr]
+    match = DATELINE.match(sent.doc.text[sent.start_char:item.end + 40])
+    return match is not None and item.end <= sent.start_char + match.end()
 
 
 def _best(

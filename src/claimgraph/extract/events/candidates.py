@@ -1,0 +1,162 @@
+"""Event candidates: which verbs and nouns of a parse name an event, and how they frame each other.
+
+1. every verb (and eventive noun) found in the lexicon is a candidate; the lexicon sense may depend
+   on the verb's object ("lifted the curfew" concedes, "lifted the blockade" retreats);
+2. light verbs take their type from their object noun ("launched an attack", "staged a rally");
+3. a verb framed by an intent ("promised to send aid", "will withdraw", "vowed to fight") is an
+   intended event (see :func:`claimgraph.extract.events.lexicon.intended`);
+4. a verb's complement ("threatened *to ban*", "refused *to deploy*", "demanded that X *cancel*")
+   is absorbed by the framing event, which takes the complement's target when it has none;
+5. "X said Y must / should Z" is X's demand on Y.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.extract.events.roles import Candidate, subject, target_head
+
+INTENT_AUX = {"will", "would", "'ll", "shall", "wo"}
+DEMAND_AUX = {"must", "should"}
+
+
+def depth(tok: Token) -> int:
+    """Steps from ``tok`` to the root of its sentence."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 50:
+        tok, steps = tok.head, steps + 1
+    return steps
+
+
+def _lemmas(tok: Token) -> set[str]:
+    out = {tok.lemma_.lower(), tok.lower_}
+    out.update(c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"})
+    return out
+
+
+def _of_lemmas(tok: Token) -> set[str]:
+    return {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"}
+
+
+def object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on: objects, prepositional objects, a passive subject."""
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
+            found |= _lemmas(child)
+            # "handed over 700 kg *of medicine*", "declared a state *of siege*"
+            found |= _of_lemmas(child)
+        elif child.dep_ in {"prep", "agent"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found |= _lemmas(pobj)
+    return found
+
+
+def _verb_keys(verb: Token) -> list[str]:
+    """Lexicon keys to try, phrasal first ("call off"), then the lemma, then guesses from the
+    surface form for the lemmatizer's slips ("staged" -> "stag")."""
+    lemmas = [verb.lemma_.lower()]
+    text = verb.lower_
+    if text.endswith("ed"):
+        lemmas += [text[:-1], text[:-2]]
+    elif text.endswith("ing"):
+        lemmas += [text[:-3], text[:-3] + "e"]
+    keys = [f"{lemma} {c.lower_}" for lemma in lemmas for c in verb.children
+            if c.dep_ in {"prt", "prep"}]
+    return [*keys, *lemmas]
+
+
+def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.Sense] | None:
+    """The eventive object of a light verb ("launched an *attack*", "went on *strike*")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objects += [p for p in prep.children if p.dep_ == "pobj"]
+    # "launched 10 days of war games", "began a wave of strikes"
+    objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep"
+                and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    for noun in objects:
+        # "launched an attack", and "launched a mediation effort": the modifier names the event
+        for word in [noun, *(c for c in noun.children if c.dep_ == "compound")]:
+            sense = lexicon.noun(word.lemma_.lower(), _lemmas(word) | _of_lemmas(word))
+            if sense is not None:
+                return word, sense
+    return None
+
+
+def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
+    verbal: dict[int, Candidate] = {}
+    nominal: dict[int, Candidate] = {}
+    consumed: set[int] = set()
+    for tok in doc:
+        if tok.pos_ == "VERB":
+            keys = _verb_keys(tok)
+            known = any(k in lexicon.verbs or k in lexicon.frames for k in keys)
+            objects = object_lemmas(tok) if known else set()
+            sense = next((s for k in keys if (s := lexicon.verb(k, objects))), None)
+            frame = next((lexicon.frames[k] for k in keys if k in lexicon.frames), None)
+            if frame == "light" and (sense is None or not sense.context):
+                found = _event_noun(tok, lexicon)
+                if found is not None:
+                    noun, noun_sense = found
+                    consumed.add(noun.i)
+                    verbal[tok.i] = Candidate(noun, tok, noun_sense, True)
+                    continue
+            if sense is not None:
+                verbal[tok.i] = Candidate(tok, tok, sense, True)
+            elif any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in tok.children) \
+                    and tok.dep_ == "ccomp" and tok.head.pos_ == "VERB":
+                verbal[tok.i] = Candidate(tok, tok, lex_mod.Sense("100"), True, demand=True)
+        elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
+            context = _lemmas(tok) | _of_lemmas(tok)  # "suspension of air links"
+            sense = lexicon.noun(tok.lemma_.lower(), context) or lexicon.noun(tok.lower_, context)
+            if sense is not None:
+                nominal[tok.i] = Candidate(tok, tok, sense, False)
+    _frame(verbal, lexicon)
+    return sorted(
+        [*verbal.values(), *(c for i, c in nominal.items() if i not in consumed)],
+        key=lambda c: c.trigger.i,
+    )
+
+
+def _frame(verbal: dict[int, Candidate], lexicon: lex_mod.Lexicon) -> None:
+    """Intent, demand and complement framing between verbal candidates (in place)."""
+    for i in sorted(verbal, key=lambda i: depth(verbal[i].clause)):
+        cand = verbal.get(i)
+        if cand is None:
+            continue
+        verb = cand.clause
+        head = verb.head
+        if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.children):
+            cand.intent = True
+        framer = _intent_governor(verb, lexicon)
+        if framer is not None:
+            cand.intent, cand.governor = True, framer
+            verbal.pop(framer.i, None)
+            continue
+        if verb.dep_ == "ccomp" and any(c.lower_ in DEMAND_AUX for c in verb.children
+                                        if c.dep_ == "aux") and head.i not in verbal:
+            cand.demand, cand.governor = True, head
+            continue
+        if verb.dep_ in {"xcomp", "ccomp"} and head.i in verbal:
+            frame = verbal[head.i]
+            if frame.absorbed_target is None:
+                frame.absorbed_target = target_head(verb) or subject(verb, own_only=True)
+            del verbal[i]
+
+
+def _intent_governor(verb: Token, lexicon: lex_mod.Lexicon) -> Token | None:
+    """The intent verb framing ``verb`` through infinitives: "vowed *to fight*", "prepared to
+    *resume shelling*" (through an aspectual verb), or None."""
+    tok = verb
+    for _ in range(2):
+        infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                 for c in tok.children)
+        if not (tok.dep_ == "xcomp" or infinitive) or tok.head is tok:
+            return None
+        tok = tok.head
+        if any(lexicon.frames.get(k) == "intent" for k in _verb_keys(tok)):
+            return tok
+    return None

@@ -1,0 +1,204 @@
+"""Who acts and who is acted upon: an event's actor and target from the dependency parse.
+
+Active voice: the subject acts (PLOVER's source), the object or a prepositional object (against,
+on, with, to ...) is the target; passive: the ``by`` agent acts, the subject is acted upon; a
+verb without a subject borrows its governor's ("agreed *to allow*", "is prepared *to lift*"); a
+pronoun subject borrows the subject of the verb governing its clause. Eventive nouns take their
+actor from a possessive, a ``by`` phrase or a demonym ("Russia's attack", "a Russian strike"),
+else from the clause they hang on ("wounded two soldiers *in a bomb attack*").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from claimgraph.extract.events import actors as actor_coding
+from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.record import Actor
+
+TARGET_DEPS = ("dative", "dobj")
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "from",
+                "over", "in")
+#: relations through which a verb without a subject borrows its governor's ("agreed *to allow*",
+#: "is prepared *to lift*", "are guilty *of violating*")
+CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
+MUNITIONS = {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "round", "weapon",
+             "projectile", "bullet", "munition", "warhead"}
+STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before its roles are coded."""
+
+    trigger: Token
+    clause: Token  # the verb whose clause the event is in (itself, or the light verb)
+    sense: lex_mod.Sense
+    verbal: bool
+    governor: Token | None = None  # the intent verb ("promised") whose subject acts
+    intent: bool = False
+    demand: bool = False
+    absorbed_target: Token | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.governor or self.clause
+
+
+def subject(verb: Token, *, own_only: bool = False) -> Token | None:
+    tok = verb
+    for _ in range(6):
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+        if subj is not None:
+            return subj
+        if own_only or tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _resolve_pronoun(tok: Token) -> Token:
+    """"Hungary has said *it* will support ...": a pronoun subject -> the governing subject."""
+    if tok.lower_ not in PRONOUNS:
+        return tok
+    verb = tok.head
+    for _ in range(4):
+        if verb.head is verb:
+            break
+        verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in PRONOUNS:
+            return subj
+    return tok
+
+
+def target_head(verb: Token) -> Token | None:
+    for dep in TARGET_DEPS:
+        tok = next((c for c in verb.children if c.dep_ == dep), None)
+        if tok is not None:
+            return tok
+    for prep_word in TARGET_PREPS:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep_word):
+            pobj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _target_candidates(verb: Token) -> list[Token]:
+    out = [c for dep in TARGET_DEPS for c in verb.children if c.dep_ == dep]
+    for prep_word in TARGET_PREPS:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep_word):
+            out += [p for p in prep.children if p.dep_ == "pobj"]
+    return out
+
+
+def _first_actor(heads: list[Token], mentions: dict[int, actor_coding.Mention]) -> Actor | None:
+    for head in heads:
+        actor = actor_coding.code_actor(head, mentions)
+        if actor is not None and actor.country is not None:
+            return actor
+    for head in heads:
+        actor = actor_coding.code_actor(head, mentions)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _can_be_target(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
+    """Not weapons ("fired two missiles into the sea") and not a capital that is only where
+    something happened ("arrested protesters *in Tbilisi*")."""
+    if tok.lemma_.lower() in MUNITIONS:
+        return False
+    mention = mentions.get(tok.i)
+    return not (mention is not None and mention.kind in {"seat", "place"} and tok.dep_ == "pobj"
+                and tok.head.lower_ in {"in", "at", "from", "near", "into"})
+
+
+def is_passive(cand: Candidate) -> bool:
+    """Passive voice, except where the passive form is a state of its subject: "were engaged in
+    fighting" (a light verb without agent), "is committed to" / "is prepared to"."""
+    verb = cand.clause
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    return not (cand.trigger is not verb or verb.lower_ in STATE_PARTICIPLES)
+
+
+def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
+               ) -> tuple[Actor | None, Actor | None]:
+    """(actor, target) of a verbal candidate, following voice and framing."""
+    verb = cand.clause
+    passive = is_passive(cand)
+    if cand.demand and cand.governor is not None:
+        actor_heads = [subject(cand.governor)]
+        target_heads = [subject(verb, own_only=True), *_target_candidates(verb)]
+    elif passive:
+        agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+                 if p.dep_ == "pobj"]
+        actor_heads = agent
+        target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        target_heads += _target_candidates(verb)
+    else:
+        actor_heads = [subject(cand.governor or verb)]
+        target_heads = _target_candidates(verb)
+        if cand.trigger is not verb:  # light verb: "launched an attack on X"
+            target_heads = _nominal_targets(cand.trigger) + target_heads
+    if cand.absorbed_target is not None:
+        target_heads.append(cand.absorbed_target)
+    subjects = [_resolve_pronoun(h) for h in actor_heads if h is not None]
+    actor = _first_actor(subjects, mentions)
+    if actor is None and subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
+        actor = actor_coding.bare_actor(subjects[0])
+    heads = [h for h in target_heads if h is not None and (actor is None or
+             not actor.start <= h.idx < actor.end) and _can_be_target(h, mentions)]
+    target = _first_actor([_resolve_pronoun(h) for h in heads], mentions)
+    return actor, target
+
+
+def _nominal_targets(noun: Token) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb an eventive noun hangs on through a preposition ("in an attack", "on alert")."""
+    if noun.dep_ != "pobj" or noun.head.lower_ in {"of", "about"}:
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if noun.head.lower_ == "for" and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "blamed Israel for the bombing": the blamed one is not the bomber
+    return verb
+
+
+def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
+               ) -> tuple[Actor | None, Actor | None]:
+    """(actor, target) of an eventive noun: "Russia's attack on Kyiv", "a Russian strike"."""
+    noun = cand.trigger
+    actor_heads = [c for c in noun.children if c.dep_ == "poss"]
+    actor_heads += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj"]
+    actor_heads += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i in mentions]
+    actor = _first_actor(actor_heads, mentions)
+    target = _first_actor(_nominal_targets(noun), mentions)
+    verb = _clause_verb(noun)
+    if actor is None and verb is not None:
+        # "wounded two soldiers in a bomb attack", "troops remained on alert", "were engaged
+        # in ethnic cleansing": the clause's subject acts
+        outer = Candidate(verb, verb, cand.sense, True)
+        actor, outer_target = verb_roles(outer, mentions)
+        if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
+                c.dep_ == "agent" for c in verb.children):
+            subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+            actor = _first_actor([subject], mentions) if noun.dep_ == "pobj" else actor
+            outer_target = None
+        target = target or outer_target
+    if actor is not None and target is not None and actor.start == target.start:
+        target = None
+    return actor, target
