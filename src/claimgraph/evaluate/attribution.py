@@ -174,6 +174,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     ours: list[dict[str, Counts]] = []
     base: list[dict[str, Counts]] = []
     by_type: dict[str, Counts] = {}
+    by_gold: dict[str, Counts] = {}
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
         found = extensions.results(doc, "cg_attributions")
@@ -183,9 +184,35 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
             mine = [predicted_chars(a) for a in found if a.type == kind]
             c = _match(list(article.gold), mine, _whole)
             by_type[kind] = by_type.get(kind, Counts()) + Counts(c.tp, c.fp, 0)
+        predicted = [predicted_chars(a) for a in found]
+        for kind in {gold_type(article.text, g) for g in article.gold}:
+            golds = [g for g in article.gold if gold_type(article.text, g) == kind]
+            c = _match(golds, predicted, _whole)
+            by_gold[kind] = by_gold.get(kind, Counts()) + Counts(c.tp, 0, c.fn)
     report = _report(data, len(articles), ours)
     report.baseline = _report(data, len(articles), base)
-    report.notes["whole_precision_by_type"] = {
+    report.notes["whole_precision_by_predicted_type"] = {
         k: {"right": v.tp, "predicted": v.tp + v.fp} for k, v in sorted(by_type.items())
     }
+    report.notes["whole_recall_by_gold_type"] = {
+        k: {"found": v.tp, "gold": v.tp + v.fn} for k, v in sorted(by_gold.items())
+    }
     return report
+
+
+_QUOTES = "“”\"«»„"
+
+
+def gold_type(text: str, gold: GoldAttribution) -> str:
+    """The contract type of a gold attribution, read off its spans (PolNeAR has no types)."""
+    if not gold.content:
+        return "other"
+    content = text[min(gold.content) : max(gold.content) + 1].strip()
+    cue = text[min(gold.cue) : max(gold.cue) + 1].lower() if gold.cue else ""
+    if content[:1] in _QUOTES and content[-1:] in _QUOTES + ".,":
+        return "direct"
+    if cue.startswith("according"):
+        return "according_to"
+    if any(q in content for q in _QUOTES) or "''" in content:
+        return "mixed"
+    return "indirect"
