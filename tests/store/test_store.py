@@ -200,3 +200,35 @@ def test_text_postgres_cannot_hold_is_a_coded_rejection(pg_dsn: str) -> None:
         assert isinstance(outcome, DocumentError) and outcome.code == "E201"
         assert outcome.source == "gaza.html"
         assert store.count("documents") == 0
+
+
+def test_event_date_backfill_agrees_with_the_date_stored_on_write(store: Store) -> None:
+    from claimgraph.store.schema import EVENT_DATE
+
+    for record in corpus():
+        store.add_record(record)
+    written = store.query("SELECT id, date FROM events ORDER BY id")
+    assert written == [
+        {"id": "event-b1", "date": "2024-09-17"},  # "next week": a week, so the publication
+        {"id": "event-g1", "date": "2024-03-05"},  # no time expression: the publication
+        {"id": "event-k1", "date": "2024-08-06"},  # "Tuesday" = 2024-08-06
+    ]
+    store._execute("UPDATE events SET date = NULL")
+    store._execute(EVENT_DATE.statements[1])
+    assert store.query("SELECT id, date FROM events ORDER BY id") == written
+
+
+def test_read_only_duckdb_refuses_an_outdated_schema(tmp_path, monkeypatch) -> None:
+    from claimgraph.errors import ClaimgraphError
+    from claimgraph.store import schema
+
+    path = tmp_path / "old.duckdb"
+    monkeypatch.setattr("claimgraph.store.base.MIGRATIONS", schema.MIGRATIONS[:1])
+    open_store(path).close()
+    monkeypatch.undo()
+    with pytest.raises(ClaimgraphError) as info:
+        open_store(path, read_only=True)
+    assert info.value.code == "E201" and "schema version 1" in str(info.value)
+    open_store(path).close()  # opening for writing migrates it
+    with open_store(path, read_only=True) as store:
+        assert store.schema_version() == len(MIGRATIONS)

@@ -7,11 +7,9 @@ from typing import Any
 from claimgraph.query.filters import Where, date_bounds, page, paging
 from claimgraph.store.base import Store
 
-# An event's date: its time expression when that names a day, else the publication date.
-_DATE = (
-    "CASE WHEN t.value LIKE '1___-__-__%' OR t.value LIKE '2___-__-__%'"
-    " THEN substr(t.value, 1, 10) ELSE d.published END"
-)
+# An event's date (stored, see migration 0002_event_date): its time expression when that
+# names a day, else the publication date.
+_DATE = "e.date"
 
 _FROM = """
 FROM events e
@@ -142,7 +140,7 @@ def list_events(
     total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
     rows = store.query(
-        f"{_COLUMNS} {_FROM}{w.sql()} ORDER BY date NULLS LAST, e.document_id, e.idx{tail}",
+        f"{_COLUMNS} {_FROM}{w.sql()} ORDER BY e.date NULLS LAST, e.document_id, e.idx{tail}",
         [*w.params, *tail_params],
     )
     return page([_event(r) for r in rows], int(total), limit, offset)

@@ -12,6 +12,7 @@ import duckdb
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.base import Store
 from claimgraph.store.rows import COLUMNS, Row
+from claimgraph.store.schema import MIGRATIONS
 
 
 class DuckDBStore(Store):
@@ -32,6 +33,23 @@ class DuckDBStore(Store):
         self._types: dict[str, dict[str, Any]] = {}
         if not read_only:
             self.migrate()
+        else:
+            self._check_current()
+
+    def _check_current(self) -> None:
+        """A read-only store cannot migrate: refuse one made by an older claimgraph."""
+        try:
+            version = self.schema_version()
+        except duckdb.Error:
+            version = 0
+        if version < len(MIGRATIONS):
+            self.close()
+            raise ClaimgraphError(
+                "E201",
+                f"{self.path} has schema version {version}, this claimgraph needs "
+                f"{len(MIGRATIONS)}: open it once for writing (e.g. `claimgraph ingest`) to "
+                "apply the migrations",
+            )
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._con.execute(sql, list(params))

@@ -8,6 +8,7 @@ against both backends.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -54,7 +55,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "events": (
         "document_id", "idx", "id", "type", "trigger_start", "trigger_end", "trigger_text",
-        "place_idx", "time_idx", "attribution",
+        "place_idx", "time_idx", "attribution", "date",
     ),
     "event_actors": ("document_id", "event_idx", "role", *_SPAN, "canonical", "country", "sector"),
 }
@@ -91,6 +92,19 @@ def source_id(source: Source) -> str:
     else:
         basis = "text:" + " ".join(name.lower().split())
     return "src-" + text_hash(f"{basis}\x1f{kind}\x1f{int(anonymous)}")
+
+
+_DAY = re.compile(r"[12]\d{3}-\d\d-\d\d")
+
+
+def event_date(record: Record, time_index: int | None) -> str | None:
+    """The day an event happened: its time expression's value when that names a day
+    (``2024-08-06``, ``2024-08-06T10:00``), else the publication date."""
+    if time_index is not None and 0 <= time_index < len(record.times):
+        value = record.times[time_index].value or ""
+        if _DAY.match(value):
+            return value[:10]
+    return record.published
 
 
 def _span(s: Span) -> Row:
@@ -148,7 +162,8 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
         )
     for i, ev in enumerate(record.events):
         out["events"].append(
-            (doc, i, ev.id, ev.type, *_span(ev.trigger), ev.place, ev.time, ev.attribution)
+            (doc, i, ev.id, ev.type, *_span(ev.trigger), ev.place, ev.time, ev.attribution,
+             event_date(record, ev.time))
         )
         for role, actor in (("actor", ev.actor), ("target", ev.target)):
             if actor is not None:

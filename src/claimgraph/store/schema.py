@@ -111,7 +111,26 @@ INITIAL = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL,)
+# An event's date: its time expression when that names a day, else the publication date.
+# Stored (and indexed) so a timeline is sorted and filtered without joining times and
+# documents; new rows get it from ``rows.event_date``, old rows from this backfill.
+EVENT_DATE = Migration(
+    "0002_event_date",
+    (
+        "ALTER TABLE events ADD COLUMN date TEXT",
+        """UPDATE events SET date = (
+            SELECT CASE WHEN t.value LIKE '1___-__-__%' OR t.value LIKE '2___-__-__%'
+                        THEN substr(t.value, 1, 10) ELSE d.published END
+            FROM documents d
+            LEFT JOIN times t ON t.document_id = d.id AND t.idx = events.time_idx
+            WHERE d.id = events.document_id)""",
+    ),
+)
+
+# Its own migration: DuckDB cannot build an index in the transaction that updated the rows.
+EVENT_DATE_INDEX = Migration("0003_event_date_index", ("CREATE INDEX events_date ON events (date)",))
+
+MIGRATIONS: tuple[Migration, ...] = (INITIAL, EVENT_DATE, EVENT_DATE_INDEX)
 
 # The table that records applied migrations; created before any migration runs.
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
