@@ -161,3 +161,30 @@ def test_ready_documents_are_ingested_as_given(store: Store, nlp) -> None:
     assert stats.stored == 1
     record = store.get_record(doc.id)
     assert record is not None and (record.source, record.outlet) == ("api", "Wire")
+
+
+def test_warc_pages_are_stored_and_http_errors_rejected(store: Store, tmp_path: Path, nlp) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (
+        "<html><head><title>Port strike</title></head><body><article><p>"
+        + ARTICLES[0] + " " + ARTICLES[1] + "</p></article></body></html>"
+    )
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, status, body in [("https://news.example/vovchansk", "200 OK", page),
+                                  ("https://news.example/missing", "404 Not Found", "gone")]:
+            headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=BytesIO(body.encode()), http_headers=headers))
+    stats = ingest([path], store, nlp=nlp, progress=False)
+    assert (stats.stored, stats.rejected) == (1, 1)
+    (doc,) = store.query("SELECT url, text FROM documents")
+    assert doc["url"] == "https://news.example/vovchansk" and "Vovchansk" in doc["text"]
+    assert [(r["input"], r["code"]) for r in store.rejected()] == [
+        ("https://news.example/missing", "E108")
+    ]

@@ -26,6 +26,7 @@ def ingest_command(
         help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
     batch_size: Annotated[int, typer.Option(
         help="Documents checked, analysed and stored per batch.")] = 32,
+    n_process: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Progress line with documents/s on stderr.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
@@ -37,7 +38,8 @@ def ingest_command(
 
     try:
         stats = ingest(paths, db, published=check_published_option(published),
-                       batch_size=max(1, batch_size), progress=progress)
+                       batch_size=max(1, batch_size), n_process=max(1, n_process),
+                       progress=progress)
     except ClaimgraphError as exc:
         _err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None

@@ -106,10 +106,13 @@ def _progress() -> Progress:
 class _Loader:
     """The state of one ingest run: store, lazily built pipeline, counts."""
 
-    def __init__(self, store: Store, nlp: Language | None, batch_size: int) -> None:
+    def __init__(
+        self, store: Store, nlp: Language | None, batch_size: int, n_process: int = 1
+    ) -> None:
         self.store = store
         self.nlp = nlp
         self.batch_size = batch_size
+        self.n_process = n_process
         self.stats = IngestStats()
         self.seen: set[str] = set()
 
@@ -144,7 +147,9 @@ class _Loader:
 
             self.nlp = default_pipeline()
         records = []
-        for result in analyze_documents(documents, self.nlp, batch_size=self.batch_size):
+        for result in analyze_documents(
+            documents, self.nlp, batch_size=self.batch_size, n_process=self.n_process
+        ):
             if isinstance(result, DocumentError):
                 self.reject(result)
             else:
@@ -166,6 +171,7 @@ def ingest(
     published: str | None = None,
     nlp: Language | None = None,
     batch_size: int = 32,
+    n_process: int = 1,
     progress: bool = True,
     stdin: bytes | None = None,
 ) -> IngestStats:
@@ -174,7 +180,9 @@ def ingest(
 
     ``db`` is a store or a ``--db`` value (DuckDB path or PostgreSQL URL; opened and closed
     here). ``published`` is the date for inputs that carry none. ``nlp`` is the pipeline to use
-    (built on first need, so a run with nothing new to analyse never loads the model).
+    (built on first need, so a run with nothing new to analyse never loads the model);
+    ``batch_size`` documents are checked, analysed and stored per transaction, with
+    ``n_process`` spaCy worker processes.
     ``progress`` shows a rich progress line with documents/s on stderr. Documents already
     stored are skipped before analysis; unreadable inputs and failed analyses go to
     ``rejected``. Returns the counts.
@@ -183,7 +191,7 @@ def ingest(
 
     own = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
-    loader = _Loader(store, nlp, batch_size)
+    loader = _Loader(store, nlp, batch_size, n_process)
     start = time.perf_counter()
     bar = _progress() if progress else None
     task = None
