@@ -258,3 +258,15 @@ def test_dateline_is_neither_where_nor_when(parser: Language) -> None:
     doc._.cg_times = [Time(aug, aug + 5, "Aug 7"), Time(tuesday, tuesday + 7, "Tuesday")]
     event = main(doc)
     assert (event.trigger.text, event.place, event.time) == ("attacked", 1, 1)
+
+
+def test_ministry_of_a_country_is_its_government(parser: Language) -> None:
+    event = main(parse(parser, "The Russian Defense Ministry accused Kyiv of shelling the plant."))
+    assert event.type == "ACCUSE"
+    assert (event.actor.country, event.actor.sector) == ("RUS", "GOV")
+    assert (event.target.text, event.target.country, event.target.sector) == ("Kyiv", "UKR", "GOV")
+
+
+def test_statement_release_is_not_a_release_of_people(parser: Language) -> None:
+    doc = parse(parser, "The ministry released a statement on Monday.")
+    assert find_events(doc) == []
