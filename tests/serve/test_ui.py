@@ -156,3 +156,9 @@ def test_pages_forbid_inline_and_foreign_scripts(client, records):
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_claims_explorer_filters_by_outlet_and_dates(client):
+    html = page(client, "/claims?outlet=other+times&since=2024-08-08")
+    assert "Egyptian mediators" in html and "Volodymyr Zelensky" not in html
+    assert client.get("/claims?since=yesterday").status_code == 400

@@ -27,6 +27,8 @@ from claimgraph.store.rows import source_id
 HERE = Path(__file__).parent
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 PAGE = 50
+FORM_PERIOD = r"^(\d{4}(-\d{2}){0,2})?$"  # a form sends its empty fields as ""
+SOURCE_CLAIMS_SHOWN = 200  # a source page lists this many claims; the explorer pages the rest
 
 router = APIRouter(include_in_schema=False)
 
@@ -96,13 +98,18 @@ def claims(
     anonymous: str | None = None,
     hedged: str | None = None,
     source: str | None = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(pattern=FORM_PERIOD)] = None,
+    until: Annotated[str | None, Query(pattern=FORM_PERIOD)] = None,
 ) -> HTMLResponse:
     chosen = {"q": q or None, "type": type if type in ATTRIBUTION_TYPES else None,
-              "anonymous": _flag(anonymous), "hedged": _flag(hedged), "source_id": source or None}
+              "anonymous": _flag(anonymous), "hedged": _flag(hedged), "source_id": source or None,
+              "outlet": outlet or None, "since": since or None, "until": until or None}
     given = {k: v for k, v in chosen.items() if v is not None}
     page = _db(request).run(query.list_attributions, limit=PAGE, offset=offset, **given)
     form = {"q": q or "", "type": chosen["type"] or "", "anonymous": anonymous or "",
-            "hedged": hedged or "", "source": source or ""}
+            "hedged": hedged or "", "source": source or "", "outlet": outlet or "",
+            "since": since or "", "until": until or ""}
     return render("claims.html", title="Claims", claims=page["items"], total=page["total"],
                   form=form, types=ATTRIBUTION_TYPES,
                   pager=_pager(request, page["total"], offset, PAGE))
@@ -123,7 +130,7 @@ def source(request: Request, source_id: str) -> HTMLResponse:
     detail = _db(request).run(query.get_source, source_id)
     if detail is None:
         raise ApiError(404, "not_found", f"no source with id {source_id!r}")
-    return render("source.html", title=detail["name"], src=detail)
+    return render("source.html", title=detail["name"], src=detail, shown=SOURCE_CLAIMS_SHOWN)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
