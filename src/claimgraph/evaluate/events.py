@@ -79,6 +79,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     majority = Counter(GSR_TO_PLOVER.get(r["event"], r["event"]) for r in records).most_common(1)
     majority_type = majority[0][0] if majority else None
     confusions: Counter[str] = Counter()
+    per_type: dict[str, tuple[int, int]] = {}
     docs = pipeline.parse(nlp, ((r["text"], None) for r in records))
     for record, doc in zip(records, docs, strict=True):
         gsr_type = record["event"]
@@ -93,6 +94,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
             main.target.country if main and main.target else None, sources, targets,
             main_gsr.type if main_gsr else None, gsr_type,
         )
+        right, total = per_type.get(gold_type, (0, 0))
+        per_type[gold_type] = (right + int(main is not None and main.type == gold_type), total + 1)
         if (main.type if main else None) != gold_type:
             confusions[f"{gold_type}->{main.type if main else 'none'}"] += 1
         mentions = actor_coding.find_mentions(doc)
@@ -108,5 +111,6 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     report.notes = {
         "majority_type": majority_type,
         "confusions": dict(confusions.most_common(15)),
+        "per_type": {k: list(v) for k, v in sorted(per_type.items())},
     }
     return report
