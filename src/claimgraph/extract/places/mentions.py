@@ -29,6 +29,10 @@ LOCAL_NOUNS = {
     "council", "school", "schools", "district", "court", "department", "hospital", "area",
     "officials", "official", "authorities", "voters", "airport", "station", "library", "office",
 }
+#: words that open the rest of an institution's name after its town: "Huntsville High School"
+INSTITUTION_WORDS = {"high", "elementary", "middle", "public", "state", "university", "college",
+                     "regional", "memorial", "community", "municipal", "national", "army", "fiscal",
+                     "superior", "circuit", "district", "fair", "fairgrounds", "chamber", "board"}
 #: compass words NER tags as places on their own ("the West", "the South")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
            "northern", "southern", "eastern", "western"}
@@ -120,6 +124,10 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             known = span.text in gazetteer
             if ent.label_ == "FAC" and not known:
                 continue
+            if not known and e - s == 1 and ent.label_ == "GPE" and (
+                s == 0 or doc[s - 1].lower_ not in LOCATIVE
+            ):  # an unknown one-word "place" outside a locative is mostly a misread name
+                continue
             if len(parts) > 1 and not known:
                 continue
             kind = "place"
@@ -137,10 +145,12 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
-def _known_place(gazetteer: Gazetteer, text: str, min_population: int) -> bool:
+def _known_place(gazetteer: Gazetteer, text: str, min_population: int,
+                 levels: tuple[str, ...] | None = None) -> bool:
     """The gazetteer has a place of that very name (not an alternate name) big enough."""
     key = fold(text)
-    return any(fold(e.name) == key and (e.level != "city" or e.population >= min_population)
+    return any(fold(e.name) == key and (levels is None or e.level in levels)
+               and (e.level != "city" or e.population >= min_population)
                for e in gazetteer.candidates(text))
 
 
@@ -166,10 +176,17 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
         modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
         if before in LOCATIVE - {"and", "of"} or comma_place or modifies:
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
-    if label in ("ORG", "FAC") and end - start >= 2:
+    if label in ("ORG", "FAC", "EVENT", "PERSON") and end - start >= 2:
+        if getattr(entity_info(doc[start].ent_id_), "kind", None) == "media":
+            return None  # "The Washington Post" names a newspaper, not a place
         for cut in range(min(end - 1, start + 3), start, -1):
             head = doc[start:cut]
-            if doc[cut].lower_ in LOCAL_NOUNS and _known_place(gazetteer, head.text, 1000):
+            if not head.text[:1].isupper():
+                continue
+            if _known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")) or (
+                doc[cut].lower_ in LOCAL_NOUNS | INSTITUTION_WORDS
+                and _known_place(gazetteer, head.text, 1000)
+            ):  # "the Laurel County Fiscal Court", "Huntsville High School"
                 return Mention(head.start_char, head.end_char, head.text, source="context")
     return None
 
@@ -193,7 +210,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[
     Kept only when the reading as a place is safe: a country or a region, a city of 100,000
     people, or a town after a locative preposition ("shelling in Vovchansk").
     """
-    found: list[Mention] = []
+    found: list[Mention] = dateline(doc, gazetteer, taken)
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
@@ -223,6 +240,24 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[
         if not matched:
             i = j if j > i else i + 1
     return found
+
+
+def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+    """The capitalised place a wire story opens with: "BEIRUT (AP) —", "KYIV, Ukraine —"."""
+    for sent in list(doc.sents)[:3]:
+        words = [t for t in sent[:4] if t.is_alpha or t.text in ".-"]
+        run = []
+        for token in sent[:4]:
+            if not (token.is_upper and len(token.text) > 1) or token.i in taken:
+                break
+            run.append(token)
+        if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in (",", "(", "—", "-", "–"):
+            span = doc[run[0].i : run[-1].i + 1]
+            if _known_place(gazetteer, span.text, 1000):
+                return [Mention(span.start_char, span.end_char, span.text, source="dateline")]
+        if words:
+            break
+    return []
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
