@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
-from claimgraph.extract.quantities import QuantityTagger, link_attributions
+from claimgraph.extract.quantities import QuantityTagger, find_quantities, link_attributions
 from claimgraph.extract.quantities import units as unit_table
 from claimgraph.extract.quantities.numbers import parse_words
 from claimgraph.nlp import extensions
@@ -240,3 +242,24 @@ def test_unit_table_is_well_formed() -> None:
         assert surface == surface.strip() and row.canonical and row.kind in unit_table.KINDS
         if row.kind == "currency" and row.canonical not in ("cent", "penny", "dime"):
             assert len(row.canonical) == 3 and row.canonical.isupper(), surface
+
+
+_PIECES = st.sampled_from(
+    list("0123456789 ,.-–/$€£%×^+−±∼<>()") + [
+        " million", " and ", " to ", "between ", "up to ", " percent", " km", "two", "half",
+        " of ", "dozens", "hundred", "a ", "more than ", "bn", "m ",
+    ]
+)
+_BLANK = spacy.blank("en")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_spans_index_the_text_in_order_without_overlap(text: str) -> None:
+    last = -1
+    for q in find_quantities(_BLANK(text)):
+        assert q.text == text[q.start : q.end]
+        assert q.start >= last
+        last = q.end
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high

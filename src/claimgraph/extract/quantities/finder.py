@@ -413,7 +413,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if start < consumed:
             continue
         q = finder.read(item, by_start) if isinstance(item, Core) else _read_vague(finder, item)
-        if q is not None:
+        if q is not None and q.start >= consumed:  # its modifier or sign may reach back
             out.append(q)
             consumed = q.end
     _share_units(text, out)
