@@ -367,4 +367,15 @@ def h_weekend(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
-    return lambda ctx: ("DURATION", "P1Y", None)
+    """ "the year ended June 30" is a year-long span (DURATION P1Y); "for the year", "the full
+    year" in a report is the year being reported on (the publication year)."""
+    after = doc.text[m.end() : m.end() + 9].lstrip().lower()
+    if after.startswith(("ended", "ending", "to date", "through")):
+        return lambda ctx: ("DURATION", "P1Y", None)
+
+    def resolve(ctx: Context) -> Result:
+        if ctx.dct is None:
+            return ("DATE", None, None)
+        return date_result(Point("year", ctx.dct), ref=False)
+
+    return resolve
