@@ -43,7 +43,9 @@ def test_a_duckdb_file_is_served_read_only_without_a_token(tmp_path, records):
         for record in records:
             store.add_record(record)
     db = open_database(str(path))
-    with pytest.raises(Exception, match="read-only"):
+    with pytest.raises(ClaimgraphError):
         db.add(records[0].__class__(id="new", source="x", published=None, text="New text."))
+    assert db.run(query.get_document, "new") is None
+    db.close()
     client = TestClient(create_app(str(path)))
     assert client.get("/api/documents").json()["meta"]["total"] == 3
