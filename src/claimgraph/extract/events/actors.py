@@ -215,7 +215,8 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         elif right:
             country = mentions[min(right, key=lambda t: t.i).i]
     sector = _sector(head, phrase, sectors)
-    if own is None and sector is None and country is not None and country.start > head.i:
+    if own is None and sector is None and country is not None and country.start > head.i \
+            and head.dep_ not in {"nsubj", "nsubjpass"}:
         # "pledged 500 million euros ... to Ukraine": the thing is not an actor; the country is
         return _mention_actor(country, doc)
     if own is not None and own.kind in {"seat", "group"}:

@@ -43,6 +43,8 @@ def _of_lemmas(tok: Token) -> set[str]:
 def object_lemmas(verb: Token) -> set[str]:
     """Lemmas of what a verb acts on: objects, prepositional objects, a passive subject."""
     found: set[str] = set()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a report *released* Tuesday"
+        found |= _lemmas(verb.head)
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
             found |= _lemmas(child)
@@ -91,21 +93,21 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
     nominal: dict[int, Candidate] = {}
     consumed: set[int] = set()
     for tok in doc:
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "Israeli-*occupied* sector": a modifier
             keys = _verb_keys(tok)
             known = any(k in lexicon.verbs or k in lexicon.frames for k in keys)
             objects = object_lemmas(tok) if known else set()
             sense = next((s for k in keys if (s := lexicon.verb(k, objects))), None)
             frame = next((lexicon.frames[k] for k in keys if k in lexicon.frames), None)
-            if frame == "light" and (sense is None or not sense.context):
-                found = _event_noun(tok, lexicon)
-                if found is not None:
-                    noun, noun_sense = found
-                    consumed.add(noun.i)
-                    verbal[tok.i] = Candidate(noun, tok, noun_sense, True)
-                    continue
+            found = _event_noun(tok, lexicon) if frame == "light" else None
+            noun = found[0] if found is not None else None
+            if noun is not None:
+                consumed.add(noun.i)  # one event: "held talks", not "held" and "talks"
+            if found is not None and (sense is None or not sense.context):
+                verbal[tok.i] = Candidate(found[0], tok, found[1], True, noun=noun)
+                continue
             if sense is not None:
-                verbal[tok.i] = Candidate(tok, tok, sense, True)
+                verbal[tok.i] = Candidate(tok, tok, sense, True, noun=noun)
             elif any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in tok.children) \
                     and tok.dep_ == "ccomp" and tok.head.pos_ == "VERB":
                 verbal[tok.i] = Candidate(tok, tok, lex_mod.Sense("100"), True, demand=True)

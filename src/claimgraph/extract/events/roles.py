@@ -42,6 +42,7 @@ class Candidate:
     intent: bool = False
     demand: bool = False
     absorbed_target: Token | None = None
+    noun: Token | None = None  # the event noun a light verb takes ("held *talks* with X")
 
     @property
     def head(self) -> Token:
@@ -122,6 +123,8 @@ def is_passive(cand: Candidate) -> bool:
     """Passive voice, except where the passive form is a state of its subject: "were engaged in
     fighting" (a light verb without agent), "is committed to" / "is prepared to"."""
     verb = cand.clause
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "10 Russian soldiers *killed* in Ukraine": the noun is acted upon
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
@@ -142,12 +145,14 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
                  if p.dep_ == "pobj"]
         actor_heads = agent
         target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl":
+            target_heads.append(verb.head)
         target_heads += _target_candidates(verb)
     else:
         actor_heads = [subject(cand.governor or verb)]
         target_heads = _target_candidates(verb)
-        if cand.trigger is not verb:  # light verb: "launched an attack on X"
-            target_heads = _nominal_targets(cand.trigger) + target_heads
+        if cand.noun is not None:  # light verb: "launched an attack on X", "held talks with X"
+            target_heads = _nominal_targets(cand.noun) + target_heads
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
     subjects = [_resolve_pronoun(h) for h in actor_heads if h is not None]
