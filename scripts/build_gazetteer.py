@@ -63,6 +63,10 @@ AP_STATES = {
 #: that gazetteers use: the contiguous United States' centre near Lebanon, Kansas, and
 #: Australia's Lambert centre
 COUNTRY_CENTRES = {"US": (39.76, -98.5), "AU": (-25.6, 134.35)}
+#: subdivision names that are ordinary English words first: "South" (Cameroon), "Centre"
+GENERIC = {"north", "south", "east", "west", "central", "centre", "center", "northern",
+           "southern", "eastern", "western", "capital", "coast", "coastal", "islands", "lakes",
+           "upper", "lower", "middle", "interior", "highlands", "plateau", "littoral", "river"}
 #: how English news names a region of each kind
 REGION_WORDS = ("Oblast", "Region", "region", "oblast", "Province", "province", "Krai")
 
@@ -223,7 +227,10 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             admin1_iso[group] = sub.code
             for word in REGION_WORDS:
                 aliases.add(f"{capital['name']} {word}")
+        aliases = {a for a in aliases if fold(a) not in GENERIC}
         proper = region_stems(sub.name)[0] if region_stems(sub.name) else sub.name
+        if fold(proper) in GENERIC and capital is None:
+            continue  # found only as "South Region": not worth a false "South"
         admin1_rows[sub.code] = ["", proper if capital is None
                                  else f"{capital['name']} {region_word(iso_kind)}",
                                  "admin1", sub.country_code, sub.code, "", "", "0",

@@ -104,6 +104,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end or doc[start:end].text.islower():
             continue
+        if ent.label_ in ("GPE", "NORP"):
+            start = _extend_left(doc, start, end, gazetteer)
         if ent.label_ == "ORG" and end - start >= 2:
             country = gazetteer.demonym(doc[start].text)  # "the Syrian army", "Russian Navy"
             if country is not None and doc[start].text[:1].isupper():
@@ -143,6 +145,18 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if i > 0 and len(found) - first >= 2:
                 found[-2].qualifier = len(found) - 1
     return found
+
+
+def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Take back words the NER left out of a name: "[South] America", "[New] Mexico"."""
+    for back in (2, 1):
+        s = start - back
+        if s < 0 or any(t.ent_type_ or not t.text[:1].isupper() for t in doc[s:start]):
+            continue
+        text = doc[s:end].text
+        if gazetteer.demonym(text) or _known_place(gazetteer, text, 0):
+            return s
+    return start
 
 
 def _known_place(gazetteer: Gazetteer, text: str, min_population: int,

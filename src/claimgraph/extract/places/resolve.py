@@ -58,8 +58,8 @@ class Context:
 def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
           qualifier: GazetteerEntry | None) -> float:
     value = math.log10(entry.population + 1) + LEVEL_PRIOR.get(entry.level, 0.0)
-    if fold(entry.name) != fold(mention.text):
-        value -= ALIAS_PENALTY
+    if entry.level == "city" and fold(entry.name) != fold(mention.text):
+        value -= ALIAS_PENALTY  # other levels' aliases are curated names, not foreign ones
     if mention.country and entry.country == mention.country:
         value += RULER_BONUS
         if mention.capital and entry.level == "city":
