@@ -7,17 +7,13 @@ binaries (Debian package ``postgresql``) the postgres half is skipped, saying wh
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from pg import PostgresServer, find_bindir  # tests/store/pg.py (conftest dir is on sys.path)
+from pg import PostgresServer, find_bindir, fresh_pg_url  # tests/store/pg.py
 
 from claimgraph.store import Store, open_store
-
-_schemas = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
@@ -30,14 +26,6 @@ def pg_dsn() -> Iterator[str]:
         yield server.start()
     finally:
         server.stop()
-
-
-def fresh_pg_url(pg_dsn: str) -> str:
-    """A DSN whose search_path is a new, empty schema: an isolated database for one test."""
-    name = f"t{next(_schemas)}"
-    with psycopg.connect(pg_dsn, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {name}")
-    return f"{pg_dsn}?options=-csearch_path%3D{name}"
 
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -9,6 +9,7 @@ the ``postgres`` system user (created by Debian's ``postgresql`` package) throug
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -16,6 +17,10 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+
+import psycopg
+
+_schemas = itertools.count(1)
 
 
 def find_bindir() -> Path | None:
@@ -82,3 +87,11 @@ class PostgresServer:
                 self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def fresh_pg_url(dsn: str) -> str:
+    """A DSN whose search_path is a new, empty schema: an isolated database for one test."""
+    name = f"t{next(_schemas)}"
+    with psycopg.connect(dsn, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {name}")
+    return f"{dsn}?options=-csearch_path%3D{name}"

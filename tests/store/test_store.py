@@ -173,7 +173,7 @@ def test_two_postgres_writers_store_one_article_once(pg_dsn: str) -> None:
     import threading
     import time
 
-    from conftest import fresh_pg_url
+    from pg import fresh_pg_url
 
     url = fresh_pg_url(pg_dsn)
     with open_store(url) as first, open_store(url) as second:
@@ -191,7 +191,7 @@ def test_two_postgres_writers_store_one_article_once(pg_dsn: str) -> None:
 
 @pytest.mark.postgres
 def test_text_postgres_cannot_hold_is_a_coded_rejection(pg_dsn: str) -> None:
-    from conftest import fresh_pg_url
+    from pg import fresh_pg_url
 
     record = gaza()
     record.id, record.text = "doc-nul", record.text + "\x00"
