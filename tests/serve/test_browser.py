@@ -150,3 +150,15 @@ def test_map_draws_countries_and_a_dot_per_place(page, base_url):
     x, y = float(kyiv.get_attribute("cx")), float(kyiv.get_attribute("cy"))
     assert (x, y) == pytest.approx(((30.52 + 180) / 360 * 960, (90 - 50.45) / 180 * 480), abs=0.1)
     shoot(page, "map")
+
+
+def test_pasted_text_is_analysed_by_the_pipeline_and_annotated(page, base_url):
+    page.goto(base_url + "/analyze")
+    page.fill("textarea[name=text]",
+              "The Ukrainian Defence Ministry said on Monday that Russian forces struck Kharkiv.")
+    page.fill("input[name=published]", "2024-08-06")
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_selector("#not-stored", timeout=120_000)
+    assert page.locator("#article-text .seg.k-cue").all_text_contents() == ["said"]
+    assert page.locator("#article-text .seg.k-source").count() >= 1
+    shoot(page, "analyze")

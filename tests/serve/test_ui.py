@@ -144,10 +144,11 @@ def test_segments_rebuild_the_text_and_cover_exactly(pairs):
         at += len(seg.text)
 
 
-@pytest.mark.parametrize("path", ["/", "/claims", "/sources", "/timeline", "/map"])
+@pytest.mark.parametrize("path", ["/", "/claims", "/sources", "/timeline", "/map", "/analyze"])
 def test_every_page_has_the_navigation(client, path):
     html = page(client, path)
-    for nav in ("nav-articles", "nav-claims", "nav-sources", "nav-timeline", "nav-map"):
+    for nav in ("nav-articles", "nav-claims", "nav-sources", "nav-timeline", "nav-map",
+                "nav-analyze"):
         assert f'id="{nav}"' in html
 
 
@@ -162,3 +163,18 @@ def test_claims_explorer_filters_by_outlet_and_dates(client):
     html = page(client, "/claims?outlet=other+times&since=2024-08-08")
     assert "Egyptian mediators" in html and "Volodymyr Zelensky" not in html
     assert client.get("/claims?since=yesterday").status_code == 400
+
+
+def test_pasted_text_is_analysed_shown_escaped_and_not_stored(client, analyzer):
+    response = client.post("/analyze", data={"text": "Police said <script>x()</script>.",
+                                             "published": ""})
+    assert response.status_code == 200 and analyzer.calls == 1
+    assert 'id="not-stored"' in response.text
+    assert "&lt;script&gt;x()&lt;/script&gt;" in response.text and "<script>x()" not in response.text
+    assert client.get("/api/documents").json()["meta"]["total"] == 3
+
+
+def test_the_analyse_form_explains_a_bad_date(client, analyzer):
+    response = client.post("/analyze", data={"text": "Police said.", "published": "Monday"})
+    assert response.status_code == 400 and 'id="form-error"' in response.text
+    assert "Police said." in response.text and analyzer.calls == 0

@@ -247,7 +247,8 @@ def list_places(request: Request, db: Db, f: Annotated[PlaceQuery, Query()]) -> 
 _analysis_lock = threading.Lock()
 
 
-def _analyze(request: Request, body: TextIn, **extra: Any) -> Record:
+def analyze_in_turn(request: Request, body: TextIn, **extra: Any) -> Record:
+    """Run the app's analyser on one text, one text at a time (API and web form alike)."""
     analyzer: Analyzer = _state(request).analyzer
     with _analysis_lock:  # one pipeline, one text at a time: the machine has few cores
         try:
@@ -260,7 +261,7 @@ def _analyze(request: Request, body: TextIn, **extra: Any) -> Record:
              responses={413: {"model": ErrorEnvelope}, 422: {"model": ErrorEnvelope}},
              summary="Analyse a text (not stored)")
 async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
-    record = await run_in_threadpool(_analyze, request, body, source="api")
+    record = await run_in_threadpool(analyze_in_turn, request, body, source="api")
     return ok(record.to_dict())
 
 
@@ -271,7 +272,7 @@ async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
 async def add_document(request: Request, response: Response, body: DocumentIn,
                        db: Db) -> dict[str, Any]:
     """201 when stored; 200 with ``created: false`` when that id was already stored."""
-    record = await run_in_threadpool(_analyze, request, body, source=body.source)
+    record = await run_in_threadpool(analyze_in_turn, request, body, source=body.source)
     record.title, record.outlet, record.url = body.title, body.outlet, body.url
     if body.id:
         record.id = body.id

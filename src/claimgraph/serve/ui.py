@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader
+from pydantic import ValidationError
 
 from claimgraph import query
 from claimgraph.record import ATTRIBUTION_TYPES, Source
 from claimgraph.serve.annotate import KINDS, annotations, segments
-from claimgraph.serve.api import Settings
+from claimgraph.serve.api import Settings, TextIn, analyze_in_turn
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError
 from claimgraph.store.rows import source_id
@@ -67,11 +69,39 @@ def article(request: Request, doc_id: str) -> HTMLResponse:
     record = _db(request).run(query.get_document, doc_id)
     if record is None:
         raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
+    return article_page(record, stored=True)
+
+
+def article_page(record: dict[str, Any], *, stored: bool) -> HTMLResponse:
+    """The annotated article of a record (stored, or just analysed from the form)."""
     anns = annotations(record)
     return render("article.html", title=record.get("title") or record["id"], doc=record,
-                  segments=segments(record["text"], anns), kinds=KINDS, claims=linked_claims(record),
+                  stored=stored, segments=segments(record["text"], anns), kinds=KINDS,
+                  claims=linked_claims(record),
                   annotations=[{"kind": a.kind, "label": a.label, "text": record["text"][a.start:a.end],
                                 "details": a.details} for a in anns])
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form() -> HTMLResponse:
+    return render("analyze.html", title="Analyse a text", text="", published="")
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze_text(request: Request) -> HTMLResponse:
+    """Analyse pasted text (an HTML form post, URL-encoded) and show it annotated; nothing is
+    stored. The body-size limit of the API applies."""
+    form = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
+    text = form.get("text", [""])[0].replace("\r\n", "\n")
+    published = form.get("published", [""])[0].strip() or None
+    try:
+        body = TextIn(text=text, published=published)
+    except ValidationError:
+        return render("analyze.html", status=400, title="Analyse a text", text=text,
+                      published=published or "",
+                      error="Paste a text, and give the date as YYYY-MM-DD (or leave it empty).")
+    record = await run_in_threadpool(analyze_in_turn, request, body, source="web form")
+    return article_page(record.to_dict(), stored=False)
 
 
 def linked_claims(record: dict[str, Any]) -> list[dict[str, Any]]:
