@@ -70,7 +70,7 @@ def test_cameo_table_covers_every_root_and_frames_are_known() -> None:
 def test_actor_tables_use_alpha3_codes_and_known_sectors() -> None:
     known_groups = {"IGO", "NGO", "IMG"}
     sectors = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP", "CVL", "REF", "MED",
-               "LAB", "EDU", "BUS", "HLH", "HRI", "REL", "CRM", "AGR", "DEV"}
+               "LAB", "EDU", "BUS", "HLH", "HRI", "REL", "CRM", "AGR", "DEV", "ELI"}
     for form, mention in tables().entries:
         assert form.strip() == form and form
         assert mention.code in known_groups or mention.code == "XKX" or \
@@ -270,3 +270,20 @@ def test_ministry_of_a_country_is_its_government(parser: Language) -> None:
 def test_statement_release_is_not_a_release_of_people(parser: Language) -> None:
     doc = parse(parser, "The ministry released a statement on Monday.")
     assert find_events(doc) == []
+
+
+def test_a_bare_name_does_not_borrow_the_targets_country(parser: Language) -> None:
+    event = main(parse(parser, "Obama said he would not help Israel."))
+    assert event.type == "REJECT"
+    assert (event.actor.text, event.actor.country) == ("Obama", None)
+    assert event.target.country == "ISR"
+
+
+def test_a_titled_actor_takes_the_country_of_the_story(parser: Language) -> None:
+    event = main(parse(parser, "President Museveni banned Ugandan opposition candidates."))
+    assert event.type == "COERCE"
+    assert (event.actor.country, event.actor.sector) == ("UGA", "GOV")
+
+
+def test_wanting_to_attack_is_a_threat(parser: Language) -> None:
+    assert main(parse(parser, "The rebels want to attack the capital.")).type == "THREATEN"

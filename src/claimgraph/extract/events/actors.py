@@ -286,9 +286,9 @@ def from_context(
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
     Event coders code "President Yoweri Museveni" as UGA from what they know; we take the
-    country the sentence names ("... banned Ugandan opposition candidates"): an actor without a
-    country takes the first country named in its sentence (most reports are domestic or name
-    the actor's country first); an active verb with no subject found takes the first country
+    country the sentence names ("... banned Ugandan opposition candidates"): an actor with a
+    sector but no country takes the first country named in its sentence (most reports are
+    domestic or name the actor's country first; a bare name takes none); an active verb with no subject found takes the first country
     named outside its target as actor; a target without a country takes the first named outside
     the actor; an event with no
     target takes the first other country named in the event's clause.
@@ -303,7 +303,9 @@ def from_context(
         found = next((m for m in in_sentence if not _overlaps(target, m, doc)), None)
         if found is not None:
             actor = _mention_actor(found, doc)
-    if actor is not None and actor.country is None:
+    if actor is not None and actor.country is None and actor.sector is not None:
+        # only for a role ("President X", "the rebels"), never for a bare name: "Obama said he
+        # would not help Israel" does not make Obama Israeli
         found = next(iter(in_sentence), None)
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
