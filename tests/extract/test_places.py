@@ -123,6 +123,28 @@ def test_continental_demonym_names_the_continent(nlp) -> None:
     assert (p.kind, p.name, p.country) == ("demonym", "Africa", None)
 
 
+def test_wire_dateline_in_capitals_is_a_place(nlp) -> None:
+    p = one(nlp, "BEIRUT (AP) — Israeli jets struck a building in the southern suburbs.", "BEIRUT")
+    assert (p.country, p.name) == ("LB", "Beirut")
+
+
+def test_town_heading_a_local_institution_is_a_place(nlp) -> None:
+    found = places(nlp, "The Laurel County Fiscal Court approved the budget on Monday.")
+    laurel = [p for p in found if p.text == "Laurel County"]
+    assert laurel and (laurel[0].country, laurel[0].admin1) == ("US", "US-KY")
+    assert near(laurel[0], 37.1, -84.1, km=50)
+
+
+def test_newspaper_named_after_a_city_is_not_a_place(nlp) -> None:
+    found = places(nlp, "The Washington Post reported the deal on Friday.")
+    assert not [p for p in found if p.text.startswith("Washington")]
+
+
+def test_name_cut_short_by_ner_is_taken_whole(nlp) -> None:
+    found = places(nlp, "Exports to South America fell sharply last year.")
+    assert [p.name for p in found if "America" in p.text] == ["South America"]
+
+
 def test_compass_word_alone_is_not_a_place(nlp) -> None:
     found = places(nlp, "Leaders in the West condemned the strike.")
     assert not [p for p in found if p.text == "West"]
