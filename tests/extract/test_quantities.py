@@ -116,6 +116,8 @@ def test_or_more_after_the_number(nlp: Language) -> None:
         ("Hundreds of residents fled.", 200, "residents"),
         ("Tens of thousands of troops massed on the border.", 20_000, "troops"),
         ("Several thousand protesters gathered.", 2000, "protesters"),
+        ("Scores of people fled.", 40, "people"),
+        ("Hundreds of millions of dollars were lost.", 200_000_000, "USD"),
     ],
 )
 def test_vague_amounts_have_a_lower_bound_only(nlp: Language, text: str, low: int, unit: str) -> None:
@@ -126,6 +128,18 @@ def test_vague_amounts_have_a_lower_bound_only(nlp: Language, text: str, low: in
 def test_fraction_of_a_whole(nlp: Language) -> None:
     q = only(nlp, "Nearly half of all Ukrainians back the plan.")
     assert (q.text, q.value, q.high, q.unit) == ("Nearly half of all Ukrainians", 0.5, 0.5, "Ukrainians")
+
+
+def test_bare_vague_amount(nlp: Language) -> None:
+    found = quantities(nlp, "At least 12 people were killed and dozens injured.")
+    assert [(q.text, q.value, q.low) for q in found] == [
+        ("At least 12 people", 12, 12), ("dozens", None, 24)
+    ]
+
+
+def test_crore(nlp: Language) -> None:
+    q = only(nlp, "The state will spend Rs 500 crore on roads.")
+    assert (q.value, q.unit) == (5_000_000_000, "INR")
 
 
 def test_units_of_measure_are_canonical(nlp: Language) -> None:

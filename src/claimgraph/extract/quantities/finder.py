@@ -50,7 +50,8 @@ LABEL_BEFORE = re.compile(
 )
 VAGUE = re.compile(
     rf"(?<![\w])(?:(?P<pre>tens|hundreds){_SP}+of{_SP}+)?(?P<mag>dozens|hundreds|thousands|millions|billions)"
-    rf"(?={_SP}+of{_SP})"
+    rf"(?![\w-])"
+    rf"|(?<![\w])(?P<scores>scores)(?={_SP}+of{_SP})"
     rf"|(?<![\w])(?P<few>several|a{_SP}+few|a{_SP}+couple{_SP}+of|a{_SP}+couple|few){_SP}+"
     rf"(?P<mag2>dozen|hundred|thousand|million|billion)(?![\w])",
     re.I,
@@ -386,7 +387,9 @@ def _vague(text: str) -> list[tuple[int, int, Decimal, bool]]:
         for m in FRACTION_OF.finditer(text)
     ]
     for m in VAGUE.finditer(text):
-        if m.group("mag"):
+        if m.group("scores"):
+            low = 2 * 20
+        elif m.group("mag"):
             low = 2 * _MAGNITUDE[m.group("mag").lower()] * (
                 _MAGNITUDE[m.group("pre").lower()] if m.group("pre") else 1
             )
@@ -442,6 +445,8 @@ def _read_vague(finder: _Finder, item: tuple[int, int, Decimal, bool]) -> Quanti
     unit = None
     if found is not None:
         end, unit, _ = found
+        row = units.lookup(unit)  # "hundreds of millions of dollars" counts USD
+        unit = row.canonical if row is not None else unit
     mods = [(kind, at) for kind, at in _modifiers(finder.text, start) if kind != "range"]
     if mods:
         start = mods[-1][1]

@@ -95,10 +95,11 @@ MULTIPLIERS = {
     "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
     "mln": 10**6, "mn": 10**6, "bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12,
     "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9, "T": 10**12,
+    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
 }
 MONEY_ONLY = {"m", "M", "b", "B", "T", "K"}
 MULTIPLIER_AT = re.compile(
-    r"(?:[ \u00a0]?|[ \u00a0]?-)(?P<mult>thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|k|K|m|M|b|B|T)(?![\w])"
+    r"(?:[ \u00a0]?|[ \u00a0]?-)(?P<mult>thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bln|bn|trn|tn|k|K|m|M|b|B|T)(?![\w])"
 )
 DOZEN_AT = re.compile(r"[ \u00a0](?P<mult>dozen)(?![\w])", re.I)
 
