@@ -1,9 +1,10 @@
-"""Build ``src/claimgraph/data/attribution/cue_model.tsv`` from the PolNeAR train split.
+"""Build the cue model (``cue_model.tsv``, ``cue_weights.tsv``) from the PolNeAR train split.
 
 For every candidate cue word (a verb or noun with a content frame, see
 ``claimgraph.extract.attribution.cues``) outside other attributions' content, the table counts
 how often that (lemma, part of speech, frame) is annotated as a cue in train. The component reads those counts as
-P(cue | lemma, pos, frame), smoothed towards the hand list in ``cue_verbs.tsv``.
+P(cue | lemma, pos, frame), smoothed towards the hand list in ``cue_verbs.tsv``; then it fits
+the logistic regression of ``claimgraph.extract.attribution.classifier`` (rate + context).
 
 Reproducible: the same train split and model give the same file (rows sorted). Only train is
 read; dev stays for reporting. Run from the repository root::
@@ -17,17 +18,29 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import spacy
 from spacy.tokens import DocBin
 
 from claimgraph.evaluate import evaldata_root
 from claimgraph.evaluate.attribution import read_articles
-from claimgraph.extract.attribution.cues import Quotes, frame_of, is_candidate
+from claimgraph.extract.attribution import classifier
+from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE
+from claimgraph.extract.attribution.cues import (
+    MIN_RATE,
+    PRIOR_RATE,
+    PRIOR_WEIGHT,
+    Quotes,
+    frame_of,
+    is_candidate,
+)
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
 from claimgraph.nlp.pipeline import load_config
 
-OUT = Path(__file__).resolve().parents[1] / "src/claimgraph/data/attribution/cue_model.tsv"
+DATA = Path(__file__).resolve().parents[1] / "src/claimgraph/data/attribution"
+OUT = DATA / "cue_model.tsv"
+WEIGHTS = DATA / "cue_weights.tsv"
 #: rows seen fewer times than this are left to the hand-listed prior
 MIN_SEEN = 3
 
@@ -38,6 +51,7 @@ def main() -> None:
     default = root / "polnear/data/train" if root else None
     parser.add_argument("--data", type=Path, default=default)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--weights", type=Path, default=WEIGHTS)
     parser.add_argument("--parsed", type=Path, help="a DocBin of the same texts, already parsed")
     args = parser.parse_args()
     model = load_config()["nlp"]["model"]
@@ -51,6 +65,7 @@ def main() -> None:
         docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
     cues: Counter[tuple[str, str, str]] = Counter()
     seen: Counter[tuple[str, str, str]] = Counter()
+    samples: list[tuple[tuple[str, str, str], bool, list[str]]] = []
     for article, doc in zip(articles, docs, strict=True):
         gold = set().union(*(g.cue for g in article.gold)) if article.gold else set()
         # PolNeAR gives a token to one attribution only: a cue word inside another attribution's
@@ -63,8 +78,11 @@ def main() -> None:
             frame, _ = frame_of(tok, quotes)
             key = (tok.lemma_.lower(), tok.pos_, frame)
             seen[key] += 1
-            if tok.idx in gold:
+            y = tok.idx in gold
+            if y:
                 cues[key] += 1
+            if frame != "none":
+                samples.append((key, y, classifier.context_features(tok, frame)))
     listed = lexicon().cue_types
     rows = sorted(
         (k, cues[k], n) for k, n in seen.items()
@@ -78,6 +96,69 @@ def main() -> None:
     body = "".join(f"{lemma}\t{pos}\t{frame}\t{c}\t{n}\n" for (lemma, pos, frame), c, n in rows)
     args.out.write_text(header + body, encoding="utf-8")
     print(f"{len(rows)} rows from {len(articles)} articles -> {args.out}")
+    kept = {k: (cues[k], n) for k, c, n in rows}
+    w = fit_weights(samples, kept, listed)
+    lines = "".join(f"{name}\t{value:.4f}\n" for name, value in sorted(w.items()))
+    args.weights.write_text(
+        "# logistic-regression weights of the cue classifier; built by scripts/train_cue_model.py\n"
+        + lines,
+        encoding="utf-8",
+    )
+    print(f"{len(w)} weights -> {args.weights}")
+
+
+def fit_weights(
+    samples: list[tuple[tuple[str, str, str], bool, list[str]]],
+    table: dict[tuple[str, str, str], tuple[int, int]],
+    listed: dict[str, str],
+    *,
+    epochs: int = 300,
+    l2: float = 1e-4,
+    lr: float = 0.5,
+    min_count: int = 20,
+) -> dict[str, float]:
+    """Fit the logistic regression of ``classifier.score`` by full-batch gradient descent.
+
+    The lexical rate of each sample leaves the sample itself out of its (lemma, pos, frame)
+    count, so the rate feature is as uninformed about a training word as about a new one.
+    """
+    rate_of: list[float] = []
+    keep: list[int] = []
+    for i, (key, y, _) in enumerate(samples):
+        cues_k, seen_k = table.get(key, (0, 0))
+        if seen_k:
+            cues_k, seen_k = cues_k - int(y), seen_k - 1
+        prior = PRIOR_RATE if key[0] in listed else 0.0
+        rate = (cues_k + PRIOR_WEIGHT * prior) / (seen_k + PRIOR_WEIGHT)
+        if rate >= MIN_RATE:
+            keep.append(i)
+            rate_of.append(rate)
+    counts = Counter(f for i in keep for f in samples[i][2])
+    names = [BIAS, RATE_FEATURE, *sorted(f for f, c in counts.items() if c >= min_count)]
+    index = {name: j for j, name in enumerate(names)}
+    x = np.zeros((len(keep), len(names)), dtype=np.float32)
+    y = np.zeros(len(keep), dtype=np.float32)
+    for row, (i, rate) in enumerate(zip(keep, rate_of, strict=True)):
+        _, label, feats = samples[i]
+        x[row, 0] = 1.0
+        x[row, 1] = classifier.logit(rate)
+        for f in feats:
+            j = index.get(f)
+            if j is not None:
+                x[row, j] = 1.0
+        y[row] = float(label)
+    w = np.zeros(len(names), dtype=np.float64)
+    w[1] = 1.0
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for step in range(1, epochs + 1):  # Adam on the mean log-loss
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) / len(y) + l2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= lr * 0.1 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    print(f"classifier: {len(keep)} candidates, {len(names)} features")
+    return {name: float(w[j]) for name, j in index.items() if abs(w[j]) > 1e-3}
 
 
 if __name__ == "__main__":

@@ -64,3 +64,18 @@ def test_lexicon_loads_every_file() -> None:
     assert "reportedly" in lex.hedges
     assert "familiar with" in lex.anonymity
     assert lex.source_kinds["official"] == ("government", True)
+
+
+def test_cue_weights_are_finite_and_name_known_features() -> None:
+    import math
+
+    from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE, weights
+
+    w = weights()
+    assert BIAS in w and RATE_FEATURE in w
+    assert w[RATE_FEATURE] > 0, "a higher lexical rate must mean a likelier cue"
+    prefixes = ("frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=")
+    singles = {BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline"}
+    for name, value in w.items():
+        assert math.isfinite(value), name
+        assert name in singles or name.startswith(prefixes), name

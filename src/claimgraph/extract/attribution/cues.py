@@ -11,7 +11,8 @@ A candidate is a verb or noun whose *frame* (how its content attaches) is one of
 
 Whether a candidate is a cue is decided by the statistics of its (lemma, part of speech, frame)
 in the PolNeAR train split (``cue_model.tsv``), smoothed towards the hand list in
-``cue_verbs.tsv``: "said" with a clause almost always attributes, "found" with an object rarely.
+``cue_verbs.tsv`` ("said" with a clause almost always attributes, "found" with an object
+rarely), weighed with its context by the logistic regression in :mod:`.classifier`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.attribution import classifier
 from claimgraph.extract.attribution.lexicon import lexicon
 
 #: frames in priority order; ``none`` candidates never become attributions (no content)
@@ -32,6 +34,8 @@ MAX_GAP = 8
 PRIOR_WEIGHT = 2.0
 PRIOR_RATE = 0.6
 THRESHOLD = 0.45
+#: candidates whose lexical rate is below this are dropped before the classifier looks
+MIN_RATE = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +175,10 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list
         frame, qs = frame_of(tok, quotes)
         if frame == "none":
             continue
-        p = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
+        rate = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
+        if rate < MIN_RATE:
+            continue  # not worth the context features: never a cue in train
+        p = classifier.score(rate, classifier.context_features(tok, frame))
         if p >= threshold:
             out.append(Cue(tok, frame, qs, p))
     return out

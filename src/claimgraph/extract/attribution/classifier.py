@@ -1,0 +1,113 @@
+"""The cue classifier: is this candidate word attributing here? (a small logistic regression)
+
+The lexical evidence is the smoothed rate P(cue | lemma, pos, frame) from ``cue_model.tsv``;
+the context adds what the lemma cannot know: who the subject is (a person, a pronoun, an
+organisation, nobody), how the word hangs in the sentence (main verb, participle, relative
+clause), its tense, negation and modality. Weights live in ``cue_weights.tsv`` and are fitted
+on the PolNeAR train split by ``scripts/train_cue_model.py`` (numpy only, seconds on a CPU).
+Without a weights file the rate alone decides (weight 1 on its log-odds, no bias).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, lexicon
+
+RATE_FEATURE = "rate_logit"
+BIAS = "bias"
+_PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
+_THING_PRONOUNS = {"it", "this", "that", "which", "who"}
+_MODALS = {"will", "would", "could", "can", "may", "might", "should", "must"}
+
+
+def subject_category(tok: Token) -> str:
+    """What kind of thing the candidate's grammatical subject is (or the governing verb's)."""
+    head = tok
+    for _ in range(2):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+        if subj is None:
+            subj = next((c for c in head.children if c.dep_ == "poss"), None) if head.pos_ == "NOUN" else None
+        if subj is not None:
+            break
+        if head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
+            head = head.head
+        else:
+            return "none"
+    else:
+        return "none"
+    lower = subj.lower_
+    if lower in _PERSON_PRONOUNS:
+        return "pron"
+    if lower in _THING_PRONOUNS:
+        return "it"
+    if subj.ent_type_ == "PERSON":
+        return "person"
+    if subj.ent_type_ in ("ORG", "GPE", "NORP"):
+        return "org"
+    if subj.lemma_.lower() in lexicon().source_kinds:
+        return "source_noun"
+    return "noun" if subj.pos_ in ("NOUN", "PROPN") else "other"
+
+
+def context_features(tok: Token, frame: str) -> list[str]:
+    """Categorical features of a candidate in its sentence (names, not values)."""
+    subj = subject_category(tok)
+    dep = tok.dep_
+    feats = [
+        f"frame={frame}",
+        f"dep={dep}",
+        f"tag={tok.tag_}",
+        f"subj={subj}",
+        f"subj|frame={subj}|{frame}",
+        f"dep|frame={dep}|{frame}",
+        f"pos|frame={tok.pos_}|{frame}",
+    ]
+    if tok.lemma_.lower() in lexicon().cue_types:
+        feats.append("listed")
+    children = list(tok.children)
+    if any(c.dep_ == "neg" for c in children):
+        feats.append("negated")
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        feats.append("modal")
+    if frame == "ccomp" and any(
+        g.dep_ == "mark" and g.lower_ == "that" for c in children if c.dep_ == "ccomp" for g in c.children
+    ):
+        feats.append("that_clause")
+    if "\n" not in tok.doc.text[: tok.idx]:
+        feats.append("headline")
+    return feats
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """Feature weights (empty before the model is first trained)."""
+    try:
+        text = resources.files(PACKAGE).joinpath(f"{FOLDER}/cue_weights.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, value = line.split("\t")
+            out[name] = float(value)
+    return out
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def score(rate: float, features: list[str]) -> float:
+    """P(cue) from the lexical rate and the context features."""
+    w = weights()
+    if not w:
+        return rate
+    z = w.get(BIAS, 0.0) + w.get(RATE_FEATURE, 1.0) * logit(rate)
+    z += sum(w.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-z))
