@@ -287,3 +287,17 @@ def test_a_titled_actor_takes_the_country_of_the_story(parser: Language) -> None
 
 def test_wanting_to_attack_is_a_threat(parser: Language) -> None:
     assert main(parse(parser, "The rebels want to attack the capital.")).type == "THREATEN"
+
+
+def test_denied_attack_is_no_event(parser: Language) -> None:
+    assert find_events(parse(parser, "Russia denied attacking the hospital in Kharkiv.")) == []
+
+
+def test_possible_sanctions_are_a_threat_and_one_event(parser: Language) -> None:
+    events = find_events(parse(parser, "China might impose sanctions on Japan."))
+    assert [(e.type, e.actor.country, e.target.country) for e in events] == \
+        [("THREATEN", "CHN", "JPN")]
+
+
+def test_perfect_modal_keeps_the_event(parser: Language) -> None:
+    assert main(parse(parser, "Iran may have fired the missile at the tanker.")).type == "ASSAULT"

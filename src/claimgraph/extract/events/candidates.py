@@ -18,6 +18,8 @@ from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.roles import Candidate, subject, target_head
 
 INTENT_AUX = {"will", "would", "'ll", "shall", "wo"}
+#: "could attack", "may impose sanctions": possible, not done (unless perfect: "may have fired")
+POSSIBLE_AUX = {"could", "may", "might", "can", "ca"}
 DEMAND_AUX = {"must", "should"}
 
 
@@ -71,15 +73,20 @@ def _verb_keys(verb: Token) -> list[str]:
     return [*keys, *lemmas]
 
 
-def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.Sense] | None:
-    """The eventive object of a light verb ("launched an *attack*", "went on *strike*")."""
+def _objects(verb: Token) -> list[Token]:
+    """Direct and prepositional objects of a verb, and what a quantity object counts
+    ("launched 10 days *of war games*", "began a wave *of strikes*")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         objects += [p for p in prep.children if p.dep_ == "pobj"]
-    # "launched 10 days of war games", "began a wave of strikes"
     objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep"
                 and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-    for noun in objects:
+    return objects
+
+
+def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.Sense] | None:
+    """The eventive object of a light verb ("launched an *attack*", "went on *strike*")."""
+    for noun in _objects(verb):
         # "launched an attack", and "launched a mediation effort": the modifier names the event
         for word in [noun, *(c for c in noun.children if c.dep_ == "compound")]:
             sense = lexicon.noun(word.lemma_.lower(), _lemmas(word) | _of_lemmas(word))
@@ -107,6 +114,11 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
                 verbal[tok.i] = Candidate(found[0], tok, found[1], True, noun=noun)
                 continue
             if sense is not None:
+                if sense.context and noun is None:  # "imposed *sanctions*": one event, not two
+                    noun = next((o for o in _objects(tok) if o.lemma_.lower() in sense.context
+                                 and o.lemma_.lower() in lexicon.nouns), None)
+                    if noun is not None:
+                        consumed.add(noun.i)
                 verbal[tok.i] = Candidate(tok, tok, sense, True, noun=noun)
             elif any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in tok.children) \
                     and tok.dep_ == "ccomp" and tok.head.pos_ == "VERB":
@@ -131,7 +143,8 @@ def _frame(verbal: dict[int, Candidate], lexicon: lex_mod.Lexicon) -> None:
             continue
         verb = cand.clause
         head = verb.head
-        if any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in verb.children):
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if auxes & INTENT_AUX or (auxes & POSSIBLE_AUX and "have" not in auxes):
             cand.intent = True
         framer = _intent_governor(verb, lexicon)
         if framer is not None:

@@ -43,9 +43,18 @@ def main_event(doc: Doc, events: list[Event]) -> Event | None:
     return min(events, key=lambda e: salience(doc, e)) if events else None
 
 
+#: verbs whose complement did not happen, by the framer's account ("denied attacking")
+DENIALS = {"deny", "refute", "reject", "dismiss"}
+
+
 def _negated(cand: Candidate) -> bool:
+    """Negated ("did not attack", "vowed not to return") or denied ("denied that its forces
+    shelled the town")."""
     tokens = [cand.clause] + ([cand.governor] if cand.governor is not None else [])
-    return any(c.dep_ == "neg" for tok in tokens for c in tok.children)
+    if any(c.dep_ == "neg" for tok in tokens for c in tok.children):
+        return True
+    head = cand.head
+    return head.dep_ in {"xcomp", "ccomp", "pcomp"} and head.head.lemma_.lower() in DENIALS
 
 
 def find_events(
