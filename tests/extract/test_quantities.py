@@ -187,7 +187,10 @@ def test_dates_times_ordinals_and_labels_are_not_quantities(nlp: Language, text:
     assert quantities(nlp, text) == []
 
 
-@pytest.mark.parametrize("text", ["Madrid won 3-1 on Sunday.", "The Senate voted 51-49."])
+@pytest.mark.parametrize(
+    "text",
+    ["Madrid won 3-1 on Sunday.", "The Senate voted 51-49.", "After a 17 - 14 victory, they were 8-8."],
+)
 def test_scores_and_votes_are_not_ranges(nlp: Language, text: str) -> None:
     assert quantities(nlp, text) == []
 

@@ -3,21 +3,15 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from samples import sample_records  # noqa: E402
-
-from claimgraph.ids import text_hash  # noqa: E402
-from claimgraph.record import Record  # noqa: E402
-from claimgraph.serve.api import Settings  # noqa: E402
-from claimgraph.serve.app import create_app  # noqa: E402
-from claimgraph.serve.database import memory_database  # noqa: E402
+from claimgraph.ids import text_hash
+from claimgraph.record import Record
+from claimgraph.serve.api import Settings
+from claimgraph.serve.app import create_app
+from claimgraph.serve.database import memory_database
+from tests.serve.samples import sample_records
 
 TOKEN = "test-token-123"
 

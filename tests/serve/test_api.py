@@ -6,7 +6,7 @@ import pytest
 
 from claimgraph.record import Record
 from claimgraph.serve.envelope import API_CODES
-from conftest import TOKEN
+from tests.serve.conftest import TOKEN
 
 
 def data(response):

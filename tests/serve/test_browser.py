@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from samples import sample_records, script_record
 
 from claimgraph.serve.app import create_app
 from claimgraph.store import open_store
+from tests.serve.samples import sample_records, script_record
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

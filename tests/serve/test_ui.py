@@ -7,9 +7,9 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from samples import KYIV_TEXT, script_record
 
 from claimgraph.serve.annotate import Annotation, annotations, segments
+from tests.serve.samples import KYIV_TEXT, script_record
 
 
 def page(client, path: str) -> str:
@@ -178,3 +178,15 @@ def test_the_analyse_form_explains_a_bad_date(client, analyzer):
     response = client.post("/analyze", data={"text": "Police said.", "published": "Monday"})
     assert response.status_code == 400 and 'id="form-error"' in response.text
     assert "Police said." in response.text and analyzer.calls == 0
+
+
+def test_timeline_strip_has_a_bar_per_day_scaled_by_events(client):
+    html = page(client, "/timeline")
+    bars = re.findall(r'<rect class="bar" x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="([\d.]+)" data-day="([\d-]+)"', html)
+    assert [(day, float(x)) for x, _, day in bars] == [("2024-08-05", 148.0), ("2024-08-07", 788.0)]
+    assert {float(h) for _, h, _ in bars} == {60.0}
+
+
+def test_timeline_filters_by_date(client):
+    html = page(client, "/timeline?since=2024-08-06&until=&type=")
+    assert re.findall(r'class="badge etype">(\w+)<', html) == ["AGREE"]

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg import PostgresServer, find_bindir, fresh_pg_url  # tests/store/pg.py
 
 from claimgraph.store import Store, open_store
+from tests.store.pg import PostgresServer, find_bindir, fresh_pg_url  # tests/store/pg.py
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from store_samples import brussels, corpus, gaza, kursk
 
 from claimgraph.errors import DocumentError
 from claimgraph.store import Store, open_store
 from claimgraph.store.rows import COLUMNS
 from claimgraph.store.schema import MIGRATIONS
+from tests.store.store_samples import brussels, corpus, gaza, kursk
 
 TABLES = [*COLUMNS, "rejected"]
 
@@ -173,7 +173,7 @@ def test_two_postgres_writers_store_one_article_once(pg_dsn: str) -> None:
     import threading
     import time
 
-    from pg import fresh_pg_url
+    from tests.store.pg import fresh_pg_url
 
     url = fresh_pg_url(pg_dsn)
     with open_store(url) as first, open_store(url) as second:
@@ -191,7 +191,7 @@ def test_two_postgres_writers_store_one_article_once(pg_dsn: str) -> None:
 
 @pytest.mark.postgres
 def test_text_postgres_cannot_hold_is_a_coded_rejection(pg_dsn: str) -> None:
-    from pg import fresh_pg_url
+    from tests.store.pg import fresh_pg_url
 
     record = gaza()
     record.id, record.text = "doc-nul", record.text + "\x00"

@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 import typer
-from store_samples import corpus
 from typer.testing import CliRunner
 
 from claimgraph.query.cli import query_app
 from claimgraph.query.export import EVENT_COLUMNS
 from claimgraph.store import open_store
 from claimgraph.store.cli import ingest_command
+from tests.store.store_samples import corpus
 
 app = typer.Typer()
 app.command("ingest")(ingest_command)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from store_samples import corpus
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.query import (
@@ -24,6 +23,7 @@ from claimgraph.query import (
 )
 from claimgraph.query.export import EVENT_COLUMNS, event_rows, write, write_csv, write_jsonl
 from claimgraph.store import Store
+from tests.store.store_samples import corpus
 
 
 @pytest.fixture
