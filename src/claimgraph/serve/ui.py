@@ -8,6 +8,7 @@ outline and its TopoJSON decoder are bundled under ``static/vendor``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qs, urlencode
@@ -163,16 +164,40 @@ def source(request: Request, source_id: str) -> HTMLResponse:
     return render("source.html", title=detail["name"], src=detail, shown=SOURCE_CLAIMS_SHOWN)
 
 
+def day_bars(days: dict[str, list[dict[str, Any]]], width: int = 960,
+             height: int = 60) -> list[dict[str, Any]]:
+    """Bars of an events-per-day strip over the dated days shown (SVG coordinates)."""
+    dated = {d: len(evs) for d, evs in days.items() if d != "undated"}
+    if not dated:
+        return []
+    first = dt.date.fromisoformat(min(dated))
+    span = max(1, (dt.date.fromisoformat(max(dated)) - first).days + 1)
+    step, top = width / span, max(dated.values())
+    bar = min(max(step - 1, 2), 24)  # a few days give slim bars centred in their day
+    return [{"x": round((dt.date.fromisoformat(d) - first).days * step + (step - bar) / 2, 1),
+             "w": round(bar, 1), "h": round(height * n / top, 1),
+             "y": round(height - height * n / top, 1), "day": d, "n": n}
+            for d, n in sorted(dated.items())]
+
+
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline(request: Request, offset: Offset = 0, type: str | None = None) -> HTMLResponse:
+def timeline(
+    request: Request,
+    offset: Offset = 0,
+    type: Annotated[str | None, Query(max_length=50)] = None,
+    since: Annotated[str | None, Query(pattern=FORM_PERIOD)] = None,
+    until: Annotated[str | None, Query(pattern=FORM_PERIOD)] = None,
+) -> HTMLResponse:
     settings: Settings = request.app.state.settings
-    page = _db(request).run(query.list_events, limit=settings.max_limit, offset=offset,
-                            **({"type": type} if type else {}))
+    given = {k: v for k, v in {"type": type, "since": since, "until": until}.items() if v}
+    page = _db(request).run(query.list_events, limit=settings.max_limit, offset=offset, **given)
     days: dict[str, list[dict[str, Any]]] = {}
     for event in page["items"]:
         days.setdefault(event.get("date") or "undated", []).append(event)
-    return render("timeline.html", title="Timeline", days=days, total=page["total"],
-                  type=type or "", pager=_pager(request, page["total"], offset, settings.max_limit))
+    return render("timeline.html", title="Timeline", days=days, bars=day_bars(days),
+                  total=page["total"], shown=len(page["items"]),
+                  form={"type": type or "", "since": since or "", "until": until or ""},
+                  pager=_pager(request, page["total"], offset, settings.max_limit))
 
 
 @router.get("/map", response_class=HTMLResponse)
