@@ -190,3 +190,9 @@ def test_timeline_strip_has_a_bar_per_day_scaled_by_events(client):
 def test_timeline_filters_by_date(client):
     html = page(client, "/timeline?since=2024-08-06&until=&type=")
     assert re.findall(r'class="badge etype">(\w+)<', html) == ["AGREE"]
+
+
+def test_claims_of_an_unstored_analysis_do_not_link_to_source_pages(client):
+    client.app.state.analyzer = lambda text, **kw: script_record()
+    html = client.post("/analyze", data={"text": "anything"}).text
+    assert 'id="not-stored"' in html and 'href="/sources/' not in html

@@ -78,7 +78,7 @@ def article_page(record: dict[str, Any], *, stored: bool) -> HTMLResponse:
     anns = annotations(record)
     return render("article.html", title=record.get("title") or record["id"], doc=record,
                   stored=stored, segments=segments(record["text"], anns), kinds=KINDS,
-                  claims=linked_claims(record),
+                  claims=linked_claims(record) if stored else record["attributions"],
                   annotations=[{"kind": a.kind, "label": a.label, "text": record["text"][a.start:a.end],
                                 "details": a.details} for a in anns])
 
