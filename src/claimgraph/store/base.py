@@ -191,16 +191,28 @@ class Store(ABC):
 
     def reject(self, input_name: str, code: str, reason: str) -> None:
         """Record that an input did not become a record (replaces an earlier rejection)."""
-        with self.transaction():
-            self._execute("DELETE FROM rejected WHERE input = ?", (input_name,))
-            self._execute(
-                "INSERT INTO rejected (input, code, reason, time) VALUES (?, ?, ?, ?)",
-                (input_name, code, reason, _now()),
-            )
+        self.reject_errors([DocumentError(code, input_name, reason)])
 
     def reject_error(self, error: DocumentError) -> None:
         """Store a ``DocumentError`` in ``rejected``."""
-        self.reject(error.source, error.code, error.reason)
+        self.reject_errors([error])
+
+    def reject_errors(self, errors: Sequence[DocumentError]) -> None:
+        """Store several rejections in one transaction (the last one per input wins)."""
+        latest = {e.source: e for e in errors}
+        if not latest:
+            return
+        now = _now()
+        inputs = list(latest)
+        with self.transaction():
+            for i in range(0, len(inputs), 500):
+                chunk = inputs[i : i + 500]
+                marks = ", ".join("?" for _ in chunk)
+                self._execute(f"DELETE FROM rejected WHERE input IN ({marks})", chunk)
+            self._executemany(
+                "INSERT INTO rejected (input, code, reason, time) VALUES (?, ?, ?, ?)",
+                [(e.source, e.code, e.reason, now) for e in latest.values()],
+            )
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -115,9 +115,16 @@ class _Loader:
         self.n_process = n_process
         self.stats = IngestStats()
         self.seen: set[str] = set()
+        self.pending: list[DocumentError] = []  # rejections, stored once per batch
+
+    def flush(self) -> None:
+        """Store the batch's rejections (one transaction)."""
+        if self.pending:
+            self.store.reject_errors(self.pending)
+            self.pending = []
 
     def reject(self, error: DocumentError) -> None:
-        self.store.reject_error(error)
+        self.pending.append(error)
         self.stats.rejected += 1
         if len(self.stats.errors) < 1000:  # the first ones; all are in the rejected table
             self.stats.errors.append(error.one_line())
@@ -202,6 +209,7 @@ def ingest(
         for chunk in _chunks(_read(paths, published, stdin), batch_size):
             loader.stats.read += len(chunk)
             loader.analyse_and_store(loader.new_documents(chunk))
+            loader.flush()
             if bar is not None and task is not None:
                 s = loader.stats
                 bar.update(task, completed=s.read, stored=s.stored, skipped=s.skipped,
