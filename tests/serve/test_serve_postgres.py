@@ -1,0 +1,44 @@
+"""The same API over a PostgreSQL store (the server's queries are the shared SQL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from claimgraph.record import Record
+from claimgraph.serve.app import create_app
+from claimgraph.store import open_store
+from tests.store.pg import PostgresServer, find_bindir, fresh_pg_url
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL binaries not installed (apt-get install postgresql)")
+    server = PostgresServer(bindir)
+    try:
+        yield fresh_pg_url(server.start())
+    finally:
+        server.stop()
+
+
+def test_the_api_and_ui_serve_a_postgresql_store(pg_url, records):
+    with open_store(pg_url) as store:
+        for record in records:
+            store.add_record(record)
+    client = TestClient(create_app(pg_url))
+    body = client.get("/api/documents", params={"limit": 2}).json()
+    assert body["ok"] and body["meta"]["total"] == 3 and body["meta"]["next_offset"] == 2
+    got = client.get(f"/api/documents/{records[0].id}").json()["data"]
+    assert Record.from_dict(got) == records[0]
+    anonymous = client.get("/api/attributions", params={"anonymous": "true"}).json()["data"]
+    assert len(anonymous) == 3
+    events = client.get("/api/events").json()["data"]
+    assert [e["date"] for e in events] == ["2024-08-05", "2024-08-07"]
+    assert client.get(f"/documents/{records[0].id}").status_code == 200
+    assert client.get("/api/documents/none").json()["error"]["code"] == "not_found"
