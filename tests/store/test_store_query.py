@@ -94,6 +94,12 @@ def test_attributions_free_text_hedges_and_via(filled: Store) -> None:
     assert kursk_claim["document"]["url"] == "https://ledger.example/kursk"
 
 
+def test_attributions_in_articles_mentioning_words(filled: Store) -> None:
+    assert list_attributions(filled, text="Sudzha")["total"] == 2
+    assert list_attributions(filled, text="Kursk incursion")["total"] == 2  # the title
+    assert list_attributions(filled, q="Sudzha")["total"] == 1  # only one claim says it
+
+
 def test_search_terms_are_literal_not_patterns(filled: Store) -> None:
     assert list_attributions(filled, q="%")["total"] == 0
     assert list_attributions(filled, q="_")["total"] == 0

@@ -11,7 +11,7 @@ Signatures (stable; new filters are added as new keywords):
 - ``list_documents(store, *, limit=50, offset=0, outlet, since, until, q)``
 - ``get_document(store, document_id)`` -> the contract record or None
 - ``list_attributions(store, *, limit=50, offset=0, source, source_id, via_id, outlet, kind,
-  anonymous, since, until, place, country, event_type, type, hedged, document, q)``
+  anonymous, since, until, place, country, event_type, type, hedged, document, q, text)``
 - ``list_sources(store, *, limit=50, offset=0, min_claims=0, q, kind, anonymous, outlet, since,
   until)`` -> page + ``summary`` (anonymity share)
 - ``get_source(store, source_id)`` -> summary + ``attributions``, ``relayed_claims``,

@@ -106,6 +106,7 @@ def attribution_where(
     hedged: bool | None = None,
     document: str | None = None,
     q: str | None = None,
+    text: str | None = None,
 ) -> Where:
     """The WHERE clause of ``list_attributions`` (aliases: a, d, m, s); see its docstring."""
     w = Where()
@@ -160,6 +161,8 @@ def attribution_where(
         w.add("a.document_id = ?", document)
     if q:
         w.like_any(["a.content_text", "a.cue_text", "m.text", "s.name"], q)
+    if text:
+        w.like_any(["d.text", "d.title"], text)
     return w
 
 
@@ -179,7 +182,8 @@ def list_attributions(
       ``YYYY-MM-DD``);
     - ``place`` (a place name), ``country`` (ISO alpha-2): the article mentions it;
       ``event_type`` (PLOVER, e.g. ASSAULT): the article reports such an event;
-    - ``document``: one document's claims; ``q``: words in the content, cue or source.
+    - ``document``: one document's claims; ``q``: words in the content, cue or source;
+      ``text``: words anywhere in the article (its text or title).
 
     Each item is the contract ATTRIBUTION plus ``source_id``, ``source_name`` and ``document``
     ({id, title, outlet, published, url}); each ``via`` entry also has ``source_id`` and ``name``.

@@ -134,6 +134,7 @@ def attributions_command(
     hedged: Annotated[bool | None, typer.Option("--hedged/--unhedged", help="Only (un)hedged claims.")] = None,
     document: Annotated[str | None, typer.Option(help="One document's claims.")] = None,
     q: Text = None,
+    text: Annotated[str | None, typer.Option(help="Words anywhere in the article.")] = None,
 ) -> None:
     """Claims: who says what, through whom, how surely."""
     from claimgraph.query import list_attributions
@@ -142,7 +143,7 @@ def attributions_command(
         s, limit=_limit(limit, all_rows), offset=offset, source=source, source_id=source_id,
         outlet=outlet, kind=kind, anonymous=anonymous, since=since, until=until, place=place,
         country=country, event_type=event_type, type=type_, hedged=hedged, document=document,
-        q=q), db, fmt, output, kind="attributions")
+        q=q, text=text), db, fmt, output, kind="attributions")
 
 
 @query_app.command("sources")
