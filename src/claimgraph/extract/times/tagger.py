@@ -57,15 +57,6 @@ HANDLERS: dict[str, Handler] = {
 }
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-#: a wire dateline before the date: "WASHINGTON, August 11 (Xinhua) --" dates the copy, not an event
-_DATELINE_HEAD = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]+,[ \t]*$")
-_DATELINE_TAIL = re.compile(r"[ \t]*\(")
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    return bool(_DATELINE_HEAD.search(text, max(0, start - 40), start)) and bool(
-        _DATELINE_TAIL.match(text, end)
-    )
 
 
 @lru_cache(maxsize=4096)
@@ -98,9 +89,6 @@ def _candidates(doc: Doc) -> list[tuple[int, int, Resolver]]:
     kept: list[tuple[int, int, Resolver]] = []
     for start, end, _priority, name, m in found:
         if any(taken[start:end]):
-            continue
-        if _is_dateline(text, start, end):
-            taken[start:end] = b"\x01" * (end - start)
             continue
         resolver = HANDLERS[name](m, doc)
         if resolver is None:

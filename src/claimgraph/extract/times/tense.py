@@ -29,7 +29,15 @@ def _clause_direction(verb: Token, present_is_future: bool, infinitive_is_future
     if any(a.tag_ == "MD" and a.lower_ not in ("could", "can") for a in auxes):
         return FUTURE
     if "to" in lows and verb.tag_ == "VB":
-        return FUTURE if infinitive_is_future else UNKNOWN
+        if infinitive_is_future:
+            return FUTURE
+        # "is set to resume Monday" points ahead; "had been due to expire Friday" does not
+        governor = verb.head if verb.head is not verb else None
+        if governor is not None and governor.pos_ in ("VERB", "AUX", "ADJ"):
+            gov_auxes = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+            if gov_auxes & {"is", "are", "'s", "'re", "am"} or governor.tag_ in ("VBZ", "VBP"):
+                return FUTURE
+        return UNKNOWN
     if lows & _PAST_AUX or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBN" and (lows & {"has", "have", "'ve", "'s"} or not auxes):
