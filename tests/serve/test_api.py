@@ -261,3 +261,28 @@ def test_document_ids_with_slashes_and_spaces_are_reachable(writer):
 
     assert data(writer.get("/api/documents/" + quote(doc_id, safe="/")))["id"] == doc_id
     assert writer.get("/documents/" + quote(doc_id, safe="/")).status_code == 200
+
+
+def test_a_full_analyser_answers_busy_at_once(client):
+    import threading
+
+    release, started = threading.Event(), threading.Event()
+
+    def slow(text, **kwargs):
+        started.set()
+        release.wait(10)
+        return Record(id="slow", source="api", published=None, text=text)
+
+    client.app.state.analyzer = slow
+    client.app.state.analysis_gate.max_texts = 1
+    first: list = []
+    worker = threading.Thread(target=lambda: first.append(client.post("/api/analyze", json={"text": "a"})))
+    worker.start()
+    assert started.wait(10)
+    busy = client.post("/api/analyze", json={"text": "b"})
+    release.set()
+    worker.join(10)
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
+    assert busy.json() == {"ok": False, "error": {"code": "busy", "message": busy.json()["error"]["message"]}}
+    assert first[0].status_code == 200
+    assert client.app.state.analysis_gate.admitted == 0

@@ -37,6 +37,7 @@ class Settings:
     default_limit: int = 50
     max_limit: int = 500
     max_body_bytes: int = 1_000_000
+    max_analyses: int = 8  # texts admitted to the analyser at once (running or waiting)
 
     def __post_init__(self) -> None:
         self.default_limit = min(self.default_limit, self.max_limit)
@@ -244,21 +245,43 @@ def list_places(request: Request, db: Db, f: Annotated[PlaceQuery, Query()]) -> 
     return listing(request, db, query.list_places, f)
 
 
-_analysis_lock = threading.Lock()
+class AnalysisGate:
+    """One text at a time through the pipeline (it is CPU-bound and the machine has few cores),
+    and at most ``max_texts`` admitted at once (running or waiting): beyond that a request is
+    refused with 503 ``busy`` at once instead of piling up threads and timing out."""
+
+    def __init__(self, max_texts: int) -> None:
+        self.max_texts = max_texts
+        self.admitted = 0
+        self._turn = threading.Lock()
+        self._count = threading.Lock()
+
+    def run(self, fn: Callable[[], Record]) -> Record:
+        with self._count:
+            if self.admitted >= self.max_texts:
+                raise ApiError(503, "busy", "the analyser is busy with other texts: retry shortly")
+            self.admitted += 1
+        try:
+            with self._turn:
+                return fn()
+        finally:
+            with self._count:
+                self.admitted -= 1
 
 
 def analyze_in_turn(request: Request, body: TextIn, **extra: Any) -> Record:
-    """Run the app's analyser on one text, one text at a time (API and web form alike)."""
+    """Run the app's analyser on one text through its gate (API and web form alike)."""
     analyzer: Analyzer = _state(request).analyzer
-    with _analysis_lock:  # one pipeline, one text at a time: the machine has few cores
-        try:
-            return analyzer(body.text, published=body.published, **extra)
-        except DocumentError as exc:
-            raise ApiError(422, "unprocessable", exc.reason) from exc
+    gate: AnalysisGate = _state(request).analysis_gate
+    try:
+        return gate.run(lambda: analyzer(body.text, published=body.published, **extra))
+    except DocumentError as exc:
+        raise ApiError(422, "unprocessable", exc.reason) from exc
 
 
 @router.post("/analyze", response_model=Envelope,
-             responses={413: {"model": ErrorEnvelope}, 422: {"model": ErrorEnvelope}},
+             responses={413: {"model": ErrorEnvelope}, 422: {"model": ErrorEnvelope},
+                        503: {"model": ErrorEnvelope}},
              summary="Analyse a text (not stored)")
 async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
     record = await run_in_threadpool(analyze_in_turn, request, body, source="api")

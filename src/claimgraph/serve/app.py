@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 
 from claimgraph.record import Record
 from claimgraph.serve import api, envelope, ui
-from claimgraph.serve.api import Analyzer, Settings
+from claimgraph.serve.api import AnalysisGate, Analyzer, Settings
 from claimgraph.serve.database import Database, open_database
 from claimgraph.serve.limits import BodyLimit
 
@@ -78,6 +78,7 @@ def create_app(
     app.state.database = database
     app.state.token = token or None
     app.state.analyzer = analyzer or default_analyzer
+    app.state.analysis_gate = AnalysisGate(settings.max_analyses)
     app.state.settings = settings
     envelope.install(app, html_error=_html_error)
     app.include_router(api.router)

@@ -32,6 +32,7 @@ API_CODES: dict[str, str] = {
     "too_large": "the posted text is larger than the size limit",
     "unprocessable": "the text could not be analysed",
     "internal": "an unexpected server error (logged on the server)",
+    "busy": "the analyser has as many texts as it admits: retry shortly",
 }
 
 _STATUS_CODES = {
@@ -42,6 +43,7 @@ _STATUS_CODES = {
     405: "method_not_allowed",
     413: "too_large",
     422: "bad_request",
+    503: "busy",
 }
 
 
@@ -94,7 +96,10 @@ def install(app: FastAPI, html_error: HtmlError | None = None) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return answer(request, exc.status, exc.code, exc.message)
+        response = answer(request, exc.status, exc.code, exc.message)
+        if exc.status == 503:
+            response.headers["retry-after"] = "5"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
