@@ -232,3 +232,28 @@ def test_read_only_duckdb_refuses_an_outdated_schema(tmp_path, monkeypatch) -> N
     open_store(path).close()  # opening for writing migrates it
     with open_store(path, read_only=True) as store:
         assert store.schema_version() == len(MIGRATIONS)
+
+
+def test_replacing_a_document_swaps_its_rows(store: Store) -> None:
+    store.add_records([kursk(), gaza()])
+    before = counts(store)
+    newer = kursk()
+    newer.attributions = newer.attributions[:1]
+    newer.events = []
+    assert store.add_records([newer], replace=True) == [True]
+    assert store.get_record("doc-kursk") == newer
+    after = counts(store)
+    assert after["attributions"] == before["attributions"] - 1
+    assert after["events"] == before["events"] - 1
+    assert after["documents"] == before["documents"]
+    assert store.get_record("doc-gaza") == gaza()
+
+
+def test_deleting_documents_removes_every_row_of_them(store: Store) -> None:
+    store.add_records([kursk(), gaza()])
+    assert store.delete_documents(["doc-kursk", "doc-missing"]) == 1
+    left = store.query(
+        "SELECT DISTINCT document_id FROM attributions UNION SELECT DISTINCT document_id FROM places"
+    )
+    assert [r["document_id"] for r in left] == ["doc-gaza"]
+    assert store.get_record("doc-kursk") is None

@@ -188,3 +188,13 @@ def test_warc_pages_are_stored_and_http_errors_rejected(store: Store, tmp_path: 
     assert [(r["input"], r["code"]) for r in store.rejected()] == [
         ("https://news.example/missing", "E108")
     ]
+
+
+def test_reanalyse_replaces_stored_documents_without_duplicates(
+    store: Store, inputs: Path, nlp
+) -> None:
+    ingest([inputs], store, nlp=nlp, progress=False)
+    before = table_counts(store)
+    stats = ingest([inputs], store, nlp=nlp, progress=False, reanalyse=True)
+    assert (stats.stored, stats.skipped) == (EXPECTED_STORED, 0)
+    assert table_counts(store) == before

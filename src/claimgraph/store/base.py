@@ -21,7 +21,7 @@ from typing import Any
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
 from claimgraph.store.rows import COLUMNS, ORDER_BY, Row, record_from_rows, record_rows
-from claimgraph.store.schema import MIGRATIONS, MIGRATIONS_TABLE
+from claimgraph.store.schema import DOCUMENT_TABLES, MIGRATIONS, MIGRATIONS_TABLE
 
 _CHILD_TABLES = tuple(ORDER_BY)
 
@@ -137,19 +137,22 @@ class Store(ABC):
             raise result
         return result
 
-    def add_records(self, records: Sequence[Record]) -> list[bool | DocumentError]:
+    def add_records(
+        self, records: Sequence[Record], *, replace: bool = False
+    ) -> list[bool | DocumentError]:
         """Store a batch of records in one transaction (far cheaper than one each).
 
         Returns, per record: True (stored), False (its id was stored already, or earlier in
         the batch) or the ``DocumentError`` E201 that stopped it. If the batch's transaction
         fails, nothing of it is kept and the records are retried one transaction each, so one
-        unstorable record never costs the others.
+        unstorable record never costs the others. ``replace`` swaps stored documents of the
+        same ids for these records (re-analysis after the pipeline changed).
         """
         if not records:
             return []
         try:
             with self.transaction():
-                return self._write(records)
+                return self._write(records, replace=replace)
         except ClaimgraphError:
             if len(records) == 1:
                 raise
@@ -158,10 +161,14 @@ class Store(ABC):
                 if self.stored_ids([records[0].id]):  # another writer stored it meanwhile
                     return [False]
                 return [DocumentError("E201", records[0].source, f"could not store: {exc}")]
-        return [self.add_records([record])[0] for record in records]
+        return [self.add_records([record], replace=replace)[0] for record in records]
 
-    def _write(self, records: Sequence[Record]) -> list[bool | DocumentError]:
+    def _write(
+        self, records: Sequence[Record], *, replace: bool = False
+    ) -> list[bool | DocumentError]:
         """Insert the rows of every record not stored yet (inside the caller's transaction)."""
+        if replace:
+            self._delete([r.id for r in records])
         stored = self.stored_ids(r.id for r in records)
         status: list[bool | DocumentError] = []
         tables: dict[str, list[Row]] = {table: [] for table in COLUMNS}
@@ -188,6 +195,23 @@ class Store(ABC):
             marks = ", ".join("?" for _ in chunk)
             self._execute(f"DELETE FROM rejected WHERE input IN ({marks})", chunk)
         return status
+
+    def delete_documents(self, ids: Iterable[str]) -> int:
+        """Remove documents and everything extracted from them (one transaction); returns how
+        many were stored. Distinct ``sources`` rows stay (other documents may cite them)."""
+        wanted = list(dict.fromkeys(ids))
+        with self.transaction():
+            found = len(self.stored_ids(wanted))
+            self._delete(wanted)
+        return found
+
+    def _delete(self, ids: list[str]) -> None:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for table in DOCUMENT_TABLES:
+                self._execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk)
+            self._execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)
 
     def reject(self, input_name: str, code: str, reason: str) -> None:
         """Record that an input did not become a record (replaces an earlier rejection)."""

@@ -27,19 +27,22 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option(
         help="Documents checked, analysed and stored per batch.")] = 32,
     n_process: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
+    reanalyse: Annotated[bool, typer.Option(
+        "--reanalyse", help="Analyse stored documents again and replace them.")] = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Progress line with documents/s on stderr.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
-    """Analyse inputs and store the records; already stored documents are skipped, so a rerun
-    resumes an interrupted ingest. Unreadable or failing inputs are kept in `rejected`."""
+    """Analyse inputs and store the records; already stored documents are skipped (unless
+    --reanalyse), so a rerun resumes an interrupted ingest. Unreadable or failing inputs are
+    kept in `rejected`."""
     from claimgraph.ingest import check_published_option
     from claimgraph.store import ingest
 
     try:
         stats = ingest(paths, db, published=check_published_option(published),
                        batch_size=max(1, batch_size), n_process=max(1, n_process),
-                       progress=progress)
+                       reanalyse=reanalyse, progress=progress)
     except ClaimgraphError as exc:
         _err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None

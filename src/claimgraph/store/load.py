@@ -107,9 +107,15 @@ class _Loader:
     """The state of one ingest run: store, lazily built pipeline, counts."""
 
     def __init__(
-        self, store: Store, nlp: Language | None, batch_size: int, n_process: int = 1
+        self,
+        store: Store,
+        nlp: Language | None,
+        batch_size: int,
+        n_process: int = 1,
+        reanalyse: bool = False,
     ) -> None:
         self.store = store
+        self.reanalyse = reanalyse
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
@@ -132,7 +138,7 @@ class _Loader:
     def new_documents(self, chunk: list[Item]) -> list[Document]:
         """The chunk's documents not stored yet (errors are stored in ``rejected`` here)."""
         documents = [x for x in chunk if isinstance(x, Document)]
-        stored = self.store.stored_ids(d.id for d in documents)
+        stored = set() if self.reanalyse else self.store.stored_ids(d.id for d in documents)
         todo = []
         for item in chunk:
             if isinstance(item, DocumentError):
@@ -162,7 +168,7 @@ class _Loader:
             else:
                 records.append(result)
         # One transaction for the batch (a failing record is retried alone, see add_records).
-        for outcome in self.store.add_records(records):
+        for outcome in self.store.add_records(records, replace=self.reanalyse):
             if isinstance(outcome, DocumentError):
                 self.reject(outcome)
             elif outcome:
@@ -179,6 +185,7 @@ def ingest(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
+    reanalyse: bool = False,
     progress: bool = True,
     stdin: bytes | None = None,
 ) -> IngestStats:
@@ -189,7 +196,8 @@ def ingest(
     here). ``published`` is the date for inputs that carry none. ``nlp`` is the pipeline to use
     (built on first need, so a run with nothing new to analyse never loads the model);
     ``batch_size`` documents are checked, analysed and stored per transaction, with
-    ``n_process`` spaCy worker processes.
+    ``n_process`` spaCy worker processes. ``reanalyse`` analyses stored documents again and
+    replaces them (after the pipeline changed) instead of skipping them.
     ``progress`` shows a rich progress line with documents/s on stderr. Documents already
     stored are skipped before analysis; unreadable inputs and failed analyses go to
     ``rejected``. Returns the counts.
@@ -198,7 +206,7 @@ def ingest(
 
     own = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
-    loader = _Loader(store, nlp, batch_size, n_process)
+    loader = _Loader(store, nlp, batch_size, n_process, reanalyse)
     start = time.perf_counter()
     bar = _progress() if progress else None
     task = None
