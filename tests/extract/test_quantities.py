@@ -181,6 +181,7 @@ def test_durations_are_quantities(nlp: Language) -> None:
         "The 9/11 plotter was killed.",
         "He tweeted at three o'clock.",
         "Control lines 16 and 17 were stained.",
+        "Read it at www.example.com/story?id=265672 today.",
     ],
 )
 def test_dates_times_ordinals_and_labels_are_not_quantities(nlp: Language, text: str) -> None:

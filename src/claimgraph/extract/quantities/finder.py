@@ -60,6 +60,9 @@ _PLURAL_NOUN_AT = re.compile(rf"{_SP}+(?:[a-z]+{_SP}+)?[a-z]{{2,}}[^s\W]s(?![\w]
 #: the numbers listed before this one: "lines 16 and 17", "phases 3, 5, 7, and 9"
 _LABEL_CHAIN = re.compile(rf"(?:(?<![\w.,])\d+[A-Za-z]?{_SP}*(?:,{_SP}*(?:and|or)?|and|or|&){_SP}*)+$")
 _RANGE_SECOND = re.compile(rf"(?:(?:US|C|A|HK)?\$|€|£|[∼~≈<>≤≥]){_SP}?")
+_URL = re.compile(r"(?:https?://|www\.)\S*$")
+_AFTER_DASH = re.compile(rf"\d{_SP}?[-–]{_SP}?$")
+_DASH_ONLY = re.compile(rf"{_SP}?[-–—]{_SP}?")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
 FRACTION_OF = re.compile(
@@ -234,12 +237,12 @@ class _Finder:
             second = None  # "from 44 ml to 50 mg" is two quantities, not a range
         if (
             second is not None
-            and second[3].start - reading.end <= 1
-            and value > second[0] >= 0
+            and _DASH_ONLY.fullmatch(text[reading.end : second[3].start])
+            and value >= second[0] >= 0
             and unit is None
             and second[2] is None
         ):
-            return None  # "won 3-1", "voted 51-49": a score, not a range
+            return None  # "won 3-1", "voted 51-49", "an 8-8 record": a score, not a range
         if second is not None:
             value2, end2, unit2, core2 = second
             if value < value2 and value == core.value and core2.value != value2:
@@ -338,7 +341,9 @@ class _Finder:
             reading.unit is None or reading.head_tag in ("NN", "NNP")
         ):
             return True  # a year: "in 1991", "the 2024 election"
-        if re.search(r"\d[-–]$", before):
+        if _URL.search(text, max(0, core.start - 60), core.start):
+            return True  # a number in a web address: "story?id=265672"
+        if _AFTER_DASH.search(before):
             return True  # the end of "1–60" whose start was not a number ("TRA-1–60")
         if reading.unit is None and LABEL_BEFORE.search(text, max(0, reading.start - 24), reading.start):
             return True
