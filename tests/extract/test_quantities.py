@@ -147,6 +147,11 @@ def test_units_of_measure_are_canonical(nlp: Language) -> None:
     assert [(q.value, q.unit) for q in found] == [(40, "mile"), (20, "kilometre per hour")]
 
 
+def test_in_is_an_inch_only_where_it_is_no_preposition(nlp: Language) -> None:
+    found = quantities(nlp, "The shell killed 5 in Kyiv and pierced a door 2 in thick.")
+    assert [(q.text, q.unit) for q in found] == [("5", None), ("2 in", "inch")]
+
+
 def test_plus_minus_gives_both_bounds(nlp: Language) -> None:
     q = only(nlp, "The yield was estimated at 10 ± 2 kilotons.")
     assert (q.value, q.low, q.high, q.unit) == (10, 8, 12, "kiloton")

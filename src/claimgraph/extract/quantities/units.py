@@ -212,8 +212,17 @@ def compose(text: str, label: str, end: int) -> tuple[str, int]:
     return label, end
 
 
+#: "in" is an inch only where it cannot be the preposition: "2 in.", "a 5 in thick door"
+INCH_AT = re.compile(
+    r"[ \u00a0](?:in(?=\.)|in(?=[ \u00a0](?:thick|long|wide|tall|deep|high|across|in\s+diameter)\b|[,;:)]|\s*$))"
+)
+
+
 def unit_phrase(text: str, pos: int) -> tuple[str, str, int] | None:
     """The whole unit written at ``text[pos:]``: (label, kind of its first factor, end)."""
+    inch = INCH_AT.match(text, pos)
+    if inch is not None:
+        return "inch", "unit", inch.end()
     first = _factor(text, pos)
     if first is None or (first[0] in FACTOR_ONLY.values() and unit_at(text, pos) is None):
         return None
