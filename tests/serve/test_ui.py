@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimgraph.serve.annotate import Annotation, annotations, segments
+from claimgraph.serve.annotate import Annotation, annotations_of, segments
 from tests.serve.samples import KYIV_TEXT, script_record
 
 
@@ -125,7 +125,7 @@ def test_spans_outside_the_text_are_dropped():
 
 
 def test_every_record_span_becomes_an_annotation(records):
-    kinds = [a.kind for a in annotations(records[0].to_dict())]
+    kinds = [a.kind for a in annotations_of(records[0].to_dict())]
     assert kinds.count("content") == 3 and kinds.count("hedge") == 2 and kinds.count("via") == 1
     assert {"time", "place", "quantity", "event"} <= set(kinds)
 

@@ -46,7 +46,7 @@ def _add(out: list[Annotation], kind: str, span: dict[str, Any] | None, label: s
                               {k: v for k, v in details.items() if v not in (None, "", [])}, anchor))
 
 
-def annotations(record: dict[str, Any]) -> list[Annotation]:
+def annotations_of(record: dict[str, Any]) -> list[Annotation]:
     """Every highlighted span of a record (attributions, numbers, dates, places, events)."""
     out: list[Annotation] = []
     for a in record.get("attributions", []):

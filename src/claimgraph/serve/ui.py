@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from claimgraph import query
 from claimgraph.record import ATTRIBUTION_TYPES, Source
-from claimgraph.serve.annotate import KINDS, annotations, segments
+from claimgraph.serve.annotate import KINDS, annotations_of, segments
 from claimgraph.serve.api import Settings, TextIn, analyze_in_turn
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError
@@ -75,7 +75,7 @@ def article(request: Request, doc_id: str) -> HTMLResponse:
 
 def article_page(record: dict[str, Any], *, stored: bool) -> HTMLResponse:
     """The annotated article of a record (stored, or just analysed from the form)."""
-    anns = annotations(record)
+    anns = annotations_of(record)
     return render("article.html", title=record.get("title") or record["id"], doc=record,
                   stored=stored, segments=segments(record["text"], anns), kinds=KINDS,
                   claims=linked_claims(record) if stored else record["attributions"],
