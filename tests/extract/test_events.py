@@ -301,3 +301,24 @@ def test_possible_sanctions_are_a_threat_and_one_event(parser: Language) -> None
 
 def test_perfect_modal_keeps_the_event(parser: Language) -> None:
     assert main(parse(parser, "Iran may have fired the missile at the tanker.")).type == "ASSAULT"
+
+
+def test_target_of_a_condemned_event_is_the_events_target(parser: Language) -> None:
+    event = main(parse(parser, "The United Nations condemned the attack on Kyiv."))
+    assert event.type == "ACCUSE"
+    assert (event.actor.country, event.target.text, event.target.country) == \
+        ("IGO", "Kyiv", "UKR")
+
+
+def test_announced_package_is_aid_and_the_event_noun_is_not_a_target(parser: Language) -> None:
+    aid = main(parse(parser, "The Pentagon announced a new aid package for Ukraine."))
+    assert (aid.type, aid.actor.country, aid.target.country) == ("AID", "USA", "UKR")
+    offensive = main(parse(parser, "Azerbaijan launched a military offensive on Monday."))
+    assert (offensive.type, offensive.target) == ("ASSAULT", None)
+
+
+def test_passive_victims_are_targets_not_actors(parser: Language) -> None:
+    doc = parse(parser, "Three civilians were killed in a car bombing in Mosul, police said.")
+    for event in find_events(doc):
+        assert event.actor is None or event.actor.sector != "CVL"
+    assert main(doc).target.sector == "CVL"

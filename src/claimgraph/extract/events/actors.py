@@ -275,8 +275,11 @@ def _overlaps(actor: Actor | None, mention: Mention, doc: Doc) -> bool:
 def _mention_actor(mention: Mention, doc: Doc) -> Actor:
     span = doc[mention.start:mention.end]
     canonical = mention.canonical if mention.kind != "seat" else f"Government of {mention.canonical}"
+    sector = mention.sector if mention.kind != "country" else None
+    if mention.kind == "demonym" and span.root.tag_ in {"NNS", "NNPS"}:
+        sector = "CVL"  # "Nigerians": the people
     return Actor(span.start_char, span.end_char, span.text, canonical=canonical,
-                 country=mention.code, sector=mention.sector if mention.kind != "country" else None)
+                 country=mention.code, sector=sector)
 
 
 def from_context(

@@ -50,6 +50,8 @@ def object_lemmas(verb: Token) -> set[str]:
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
             found |= _lemmas(child)
+            for conj in (c for c in child.children if c.dep_ == "conj"):  # "artillery, and
+                found |= _lemmas(conj)                                      # rocket fire
             # "handed over 700 kg *of medicine*", "declared a state *of siege*"
             found |= _of_lemmas(child)
         elif child.dep_ in {"prep", "agent"}:
@@ -155,11 +157,25 @@ def _frame(verbal: dict[int, Candidate], lexicon: lex_mod.Lexicon) -> None:
                                         if c.dep_ == "aux") and head.i not in verbal:
             cand.demand, cand.governor = True, head
             continue
-        if verb.dep_ in {"xcomp", "ccomp"} and head.i in verbal:
-            frame = verbal[head.i]
+        framer = _framing_event(verb, verbal)
+        if framer is not None:
+            frame = verbal[framer.i]
             if frame.absorbed_target is None:
                 frame.absorbed_target = target_head(verb) or subject(verb, own_only=True)
             del verbal[i]
+
+
+def _framing_event(verb: Token, verbal: dict[int, Candidate]) -> Token | None:
+    """The event verb whose complement ``verb`` is, directly or through a verb that is no event
+    ("refused *to let* inspectors *visit*"), or None."""
+    tok = verb
+    for _ in range(2):
+        if tok.dep_ not in {"xcomp", "ccomp"} or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.i in verbal:
+            return tok
+    return None
 
 
 def _intent_governor(verb: Token, lexicon: lex_mod.Lexicon) -> Token | None:

@@ -28,13 +28,17 @@ from claimgraph.record import Event, span_of
 
 
 def salience(doc: Doc, event: Event) -> tuple[int, int, int, int]:
-    """Sort key for the main event: verbal first, nearest the root, with an actor, earliest."""
+    """Sort key for the main event: verbal first (a verb, or the object of a light verb:
+    "launched an *attack*"), nearest the root, with an actor, earliest."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     tok = span.root if span is not None else doc[0]
-    clause = tok.head if tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ in {"VERB", "ADP"} else tok
-    if clause.pos_ == "ADP":
-        clause = clause.head
-    nominal = 0 if tok.pos_ == "VERB" or clause.pos_ == "VERB" else 1
+    clause = tok
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        clause = tok.head
+    elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and \
+            lex_mod.load().frames.get(tok.head.head.lemma_.lower()) == "light":
+        clause = tok.head.head  # "went on *strike*", "engaged in *fighting*"
+    nominal = 0 if clause.pos_ == "VERB" else 1
     return (nominal, depth(clause), 0 if event.actor else 1, event.trigger.start)
 
 

@@ -24,7 +24,7 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "
 #: relations through which a verb without a subject borrows its governor's ("agreed *to allow*",
 #: "is prepared *to lift*", "are guilty *of violating*")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
-MUNITIONS = {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "round", "weapon",
+MUNITIONS = {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "round", "weapon", "artillery", "fire",
              "projectile", "bullet", "munition", "warhead"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
@@ -110,10 +110,10 @@ def _first_actor(heads: list[Token], mentions: dict[int, actor_coding.Mention]) 
 
 
 def _can_be_target(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
-    """Not weapons ("fired two missiles into the sea") and not a capital that is only where
-    something happened ("arrested protesters *in Tbilisi*")."""
-    if tok.lemma_.lower() in MUNITIONS:
-        return False
+    """Not weapons ("fired two missiles into the sea"), not an event noun, and not a capital or
+    town that is only where something happened ("arrested protesters *in Tbilisi*")."""
+    if tok.lemma_.lower() in MUNITIONS or tok.lemma_.lower() in lex_mod.load().nouns:
+        return False  # weapons, and the event itself ("launched a military *offensive*")
     mention = mentions.get(tok.i)
     return not (mention is not None and mention.kind in {"seat", "place"} and tok.dep_ == "pobj"
                 and tok.head.lower_ in {"in", "at", "from", "near", "into"})
@@ -159,8 +159,13 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     actor = _first_actor(subjects, mentions)
     if actor is None and subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
         actor = actor_coding.bare_actor(subjects[0])
-    heads = [h for h in target_heads if h is not None and (actor is None or
-             not actor.start <= h.idx < actor.end) and _can_be_target(h, mentions)]
+    # an event noun is no target, but its own target is: "demanded a truce *with Moslem forces*",
+    # "condemned the attack *on Kyiv*"
+    nouns = lex_mod.load().nouns
+    target_heads = [t for h in target_heads if h is not None
+                    for t in (_nominal_targets(h) if h.lemma_.lower() in nouns else [h])]
+    heads = [h for h in target_heads if (actor is None or not actor.start <= h.idx < actor.end)
+             and _can_be_target(h, mentions)]
     target = _first_actor([_resolve_pronoun(h) for h in heads], mentions)
     return actor, target
 
@@ -191,18 +196,14 @@ def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
                     for p in c.children if p.dep_ == "pobj"]
     actor_heads += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i in mentions]
     actor = _first_actor(actor_heads, mentions)
-    target = _first_actor(_nominal_targets(noun), mentions)
+    target = _first_actor([h for h in _nominal_targets(noun) if _can_be_target(h, mentions)],
+                          mentions)
     verb = _clause_verb(noun)
     if actor is None and verb is not None:
         # "wounded two soldiers in a bomb attack", "troops remained on alert", "were engaged
         # in ethnic cleansing": the clause's subject acts
         outer = Candidate(verb, verb, cand.sense, True)
         actor, outer_target = verb_roles(outer, mentions)
-        if any(c.dep_ == "nsubjpass" for c in verb.children) and not any(
-                c.dep_ == "agent" for c in verb.children):
-            subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
-            actor = _first_actor([subject], mentions) if noun.dep_ == "pobj" else actor
-            outer_target = None
         target = target or outer_target
     if actor is not None and target is not None and actor.start == target.start:
         target = None
