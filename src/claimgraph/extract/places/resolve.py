@@ -2,10 +2,10 @@
 
 Every candidate gets a score: its size (log population), a prior for its level (a name shared by
 a country and a town usually means the country), and what the rest of the article says — the
-countries and regions its other place names resolve to, the ruler's country for a capital, and
-a qualifier right after it ("Paris, Texas"). Two passes: the first resolves each name on its
-own; the second rescores every name in the light of the others' first answers, so one
-unambiguous "Texas" pulls "Paris" and "Austin" home.
+countries and regions its other place names resolve to and the towns near it, the ruler's
+country for a capital, and a qualifier right after it ("Paris, Texas"). The first pass resolves
+each name on its own; later rounds rescore every name in the light of the others' answers, so
+one unambiguous "Texas" pulls "Paris" and "Austin" home. A name never votes for itself.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ COUNTRY_BONUS, ADMIN1_BONUS, CONTEXT_CAP = 1.5, 1.6, 3
 #: capital city (only a hint: the tables know "Athens" as Greece's capital, not the article's
 #: Athens, Georgia), worth more when the name speaks for a government ("Washington said")
 QUALIFIER_BONUS, RULER_BONUS, CAPITAL_BONUS, METONYM_BONUS = 8.0, 1.0, 1.5, 4.0
+#: per other town or county of the article within NEIGHBOUR_KM of the candidate (capped):
+#: local news names places near each other ("London" beside Windsor and Sarnia is Ontario's)
+NEIGHBOUR_BONUS, NEIGHBOUR_KM = 2.0, 150.0
 #: rounds of rescoring in the light of the other mentions' answers
 ROUNDS = 3
 
@@ -39,6 +42,7 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
+    points: Counter[tuple[float, float]] = field(default_factory=Counter)  # towns and counties
 
     def add(self, entry: GazetteerEntry | None, weight: int = 1) -> None:
         if entry is None:
@@ -47,12 +51,27 @@ class Context:
             self.countries[entry.country] += weight
         if entry.admin1:
             self.admin1[entry.admin1] += weight
+        if entry.level in ("city", "admin2") and entry.lat is not None and entry.lon is not None:
+            self.points[(entry.lat, entry.lon)] += weight
 
     def without(self, entries: list[GazetteerEntry | None]) -> Context:
-        other = Context(Counter(self.countries), Counter(self.admin1))
+        other = Context(Counter(self.countries), Counter(self.admin1), Counter(self.points))
         for entry in entries:
             other.add(entry, -1)
         return other
+
+    def neighbours(self, entry: GazetteerEntry) -> int:
+        """How many of the article's other towns lie within NEIGHBOUR_KM of ``entry``."""
+        if entry.lat is None or entry.lon is None:
+            return 0
+        return sum(n for (lat, lon), n in self.points.items()
+                   if n > 0 and _km(entry.lat, entry.lon, lat, lon) <= NEIGHBOUR_KM)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance: exact enough at the scale of neighbours."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
 def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
@@ -74,6 +93,8 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
             value += COUNTRY_BONUS * min(context.countries[entry.country], CONTEXT_CAP)
         if entry.admin1:
             value += ADMIN1_BONUS * min(context.admin1[entry.admin1], CONTEXT_CAP)
+        if entry.level in ("city", "admin2") and context.points:
+            value += NEIGHBOUR_BONUS * min(context.neighbours(entry), CONTEXT_CAP)
     return value
 
 
@@ -84,9 +105,18 @@ def best(candidates: list[GazetteerEntry], mention: Mention, context: Context | 
     return max(candidates, key=lambda e: (score(e, mention, context, qualifier), e.population))
 
 
+def _shortlist(candidates: list[GazetteerEntry], size: int = 30) -> list[GazetteerEntry]:
+    """The most populous towns of a common name ("Springfield": 60) and every larger place."""
+    towns = [e for e in candidates if e.level == "city"]
+    if len(towns) <= size:
+        return candidates
+    towns.sort(key=lambda e: -e.population)
+    return [e for e in candidates if e.level != "city"] + towns[:size]
+
+
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
     """The place each mention names (None when the gazetteer has no candidate)."""
-    candidates = [[] if m.fixed else gazetteer.candidates(m.text) for m in mentions]
+    candidates = [[] if m.fixed else _shortlist(gazetteer.candidates(m.text)) for m in mentions]
     first: list[GazetteerEntry | None] = [
         m.fixed or best(c, m, None) for m, c in zip(mentions, candidates, strict=True)
     ]
