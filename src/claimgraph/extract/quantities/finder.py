@@ -124,6 +124,8 @@ class _Tokens:
                 j += 1
         while j < len(doc) - 1 and doc[j].lower_ in _COMPARATIVES:
             j += 1  # "5,000 more troops" counts troops
+        if j >= len(doc) or doc[j].like_num:
+            return None  # another number: "245 23 yen"
         k = j
         while (
             k < len(doc) - 1
