@@ -239,7 +239,7 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         canonical = own.canonical if own.kind != "seat" else f"Government of {own.canonical}"
     elif head.ent_type_:
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        canonical = ent.text if ent is not None else None
+        canonical = (ent.ent_id_ or ent.text) if ent is not None else None
     return Actor(
         start, end, doc.text[start:end], canonical=canonical,
         country=country.code if country else None, sector=sector,
