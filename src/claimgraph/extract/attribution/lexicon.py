@@ -1,7 +1,9 @@
 """The attribution knowledge files in ``claimgraph/data/attribution``, each read once.
 
 - ``cue_verbs.tsv``: hand-listed cue lemmas and the attribution type they give to non-quoted
-  content (``indirect`` speech acts, ``other`` reported states, ``according_to``);
+  content (``indirect`` speech acts, ``other`` reported states, ``according_to``), with an
+  optional ``sourceless`` flag for raising verbs ("appears to", "seems to") whose subject is
+  not the one who attributes;
 - ``cue_model.tsv``: how often a word in a given syntactic frame is a cue in the PolNeAR train
   split (built by ``scripts/train_cue_model.py``); the component's statistical part;
 - ``hedges.txt``, ``anonymity.txt``: phrases, one per line;
@@ -31,6 +33,7 @@ def _rows(name: str) -> list[list[str]]:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     cue_types: dict[str, str]  # lemma -> type for non-quoted content
+    sourceless: frozenset[str]  # cue lemmas whose subject is not a source (seem, appear)
     cue_counts: dict[tuple[str, str, str], tuple[int, int]]  # (lemma, pos, frame) -> (cues, seen)
     hedges: tuple[str, ...]
     anonymity: tuple[str, ...]
@@ -48,6 +51,7 @@ def lexicon() -> Lexicon:
         counts = {}
     return Lexicon(
         cue_types={row[0]: row[1] for row in _rows("cue_verbs.tsv")},
+        sourceless=frozenset(row[0] for row in _rows("cue_verbs.tsv") if "sourceless" in row[2:]),
         cue_counts=counts,
         hedges=tuple(line.strip().lower() for line in _lines("hedges.txt")),
         anonymity=tuple(line.strip().lower() for line in _lines("anonymity.txt")),

@@ -52,6 +52,8 @@ def subject_of(cue: Token) -> Span | None:
         before = doc[cue.i - 1]
         chunk = next((c for c in doc.noun_chunks if c.start <= before.i < c.end), None)
         return chunk if chunk is not None else doc[before.i : before.i + 1]
+    if cue.lemma_.lower() in lexicon().sourceless:
+        return None  # "They appear to be unanimous": the subject is what is seen, not a source
     tok: Token | None = cue
     for _ in range(3):
         if tok is None:
@@ -75,7 +77,8 @@ def subject_of(cue: Token) -> Span | None:
         # "…, saying …", "stood up and said …", "declined to comment": the governing verb's subject
         if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
-        elif tok.dep_ == "relcl" and tok.head.i != tok.i:
+        elif tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "an item suggesting that …", "the senator, defending his vote, …"
             return _phrase(tok.head, with_clauses=False)
         else:
             break
