@@ -131,6 +131,7 @@ def test_without_a_publication_date_relative_values_are_null(nlp) -> None:
     [
         "May I ask a question?",
         "A quarter of the voters stayed home.",
+        "Iraq imports about three-quarters of its food.",
         "The 6-year-old boy was rescued.",
         "He paid $2001 for the car.",
     ],
@@ -176,3 +177,8 @@ def test_the_year_of_a_report_and_a_year_long_span(nlp) -> None:
 def test_a_wire_dateline_is_dated(nlp) -> None:
     text = "WASHINGTON, August 11 (Xinhua) --\n\nOfficials met on August 10."
     assert [t.value for t in times(nlp, text, "1998-08-11")] == ["1998-08-11", "1998-08-10"]
+
+
+def test_vague_durations_keep_their_unit(nlp) -> None:
+    found = times(nlp, "Losses may persist over the next couple of years, after several months of cuts.", "2024-08-13")
+    assert [(t.text, t.value) for t in found] == [("the next couple of years", "P2Y"), ("several months", "PXM")]

@@ -306,6 +306,17 @@ def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
     return resolve
 
 
+def h_daypart(m: re.Match[str], doc: Doc) -> Resolver | None:
+    """ "the morning", "mid-afternoon": that part of the day the text is on."""
+    part = daypart_code(group(m, "part"))
+
+    def resolve(ctx: Context) -> Result:
+        day = _day_of("", ctx, doc, m)
+        return ("TIME", None, None) if day is None else date_result(Point("daypart", day, part), ref=False)
+
+    return resolve
+
+
 def h_clock_part(m: re.Match[str], doc: Doc) -> Resolver | None:
     hour_text = group(m, "h")
     hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text) or 0)

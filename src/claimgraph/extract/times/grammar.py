@@ -25,7 +25,7 @@ def _fragments() -> dict[str, str]:
     tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     word_num = (
         f"(?:{alternation(tens)}(?:[- ]{alternation(small[:9])})?|{alternation(small)}"
-        r"|(?:a|one|two|three|four|five)\s+hundred|a\s+couple(?:\s+of)?|a\s+dozen|half\s+an?|a|an)"
+        r"|(?:a|one|two|three|four|five)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|half\s+an?|a|an)"
     )
     num = (
         rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{word_num}(?:\s+and\s+a\s+half)?"
@@ -92,6 +92,8 @@ RULES: tuple[tuple[str, str], ...] = (
      r"|(?P<h3>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:o'clock)"
      r"|(?P<word>(?i:noon|midnight|midday)))"
      r"(?:\s+(?P<zone>{ZONE}))?(?:(?:,?\s+|\s+(?i:on)\s+)(?P<when>{WEEKDAY}|(?i:today|yesterday|tomorrow)|{MONTH}\s+[0-3]?\d))?"),
+    ("daypart",
+     r"(?i:(?:the\s+|(?P<mid>mid)[\s-]?)(?P<part>morning|afternoon|evening))(?![\w-])(?!\s+(?:of|news|paper|show|edition|session|star|prayers?)\b)"),
     ("clock_part", r"(?P<h>\d{{1,2}}|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?i:in\s+the\s+(?P<part>morning|afternoon|evening))"),
     ("deictic",
      r"(?i:(?:(?P<mod>late|early)\s+)?(?:(?P<part0>{DAYPART})\s+)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<part>{DAYPART}))?"

@@ -45,8 +45,10 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
     num_text = group_lower(m, "num")
     if unit == "second" and num_text in ("a", "an"):
         return None
-    if unit == "quarter" and doc.text[m.end() : m.end() + 4].lower() == " of ":
-        return None  # "a quarter of the voters"
+    if unit == "quarter" and doc.text[m.end() : m.end() + 4].lower() == " of " and (
+        num_text in ("a", "an") or "-" in m.group(0)
+    ):
+        return None  # a fraction: "a quarter of the voters", "three-quarters of its food"
     amount = parse_number(num_text)
     if group(m, "num2"):
         amount = None

@@ -34,6 +34,7 @@ HANDLERS: dict[str, Handler] = {
     "each_name": explicit.h_each_name,
     "clock": explicit.h_clock,
     "clock_part": explicit.h_clock_part,
+    "daypart": explicit.h_daypart,
     "deictic": explicit.h_deictic,
     "relative": relative.h_relative,
     "in_the_year": relative.h_in_the_year,
