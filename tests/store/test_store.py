@@ -138,10 +138,10 @@ def test_a_batch_is_stored_in_one_go_and_skips_what_is_stored(store: Store) -> N
 def test_one_unstorable_record_does_not_cost_the_batch(store: Store, monkeypatch) -> None:
     real = store._write
 
-    def refuse_kursk(records):  # type: ignore[no-untyped-def]
+    def refuse_kursk(records, **kwargs):  # type: ignore[no-untyped-def]
         if any(r.id == "doc-kursk" for r in records):
             raise RuntimeError("value out of range")
-        return real(records)
+        return real(records, **kwargs)
 
     monkeypatch.setattr(store, "_write", refuse_kursk)
     outcome = store.add_records([gaza(), kursk(), brussels()])
@@ -257,3 +257,30 @@ def test_deleting_documents_removes_every_row_of_them(store: Store) -> None:
     )
     assert [r["document_id"] for r in left] == ["doc-gaza"]
     assert store.get_record("doc-kursk") is None
+
+
+@pytest.mark.postgres
+def test_stores_opening_a_new_postgres_database_together_migrate_it_once(pg_dsn: str) -> None:
+    import threading
+
+    from tests.store.pg import fresh_pg_url
+
+    url = fresh_pg_url(pg_dsn)
+    versions: list[int] = []
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            with open_store(url) as store:
+                versions.append(store.schema_version())
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert errors == [] and versions == [len(MIGRATIONS)] * 4
+    with open_store(url) as store:
+        assert [m["version"] for m in store.migrations()] == list(range(1, len(MIGRATIONS) + 1))

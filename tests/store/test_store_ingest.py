@@ -118,11 +118,11 @@ def test_interrupted_ingest_resumes_without_duplicates_or_loss(
     real = store.add_records
     calls = {"n": 0}
 
-    def crash_on_second_batch(records):  # type: ignore[no-untyped-def]
+    def crash_on_second_batch(records, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
-        return real(records)
+        return real(records, **kwargs)
 
     monkeypatch.setattr(store, "add_records", crash_on_second_batch)
     with pytest.raises(KeyboardInterrupt):

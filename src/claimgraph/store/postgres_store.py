@@ -13,6 +13,9 @@ from claimgraph.errors import ClaimgraphError
 from claimgraph.store.base import Store
 from claimgraph.store.rows import Row
 
+# An arbitrary, fixed key for pg_advisory_lock: "claimgraph schema migration".
+_MIGRATION_LOCK = 0x636C61696D67
+
 
 def _pg(sql: str) -> str:
     """The shared SQL's ``?`` placeholders as psycopg's ``%s`` (literal ``%`` doubled)."""
@@ -31,6 +34,15 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise ClaimgraphError("E201", f"cannot connect to PostgreSQL: {exc}") from exc
         self.migrate()
+
+    def migrate(self) -> list[str]:
+        """Migrate under an advisory lock, so servers and ingests starting together on a new
+        database do not race to create the schema."""
+        self._execute("SELECT pg_advisory_lock(?)", (_MIGRATION_LOCK,))
+        try:
+            return super().migrate()
+        finally:
+            self._execute("SELECT pg_advisory_unlock(?)", (_MIGRATION_LOCK,))
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self._con.execute(_pg(sql), list(params))
