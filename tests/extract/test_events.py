@@ -322,3 +322,9 @@ def test_passive_victims_are_targets_not_actors(parser: Language) -> None:
     for event in find_events(doc):
         assert event.actor is None or event.actor.sector != "CVL"
     assert main(doc).target.sector == "CVL"
+
+
+def test_a_visitor_does_not_take_the_country_visited(parser: Language) -> None:
+    event = main(parse(parser, "The president arrived in Beijing for a state visit."))
+    assert event.type == "CONSULT"
+    assert (event.actor.country, event.target.country) == (None, "CHN")

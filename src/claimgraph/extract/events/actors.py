@@ -35,6 +35,7 @@ AMBIGUOUS_CAPITALS = {
     "Gibraltar", "Hong Kong", "Macao", "San Marino", "Guatemala City", "Panama City",
     "Mexico City", "Alofi", "Avarua", "Basseterre", "Willemstad", "Tarawa",
 }
+LOCATIVE_PREPS = {"in", "at", "to", "into", "near", "from", "inside", "across", "outside"}
 #: sectors of a state: their actions are state actions (conventional force, official protest)
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
 #: dependents that belong to the phrase (not clauses hung on it)
@@ -282,9 +283,17 @@ def _mention_actor(mention: Mention, doc: Doc) -> Actor:
                  country=mention.code, sector=sector)
 
 
+def _locative(tok: Token) -> bool:
+    """A place the event happens at or moves to ("in Beijing", "to Moscow"), not a party."""
+    root = tok
+    while root.dep_ in {"compound", "flat"} and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+
 def from_context(
     clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
-    *, active: bool = False,
+    *, active: bool = False, visit: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
@@ -308,8 +317,9 @@ def from_context(
             actor = _mention_actor(found, doc)
     if actor is not None and actor.country is None and actor.sector is not None:
         # only for a role ("President X", "the rebels"), never for a bare name: "Obama said he
-        # would not help Israel" does not make Obama Israeli
-        found = next(iter(in_sentence), None)
+        # would not help Israel" does not make Obama Israeli; nor does where a visitor went
+        # ("the president arrived *in Beijing*")
+        found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)

@@ -79,8 +79,9 @@ def find_events(
     for cand in find_candidates(doc, lexicon):
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
         active = cand.verbal and not is_passive(cand)
-        actor, target = actor_coding.from_context(cand.head, actor, target, mentions,
-                                                  active=active)
+        actor, target = actor_coding.from_context(
+            cand.head, actor, target, mentions, active=active,
+            visit=cand.sense.code.startswith("04"))
         if actor is not None and target is not None and actor.start == target.start:
             target = None
         code = "100" if cand.demand else cand.sense.resolve(actor_coding.is_state(actor))
