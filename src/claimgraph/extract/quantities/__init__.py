@@ -2,7 +2,9 @@
 
 ``find_quantities(doc)`` (in :mod:`.finder`) reads every number in a parsed ``Doc`` into a
 :class:`~claimgraph.record.Quantity`; :func:`link_attributions` ties each one to the
-attribution whose content contains it. The component ``claimgraph_quantities`` runs both and
+attribution whose content contains it. Beneath: :mod:`.numbers` (digits and number words),
+:mod:`.units` (the unit table, currencies, modifiers), :mod:`.phrases` (the counted noun from
+the parse), :mod:`.vague` ("dozens of", "half of"). The component ``claimgraph_quantities`` runs both and
 stores the result on ``doc._.cg_quantities``.
 """
 

@@ -17,14 +17,15 @@ thousand") have no value and a low bound of two of their unit: 24, 200, 2000.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.tokens import Doc
 
 from claimgraph.extract.quantities import units
-from claimgraph.extract.quantities.numbers import DENOMINATORS, SCALES, Core, as_number, cores
+from claimgraph.extract.quantities.numbers import Core, as_number, cores
+from claimgraph.extract.quantities.phrases import Tokens
+from claimgraph.extract.quantities.vague import read_vague, vague_amounts
 from claimgraph.record import Quantity
 
 _SP = r"[ \u00a0]"
@@ -48,14 +49,6 @@ LABEL_BEFORE = re.compile(
     r"|[Dd]ay|[Gg]roup|[Aa]ge[ds]?|[Tt]ables|[Ff]igures|[Ee]quations?|[Ss]ections))"
     rf"{_SP}*(?:\d+[a-z]?{_SP}*(?:,|and|&|[-–]){_SP}*)*$"
 )
-VAGUE = re.compile(
-    rf"(?<![\w])(?:(?P<pre>tens|hundreds){_SP}+of{_SP}+)?(?P<mag>dozens|hundreds|thousands|millions|billions)"
-    rf"(?![\w-])"
-    rf"|(?<![\w])(?P<scores>scores)(?={_SP}+of{_SP})"
-    rf"|(?<![\w])(?P<few>several|a{_SP}+few|a{_SP}+couple{_SP}+of|a{_SP}+couple|few){_SP}+"
-    rf"(?P<mag2>dozen|hundred|thousand|million|billion)(?![\w])",
-    re.I,
-)
 _PLURAL_NOUN_AT = re.compile(rf"{_SP}+(?:[a-z]+{_SP}+)?[a-z]{{2,}}[^s\W]s(?![\w])")
 #: the numbers listed before this one: "lines 16 and 17", "phases 3, 5, 7, and 9"
 _LABEL_CHAIN = re.compile(rf"(?:(?<![\w.,])\d+[A-Za-z]?{_SP}*(?:,{_SP}*(?:and|or)?|and|or|&){_SP}*)+$")
@@ -65,89 +58,7 @@ _AFTER_DASH = re.compile(rf"\d{_SP}?[-–]{_SP}?$")
 _DASH_ONLY = re.compile(rf"{_SP}?[-–—]{_SP}?")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
-FRACTION_OF = re.compile(
-    rf"(?<![\w])(?:(?:a|one){_SP}+(?P<a>)|(?=half))(?P<frac>half|third|quarter|fifth|tenth)(?={_SP}+of{_SP})",
-    re.I,
-)
-_MAGNITUDE = {
-    "dozen": 12, "dozens": 12, "hundred": 100, "tens": 10, "hundreds": 100, **SCALES,
-    **{f"{word}s": scale for word, scale in SCALES.items()},
-}
-
-#: head nouns that are not what a number counts (dates, clock, grammar)
-NOT_COUNTED = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "gmt", "utc", "pm", "am", "percent", "%",
-}
 _SCALE_WORDS = {"dozen", "hundred", "thousand", "million", "billion", "trillion"}
-_COMPARATIVES = {"more", "fewer", "less", "other", "further", "additional", "extra"}
-_MOD_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss"}
-_MOD_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM", "PUNCT"}
-
-
-class _Tokens:
-    """Character-offset access to a Doc's tokens and parse (when there is one)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.starts = [t.idx for t in doc]
-        self.parsed = doc.has_annotation("DEP")
-        self.tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")
-
-    def containing(self, char: int) -> int:
-        return max(bisect_right(self.starts, char) - 1, 0)
-
-    def first_from(self, char: int) -> int | None:
-        i = bisect_left(self.starts, char)
-        return i if i < len(self.doc) else None
-
-    def span_tokens(self, start: int, end: int) -> range:
-        return range(self.containing(start), self.containing(max(end - 1, start)) + 1)
-
-    def counted(
-        self, number: range, pos: int, *, via_of: bool = False
-    ) -> tuple[int, str, str] | None:
-        """The noun phrase a number counts, starting at ``pos``: (end, text, head's tag)."""
-        if not self.parsed:
-            return None
-        doc, text = self.doc, self.text
-        j = self.first_from(pos)
-        if j is None or text[pos : self.starts[j]].strip(" \u00a0-"):
-            return None
-        if via_of:
-            if doc[j].lower_ != "of":
-                return None
-            j += 1
-            while j < len(doc) and doc[j].dep_ in ("det", "poss") and doc[j].pos_ in ("DET", "PRON"):
-                j += 1
-        while j < len(doc) - 1 and doc[j].lower_ in _COMPARATIVES:
-            j += 1  # "5,000 more troops" counts troops
-        if j >= len(doc) or doc[j].like_num:
-            return None  # another number: "245 23 yen"
-        k = j
-        while (
-            k < len(doc) - 1
-            and k - j < 4
-            and doc[k].head.i > k
-            and doc[k].dep_ in _MOD_DEPS
-            and doc[k].pos_ in _MOD_POS
-            and not doc[k].is_punct
-            and doc[k].tag_ not in ("NNS", "NNPS")  # a plural noun ends the phrase
-        ):
-            k += 1
-        if k >= len(doc):
-            return None
-        head = doc[k]
-        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in NOT_COUNTED or not head.text[0].isalpha():
-            return None
-        if not via_of and not any(j <= doc[i].head.i <= k for i in number):
-            return None
-        if via_of and doc[k].dep_ != "pobj":
-            return None
-        end = head.idx + len(head.text)
-        return end, text[self.starts[j] : end], head.tag_
 
 
 @dataclass(slots=True)
@@ -187,7 +98,7 @@ def _scale(text: str, core: Core, end: int, money: bool) -> tuple[Decimal, int]:
 
 class _Finder:
     def __init__(self, doc: Doc) -> None:
-        self.tokens = _Tokens(doc)
+        self.tokens = Tokens(doc)
         self.text = doc.text
 
     def number_at(
@@ -216,7 +127,7 @@ class _Finder:
             return None  # "1990s", "3rd", "4G", "F-16"-like glue
         if currency and value > 0 and text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             value = -value  # "($99.99)": an accounting loss
-        mods = _modifiers(text, start)
+        mods = units.modifiers_before(text, start)
         kinds = [kind for kind, _ in mods]
         mod_kind = "range" if "range" in kinds else next(
             (k for k in kinds if k in ("upper", "lower")), kinds[0] if kinds else None
@@ -373,46 +284,13 @@ class _Finder:
         return core.words and core.value == 1 and reading.unit is None
 
 
-def _modifiers(text: str, start: int) -> list[tuple[str, int]]:
-    """The modifiers written before ``text[start]``, innermost first, as (kind, start): "from
-    ∼20" -> [("approx", ...), ("range", ...)]; at most two ("more than about 300")."""
-    found: list[tuple[str, int]] = []
-    for _ in range(2):
-        m = units.MODIFIER_BEFORE.search(text, max(0, start - 30), start)
-        if m is None:
-            break
-        found.append((units.MODIFIERS[re.sub(r"\s+", " ", m.group("mod").lower())], m.start()))
-        start = m.start()
-    return found
-
-
-def _vague(text: str) -> list[tuple[int, int, Decimal, bool]]:
-    """'dozens of', 'tens of thousands of', 'several hundred' -> (start, end, low bound, False);
-    'half of', 'a third of' -> (start, end, value, True)."""
-    out = [
-        (m.start(), m.end(), Decimal(1) / DENOMINATORS[m.group("frac").lower()], True)
-        for m in FRACTION_OF.finditer(text)
-    ]
-    for m in VAGUE.finditer(text):
-        if m.group("scores"):
-            low = 2 * 20
-        elif m.group("mag"):
-            low = 2 * _MAGNITUDE[m.group("mag").lower()] * (
-                _MAGNITUDE[m.group("pre").lower()] if m.group("pre") else 1
-            )
-        else:
-            low = 2 * _MAGNITUDE[m.group("mag2").lower()]
-        out.append((m.start(), m.end(), Decimal(low), False))
-    return out
-
-
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity in ``doc``, in text order, none overlapping (``attribution`` unset)."""
     finder = _Finder(doc)
     text = doc.text
     numbers = list(cores(text))
     by_start = {c.start: c for c in numbers}
-    vague = _vague(text)
+    vague = vague_amounts(text)
     candidates: list[tuple[int, Core | tuple[int, int, Decimal, bool]]] = [
         *((c.start, c) for c in numbers), *((v[0], v) for v in vague)
     ]
@@ -422,7 +300,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     for start, item in candidates:
         if start < consumed:
             continue
-        q = finder.read(item, by_start) if isinstance(item, Core) else _read_vague(finder, item)
+        q = finder.read(item, by_start) if isinstance(item, Core) else read_vague(finder.tokens, text, item)
         if q is not None and q.start >= consumed:  # its modifier or sign may reach back
             out.append(q)
             consumed = q.end
@@ -442,26 +320,3 @@ def _share_units(text: str, found: list[Quantity]) -> None:
             and _LIST_JOINER.fullmatch(text[q.end : nxt.start])
         ):
             q.unit = nxt.unit
-
-
-def _read_vague(finder: _Finder, item: tuple[int, int, Decimal, bool]) -> Quantity:
-    start, end, amount, fraction = item
-    tokens = finder.tokens
-    number = tokens.span_tokens(start, end)
-    found = tokens.counted(number, end, via_of=True) or tokens.counted(number, end)
-    unit = None
-    if found is not None:
-        end, unit, _ = found
-        row = units.lookup(unit)  # "hundreds of millions of dollars" counts USD
-        unit = row.canonical if row is not None else unit
-    mods = [(kind, at) for kind, at in _modifiers(finder.text, start) if kind != "range"]
-    if mods:
-        start = mods[-1][1]
-    if fraction:  # "nearly half of all tomatoes": a value with its modifier's bound
-        kinds = [kind for kind, _ in mods]
-        bound = as_number(amount)
-        return Quantity(
-            start, end, finder.text[start:end], value=bound, unit=unit,
-            low=bound if "lower" in kinds else None, high=bound if "upper" in kinds else None,
-        )
-    return Quantity(start, end, finder.text[start:end], low=as_number(amount), unit=unit)

@@ -142,6 +142,20 @@ MODIFIER_BEFORE = re.compile(
     rf"(?P<mod>(?<![\w])(?:{_MOD_ALT})|(?:{_SYM_ALT}))[ \u00a0]*$", re.I
 )
 
+
+def modifiers_before(text: str, start: int) -> list[tuple[str, int]]:
+    """The modifiers written before ``text[start]``, innermost first, as (kind, start): "from
+    ∼20" -> [("approx", ...), ("range", ...)]; at most two ("more than about 300")."""
+    found: list[tuple[str, int]] = []
+    for _ in range(2):
+        m = MODIFIER_BEFORE.search(text, max(0, start - 30), start)
+        if m is None:
+            break
+        found.append((MODIFIERS[re.sub(r"\s+", " ", m.group("mod").lower())], m.start()))
+        start = m.start()
+    return found
+
+
 SUFFIX_MODIFIER = re.compile(
     r"(?:[ \u00a0]+(?P<words>or\s+more|or\s+fewer|or\s+less|or\s+so|and\s+more|and\s+above|or\s+above|or\s+over|plus)(?![\w])"
     r"|(?P<plus>\+)(?![\d]))",
