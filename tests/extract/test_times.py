@@ -182,3 +182,11 @@ def test_a_wire_dateline_is_dated(nlp) -> None:
 def test_vague_durations_keep_their_unit(nlp) -> None:
     found = times(nlp, "Losses may persist over the next couple of years, after several months of cuts.", "2024-08-13")
     assert [(t.text, t.value) for t in found] == [("the next couple of years", "P2Y"), ("several months", "PXM")]
+
+
+def test_a_year_ago_in_an_earnings_report_is_the_same_quarter(nlp) -> None:
+    text = ("Third-quarter profit rose 5%, the company said yesterday. "
+            "Sales were $2 billion, up from $1.8 billion a year ago.")
+    found = {t.text: t.value for t in times(nlp, text, "2024-10-20")}
+    assert found["Third-quarter"] == "2024-Q3"
+    assert found["a year ago"] == "2023-Q3"

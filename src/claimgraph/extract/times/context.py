@@ -24,6 +24,14 @@ from claimgraph.extract.times.tense import FUTURE, PAST, direction
 class Context:
     dct: date | None
     ref: Point | None = None
+    #: the last quarter (or half) the text named: "a year ago" in an earnings report is that
+    #: period a year before, whatever day was mentioned in between
+    period: Point | None = None
+
+    def remember(self, point: Point) -> None:
+        self.ref = point
+        if point.granularity in ("quarter", "half"):
+            self.period = point
 
     def anchor(self) -> Point | None:
         return self.ref if self.ref is not None else (Point("day", self.dct) if self.dct else None)

@@ -180,10 +180,10 @@ def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
         if ctx.dct is None:
             return ("DATE", None, None)
         ref = ctx.ref
+        if gran == "year" and n == -1 and ctx.period is not None:
+            return date_result(cal.shift(ctx.period, n, unit), ref=False)
         if from_ref and ref is not None:
             return date_result(_shift_from(ref, n, unit), ref=False)
-        if gran == "year" and ref is not None and ref.granularity == "quarter":
-            return date_result(cal.shift(ref, n, unit), ref=False)
         return date_result(cal.shift(Point(gran, ctx.dct), n, unit))
 
     return resolve
@@ -232,9 +232,8 @@ def h_year_ago_adj(m: re.Match[str], doc: Doc) -> Resolver | None:
     def resolve(ctx: Context) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
-        ref = ctx.ref
-        if ref is not None and ref.granularity in ("quarter", "half"):
-            return date_result(cal.shift(ref, -1, "year"), ref=False)
+        if ctx.period is not None:
+            return date_result(cal.shift(ctx.period, -1, "year"), ref=False)
         if "quarter" in what or "period" in what:
             return date_result(cal.shift(Point("quarter", ctx.dct), -5, "quarter"), ref=False)
         return date_result(Point("year", date(ctx.dct.year - 1, 1, 1)), ref=False)
@@ -279,7 +278,7 @@ def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
             return ("DATE", None, None)
         year = explicit_year if explicit_year is not None else ctx.dct.year + (year_step or 0)
         current = Point(unit, ctx.dct)
-        ref = ctx.ref if ctx.ref is not None and ctx.ref.granularity == unit else None
+        ref = ctx.period if ctx.period is not None and ctx.period.granularity == unit else None
         if number is not None:
             point = at(year, number)
             if explicit_year is None and year_step is None and point.day > ctx.dct and way != FUTURE:

@@ -111,6 +111,6 @@ def find_times(doc: Doc, published: str | None = None) -> list[Time]:
     for start, end, resolver in _candidates(doc):
         kind, value, point = resolver(ctx)
         if point is not None:
-            ctx.ref = point
+            ctx.remember(point)
         out.append(Time(start, end, doc.text[start:end], kind, value))  # type: ignore[arg-type]
     return out
