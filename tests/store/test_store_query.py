@@ -23,7 +23,7 @@ from claimgraph.query import (
 )
 from claimgraph.query.export import EVENT_COLUMNS, event_rows, write, write_csv, write_jsonl
 from claimgraph.store import Store
-from tests.store.store_samples import corpus
+from tests.store.store_samples import corpus, gaza
 
 
 @pytest.fixture
@@ -145,6 +145,19 @@ def test_source_detail_has_every_claim_and_via_chains(filled: Store) -> None:
         "attribution-g2"
     ]
     assert get_source(filled, "src-missing") is None
+
+
+def test_via_chains_count_every_claim_even_when_the_list_is_capped(store: Store) -> None:
+    record = gaza()
+    record.attributions[0].via = [record.attributions[1].via[0], record.attributions[0].source]
+    record.attributions[0].source = record.attributions[1].source
+    store.add_record(record)
+    who = list_sources(store, q="health")["items"][0]
+    detail = get_source(store, who["id"], limit=1)
+    assert detail is not None and len(detail["attributions"]) == 1 and detail["claims"] == 2
+    assert detail["via_chains"] == [
+        {"chain": "Reuters", "claims": 1}, {"chain": "Reuters → officials", "claims": 1}
+    ]
 
 
 def test_events_dated_by_time_expression_else_publication(filled: Store) -> None:

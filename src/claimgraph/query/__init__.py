@@ -14,7 +14,7 @@ Signatures (stable; new filters are added as new keywords):
   anonymous, since, until, place, country, event_type, type, hedged, document, q, text)``
 - ``list_sources(store, *, limit=50, offset=0, min_claims=0, q, kind, anonymous, outlet, since,
   until)`` -> page + ``summary`` (anonymity share)
-- ``get_source(store, source_id)`` -> summary + ``attributions``, ``relayed_claims``,
+- ``get_source(store, source_id, *, limit=None)`` -> summary + ``attributions``, ``relayed_claims``,
   ``via_chains`` or None
 - ``list_events(store, *, limit=50, offset=0, type, since, until, country, place, actor,
   outlet, claimed_by, document, q)``

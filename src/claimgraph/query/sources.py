@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.query.attributions import list_attributions, via_chains
+from claimgraph.query.attributions import list_attributions
 from claimgraph.query.filters import Where, date_bounds, page, paging
 from claimgraph.store.base import Store
 
@@ -129,10 +129,25 @@ def list_sources(
     return result
 
 
-def get_source(store: Store, source_id: str) -> dict[str, Any] | None:
-    """One source: its summary, every claim it made (``attributions``, each with its via chain),
-    the claims it relayed as an intermediary (``relayed_claims``) and ``via_chains`` (how often
-    each chain of intermediaries carried its claims). None if unknown."""
+_VIA_CHAINS = """
+SELECT chain, count(*) AS claims FROM (
+  SELECT a.document_id, a.idx, string_agg(vs.name, ' → ' ORDER BY v.position) AS chain
+  FROM attribution_sources m
+  JOIN attributions a ON a.document_id = m.document_id AND a.idx = m.attribution_idx
+  JOIN attribution_sources v
+    ON v.document_id = a.document_id AND v.attribution_idx = a.idx AND v.role = 'via'
+  JOIN sources vs ON vs.id = v.source_id
+  WHERE m.role = 'source' AND m.source_id = ?
+  GROUP BY a.document_id, a.idx) c
+GROUP BY chain ORDER BY claims DESC, chain"""
+
+
+def get_source(store: Store, source_id: str, *, limit: int | None = None) -> dict[str, Any] | None:
+    """One source: its summary, the claims it made (``attributions``, newest first, each with
+    its via chain), the claims it relayed as an intermediary (``relayed_claims``) and
+    ``via_chains`` (how often each chain of intermediaries carried its claims, over all of
+    them). ``limit`` caps each list (every claim when None; the summary's ``claims`` and
+    ``relayed`` give the totals). None if the source is unknown."""
     rows = store.query(
         f"{_AGGREGATES} {_FROM} WHERE s.id = ?"
         " GROUP BY s.id, s.name, s.canonical, s.kind, s.anonymous",
@@ -144,7 +159,10 @@ def get_source(store: Store, source_id: str) -> dict[str, Any] | None:
     w = Where()
     w.add("s.id = ?", source_id)
     _attach_outlets(store, [detail], w)
-    detail["attributions"] = list_attributions(store, source_id=source_id, limit=None)["items"]
-    detail["relayed_claims"] = list_attributions(store, via_id=source_id, limit=None)["items"]
-    detail["via_chains"] = via_chains(detail["attributions"])
+    detail["attributions"] = list_attributions(store, source_id=source_id, limit=limit)["items"]
+    detail["relayed_claims"] = list_attributions(store, via_id=source_id, limit=limit)["items"]
+    detail["via_chains"] = [
+        {"chain": r["chain"], "claims": int(r["claims"])}
+        for r in store.query(_VIA_CHAINS, [source_id])
+    ]
     return detail
