@@ -167,6 +167,21 @@ def test_within_is_an_upper_bound(nlp: Language) -> None:
     assert (q.text, q.high, q.unit) == ("within 72 hours", 72, "hour")
 
 
+def test_a_range_counts_its_noun(nlp: Language) -> None:
+    q = only(nlp, "Between 2,000-3,000 troops crossed the border.")
+    assert (q.low, q.high, q.unit) == (2000, 3000, "troops")
+
+
+def test_an_age(nlp: Language) -> None:
+    q = only(nlp, "A 63-year-old man was detained.")
+    assert (q.text, q.value, q.unit) == ("63-year-old", 63, "year")
+
+
+def test_glued_temperature(nlp: Language) -> None:
+    q = only(nlp, "Temperatures hit 30C in Madrid.")
+    assert (q.value, q.unit) == (30, "degree Celsius")
+
+
 def test_durations_are_quantities(nlp: Language) -> None:
     q = only(nlp, "The ceasefire lasted 72 hours.")
     assert (q.value, q.unit) == (72, "hour")
@@ -187,6 +202,7 @@ def test_durations_are_quantities(nlp: Language) -> None:
         "He tweeted at three o'clock.",
         "Control lines 16 and 17 were stained.",
         "Read it at www.example.com/story?id=265672 today.",
+        "The samples were dated by 14C analysis.",
     ],
 )
 def test_dates_times_ordinals_and_labels_are_not_quantities(nlp: Language, text: str) -> None:

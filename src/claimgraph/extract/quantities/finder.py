@@ -184,11 +184,13 @@ class _Finder:
             reading.end = suffix.end()
         if unit is not None:
             reading.unit, reading.unit_kind = unit[0], unit[1]
+            if text.startswith("-old", reading.end) and unit[1] == "time":
+                reading.end += 4  # an age: "a 63-year-old man"
         if currency is not None:
             reading.unit, reading.unit_kind = currency, "currency"
             reading.unit, reading.end = units.compose(text, reading.unit, reading.end)
         if reading.unit is None:
-            number = self.tokens.span_tokens(core.start, end)
+            number = self.tokens.span_tokens(core.start, reading.end)  # both ends of a range
             found = self.tokens.counted(number, reading.end)
             if found is None and core.words and 0 < value < 1:  # "two thirds of the budget"
                 found = self.tokens.counted(number, reading.end, via_of=True)

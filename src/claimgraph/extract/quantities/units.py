@@ -232,11 +232,29 @@ INCH_AT = re.compile(
 )
 
 
+#: a temperature glued to its number: "30C", "86F" (spaced, "C" and "F" are too often letters)
+GLUED_DEGREES = re.compile(r"([CF])(?![\w-])")
+GLUED_DEGREE_NAMES = {"C": "degree Celsius", "F": "degree fahrenheit"}
+#: ... and only where the sentence speaks of weather ("Fig. 3C" and "14C dating" do not)
+WEATHER_BEFORE = re.compile(
+    r"(?i:temperatur|heat|hot|warm|cold|cool|freez|frost|degrees|thermometer|weather|forecast"
+    r"|highs?\s+of|lows?\s+of|climb|soar|plung)"
+)
+
+
 def unit_phrase(text: str, pos: int) -> tuple[str, str, int] | None:
     """The whole unit written at ``text[pos:]``: (label, kind of its first factor, end)."""
     inch = INCH_AT.match(text, pos)
     if inch is not None:
         return "inch", "unit", inch.end()
+    degrees = GLUED_DEGREES.match(text, pos)
+    if (
+        degrees is not None
+        and pos > 0
+        and text[pos - 1].isdigit()
+        and WEATHER_BEFORE.search(text, max(0, pos - 80), pos)
+    ):
+        return GLUED_DEGREE_NAMES[degrees.group(1)], "unit", degrees.end()
     first = _factor(text, pos)
     if first is None or (first[0] in FACTOR_ONLY.values() and unit_at(text, pos) is None):
         return None
