@@ -328,3 +328,16 @@ def test_a_visitor_does_not_take_the_country_visited(parser: Language) -> None:
     event = main(parse(parser, "The president arrived in Beijing for a state visit."))
     assert event.type == "CONSULT"
     assert (event.actor.country, event.target.country) == (None, "CHN")
+
+
+def test_court_finding_guilty_is_a_domestic_accusation(parser: Language) -> None:
+    event = main(parse(parser, "A Kenyan court found the former minister guilty of corruption."))
+    assert event.type == "ACCUSE"
+    assert (event.actor.sector, event.target.country, event.target.sector) == \
+        ("JUD", "KEN", "GOV")
+
+
+def test_hostage_taking_and_chemical_weapons_are_assaults(parser: Language) -> None:
+    assert main(parse(parser, "Gunmen took 20 hostages in the capital.")).type == "ASSAULT"
+    gas = main(parse(parser, "Syrian forces used chemical weapons against civilians."), "gsr")
+    assert (gas.type, gas.actor.country) == ("FIGHT", "SYR")

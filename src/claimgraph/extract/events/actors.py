@@ -302,7 +302,7 @@ def from_context(
     sector but no country takes the first country named in its sentence (most reports are
     domestic or name the actor's country first; a bare name takes none); an active verb with no subject found takes the first country
     named outside its target as actor; a target without a country takes the first named outside
-    the actor; an event with no
+    the actor, else (a role: "the former minister") the actor's own; an event with no
     target takes the first other country named in the event's clause.
     """
     doc = clause.doc
@@ -326,9 +326,13 @@ def from_context(
     if target is not None and target.country is None:
         # "rallied against the government", "arrested protesters": the country of the story
         found = next((m for m in in_sentence if not _overlaps(actor, m, doc)), None)
-        if found is not None:
+        country = found.code if found is not None else None
+        if country is None and target.sector is not None and actor is not None \
+                and actor.country not in {None, "IGO", "NGO", "IMG"}:
+            country = actor.country  # "a Kenyan court found the former minister guilty"
+        if country is not None:
             target = Actor(target.start, target.end, target.text, canonical=target.canonical,
-                           country=found.code, sector=target.sector)
+                           country=country, sector=target.sector)
     if target is None and actor is not None:
         lo, hi = clause.left_edge.i, clause.right_edge.i
         found = next((m for m in in_sentence if lo <= m.start <= hi and m.code != actor.country

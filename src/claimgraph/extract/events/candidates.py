@@ -54,6 +54,9 @@ def object_lemmas(verb: Token) -> set[str]:
                 found |= _lemmas(conj)                                      # rocket fire
             # "handed over 700 kg *of medicine*", "declared a state *of siege*"
             found |= _of_lemmas(child)
+        elif child.dep_ in {"ccomp", "xcomp", "acomp"} and child.pos_ == "ADJ":
+            found.add(child.lemma_.lower())  # "found the minister *guilty*"
+            found |= {c.lemma_.lower() for c in child.children if c.dep_ == "nsubj"}
         elif child.dep_ in {"prep", "agent"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -91,6 +91,9 @@ def target_head(verb: Token) -> Token | None:
 
 def _target_candidates(verb: Token) -> list[Token]:
     out = [c for dep in TARGET_DEPS for c in verb.children if c.dep_ == dep]
+    # "found *the minister* guilty": the subject of a small clause
+    out += [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "ADJ"
+            for s in c.children if s.dep_ == "nsubj"]
     for prep_word in TARGET_PREPS:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep_word):
             out += [p for p in prep.children if p.dep_ == "pobj"]
