@@ -190,3 +190,15 @@ def test_a_year_ago_in_an_earnings_report_is_the_same_quarter(nlp) -> None:
     found = {t.text: t.value for t in times(nlp, text, "2024-10-20")}
     assert found["Third-quarter"] == "2024-Q3"
     assert found["a year ago"] == "2023-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The team planned to leave Nairobi on Thursday.", "2024-08-15"),
+        ("Talks are set to resume Monday in Belfast.", "2024-08-19"),
+        ("The offer had been due to expire Friday evening.", "2024-08-09TEV"),
+    ],
+)
+def test_plans_point_ahead_past_perfect_does_not(nlp, sentence: str, value: str) -> None:
+    assert [t.value for t in times(nlp, sentence, "2024-08-14")] == [value]

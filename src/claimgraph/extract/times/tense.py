@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Token
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll", "would", "'d"}
 _PAST_AUX = {"was", "were", "had", "did", "'d"}
+#: verbs of planning: what they plan lies ahead ("planned to leave on Thursday")
+_PLANNING = {"plan", "schedule", "expect", "intend", "prepare", "slate", "due", "arrange"}
 
 
 def _verb_of(token: Token) -> Token | None:
@@ -31,13 +33,21 @@ def _clause_direction(verb: Token, present_is_future: bool, infinitive_is_future
     if "to" in lows and verb.tag_ == "VB":
         if infinitive_is_future:
             return FUTURE
-        # "is set to resume Monday" points ahead; "had been due to expire Friday" does not
+        # "is set to resume Monday", "planned to leave on Thursday" point ahead; "had been due to
+        # expire Friday" does not
         governor = verb.head if verb.head is not verb else None
         if governor is not None and governor.pos_ in ("VERB", "AUX", "ADJ"):
             gov_auxes = {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}
+            gov_auxes |= {c.lower_ for c in governor.head.children if c.dep_ in ("aux", "auxpass")}
+            if "had" in gov_auxes:
+                return PAST
             if gov_auxes & {"is", "are", "'s", "'re", "am"} or governor.tag_ in ("VBZ", "VBP"):
                 return FUTURE
+            if governor.lemma_ in _PLANNING or governor.lower_ in ("set", "poised", "likely"):
+                return FUTURE
         return UNKNOWN
+    if not infinitive_is_future and verb.lemma_ in _PLANNING and "had" not in lows:
+        return FUTURE  # "has scheduled a news conference Thursday"
     if lows & _PAST_AUX or any(a.tag_ == "VBD" for a in auxes):
         return PAST
     if verb.tag_ == "VBN" and (lows & {"has", "have", "'ve", "'s"} or not auxes):
