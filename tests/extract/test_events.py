@@ -341,3 +341,8 @@ def test_hostage_taking_and_chemical_weapons_are_assaults(parser: Language) -> N
     assert main(parse(parser, "Gunmen took 20 hostages in the capital.")).type == "ASSAULT"
     gas = main(parse(parser, "Syrian forces used chemical weapons against civilians."), "gsr")
     assert (gas.type, gas.actor.country) == ("FIGHT", "SYR")
+
+
+def test_empty_and_unparsed_documents_have_no_events(parser: Language) -> None:
+    assert find_events(parse(parser, "")) == []
+    assert find_events(parser.make_doc("Russian troops attacked Kharkiv.")) == []

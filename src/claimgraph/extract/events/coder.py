@@ -68,6 +68,8 @@ def find_events(
     lexicon: lex_mod.Lexicon | None = None,
 ) -> list[Event]:
     """The events of ``doc`` in text order, linked to its places, times and attributions."""
+    if not doc.has_annotation("DEP"):
+        return []  # no parse, no roles: a pipeline without the parser codes no events
     lexicon = lexicon or lex_mod.load()
     mentions = actor_coding.find_mentions(doc)
     places = extensions.results(doc, "cg_places")
