@@ -346,3 +346,17 @@ def test_hostage_taking_and_chemical_weapons_are_assaults(parser: Language) -> N
 def test_empty_and_unparsed_documents_have_no_events(parser: Language) -> None:
     assert find_events(parse(parser, "")) == []
     assert find_events(parser.make_doc("Russian troops attacked Kharkiv.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Six Ukrainian brigades attacked Russian border posts.", ("UKR", "MIL")),
+        ("Hamas militants fired rockets at Israeli towns.", ("PSE", "REB")),
+        ("Israeli police arrested two Palestinian journalists.", ("ISR", "COP")),
+        ("Iranian state media criticized the European Union.", ("IRN", "MED")),
+    ],
+)
+def test_actor_country_and_sector(parser: Language, text: str, actor: tuple[str, str]) -> None:
+    event = main(parse(parser, text))
+    assert (event.actor.country, event.actor.sector) == actor
