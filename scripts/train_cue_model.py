@@ -27,6 +27,7 @@ from claimgraph.evaluate.attribution import read_articles
 from claimgraph.extract.attribution import classifier
 from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE
 from claimgraph.extract.attribution.cues import (
+    ANY_FRAME,
     MIN_RATE,
     PRIOR_RATE,
     PRIOR_WEIGHT,
@@ -82,6 +83,10 @@ def main() -> None:
             if y:
                 cues[key] += 1
             if frame != "none":
+                anykey = (key[0], key[1], ANY_FRAME)
+                seen[anykey] += 1
+                cues[anykey] += int(y)
+            if frame != "none":
                 samples.append((key, y, classifier.context_features(tok, frame)))
     listed = lexicon().cue_types
     rows = sorted(
@@ -125,7 +130,7 @@ def fit_weights(
     rate_of: list[float] = []
     keep: list[int] = []
     for i, (key, y, _) in enumerate(samples):
-        cues_k, seen_k = table.get(key, (0, 0))
+        cues_k, seen_k = table.get(key) or table.get((key[0], key[1], ANY_FRAME), (0, 0))
         if seen_k:
             cues_k, seen_k = cues_k - int(y), seen_k - 1
         prior = PRIOR_RATE if key[0] in listed else 0.0

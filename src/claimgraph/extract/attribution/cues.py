@@ -25,6 +25,8 @@ from claimgraph.extract.attribution import classifier
 from claimgraph.extract.attribution.lexicon import lexicon
 
 #: frames in priority order; ``none`` candidates never become attributions (no content)
+#: the table's row for a word in any frame: the back-off for a frame it was not seen in
+ANY_FRAME = "*"
 FRAMES = ("quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep", "none")
 CANDIDATE_POS = {"VERB", "NOUN"}
 SENTENCE_END = {".", "?", "!"}
@@ -129,9 +131,11 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
 
 
 def cue_probability(lemma: str, pos: str, frame: str) -> float:
-    """P(cue | lemma, pos, frame), smoothed towards the hand-listed prior."""
+    """P(cue | lemma, pos, frame), backing off to any frame, smoothed towards the hand list."""
     lex = lexicon()
-    cues, seen = lex.cue_counts.get((lemma, pos, frame), (0, 0))
+    cues, seen = lex.cue_counts.get((lemma, pos, frame)) or lex.cue_counts.get(
+        (lemma, pos, ANY_FRAME), (0, 0)
+    )
     prior = PRIOR_RATE if lemma in lex.cue_types else 0.0
     return (cues + PRIOR_WEIGHT * prior) / (seen + PRIOR_WEIGHT)
 
