@@ -114,9 +114,23 @@ def _shortlist(candidates: list[GazetteerEntry], size: int = 30) -> list[Gazette
     return [e for e in candidates if e.level != "city"] + towns[:size]
 
 
+def _plausible(candidates: list[GazetteerEntry], mention: Mention) -> list[GazetteerEntry]:
+    """A country's, continent's or sea's own name means it, not a town named after it
+    ("China", "Middle East"), unless a qualifier says otherwise ("China, Texas"). A mere
+    alternate name does not: "Palestine" in the Palestine (Texas) Herald-Press is the town."""
+    towns = [e for e in candidates if e.level in ("city", "admin2")]
+    if mention.qualifier is not None or len(towns) == len(candidates):
+        return _shortlist(candidates)
+    key = fold(mention.text)
+    if any(e.level in ("country", "continent", "region") and fold(e.name) == key
+           for e in candidates):
+        return [e for e in candidates if e not in towns]
+    return _shortlist(candidates)
+
+
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
     """The place each mention names (None when the gazetteer has no candidate)."""
-    candidates = [[] if m.fixed else _shortlist(gazetteer.candidates(m.text)) for m in mentions]
+    candidates = [[] if m.fixed else _plausible(gazetteer.candidates(m.text), m) for m in mentions]
     first: list[GazetteerEntry | None] = [
         m.fixed or best(c, m, None) for m, c in zip(mentions, candidates, strict=True)
     ]
