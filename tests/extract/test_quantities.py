@@ -182,6 +182,20 @@ def test_glued_temperature(nlp: Language) -> None:
     assert (q.value, q.unit) == (30, "degree Celsius")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("Three out of four voters backed him.", 0.75, "voters"), ("One in five adults smokes.", 0.2, "adults")],
+)
+def test_a_share(nlp: Language, text: str, value: float, unit: str) -> None:
+    q = only(nlp, text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_glued_currency_code(nlp: Language) -> None:
+    q = only(nlp, "The deal is worth USD1.5bn.")
+    assert (q.value, q.unit) == (1_500_000_000, "USD")
+
+
 def test_durations_are_quantities(nlp: Language) -> None:
     q = only(nlp, "The ceasefire lasted 72 hours.")
     assert (q.value, q.unit) == (72, "hour")

@@ -55,6 +55,7 @@ _LABEL_CHAIN = re.compile(rf"(?:(?<![\w.,])\d+[A-Za-z]?{_SP}*(?:,{_SP}*(?:and|or
 _RANGE_SECOND = re.compile(rf"(?:(?:US|C|A|HK)?\$|€|£|[∼~≈<>≤≥]){_SP}?")
 _URL = re.compile(r"(?:https?://|www\.)\S*$")
 _AFTER_DASH = re.compile(rf"\d{_SP}?[-–]{_SP}?$")
+_RATIO = re.compile(rf"{_SP}+(?P<word>out{_SP}+of|in){_SP}+", re.I)
 _DASH_ONLY = re.compile(rf"{_SP}?[-–—]{_SP}?")
 _LIST_JOINER = re.compile(rf"{_SP}*(?:,{_SP}*(?:and{_SP}+|or{_SP}+)?|(?:and|or|&){_SP}*)")
 _PLUS_MINUS = re.compile(rf"{_SP}?(?:±|\+/-|\+-|\+/−){_SP}?")
@@ -144,8 +145,12 @@ class _Finder:
                 delta, after_error, unit_after = error
                 reading.low, reading.high = value - delta, value + delta
                 reading.end = unit_after[2] if unit_after else after_error
+        ratio = self._ratio(core, reading.end, by_start) if unit is None and currency is None else None
+        if ratio is not None:  # "three out of four voters", "one in five adults"
+            value, reading.end = ratio
+            reading.value = value
         # a range: "between 5 and 10", "5-10%", "3.5–4.0 TeV", "from $5 to $10 million"
-        second = self._range(reading.end, mod_kind, by_start, currency) if error is None else None
+        second = None if ratio is not None else self._range(reading.end, mod_kind, by_start, currency) if error is None else None
         if second is not None and unit and second[2] and unit[0] != second[2][0]:
             second = None  # "from 44 ml to 50 mg" is two quantities, not a range
         if (
@@ -221,6 +226,16 @@ class _Finder:
         if core is None:
             return None
         return self.number_at(core, money)
+
+    def _ratio(self, core: Core, pos: int, by_start: dict[int, Core]) -> tuple[Decimal, int] | None:
+        """'three out of four', 'one in five': the share and where the second number ends."""
+        m = _RATIO.match(self.text, pos)
+        whole = by_start.get(m.end()) if m else None
+        if m is None or whole is None or not 0 < core.value < whole.value:
+            return None
+        if m.group("word").lower() == "in" and core.value != 1:
+            return None  # "killed 2 in 3 attacks" is no share; "one in five" is
+        return core.value / whole.value, whole.end
 
     def _range(
         self, pos: int, mod_kind: str | None, by_start: dict[int, Core], currency: str | None

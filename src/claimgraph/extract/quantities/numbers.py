@@ -58,7 +58,7 @@ WORDS_RE = re.compile(
 )
 
 DIGITS_RE = re.compile(
-    rf"""(?<![\w.,/^+])(?<![A-Za-z]-)
+    rf"""(?:(?<![\w.,/^+])|(?<=USD|EUR|GBP|RUB|UAH|CNY|JPY|INR|CHF))(?<![A-Za-z]-)
     (?P<sign>[-−+](?=[\d.]))?
     (?:
         (?P<mixed>\d+)\s(?P<mnum>\d+)/(?P<mden>\d+)(?![/\d])        # 2 1/2

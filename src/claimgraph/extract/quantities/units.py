@@ -87,7 +87,7 @@ CURRENCY_SYMBOLS = {
 CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "UAH", "CNY", "JPY", "INR", "CHF", "CAD", "AUD")
 CURRENCY_LEFT = re.compile(
     r"(?:(?<![\w$])(?P<sym>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-    + r")|(?<![\w])(?P<code>" + "|".join(CURRENCY_CODES) + r")[ \u00a0])[ \u00a0]?$"
+    + r")|(?<![\w])(?P<code>" + "|".join(CURRENCY_CODES) + r")[ \u00a0]?)[ \u00a0]?$"
 )
 
 #: multipliers after a number; the short ones only count after a currency ("$3bn", "€10M")
