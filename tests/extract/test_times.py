@@ -202,3 +202,13 @@ def test_a_year_ago_in_an_earnings_report_is_the_same_quarter(nlp) -> None:
 )
 def test_plans_point_ahead_past_perfect_does_not(nlp, sentence: str, value: str) -> None:
     assert [t.value for t in times(nlp, sentence, "2024-08-14")] == [value]
+
+
+def test_halves_of_a_year(nlp) -> None:
+    found = times(nlp, "Output fell in the first half of 2013 and rose in the second half.", "2013-10-01")
+    assert [(t.text, t.value) for t in found] == [("the first half of 2013", "2013-H1"), ("the second half", "2013-H2")]
+
+
+def test_hours_later_keeps_the_span_of_time(nlp) -> None:
+    t = one(nlp, "Twelve hours later the fire was out.", "2024-08-13", "Twelve hours later")
+    assert (t.type, t.value) == ("DURATION", "PT12H")

@@ -40,7 +40,7 @@ def _fragments() -> dict[str, str]:
     weekday = alternation(lx.weekdays, flexible_space=False) + r"(?![\w])"
     mod = (
         r"(?:(?:early|late|mid|the\s+mid)(?:-|\s+)|(?:the\s+)?(?:very\s+)?(?:middle|end|beginning|start|close|"
-        r"first\s+half|second\s+half|last\s+half|latter\s+part|early\s+part|rest)\s+of\s+(?:the\s+)?)"
+        r"latter\s+part|early\s+part|rest)\s+of\s+(?:the\s+)?)"
     )
     return {
         "UNIT": units_1,
@@ -53,7 +53,7 @@ def _fragments() -> dict[str, str]:
         "DAYPART": alternation(lx.dayparts),
         "SEASON": r"(?:spring|summer|fall|autumn|winter)",
         "ORD": alternation(lx.ordinals),
-        "ZONE": r"(?:[ECMP][SD]T|GMT|UTC)",
+        "ZONE": r"(?:[ECMP][SD]?T|GMT|UTC)",
     }
 
 

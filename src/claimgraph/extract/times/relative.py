@@ -27,6 +27,7 @@ from claimgraph.extract.times.context import (
     year_of,
 )
 from claimgraph.extract.times.lexicon import lexicon, parse_number
+from claimgraph.extract.times.spans import duration_value
 from claimgraph.extract.times.tense import FUTURE, PAST
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -168,7 +169,9 @@ def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
         if rest[:1].isalnum() or rest.strip()[:1].isalnum():
             return None
     if unit in ("hour", "minute", "second"):
-        return lambda ctx: ("TIME", None, None)
+        # the clock time is rarely known: keep what the text does say, the span of time
+        value = duration_value(amount, unit)
+        return lambda ctx: ("DURATION", value, None)
     if amount is None:
         return lambda ctx: ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None)
     if amount != int(amount):
