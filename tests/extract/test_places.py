@@ -92,6 +92,12 @@ def test_other_places_in_the_article_decide_an_ambiguous_town(nlp) -> None:
     assert (p.country, p.admin1) == ("US", "US-GA")
 
 
+def test_country_name_is_not_taken_for_a_town_named_after_it(nlp) -> None:
+    text = ("Exporters in Houston, Beaumont and Port Arthur said tariffs on steel from China "
+            "would hurt Texas refineries.")
+    assert one(nlp, text, "China").country == "CN"
+
+
 def test_georgia_the_country_beside_its_neighbours(nlp) -> None:
     p = one(nlp, "Georgia and Armenia protested to Russia over the border incident.", "Georgia")
     assert p.country == "GE"
