@@ -45,6 +45,7 @@ class Toponym:
     type: str
     lat: float | None
     lon: float | None
+    phrase: str = ""  # the name as the gold file writes it (a check on the offsets)
 
 
 @dataclass(slots=True)
@@ -71,7 +72,8 @@ def read_gwn(path: Path) -> list[GoldDoc]:
         for t in article.iter("toponym"):
             start, end = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
             top = Toponym(start, end, text[start:end], t.findtext("type") or "",
-                          _float(t.findtext("latitude")), _float(t.findtext("longitude")))
+                          _float(t.findtext("latitude")), _float(t.findtext("longitude")),
+                          t.findtext("extractedName") or "")
             if top.lat is not None and top.lon is not None and top.type not in NOT_SCORED:
                 doc.toponyms.append(top)
             elif top.type not in ("Literal_Expression", "Non_Lit_Expression", "Non_Toponym"):
@@ -92,7 +94,8 @@ def read_lgl(path: Path) -> list[GoldDoc]:
             lat = _float(gaz.findtext("lat")) if gaz is not None else None
             lon = _float(gaz.findtext("lon")) if gaz is not None else None
             fclass = gaz.findtext("fclass") if gaz is not None else None
-            top = Toponym(start, end, text[start:end], fclass or "?", lat, lon)
+            top = Toponym(start, end, text[start:end], fclass or "?", lat, lon,
+                          t.findtext("phrase") or "")
             (doc.toponyms if lat is not None and lon is not None else doc.ignored).append(top)
         docs.append(doc)
     return docs
@@ -148,7 +151,8 @@ def placed_right(g: Toponym, f: Place | None) -> bool:
     return distance_km(g.lat, g.lon, f.lat, f.lon) <= KM
 
 
-def score(doc: GoldDoc, found: Sequence[Place], errors: Counter[str] | None = None) -> Report:
+def score(doc: GoldDoc, found: Sequence[Place], errors: Counter[str] | None = None,
+          by_type: dict[str, list[int]] | None = None) -> Report:
     """Scores of one document's places against its gold toponyms."""
     found = [f for f in found if not any(_overlaps(f, i) for i in doc.ignored)
              or any(_overlaps(f, g) for g in doc.toponyms)]
@@ -165,6 +169,11 @@ def score(doc: GoldDoc, found: Sequence[Place], errors: Counter[str] | None = No
         "accuracy_161km": (right, len(doc.toponyms)),
         "resolution_161km": (right, len(matched)),
     }
+    if by_type is not None:
+        for g, f in pairs:
+            tally = by_type.setdefault(g.type, [0, 0])
+            tally[0] += placed_right(g, f)
+            tally[1] += 1
     if errors is not None:
         for g, f in pairs:
             if f is None:
@@ -208,10 +217,17 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     ours: list[Report] = []
     base: list[Report] = []
     errors: Counter[str] = Counter()
+    by_type: dict[str, list[int]] = {}
     for gold, doc in zip(docs, pipeline.parse(nlp, ((d.text, None) for d in docs)), strict=True):
-        ours.append(score(gold, extensions.results(doc, "cg_places"), errors))
+        ours.append(score(gold, extensions.results(doc, "cg_places"), errors, by_type))
         base.append(score(gold, baseline_places(doc)))
     report = _merge(ours, data)
     report.baseline = _merge(base, data)
-    report.notes = {"corpus": corpus_file(data).name, "errors": dict(errors.most_common())}
+    report.notes = {
+        "corpus": corpus_file(data).name,
+        "errors": dict(errors.most_common()),
+        "accuracy_161km by gold type": {
+            t: f"{right}/{total}" for t, (right, total) in sorted(by_type.items(), key=lambda kv: -kv[1][1])
+        },
+    }
     return report
