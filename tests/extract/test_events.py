@@ -360,3 +360,16 @@ def test_empty_and_unparsed_documents_have_no_events(parser: Language) -> None:
 def test_actor_country_and_sector(parser: Language, text: str, actor: tuple[str, str]) -> None:
     event = main(parse(parser, text))
     assert (event.actor.country, event.actor.sector) == actor
+
+
+def test_actor_span_leaves_out_dateline_and_relative_clause(parser: Language) -> None:
+    wire = main(parse(parser, "BRUSSELS (Reuters) - European Union ministers agreed to impose "
+                              "new sanctions on Iran."))
+    assert (wire.actor.text, wire.actor.country) == ("European Union ministers", "IGO")
+    residents = main(parse(parser, "Residents of Paiporta, where 62 people died, accused "
+                                   "Spanish officials of failing them."))
+    assert residents.actor.text == "Residents of Paiporta"
+
+
+def test_denied_cooperation_is_no_event_either(parser: Language) -> None:
+    assert find_events(parse(parser, "Tehran denied sending drones to Russia.")) == []

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from claimgraph.extract.events.lexicon import rows, split
+from claimgraph.extract.events.links import DATELINE
 from claimgraph.record import Actor, Place
 
 #: capitals that are more often something else (a first name, a town elsewhere, a word)
@@ -164,9 +165,18 @@ def _span_tokens(head: Token) -> list[Token]:
     ("members of the Security Council"), not places it hangs on ("positions *near Kursk*")."""
     out = [t for t in phrase_tokens(head) if t.i <= head.i]
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" or child.dep_ in {"compound", "flat"}:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            out.append(child)
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                out += [t for t in phrase_tokens(pobj) if t.dep_ not in {"punct", "appos"}
+                        and not (t.i > pobj.i and t.dep_ == "prep" and t.lower_ != "of")]
+        elif child.dep_ in {"compound", "flat"}:
             out += list(child.subtree)
-    return out
+    sent_start = head.sent.start_char
+    dateline = DATELINE.match(head.doc.text[sent_start:head.idx])
+    if dateline is not None:  # "BRUSSELS (Reuters) - European Union ministers"
+        out = [t for t in out if t.idx >= sent_start + dateline.end()]
+    return out or [head]
 
 
 def _sector(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
@@ -228,10 +238,11 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         sector = None  # a country named as such: PLOVER leaves the sector empty
     if country is None and sector is None:
         return None
-    start_tok = phrase[0]
+    covered = _span_tokens(head)
+    start_tok = min(covered, key=lambda t: t.i)
     while start_tok.i < head.i and (start_tok.pos_ in {"DET", "PUNCT", "CCONJ"}):
         start_tok = doc[start_tok.i + 1]
-    end_tok = max(_span_tokens(head), key=lambda t: t.i)
+    end_tok = max(covered, key=lambda t: t.i)
     while end_tok.i > head.i and end_tok.pos_ in {"PUNCT", "CCONJ", "ADP"}:
         end_tok = doc[end_tok.i - 1]
     start, end = start_tok.idx, end_tok.idx + len(end_tok.text)
@@ -312,7 +323,8 @@ def from_context(
     if actor is None and active:
         # an active verb whose subject the parse lost ("Doctors from two American aid groups
         # donated and personally delivered ..."): the first country named outside the target
-        found = next((m for m in in_sentence if not _overlaps(target, m, doc)), None)
+        found = next((m for m in in_sentence if not _overlaps(target, m, doc)
+                      and not _locative(doc[m.start])), None)
         if found is not None:
             actor = _mention_actor(found, doc)
     if actor is not None and actor.country is None and actor.sector is not None:

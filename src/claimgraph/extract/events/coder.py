@@ -52,11 +52,14 @@ DENIALS = {"deny", "refute", "reject", "dismiss"}
 
 
 def _negated(cand: Candidate) -> bool:
-    """Negated ("did not attack", "vowed not to return") or denied ("denied that its forces
-    shelled the town")."""
+    """Negated: "did not attack", "vowed not to return"."""
     tokens = [cand.clause] + ([cand.governor] if cand.governor is not None else [])
-    if any(c.dep_ == "neg" for tok in tokens for c in tok.children):
-        return True
+    return any(c.dep_ == "neg" for tok in tokens for c in tok.children)
+
+
+def _denied(cand: Candidate) -> bool:
+    """Denied by the one who would have done it: "denied that its forces shelled the town",
+    "Tehran denied sending drones" (no event at all, cooperative or not)."""
     head = cand.head
     return head.dep_ in {"xcomp", "ccomp", "pcomp"} and head.head.lemma_.lower() in DENIALS
 
@@ -89,6 +92,8 @@ def find_events(
         code = "100" if cand.demand else cand.sense.resolve(actor_coding.is_state(actor))
         if cand.intent:
             code = lex_mod.intended(code)
+        if _denied(cand):
+            continue
         if _negated(cand):
             negated = lex_mod.negated(code)
             if negated is None:
