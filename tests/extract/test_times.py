@@ -212,3 +212,8 @@ def test_halves_of_a_year(nlp) -> None:
 def test_hours_later_keeps_the_span_of_time(nlp) -> None:
     t = one(nlp, "Twelve hours later the fire was out.", "2024-08-13", "Twelve hours later")
     assert (t.type, t.value) == ("DURATION", "PT12H")
+
+
+def test_both_ends_of_a_year_range_are_dated(nlp) -> None:
+    found = times(nlp, "The 2009-2011 recession cut output.", "2024-08-13")
+    assert [t.value for t in found] == ["2009", "2011"]

@@ -31,7 +31,7 @@ def _fragments() -> dict[str, str]:
         rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?(?:\s+\d/\d)?|{word_num}(?:\s+and\s+a\s+half)?"
         rf"|{alternation(lx.vague_numbers)})"
     )
-    year = r"(?<![\d$£€.,/])(?<!\d-)(?:1[1-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|'?s(?![\w])|\s*(?i:percent|per\s+cent))"
+    year = r"(?<![\d$£€.,/])(?:(?<!\d-)|(?<=\d{4}-))(?:1[1-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|'?s(?![\w])|\s*(?i:percent|per\s+cent))"
     spelled_year = (
         rf"(?:nineteen[- ](?:hundred|{alternation(tens)}(?:[- ]{alternation(small[:9])})?|{alternation(small[:9] + small[9:])})"
         rf"|two\s+thousand(?:[- ](?:and[- ])?(?:{alternation(small)}))?)"
