@@ -75,7 +75,7 @@ def test_cue_weights_are_finite_and_name_known_features() -> None:
     w = weights()
     assert BIAS in w and RATE_FEATURE in w
     assert w[RATE_FEATURE] > 0, "a higher lexical rate must mean a likelier cue"
-    prefixes = ("frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=")
+    prefixes = ("frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=", "obj|frame=", "prep=")
     singles = {BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline"}
     for name, value in w.items():
         assert math.isfinite(value), name

@@ -40,18 +40,22 @@ def subject_category(tok: Token) -> str:
             return "none"
     else:
         return "none"
-    lower = subj.lower_
-    if lower in _PERSON_PRONOUNS:
+    return _noun_category(subj)
+
+
+def _noun_category(word: Token) -> str:
+    lower = word.lower_
+    if lower in _PERSON_PRONOUNS or lower in ("him", "her", "me", "us", "them"):
         return "pron"
     if lower in _THING_PRONOUNS:
         return "it"
-    if subj.ent_type_ == "PERSON":
+    if word.ent_type_ == "PERSON":
         return "person"
-    if subj.ent_type_ in ("ORG", "GPE", "NORP"):
+    if word.ent_type_ in ("ORG", "GPE", "NORP"):
         return "org"
-    if subj.lemma_.lower() in lexicon().source_kinds:
+    if word.lemma_.lower() in lexicon().source_kinds:
         return "source_noun"
-    return "noun" if subj.pos_ in ("NOUN", "PROPN") else "other"
+    return "noun" if word.pos_ in ("NOUN", "PROPN") else "other"
 
 
 def context_features(tok: Token, frame: str) -> list[str]:
@@ -80,6 +84,12 @@ def context_features(tok: Token, frame: str) -> list[str]:
         feats.append("that_clause")
     if "\n" not in tok.doc.text[: tok.idx]:
         feats.append("headline")
+    obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
+    if obj is not None:
+        feats.append(f"obj|frame={_noun_category(obj)}|{frame}")
+    prep = next((c for c in children if c.dep_ == "prep" and c.i > tok.i), None)
+    if prep is not None and frame in ("prep", "dobj"):
+        feats.append(f"prep={prep.lower_}")
     return feats
 
 
