@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimgraph.extract.times import find_times
 from claimgraph.extract.times.lexicon import DATA, lexicon, parse_number
@@ -217,3 +219,18 @@ def test_hours_later_keeps_the_span_of_time(nlp) -> None:
 def test_both_ends_of_a_year_range_are_dated(nlp) -> None:
     found = times(nlp, "The 2009-2011 recession cut output.", "2024-08-13")
     assert [t.value for t in found] == ["2009", "2011"]
+
+
+def test_dates_off_the_calendar_do_not_break_the_article(nlp) -> None:
+    found = times(nlp, "Farming began 10,000 years ago; the ruling is due Feb. 30.", "2024-08-13")
+    assert {t.text: t.value for t in found} == {"10,000 years ago": None, "Feb. 30": None}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list("0123456789 ,.-/:'aAmMpPJFSOND") + [
+    " May ", " ago ", " years ", " last ", " Friday ", " a.m. ", " quarter ", " the ", " 1998 "]),
+    max_size=40).map("".join))
+def test_any_text_gives_spans_that_index_the_text(nlp, text: str) -> None:
+    doc = nlp.make_doc(text)
+    for t in find_times(doc, "2024-08-13"):
+        assert text[t.start : t.end] == t.text and t.start < t.end

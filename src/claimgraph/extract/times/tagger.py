@@ -91,7 +91,10 @@ def _candidates(doc: Doc) -> list[tuple[int, int, Resolver]]:
     for start, end, _priority, name, m in found:
         if any(taken[start:end]):
             continue
-        resolver = HANDLERS[name](m, doc)
+        try:
+            resolver = HANDLERS[name](m, doc)
+        except (ValueError, OverflowError):  # a number no calendar holds: "Jan. 99", "25:99"
+            resolver = None
         if resolver is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
@@ -109,7 +112,10 @@ def find_times(doc: Doc, published: str | None = None) -> list[Time]:
     ctx = Context(publication_date(published))
     out: list[Time] = []
     for start, end, resolver in _candidates(doc):
-        kind, value, point = resolver(ctx)
+        try:
+            kind, value, point = resolver(ctx)
+        except (ValueError, OverflowError):  # off the calendar: "10,000 years ago"
+            kind, value, point = "DATE", None, None
         if point is not None:
             ctx.remember(point)
         out.append(Time(start, end, doc.text[start:end], kind, value))  # type: ignore[arg-type]
