@@ -83,7 +83,9 @@ def find_events(
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
-        active = cand.verbal and not is_passive(cand)
+        # a clause that lost its subject in the parse; not a relative clause ("the first convoy
+        # *to arrive* in Gaza"), whose subject is the noun it modifies
+        active = cand.verbal and not is_passive(cand) and cand.head.dep_ != "relcl"
         actor, target = actor_coding.from_context(
             cand.head, actor, target, mentions, active=active,
             visit=cand.sense.code.startswith("04"))
