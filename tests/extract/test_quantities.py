@@ -152,6 +152,11 @@ def test_in_is_an_inch_only_where_it_is_no_preposition(nlp: Language) -> None:
     assert [(q.text, q.unit) for q in found] == [("5", None), ("2 in", "inch")]
 
 
+def test_compound_unit_per_litre(nlp: Language) -> None:
+    q = only(nlp, "Water samples held 5 mg/l of lead.")
+    assert (q.value, q.unit) == (5, "milligram per litre")
+
+
 def test_plus_minus_gives_both_bounds(nlp: Language) -> None:
     q = only(nlp, "The yield was estimated at 10 ± 2 kilotons.")
     assert (q.value, q.low, q.high, q.unit) == (10, 8, 12, "kiloton")

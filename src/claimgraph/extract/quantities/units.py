@@ -176,7 +176,7 @@ _DIVIDE = re.compile(r"(?:[ \u00a0]*/[ \u00a0]*|[ \u00a0]+per[ \u00a0]+|[ \u00a0
 _TIMES = re.compile(r"[ \u00a0·⋅]")
 _EXPONENT = re.compile(r"(?:\^?(?P<neg>[−-])?(?P<n>[1-3])|(?P<sup>[²³])|(?P<supneg>⁻)(?P<supn>[¹²³]))(?![\w])")
 #: symbols that only name a unit inside a compound ("m s−1", "km/h"): alone they are words
-FACTOR_ONLY = {"s": "second", "h": "hour", "d": "day", "yr": "year", "min": "minute"}
+FACTOR_ONLY = {"s": "second", "h": "hour", "d": "day", "yr": "year", "min": "minute", "l": "litre"}
 _POWER = {1: "", 2: "square ", 3: "cubic "}
 _SUPERSCRIPT = {"¹": 1, "²": 2, "³": 3}
 
@@ -188,7 +188,7 @@ def _factor(text: str, pos: int) -> tuple[str, str, int, int, bool] | None:
         unit, end = found
         canonical, kind = unit.canonical, unit.kind
     else:
-        m = re.match(r"(?P<sym>yr|min|s|h|d)(?![a-zA-Z])", text[pos:])
+        m = re.match(r"(?P<sym>yr|min|s|h|d|l)(?![a-zA-Z])", text[pos:])
         if m is None:
             return None
         canonical, kind, end = FACTOR_ONLY[m.group("sym")], "time", pos + m.end()
