@@ -373,3 +373,9 @@ def test_actor_span_leaves_out_dateline_and_relative_clause(parser: Language) ->
 
 def test_denied_cooperation_is_no_event_either(parser: Language) -> None:
     assert find_events(parse(parser, "Tehran denied sending drones to Russia.")) == []
+
+
+def test_main_verb_misparsed_as_a_modifier_keeps_its_subject(parser: Language) -> None:
+    event = main(parse(parser, "An official Syrian newspaper called Thursday on Arabs to unite "
+                               "against Israel."))
+    assert (event.type, event.actor.country, event.actor.sector) == ("REQUEST", "SYR", "MED")

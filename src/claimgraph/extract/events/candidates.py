@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
-from claimgraph.extract.events.roles import Candidate, subject, target_head
+from claimgraph.extract.events.roles import Candidate, reduced_relative, subject, target_head
 
 INTENT_AUX = {"will", "would", "'ll", "shall", "wo"}
 #: "could attack", "may impose sanctions": possible, not done (unless perfect: "may have fired")
@@ -45,7 +45,7 @@ def _of_lemmas(tok: Token) -> set[str]:
 def object_lemmas(verb: Token) -> set[str]:
     """Lemmas of what a verb acts on: objects, prepositional objects, a passive subject."""
     found: set[str] = set()
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a report *released* Tuesday"
+    if reduced_relative(verb):  # "a report *released* Tuesday"
         found |= _lemmas(verb.head)
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:

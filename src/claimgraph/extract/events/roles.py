@@ -49,7 +49,16 @@ class Candidate:
         return self.governor or self.clause
 
 
+def reduced_relative(verb: Token) -> bool:
+    """A past participle modifying a noun ("soldiers *killed* in Ukraine"), unless that noun
+    is the sentence's root: then the parser has mistaken the main verb for a modifier ("An
+    official Syrian newspaper *called* Thursday on Arabs to unite")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+
+
 def subject(verb: Token, *, own_only: bool = False) -> Token | None:
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head  # the misparse above: the root noun is the subject
     tok = verb
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
@@ -126,7 +135,7 @@ def is_passive(cand: Candidate) -> bool:
     """Passive voice, except where the passive form is a state of its subject: "were engaged in
     fighting" (a light verb without agent), "is committed to" / "is prepared to"."""
     verb = cand.clause
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if reduced_relative(verb):
         return True  # "10 Russian soldiers *killed* in Ukraine": the noun is acted upon
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False
