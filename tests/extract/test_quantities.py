@@ -272,6 +272,10 @@ def test_the_innermost_attribution_wins() -> None:
     assert link_attributions([q], [outer, inner])[0].attribution == "inner"
 
 
+def test_an_empty_document_has_no_quantities(nlp: Language) -> None:
+    assert quantities(nlp, "") == []
+
+
 def test_link_off_leaves_attribution_null() -> None:
     nlp = spacy.blank("en")
     doc = nlp("Officials said 40 civilians died.")

@@ -31,8 +31,10 @@ def link_attributions(
         best: Attribution | None = None
         for a in attributions:
             c = a.content
+            if c is None:
+                continue
             if c.start <= q.start and q.end <= c.end and (
-                best is None or c.end - c.start < best.content.end - best.content.start
+                best is None or c.end - c.start < best.content.end - best.content.start  # type: ignore[union-attr]
             ):
                 best = a
         q.attribution = best.id if best is not None else None

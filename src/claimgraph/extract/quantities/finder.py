@@ -137,13 +137,13 @@ class _Finder:
         error = self._uncertainty(end, by_start, currency is not None)
         if error is not None:  # "3.19 ± 0.10 GPa": value with bounds either side
             delta, end, unit = error
-            reading.low, reading.high = value - delta, value + delta
+            reading.low, reading.high = value - abs(delta), value + abs(delta)
         reading.end = unit[2] if unit else end
         if error is None and unit is not None:
             error = self._uncertainty(reading.end, by_start, currency is not None)
             if error is not None:  # "43.22% ± 7.13%"
                 delta, after_error, unit_after = error
-                reading.low, reading.high = value - delta, value + delta
+                reading.low, reading.high = value - abs(delta), value + abs(delta)
                 reading.end = unit_after[2] if unit_after else after_error
         ratio = self._ratio(core, reading.end, by_start) if unit is None and currency is None else None
         if ratio is not None:  # "three out of four voters", "one in five adults"
