@@ -234,3 +234,8 @@ def test_any_text_gives_spans_that_index_the_text(nlp, text: str) -> None:
     doc = nlp.make_doc(text)
     for t in find_times(doc, "2024-08-13"):
         assert text[t.start : t.end] == t.text and t.start < t.end
+
+
+def test_an_adjectival_duration_leaves_its_article_out(nlp) -> None:
+    found = times(nlp, "Unions began a two day strike after a 16-hour shift.", "2024-08-13")
+    assert [(t.text, t.value) for t in found] == [("two day", "P2D"), ("16-hour", "PT16H")]

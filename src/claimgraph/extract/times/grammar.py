@@ -53,6 +53,11 @@ def _fragments() -> dict[str, str]:
         "DAYPART": alternation(lx.dayparts),
         "SEASON": r"(?:spring|summer|fall|autumn|winter)",
         "ORD": alternation(lx.ordinals),
+        # "a two day meeting": a number before a singular unit is an adjective, the article is not
+        # part of the duration
+        "ADJ_DURATION": r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety)\s+"
+                        r"(?:second|minute|hour|day|week|month|year|decade)(?![\w-])",
         "ZONE": r"(?:[ECMP][SD]?T|GMT|UTC)",
     }
 
@@ -117,7 +122,7 @@ RULES: tuple[tuple[str, str], ...] = (
      r"(?P<adj>year-(?:ago|earlier|before)|year\s+ago|prior-year|previous-year)(?:\s+(?P<what>(?:(?:first|second|third|fourth)[\s-]+)?quarter|period|nine\s+months|six\s+months))?)"),
     ("duration",
      r"(?i:(?P<approx>(?:almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|as\s+many\s+as|as\s+long\s+as)\s+)?"
-     r"(?:(?P<det>the|a|an|another|this|that)\s+(?![\w.]+-(?:second|minute|hour|day|week|month|year|decade)))?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|initial|remaining|additional|further|full|entire|whole|same)\s+)?"
+     r"(?:(?P<det>the|a|an|another|this|that)\s+(?![\w.]+-(?:second|minute|hour|day|week|month|year|decade))(?!{ADJ_DURATION}))?(?:(?P<rel>past|last|next|first|final|coming|previous|following|latest|initial|remaining|additional|further|full|entire|whole|same)\s+)?"
      r"(?P<num>{NUM})(?:\s+(?:to|or|-)\s+(?P<num2>{NUM}))?(?:\s+(?:more|additional|straight|consecutive|full|long))?[\s-]+(?P<unit>{UNIT})(?P<suf>-long)?"
      r"(?:\s+(?P<ahead>ahead|or\s+so))?(?![\w-]))"),
     ("bare_units",
