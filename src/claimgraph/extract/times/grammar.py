@@ -81,7 +81,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("spelled_year",
      r"(?:(?i:the\s+)?(?P<mod>(?i:{MOD})))?(?i:(?:the\s+)?year\s+)?(?P<spelled>(?i:{SPELLED_YEAR}))"),
     ("decade",
-     r"(?i:(?P<mod>{MOD})?)(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s(?![\w])"),
+     r"(?i:(?:the\s+)?(?P<mod>{MOD})?)(?:(?P<c>1[0-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s(?![\w])"),
     ("decade_word",
      r"(?i:the\s+(?P<mod>{MOD})?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"),
     ("century",
