@@ -158,17 +158,17 @@ def parse_words(text: str) -> tuple[Decimal, int] | None:
         elif word == "hundred":
             if last == "hundred" or current >= 100:
                 break
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
             kind = "hundred"
         elif word == "dozen":
-            current = (current or 1) * 12
+            current = (current or Decimal(1)) * 12
             kind = "scale"
         elif word in SCALES:
             scale = SCALES[word]
             if last == "scale" and current == 0:
-                total = (total or 1) * scale  # "a thousand million"
+                total = (total or Decimal(1)) * scale  # "a thousand million"
             else:
-                total += (current or 1) * scale
+                total += (current or Decimal(1)) * scale
             current = Decimal(0)
             kind = "scale"
         elif word in DENOMINATORS:
