@@ -151,6 +151,13 @@ def test_name_cut_short_by_ner_is_taken_whole(nlp) -> None:
     assert [p.name for p in found if "America" in p.text] == ["South America"]
 
 
+def test_a_place_name_keeps_its_reading_through_the_article(nlp) -> None:
+    text = ("Police in Alexandria, Louisiana, arrested two men on Friday. Alexandria detectives "
+            "said Alexandria had seen three such fires this year.")
+    found = [p for p in places(nlp, text) if p.text == "Alexandria"]
+    assert len(found) == 3 and {p.admin1 for p in found} == {"US-LA"}
+
+
 def test_compass_word_alone_is_not_a_place(nlp) -> None:
     found = places(nlp, "Leaders in the West condemned the strike.")
     assert not [p for p in found if p.text == "West"]

@@ -274,11 +274,35 @@ def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     return []
 
 
+def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """A place name keeps its reading through an article: once "Alexandria" is a place, the
+    "Alexandria" the NER took for a person three lines down is the same town."""
+    names = {fold(m.text) for m in found if m.kind == "place" and m.text in gazetteer}
+    if not names:
+        return []
+    covered = {(m.start, m.end) for m in found}
+    spans = [(m.start, m.end) for m in found]
+    extra: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        span = doc[start:end]
+        if start >= end or (span.start_char, span.end_char) in covered:
+            continue
+        if fold(span.text) in names and not any(
+            s < span.end_char and span.start_char < e for s, e in spans
+        ):
+            extra.append(Mention(span.start_char, span.end_char, span.text, source="repeat"))
+    return extra
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in ``doc``, in text order."""
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}
     mentions.extend(gazetteer_mentions(doc, gazetteer, taken))
+    mentions.extend(repeated_mentions(doc, gazetteer, mentions))
     order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
     new_index = {old: new for new, old in enumerate(order)}
     ordered = [mentions[k] for k in order]
