@@ -34,7 +34,7 @@ _MONTH = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-MONTH_BEFORE = re.compile(rf"(?<![\w]){_MONTH}{_SP}+(?:the{_SP}+)?$")
+MONTH_BEFORE = re.compile(rf"(?<![\w]){_MONTH}{_SP}+(?:the{_SP}+|\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+)?$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}*(?:of{_SP}+)?{_MONTH}(?![\w])")
 CLOCK_AFTER = re.compile(
     rf"(?::\d\d|{_SP}?(?:[ap]\.m\.|[ap]m(?![\w])|GMT|UTC|BST|CES?T|E[SD]T|P[SD]T|MSK|o[’']clock)(?![\w]))",
@@ -268,7 +268,9 @@ class _Finder:
         if MONTH_BEFORE.search(before) or MONTH_AFTER.match(after):
             return True
         if core.integer_digits and 1000 <= core.value <= 2100 and (
-            reading.unit is None or reading.head_tag in ("NN", "NNP")
+            reading.unit is None
+            or reading.head_tag in ("NN", "NNP")
+            or reading.unit[:1].isupper()  # "Mar 5, 2009 Controversial rulings": a headline
         ):
             return True  # a year: "in 1991", "the 2024 election"
         if _URL.search(text, max(0, core.start - 60), core.start):
