@@ -4,8 +4,8 @@ to", "more than"), a currency sign, a multiplier ("billion", "bn"), a range ("be
 the parse, the noun the number counts ("2,000 service members", "dozens of soldiers").
 
 Numbers that are not quantities are left out: years ("in 1991", "the 2024 election"), dates
-("March 3"), clock times ("2 pm", "14:30"), ordinals ("3rd"), and labels ("Article 5", "F-16",
-"No. 10").
+("March 3"), clock times ("2 pm", "14:30"), ordinals ("3rd"), labels ("Article 5", "F-16",
+"No. 10", "lines 16 and 17"), scores ("won 3-1") and numbers in web addresses.
 
 Value convention (see ``docs/quality.md``): ``value`` is the number the text states; ``low`` /
 ``high`` are the bounds its modifier sets ("up to 2,000" -> value 2000, high 2000; "more than
@@ -33,7 +33,6 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH_BEFORE = re.compile(rf"(?<![\w]){_MONTH}{_SP}+(?:the{_SP}+|\d{{1,2}}(?:st|nd|rd|th)?,?{_SP}+)?$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?,?{_SP}*(?:of{_SP}+)?{_MONTH}(?![\w])")
 CLOCK_AFTER = re.compile(
@@ -95,9 +94,9 @@ def _scale(text: str, core: Core, end: int, money: bool) -> tuple[Decimal, int]:
     return core.value, end
 
 
-
-
 class _Finder:
+    """Reads one Doc's numbers outwards; ``read`` is called once per number, left to right."""
+
     def __init__(self, doc: Doc) -> None:
         self.tokens = Tokens(doc)
         self.text = doc.text
