@@ -110,8 +110,7 @@ def _anonymity(mention: Span) -> tuple[bool, str | None]:
     root = mention.root
     lower = " " + mention.text.lower() + " "
     marked = any(f" {m} " in lower or lower.strip().startswith(m) for m in lex.anonymity)
-    named = any(t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") and t.i == root.i for t in mention)
-    if root.lower_ in PRONOUNS or named or root.ent_type_ == "PERSON":
+    if root.lower_ in PRONOUNS or root.pos_ == "PROPN" or root.ent_type_ == "PERSON":
         return False, None
     generic = lex.source_kinds.get(root.lemma_.lower(), ("", False))[1]
     if not (marked or (generic and not any(t.ent_type_ == "PERSON" for t in mention))):
