@@ -90,7 +90,7 @@ def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
     if name in ("May", "March", "Jan", "Mar.", "Aug", "Sept", "Oct", "Nov", "Dec", "Feb") and not (
         year_text or rel or yrel or mod
     ):
-        before = doc.text[max(0, m.start() - 12) : m.start()].lower().split()
+        before = m.string[max(0, m.start() - 12) : m.start()].lower().split()
         if not before or before[-1] not in _MONTH_CUES:
             return None
     year = year_of(year_text) if year_text else None

@@ -165,7 +165,7 @@ def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
     sign = -1 if way in ("ago", "earlier", "before", "back") else 1
     from_ref = way in ("earlier", "later", "before", "after")
     if way in ("before", "after"):
-        rest = doc.text[m.end() : m.end() + 3]
+        rest = m.string[m.end() : m.end() + 3]
         if rest[:1].isalnum() or rest.strip()[:1].isalnum():
             return None
     if unit in ("hour", "minute", "second"):
@@ -371,7 +371,7 @@ def h_weekend(m: re.Match[str], doc: Doc) -> Resolver | None:
 def h_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
     """ "the year ended June 30" is a year-long span (DURATION P1Y); "for the year", "the full
     year" in a report is the year being reported on (the publication year)."""
-    after = doc.text[m.end() : m.end() + 9].lstrip().lower()
+    after = m.string[m.end() : m.end() + 9].lstrip().lower()
     if after.startswith(("ended", "ending", "to date", "through")):
         return lambda ctx: ("DURATION", "P1Y", None)
 

@@ -45,7 +45,7 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
     num_text = group_lower(m, "num")
     if unit == "second" and num_text in ("a", "an"):
         return None
-    if unit == "quarter" and doc.text[m.end() : m.end() + 4].lower() == " of " and (
+    if unit == "quarter" and m.string[m.end() : m.end() + 4].lower() == " of " and (
         num_text in ("a", "an") or "-" in m.group(0)
     ):
         return None  # a fraction: "a quarter of the voters", "three-quarters of its food"
@@ -54,11 +54,11 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
         amount = None
     det, rel = group_lower(m, "det"), group_lower(m, "rel")
     if num_text in ("a", "an") and not (det or rel or group(m, "approx")):
-        before = doc.text[max(0, m.start() - 20) : m.start()]
+        before = m.string[max(0, m.start() - 20) : m.start()]
         if _MONEYISH.search(before):
             value = duration_value(1, unit)
             return lambda ctx: ("SET", value, None)
-    if doc.text[m.end() : m.end() + 4].lower() == " old" or re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text):
+    if m.string[m.end() : m.end() + 4].lower() == " old" or re.fullmatch(r"(?:1[5-9]|20)\d\d", num_text):
         return None  # an age ("52 years old"), or a year ("the 1988 quarter")
     value = duration_value(amount, unit)
     return lambda ctx: ("DURATION", value, None)
@@ -83,7 +83,7 @@ def h_fuzzy(m: re.Match[str], doc: Doc) -> Resolver | None:
     if value is None:
         return None
     if key == "current":
-        after = doc.text[m.end() : m.end() + 12].lstrip().lower()
+        after = m.string[m.end() : m.end() + 12].lstrip().lower()
         if after.startswith(("account", "events", "affairs", "law", "rules", "system", "and former")):
             return None
     return lambda ctx: ("DATE", value, None)

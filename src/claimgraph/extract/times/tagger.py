@@ -74,9 +74,8 @@ def publication_date(published: str | None) -> date | None:
         return None
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int, Resolver]]:
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, Resolver]]:
     """Non-overlapping matches, longest first, each with its resolver, in text order."""
-    text = doc.text
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for priority, (name, pattern) in enumerate(compiled()):
         for m in pattern.finditer(text):
@@ -110,13 +109,14 @@ def find_times(doc: Doc, published: str | None = None) -> list[Time]:
     and get value None.
     """
     ctx = Context(publication_date(published))
+    text = doc.text  # a Doc rebuilds its text on every access: read it once
     out: list[Time] = []
-    for start, end, resolver in _candidates(doc):
+    for start, end, resolver in _candidates(doc, text):
         try:
             kind, value, point = resolver(ctx)
         except (ValueError, OverflowError):  # off the calendar: "10,000 years ago"
             kind, value, point = "DATE", None, None
         if point is not None:
             ctx.remember(point)
-        out.append(Time(start, end, doc.text[start:end], kind, value))  # type: ignore[arg-type]
+        out.append(Time(start, end, text[start:end], kind, value))  # type: ignore[arg-type]
     return out

@@ -72,10 +72,10 @@ def direction(
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return UNKNOWN
-    before = doc.text[max(0, start - 14) : start].lower()
+    before = doc[max(0, span.start - 4) : span.start].text_with_ws.lower() if span.start else ""
     if before.endswith(("as soon as ", "as early as ", "as late as ")):
         return FUTURE
-    if doc.has_annotation("DEP"):
+    if span.root.dep_:  # parsed (has_annotation would walk the whole Doc on every call)
         verb = _verb_of(span.root)
         if verb is None:
             return UNKNOWN
