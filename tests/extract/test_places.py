@@ -158,6 +158,11 @@ def test_a_place_name_keeps_its_reading_through_the_article(nlp) -> None:
     assert len(found) == 3 and {p.admin1 for p in found} == {"US-LA"}
 
 
+def test_place_closing_an_institutions_name_is_a_place(nlp) -> None:
+    found = places(nlp, "She studied law at the University of Kentucky before moving west.")
+    assert [p.admin1 for p in found if p.text == "Kentucky"] == ["US-KY"]
+
+
 def test_compass_word_alone_is_not_a_place(nlp) -> None:
     found = places(nlp, "Leaders in the West condemned the strike.")
     assert not [p for p in found if p.text == "West"]

@@ -32,7 +32,9 @@ LOCAL_NOUNS = {
 #: words that open the rest of an institution's name after its town: "Huntsville High School"
 INSTITUTION_WORDS = {"high", "elementary", "middle", "public", "state", "university", "college",
                      "regional", "memorial", "community", "municipal", "national", "army", "fiscal",
-                     "superior", "circuit", "district", "fair", "fairgrounds", "chamber", "board"}
+                     "superior", "circuit", "district", "fair", "fairgrounds", "chamber", "board",
+                     "international", "crown", "magistrates", "government", "water", "health",
+                     "town", "hall", "harbour", "harbor", "coastal", "performing", "metro"}
 #: compass words NER tags as places on their own ("the West", "the South")
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
            "northern", "southern", "eastern", "western"}
@@ -202,6 +204,10 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
                 and _known_place(gazetteer, head.text, 1000)
             ):  # "the Laurel County Fiscal Court", "Huntsville High School"
                 return Mention(head.start_char, head.end_char, head.text, source="context")
+        for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
+            tail = doc[of + 1 : end]
+            if doc[of].lower_ == "of" and _known_place(gazetteer, tail.text, 100_000):
+                return Mention(tail.start_char, tail.end_char, tail.text, source="context")
     return None
 
 
@@ -218,11 +224,13 @@ def _split_on_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
+                       states: frozenset[str] = frozenset()) -> list[Mention]:
     """Proper-noun runs outside entities that the gazetteer knows as a place.
 
     Kept only when the reading as a place is safe: a country or a region, a city of 100,000
-    people, or a town after a locative preposition ("shelling in Vovchansk").
+    people, a town after a locative preposition ("shelling in Vovchansk"), or a town in a state
+    the article's other places name (``states``: local news names its neighbours bare).
     """
     found: list[Mention] = dateline(doc, gazetteer, taken)
     i, n = 0, len(doc)
@@ -245,6 +253,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[
             if len(span.text) > 3 and any(
                 e.level in ("country", "admin1", "region")
                 or (e.level == "city" and e.population >= (1000 if locative else 100_000))
+                or (e.level == "city" and e.population >= 1000 and e.admin1 in states)
                 for e in entries
             ):
                 found.append(Mention(span.start_char, span.end_char, span.text,
@@ -274,6 +283,16 @@ def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     return []
 
 
+def _states(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """Regions (ISO 3166-2) that the article's unambiguous place names lie in."""
+    states = set()
+    for m in mentions:
+        regions = {e.admin1 for e in gazetteer.candidates(m.text) if e.admin1}
+        if len(regions) == 1:
+            states |= regions
+    return frozenset(states)
+
+
 def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
     """A place name keeps its reading through an article: once "Alexandria" is a place, the
     "Alexandria" the NER took for a person three lines down is the same town."""
@@ -301,7 +320,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in ``doc``, in text order."""
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}
-    mentions.extend(gazetteer_mentions(doc, gazetteer, taken))
+    mentions.extend(gazetteer_mentions(doc, gazetteer, taken, _states(mentions, gazetteer)))
     mentions.extend(repeated_mentions(doc, gazetteer, mentions))
     order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
     new_index = {old: new for new, old in enumerate(order)}
