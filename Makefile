@@ -30,7 +30,7 @@ system-deps:
 # Analyse the samples into the embedded DuckDB database, show what was found, point at the UI.
 run: setup
 	@mkdir -p var
-	$(BIN)/claimgraph ingest $(SAMPLES) --db $(DB) --published 2024-08-13
+	$(BIN)/claimgraph ingest $(SAMPLES) --db $(DB) --published 2024-08-13 --reanalyse
 	$(BIN)/claimgraph show --db $(DB)
 	@echo ""
 	@echo "Web UI over this database: run 'make serve', then open http://127.0.0.1:$(PORT)/"

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
+from claimgraph.ingest.readers import Item
 from claimgraph.nlp import extensions
 from claimgraph.nlp.news_entities import entity_info
 from claimgraph.nlp.pipeline import default_pipeline, make_docs
 from claimgraph.record import Entity, Record
-
-Item: TypeAlias = Document | DocumentError
 
 
 def entities_of(doc: Doc) -> list[Entity]:

@@ -164,11 +164,11 @@ def _read_container(path: Path, suffix: str, source: str, published: str | None)
         if suffix in WARC_SUFFIXES:
             from claimgraph.ingest.warc import read_warc
 
-            yield from read_warc(path)
+            yield from read_warc(path, published)
         else:
             from claimgraph.ingest.feeds import read_feed
 
-            yield from read_feed(path)
+            yield from read_feed(path, published)
     except ImportError:
         yield DocumentError("E109", source, f"reading {suffix} files is not available in this build")
     except DocumentError as err:

@@ -13,10 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.document import Document
+from claimgraph.ingest.readers import Item
 from claimgraph.record import Record
-
-Item = Document | DocumentError
 
 
 def _analyze_partition(items: list[Item]) -> list[dict[str, Any]]:
