@@ -99,14 +99,16 @@ def h_relative(m: re.Match[str], doc: Doc) -> Resolver | None:
 
 
 def h_in_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+    """ "earlier in the year": the year (month, week, day) the text is on."""
     unit = group_lower(m, "unit")
 
     def resolve(ctx: Context) -> Result:
         base = ctx.anchor()
         if base is None:
             return ("DATE", None, None)
-        if base.granularity in ("century", "decade") or not base.finer_than(UNIT_GRANULARITY[unit]) and base.granularity != UNIT_GRANULARITY[unit]:
-            return ("DATE", None, None)
+        gran = UNIT_GRANULARITY[unit]
+        if not (base.finer_than(gran) or base.granularity == gran):
+            return ("DATE", None, None)  # "later in the month" after a bare year
         return date_result(_unit_point(base.day, unit), ref=False)
 
     return resolve
@@ -196,6 +198,7 @@ _NEXT_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 
 
 def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
+    """ "the day before", "the following year", "that same day": moved from the date in view."""
     unit = group_lower(m, "unit") or group_lower(m, "unit2")
     way = group_lower(m, "dir")
     rel = group_lower(m, "rel")
@@ -203,12 +206,8 @@ def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
         step = -1 if way in ("before", "earlier") else 1
     else:
         step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
-    part = _NEXT_PART.get(unit)
-    if part and unit != "night" or unit == "night" and rel and "that" in rel:
-        shift_unit = "day"
-    else:
-        shift_unit = "day" if unit == "night" else unit
-        part = "NI" if unit == "night" else None
+    part = _NEXT_PART.get(unit)  # "the next morning" moves a day and keeps the part of it
+    shift_unit = "day" if part else unit
 
     def resolve(ctx: Context) -> Result:
         base = ctx.anchor()
