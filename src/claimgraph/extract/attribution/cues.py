@@ -100,6 +100,14 @@ def _quote_right(tok: Token, quotes: Quotes) -> int:
     return -1
 
 
+def _says_after(tok: Token, quotes: Quotes) -> bool:
+    """True when the cue has its own complement after it, outside any quotation."""
+    return any(
+        c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj") and quotes.of_token[c.i] < 0
+        for c in tok.children
+    )
+
+
 def _child(tok: Token, *deps: str) -> Token | None:
     for child in tok.children:
         if child.dep_ in deps:
@@ -116,6 +124,8 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         return ("quote", (right,)) if right >= 0 else ("none", ())
     if quotes.of_token[tok.i] < 0:
         left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
+        if left >= 0 and _says_after(tok, quotes):
+            left = -1  # '“…soft.” He says referees are …': the quote before is someone's else
         found = tuple(q for q in (left, right) if q >= 0)
         if found:
             return "quote", found
