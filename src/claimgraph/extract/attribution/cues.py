@@ -134,9 +134,12 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
             return dep, ()
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         return "parataxis", ()
-    for dep in ("dobj", "prep"):
-        if _child(tok, dep) is not None:
-            return dep, ()
+    if _child(tok, "dobj") is not None:
+        return "dobj", ()
+    prep = _child(tok, "prep")
+    # "criticism from both sides": after a noun, "from" / "by" name the source, not the content
+    if prep is not None and not (tok.pos_ == "NOUN" and prep.lower_ in ("from", "by")):
+        return "prep", ()
     return "none", ()
 
 
