@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.evaluate.scoring import Counts, Report, overlap_pairs
 from claimgraph.record import Quantity
 
 TASK = "quantities"
@@ -95,15 +95,7 @@ def same_unit(gold: str | None, found: str | None) -> bool:
 
 def pair_up(gold: Sequence[Quantity], found: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """One-to-one overlapping pairs, each gold span taking the first free overlapping one."""
-    pairs = []
-    used: set[int] = set()
-    for g in gold:
-        for i, f in enumerate(found):
-            if i not in used and f.start < g.end and g.start < f.end:
-                used.add(i)
-                pairs.append((g, f))
-                break
-    return pairs
+    return overlap_pairs(gold, found)
 
 
 def score(gold: Sequence[Quantity], found: Sequence[Quantity]) -> Report:

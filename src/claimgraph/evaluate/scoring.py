@@ -3,8 +3,18 @@ partitions (a Dask run, or one file at a time) add up exactly to the score of th
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+
+class _Spanned(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Spanned)
 
 
 @dataclass(slots=True)
@@ -86,3 +96,26 @@ class Report:
             "baseline": self.baseline.as_dict() if self.baseline else None,
             "notes": self.notes,
         }
+
+
+def overlap_pairs(gold: Sequence[S], found: Sequence[S]) -> list[tuple[S, S]]:
+    """One-to-one pairs of overlapping spans: each gold span, in order, takes the first system
+    span that overlaps it and is still free (the relaxed match of TempEval-3 and MeasEval)."""
+    pairs: list[tuple[S, S]] = []
+    used: set[int] = set()
+    for g in gold:
+        for i, f in enumerate(found):
+            if i not in used and f.start < g.end and g.start < f.end:
+                used.add(i)
+                pairs.append((g, f))
+                break
+    return pairs
+
+
+def merge_reports(task: str, data: Path | str, reports: Iterable[Report]) -> Report:
+    """Add per-document reports into one for the whole data set."""
+    total = Report(task, str(data))
+    for report in reports:
+        total = total.merge(report)
+    total.task, total.data = task, str(data)
+    return total

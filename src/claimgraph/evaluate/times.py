@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.evaluate.scoring import Counts, Report, merge_reports, overlap_pairs
 from claimgraph.record import Time
 
 TASK = "times"
@@ -96,15 +96,8 @@ def score(gold: Sequence[Time], found: Sequence[Time]) -> Report:
     """TempEval-3 timex scores of one document's system timexes against its gold ones."""
     report = Report(TASK, "", documents=1)
     strict = Counts()
-    pairs: list[tuple[Time, Time]] = []
-    used: set[int] = set()
-    for g in gold:
-        for i, f in enumerate(found):
-            if i not in used and f.start < g.end and g.start < f.end:
-                used.add(i)
-                pairs.append((g, f))
-                strict.tp += (f.start, f.end) == (g.start, g.end)
-                break
+    pairs = overlap_pairs(gold, found)
+    strict.tp = sum((f.start, f.end) == (g.start, g.end) for g, f in pairs)
     strict.fp = len(found) - strict.tp
     strict.fn = len(gold) - strict.tp
     matched = len(pairs)
@@ -134,14 +127,6 @@ def baseline_times(doc) -> list[Time]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _merge(reports: Iterable[Report], data: Path) -> Report:
-    total = Report(TASK, str(data))
-    for r in reports:
-        total = total.merge(r)
-    total.task, total.data = TASK, str(data)
-    return total
-
-
 def evaluate(data: Path, *, limit: int | None = None) -> Report:
     from claimgraph.nlp import extensions, pipeline
 
@@ -156,8 +141,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
         base.append(score(gold.times, baseline_times(doc)))
         for kind, n in error_kinds(gold.times, found).items():
             errors[kind] = errors.get(kind, 0) + n
-    report = _merge(ours, data)
-    report.baseline = _merge(base, data)
+    report = merge_reports(TASK, data, ours)
+    report.baseline = merge_reports(TASK, data, base)
     report.notes = {"errors": dict(sorted(errors.items(), key=lambda kv: -kv[1]))}
     return report
 
