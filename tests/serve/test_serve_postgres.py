@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from fastapi.testclient import TestClient
 
 from claimgraph.record import Record
 from claimgraph.serve.app import create_app
 from claimgraph.store import open_store
-from tests.store.pg import PostgresServer, find_bindir, fresh_pg_url
+from tests.store.pg import fresh_pg_url
 
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL binaries not installed (apt-get install postgresql)")
-    server = PostgresServer(bindir)
-    try:
-        yield fresh_pg_url(server.start())
-    finally:
-        server.stop()
+@pytest.fixture
+def pg_url(pg_dsn: str) -> str:
+    return fresh_pg_url(pg_dsn)
 
 
 def test_the_api_and_ui_serve_a_postgresql_store(pg_url, records):

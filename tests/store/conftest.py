@@ -1,7 +1,7 @@
 """The ``store`` fixture: every store test runs against DuckDB and PostgreSQL (as ibis does).
 
-PostgreSQL tests are marked ``postgres``; the server is started once per session by
-``tests/store/pg.py`` and each test gets its own fresh schema in it. Without PostgreSQL's
+PostgreSQL tests are marked ``postgres``; the server is started once per session (fixture
+``pg_dsn`` in ``tests/conftest.py``, code in ``tests/store/pg.py``) and each test gets its own fresh schema in it. Without PostgreSQL's
 binaries (Debian package ``postgresql``) the postgres half is skipped, saying why.
 """
 
@@ -13,19 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimgraph.store import Store, open_store
-from tests.store.pg import PostgresServer, find_bindir, fresh_pg_url  # tests/store/pg.py
-
-
-@pytest.fixture(scope="session")
-def pg_dsn() -> Iterator[str]:
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL binaries not installed (apt-get install postgresql)")
-    server = PostgresServer(bindir)
-    try:
-        yield server.start()
-    finally:
-        server.stop()
+from tests.store.pg import fresh_pg_url  # the server itself: pg_dsn in tests/conftest.py
 
 
 @pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
