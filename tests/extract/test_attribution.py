@@ -74,6 +74,27 @@ def test_quote_going_on_after_the_cue(nlp: Language) -> None:
     assert att.content.start == 0 and att.content.end == len(text)
 
 
+def test_two_apostrophe_quotes_go_on_after_the_cue(nlp: Language) -> None:
+    text = "''I loved it,'' she said. ''I was so happy the senator noticed us.''"
+    att = only(nlp, text)
+    assert att.type == "direct"
+    assert att.content.start == 0 and att.content.end == len(text)
+
+
+def test_quote_before_told_cnn(nlp: Language) -> None:
+    att = only(nlp, "“She is also a mother of three young boys,” a friend told CNN.")
+    assert att.type == "direct"
+    assert att.content.text == "“She is also a mother of three young boys,”"
+    assert [v.text for v in att.via] == ["CNN"]
+
+
+def test_quote_before_belongs_to_someone_else(nlp: Language) -> None:
+    text = "“Football has become soft.” He says referees are throwing flags for fun."
+    found = attributions(nlp, text)
+    says = next(a for a in found if a.cue is not None and a.cue.text == "says")
+    assert says.content.text == "referees are throwing flags for fun"
+
+
 def test_indirect_speech_keeps_that(nlp: Language) -> None:
     att = only(nlp, "Prime Minister Rishi Sunak said that Britain would send more tanks to Ukraine.")
     assert att.type == "indirect"

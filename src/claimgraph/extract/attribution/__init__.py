@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.cues import Cue, Quotes, find_cues
 from claimgraph.extract.attribution.hedges import find_hedges
@@ -71,13 +71,27 @@ def _nested(inner: tuple[Cue, int, int], outer: tuple[Cue, int, int]) -> bool:
     return outer[1] <= cue.idx < outer[2] and inner[0] is not outer[0]
 
 
+def _sentence_end(tok: Token) -> int:
+    """Where the cue's sentence ends: its first full stop, or the parser's sentence end.
+
+    The parser may hang the opening mark of the next quotation on this sentence
+    ('… she said. ''I was …'), which must not hide that quotation.
+    """
+    sent_end = tok.sent.end
+    for t in tok.doc[tok.i : sent_end]:
+        if t.text in (".", "?", "!"):
+            return t.idx + 1
+    return tok.sent.end_char
+
+
 def _continue_quotes(
     doc: Doc, found: list[tuple[Cue, int, int]], quotes: Quotes
 ) -> list[tuple[Cue, int, int]]:
     """Extend a quotation's content over the quotes that follow it unclaimed.
 
-    '"A," he said. "B."': the second quotation, with no cue of its own in the same paragraph,
-    is the same speaker going on (PolNeAR marks A and B as one content).
+    '"A," he said. "B."': the next quotation, right after the cue's sentence (in the same or
+    the next paragraph) and with no cue of its own, is the same speaker going on (PolNeAR marks
+    A and B as one content).
     """
     text = doc.text
     claimed = [(s, e) for _, s, e in found]
@@ -86,12 +100,12 @@ def _continue_quotes(
         tok = cue.token
         quoted = cue.frame == "quote" or text[end - 1 : end] in _QUOTE_MARKS
         if quoted and tok.idx >= end:
-            pos = tok.sent.end_char
+            pos = _sentence_end(tok)
             for qs, qe in quotes.spans:
                 if qs < pos:
                     continue
                 gap = text[pos:qs]
-                if gap.strip() or "\n" in gap or any(s < qe and qs < e for s, e in claimed):
+                if gap.strip() or any(s < qe and qs < e for s, e in claimed):
                     break
                 end = qe
                 last = doc.char_span(qe - 1, qe, alignment_mode="expand")

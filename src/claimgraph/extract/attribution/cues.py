@@ -102,8 +102,15 @@ def _quote_right(tok: Token, quotes: Quotes) -> int:
 
 def _says_after(tok: Token, quotes: Quotes) -> bool:
     """True when the cue has its own complement after it, outside any quotation."""
+    kinds = lexicon().source_kinds
     return any(
-        c.i > tok.i and c.dep_ in ("ccomp", "xcomp", "dobj") and quotes.of_token[c.i] < 0
+        c.i > tok.i
+        and quotes.of_token[c.i] < 0
+        and (
+            c.dep_ in ("ccomp", "xcomp")
+            # an addressee is not content: "… ," a friend told CNN / told reporters
+            or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in kinds)
+        )
         for c in tok.children
     )
 
