@@ -163,6 +163,11 @@ def test_place_closing_an_institutions_name_is_a_place(nlp) -> None:
     assert [p.admin1 for p in found if p.text == "Kentucky"] == ["US-KY"]
 
 
+def test_surname_of_a_named_person_is_not_a_town(nlp) -> None:
+    text = "Sheriff Tom Bell said the road was closed. Bell added that crews were on site."
+    assert not [p for p in places(nlp, text) if p.text == "Bell"]
+
+
 def test_compass_word_alone_is_not_a_place(nlp) -> None:
     found = places(nlp, "Leaders in the West condemned the strike.")
     assert not [p for p in found if p.text == "West"]

@@ -83,9 +83,17 @@ def _capital_of(gazetteer: Gazetteer, country: str | None) -> GazetteerEntry | N
     return gazetteer.countries.get(country)
 
 
+def people_words(doc: Doc) -> set[str]:
+    """Words of the article's full personal names ("Tom Bell" -> bell): a bare "Bell" later
+    is the person, not Bell, California."""
+    return {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            for t in ent if t.is_alpha}
+
+
 def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions from the Doc's named entities."""
     found: list[Mention] = []
+    names_of_people = people_words(doc)
     for ent in doc.ents:
         info = _ruler_info(ent)
         kind_of_info = getattr(info, "kind", None)
@@ -128,10 +136,10 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             known = span.text in gazetteer
             if ent.label_ == "FAC" and not known:
                 continue
-            if not known and e - s == 1 and ent.label_ == "GPE" and (
+            if e - s == 1 and ent.label_ == "GPE" and (
                 s == 0 or doc[s - 1].lower_ not in LOCATIVE
-            ):  # an unknown one-word "place" outside a locative is mostly a misread name
-                continue
+            ) and (not known or (info is None and fold(span.text) in names_of_people)):
+                continue  # a one-word "place" outside a locative that is a name: "Obama"
             if len(parts) > 1 and not known:
                 continue
             kind = "place"
@@ -233,6 +241,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
     the article's other places name (``states``: local news names its neighbours bare).
     """
     found: list[Mention] = dateline(doc, gazetteer, taken)
+    people = people_words(doc)
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
@@ -250,6 +259,8 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
             if not entries:
                 continue
             locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+            if not locative and fold(span.text) in people:
+                break
             if len(span.text) > 3 and any(
                 e.level in ("country", "admin1", "region")
                 or (e.level == "city" and e.population >= (1000 if locative else 100_000))
@@ -297,6 +308,7 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     """A place name keeps its reading through an article: once "Alexandria" is a place, the
     "Alexandria" the NER took for a person three lines down is the same town."""
     names = {fold(m.text) for m in found if m.kind == "place" and m.text in gazetteer}
+    names -= people_words(doc)
     if not names:
         return []
     covered = {(m.start, m.end) for m in found}
