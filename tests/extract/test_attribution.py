@@ -95,6 +95,13 @@ def test_quote_before_belongs_to_someone_else(nlp: Language) -> None:
     assert says.content.text == "referees are throwing flags for fun"
 
 
+def test_participle_after_a_preposition_takes_the_verb_subject(nlp: Language) -> None:
+    found = attributions(nlp, "The governor ended the debate by insisting that the budget was balanced.")
+    insisting = next(a for a in found if a.cue is not None and a.cue.text == "insisting")
+    assert insisting.source is not None and insisting.source.text == "The governor"
+    assert insisting.content.text == "that the budget was balanced"
+
+
 def test_indirect_speech_keeps_that(nlp: Language) -> None:
     att = only(nlp, "Prime Minister Rishi Sunak said that Britain would send more tanks to Ukraine.")
     assert att.type == "indirect"

@@ -77,6 +77,8 @@ def subject_of(cue: Token) -> Span | None:
         # "…, saying …", "stood up and said …", "declined to comment": the governing verb's subject
         if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "… won the state by bragging about …"
         elif tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "an item suggesting that …", "the senator, defending his vote, …"
             return _phrase(tok.head, with_clauses=False)
