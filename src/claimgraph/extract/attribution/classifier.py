@@ -36,6 +36,8 @@ def subject_category(tok: Token) -> str:
             break
         if head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
             head = head.head
+        elif head.dep_ == "pcomp" and head.head.dep_ == "prep":
+            head = head.head.head  # "by insisting that …": the verb the phrase hangs on
         else:
             return "none"
     else:
