@@ -29,11 +29,12 @@ from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE
 from claimgraph.extract.attribution.cues import (
     ANY_FRAME,
     MIN_RATE,
-    PRIOR_RATE,
     PRIOR_WEIGHT,
+    RARE_WORD,
     Quotes,
     frame_of,
     is_candidate,
+    prior_rate,
 )
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
@@ -89,9 +90,19 @@ def main() -> None:
             if frame != "none":
                 samples.append((key, y, classifier.context_features(tok, frame)))
     listed = lexicon().cue_types
+    # words too rare for a row of their own pool into one row per (pos, frame)
+    for key, n in list(seen.items()):
+        if key[2] not in ("none", ANY_FRAME) and seen[(key[0], key[1], ANY_FRAME)] < MIN_SEEN:
+            rare = (RARE_WORD, key[1], key[2])
+            seen[rare] += n
+            cues[rare] += cues[key]
     rows = sorted(
         (k, cues[k], n) for k, n in seen.items()
-        if n >= MIN_SEEN and k[2] != "none" and (cues[k] > 0 or k[0] in listed)
+        if n >= MIN_SEEN
+        and k[2] != "none"
+        # every word seen often enough keeps its any-frame row (so a frequent non-cue is known
+        # as one, not taken for a rare word); frame rows only where there is something to say
+        and (cues[k] > 0 or k[0] in listed or k[0] == RARE_WORD or k[2] == ANY_FRAME)
     )
     header = (
         "# P(cue | lemma, pos, frame) counts from the PolNeAR train split; built by "
@@ -101,6 +112,7 @@ def main() -> None:
     body = "".join(f"{lemma}\t{pos}\t{frame}\t{c}\t{n}\n" for (lemma, pos, frame), c, n in rows)
     args.out.write_text(header + body, encoding="utf-8")
     print(f"{len(rows)} rows from {len(articles)} articles -> {args.out}")
+    lexicon.cache_clear()  # the fit reads the rare-word rows just written
     kept = {k: (cues[k], n) for k, c, n in rows}
     w = fit_weights(samples, kept, listed)
     lines = "".join(f"{name}\t{value:.4f}\n" for name, value in sorted(w.items()))
@@ -133,7 +145,7 @@ def fit_weights(
         cues_k, seen_k = table.get(key) or table.get((key[0], key[1], ANY_FRAME), (0, 0))
         if seen_k:
             cues_k, seen_k = cues_k - int(y), seen_k - 1
-        prior = PRIOR_RATE if key[0] in listed else 0.0
+        prior = prior_rate(key[0], key[1], key[2], leave_out=None if seen_k else int(y))
         rate = (cues_k + PRIOR_WEIGHT * prior) / (seen_k + PRIOR_WEIGHT)
         if rate >= MIN_RATE:
             keep.append(i)
