@@ -242,6 +242,15 @@ def test_regions_file_is_well_formed() -> None:
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
 
 
+def test_place_words_file_is_well_formed() -> None:
+    text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass"}
+    for name, words, why in rows:
+        assert words.split() and why, name
+        assert all(w.isalpha() and w == w.lower() for w in words.split()), name
+
+
 def test_demonyms_file_is_well_formed() -> None:
     text = resources.files("claimgraph.data").joinpath("demonyms.tsv").read_text("utf-8")
     countries = {c.alpha_2 for c in pycountry.countries}

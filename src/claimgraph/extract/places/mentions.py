@@ -11,6 +11,7 @@ metonym, "Ukrainian forces" a demonym), a country the ruler already knows, and a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span
 
@@ -19,25 +20,28 @@ from claimgraph.nlp.news_entities import acts_as_agent, entity_info, knowledge
 
 #: entity labels that name places (FAC only when the gazetteer knows the name)
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _word_sets() -> dict[str, frozenset[str]]:
+    """``data/place_words.tsv``: set name -> words."""
+    text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
+    sets = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, words, _why = line.split("\t")
+            sets[name] = frozenset(words.split())
+    return sets
+
+
+_WORDS = _word_sets()
 #: prepositions that make a bare proper noun a location: "fighting near Bakhmut"
-LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "toward",
-            "towards", "through", "via", "of", "between", "and"}
+LOCATIVE = _WORDS["locative"]
 #: nouns a town name modifies in local news: "Alexandria woman", "Mansfield Police Department"
-LOCAL_NOUNS = {
-    "woman", "man", "men", "women", "resident", "residents", "native", "teen", "boy", "girl",
-    "couple", "family", "police", "sheriff", "fire", "city", "town", "mayor",
-    "council", "school", "schools", "district", "court", "department", "hospital", "area",
-    "officials", "official", "authorities", "voters", "airport", "station", "library", "office",
-}
+LOCAL_NOUNS = _WORDS["local_nouns"]
 #: words that open the rest of an institution's name after its town: "Huntsville High School"
-INSTITUTION_WORDS = {"high", "elementary", "middle", "public", "state", "university", "college",
-                     "regional", "memorial", "community", "municipal", "national", "army", "fiscal",
-                     "superior", "circuit", "district", "fair", "fairgrounds", "chamber", "board",
-                     "international", "crown", "magistrates", "government", "water", "health",
-                     "town", "hall", "harbour", "harbor", "coastal", "performing", "metro"}
+INSTITUTION_WORDS = _WORDS["institution_words"]
 #: compass words NER tags as places on their own ("the West", "the South")
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-           "northern", "southern", "eastern", "western"}
+COMPASS = _WORDS["compass"]
 
 
 @dataclass(slots=True)
@@ -51,7 +55,7 @@ class Mention:
     country: str | None = None  # ISO alpha-2 the entity ruler already knows
     fixed: GazetteerEntry | None = None  # a demonym's or seat's place: nothing to choose
     qualifier: int | None = None  # index of the mention that narrows this one ("Paris, Texas")
-    source: str = "ner"  # ner | gazetteer
+    source: str = "ner"  # ner | context | gazetteer | dateline | repeat
     capital: bool = False  # the ruler knows the name as its country's capital
 
 
@@ -344,7 +348,3 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if a.qualifier is None and doc.text[a.end:b.start].strip() == ",":
             a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
     return ordered
-
-
-def key(mention: Mention) -> str:
-    return fold(mention.text)
