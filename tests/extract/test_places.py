@@ -11,6 +11,7 @@ from importlib import resources
 
 import pycountry
 import pytest
+from spacy.tokens import Span
 
 from claimgraph.evaluate.places import distance_km
 from claimgraph.extract.places import find_places
@@ -168,6 +169,26 @@ def test_surname_of_a_named_person_is_not_a_town(nlp) -> None:
     assert not [p for p in places(nlp, text) if p.text == "Bell"]
 
 
+def test_street_is_placed_at_the_articles_town(nlp) -> None:
+    text = "Police in Shreveport closed Marshall Street after the crash, Shreveport officers said."
+    doc = next(parse(nlp, [(text, None)]))
+    street = doc.char_span(text.index("Marshall"), text.index(" after"))
+    doc.ents = [e for e in doc.ents if e.end <= street.start or e.start >= street.end] + [
+        Span(doc, street.start, street.end, label="FAC")]
+    found = [p for p in find_places(doc) if p.text == "Marshall Street"]
+    assert found and found[0].geonames_id is None and found[0].admin1 == "US-LA"
+    assert near(found[0], 32.5, -93.75, km=30)
+
+
+def test_street_named_after_a_state_is_not_the_state(nlp) -> None:
+    text = "Police in Shreveport closed Texas Street after the crash, Shreveport officers said."
+    doc = next(parse(nlp, [(text, None)]))
+    street = doc.char_span(text.index("Texas"), text.index(" after"))
+    doc.ents = [e for e in doc.ents if e.end <= street.start or e.start >= street.end] + [
+        Span(doc, street.start, street.end, label="ORG")]
+    assert not [p for p in find_places(doc) if p.text == "Texas"]
+
+
 def test_compass_word_alone_is_not_a_place(nlp) -> None:
     found = places(nlp, "Leaders in the West condemned the strike.")
     assert not [p for p in found if p.text == "West"]
@@ -245,7 +266,8 @@ def test_regions_file_is_well_formed() -> None:
 def test_place_words_file_is_well_formed() -> None:
     text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
-    assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass"}
+    assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass",
+                                    "features"}
     for name, words, why in rows:
         assert words.split() and why, name
         assert all(w.isalpha() and w == w.lower() for w in words.split()), name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,13 +18,23 @@ from claimgraph.record import Place
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Every place ``doc`` names, in text order, geocoded where the gazetteer knows it.
 
-    A name the gazetteer does not know ("the Donbas front") is still a place, with
-    ``geonames_id``, ``lat`` and ``lon`` null.
+    A street, building or river the gazetteer does not know ("Royal Street", "the Cottonport
+    Fire Station") is placed at the article's own town — the town it names most — with a
+    null ``geonames_id``: local news walks its own streets. Any other unknown name ("the
+    Donbas front") is still a place, with ``geonames_id``, ``lat`` and ``lon`` null.
     """
     gazetteer = gazetteer or gazetteer_module.load()
     mentions = find_mentions(doc, gazetteer)
+    entries = resolve(mentions, gazetteer)
+    towns = Counter(e for e in entries if e is not None and e.level in ("city", "admin2"))
+    home = towns.most_common(1)[0][0] if towns else None
     places = []
-    for mention, entry in zip(mentions, resolve(mentions, gazetteer), strict=True):
+    for mention, entry in zip(mentions, entries, strict=True):
+        if entry is None and mention.local and home is not None:
+            places.append(Place(mention.start, mention.end, mention.text, name=mention.text,
+                                country=home.country, admin1=home.admin1, lat=home.lat,
+                                lon=home.lon))
+            continue
         if entry is None:
             places.append(Place(mention.start, mention.end, mention.text, name=mention.text,
                                 kind=mention.kind, country=mention.country))

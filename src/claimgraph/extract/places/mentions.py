@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract.places.gazetteer import Gazetteer, GazetteerEntry, fold
 from claimgraph.nlp.news_entities import acts_as_agent, entity_info, knowledge
 
-#: entity labels that name places (FAC only when the gazetteer knows the name)
+#: entity labels that name places
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
@@ -42,6 +42,8 @@ LOCAL_NOUNS = _WORDS["local_nouns"]
 INSTITUTION_WORDS = _WORDS["institution_words"]
 #: compass words NER tags as places on their own ("the West", "the South")
 COMPASS = _WORDS["compass"]
+#: last words of streets, buildings and waters the gazetteer lacks: "Royal Street"
+FEATURES = _WORDS["features"]
 
 
 @dataclass(slots=True)
@@ -57,6 +59,7 @@ class Mention:
     qualifier: int | None = None  # index of the mention that narrows this one ("Paris, Texas")
     source: str = "ner"  # ner | context | gazetteer | dateline | repeat
     capital: bool = False  # the ruler knows the name as its country's capital
+    local: bool = False  # a feature no gazetteer here knows: a street, a building, a river
 
 
 def _ruler_info(ent: Span) -> object | None:
@@ -138,7 +141,9 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         for i, (s, e) in enumerate(parts):
             span = doc[s:e]
             known = span.text in gazetteer
-            if ent.label_ == "FAC" and not known:
+            local = not known and (ent.label_ == "LOC" or (
+                ent.label_ == "FAC" and doc[e - 1].lower_.rstrip(".") in FEATURES))
+            if ent.label_ == "FAC" and not known and not local:
                 continue
             if e - s == 1 and ent.label_ == "GPE" and (
                 s == 0 or doc[s - 1].lower_ not in LOCATIVE
@@ -155,7 +160,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             capital = ent.label_ == "GPE" and (
                 kind_of_info == "capital" or ent.ent_id_.startswith("Government of"))
             found.append(Mention(span.start_char, span.end_char, span.text, kind, country,
-                                 capital=capital))
+                                 capital=capital, local=local))
             if i > 0 and len(found) - first >= 2:
                 found[-2].qualifier = len(found) - 1
     return found
@@ -209,8 +214,8 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
             return None  # "The Washington Post" names a newspaper, not a place
         for cut in range(min(end - 1, start + 3), start, -1):
             head = doc[start:cut]
-            if not head.text[:1].isupper():
-                continue
+            if not head.text[:1].isupper() or doc[cut].lower_.rstrip(".") in FEATURES:
+                continue  # "Texas Street" is a street, not Texas
             if _known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")) or (
                 doc[cut].lower_ in LOCAL_NOUNS | INSTITUTION_WORDS
                 and _known_place(gazetteer, head.text, 1000)
