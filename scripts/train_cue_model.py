@@ -19,7 +19,6 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-import spacy
 from spacy.tokens import DocBin
 
 from claimgraph.evaluate import evaldata_root
@@ -38,7 +37,7 @@ from claimgraph.extract.attribution.cues import (
 )
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
-from claimgraph.nlp.pipeline import load_config
+from claimgraph.nlp.pipeline import build
 
 DATA = Path(__file__).resolve().parents[1] / "src/claimgraph/data/attribution"
 OUT = DATA / "cue_model.tsv"
@@ -56,8 +55,8 @@ def main() -> None:
     parser.add_argument("--weights", type=Path, default=WEIGHTS)
     parser.add_argument("--parsed", type=Path, help="a DocBin of the same texts, already parsed")
     args = parser.parse_args()
-    model = load_config()["nlp"]["model"]
-    nlp = spacy.load(model, exclude=["ner"])
+    # the same parse, entities included, as the component sees in the pipeline
+    nlp = build(only=["news_entities"])
     articles = list(read_articles(args.data))
     if args.parsed:
         docs = list(DocBin().from_disk(args.parsed).get_docs(nlp.vocab))
