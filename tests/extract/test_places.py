@@ -248,6 +248,24 @@ def test_every_inhabited_country_and_us_state_is_located() -> None:
             assert row[5] and row[6] and row[0], row
 
 
+@pytest.mark.parametrize(("name", "iso", "lat", "lon"), [
+    ("Ontario", "CA-ON", 49.25, -84.5), ("Karnataka", "IN-KA", 13.5, 76.0),
+    ("Eastern Cape", "ZA-EC", -32.0, 26.5), ("Benue", "NG-BE", 7.3, 8.75),
+])
+def test_regions_not_named_after_their_capital_are_located(name: str, iso: str, lat: float,
+                                                           lon: float) -> None:
+    region = next(e for e in load().candidates(name) if e.level == "admin1")
+    assert region.admin1 == iso and region.lat is not None and region.lon is not None
+    assert distance_km(region.lat, region.lon, lat, lon) <= 300
+
+
+def test_town_in_a_region_not_named_after_its_capital_follows_the_region(nlp) -> None:
+    text = ("Police in London, Ontario, said the fire started late on Sunday. "
+            "London officials said two homes in Ontario were lost.")
+    p = one(nlp, text, "London")
+    assert (p.country, p.admin1) == ("CA", "CA-ON")
+
+
 @pytest.mark.parametrize("name", ["Kursk Oblast", "Kharkiv Oblast", "Texas", "Ga.", "Britain"])
 def test_news_names_of_regions_and_countries_are_known(name: str) -> None:
     assert load().candidates(name)
