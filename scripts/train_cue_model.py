@@ -73,6 +73,7 @@ def main() -> None:
         # content ("I believe …" inside a quotation) cannot be marked, so it teaches nothing
         inside = set().union(*(g.content for g in article.gold)) if article.gold else set()
         quotes = Quotes.index(doc, find_quotes(doc.text))
+        first_line = classifier.headline_end(doc.text)
         for tok in doc:
             if not is_candidate(tok, quotes) or (tok.idx in inside and tok.idx not in gold):
                 continue
@@ -87,7 +88,7 @@ def main() -> None:
                 seen[anykey] += 1
                 cues[anykey] += int(y)
             if frame != "none":
-                samples.append((key, y, classifier.context_features(tok, frame)))
+                samples.append((key, y, classifier.context_features(tok, frame, first_line)))
     listed = lexicon().cue_types
     # words too rare for a row of their own pool into one row per (pos, frame)
     for key, n in list(seen.items()):

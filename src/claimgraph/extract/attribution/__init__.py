@@ -10,6 +10,7 @@ attributions for display (source → via → cue → content).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from spacy.language import Language
@@ -65,10 +66,32 @@ def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _nested(inner: tuple[Cue, int, int], outer: tuple[Cue, int, int]) -> bool:
-    """True when ``inner``'s cue sits inside ``outer``'s content (PolNeAR keeps the outer one)."""
-    cue = inner[0].token
-    return outer[1] <= cue.idx < outer[2] and inner[0] is not outer[0]
+def _drop_nested(found: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
+    """Drop attributions whose cue sits inside another's content (PolNeAR keeps the outer one).
+
+    Contents sorted by start with a running top-two of their ends answer "does any other content
+    cover this offset?" in log time, so a long article stays linear.
+    """
+    order = sorted(range(len(found)), key=lambda i: found[i][1])
+    starts = [found[i][1] for i in order]
+    best: list[tuple[int, int, int]] = []  # per prefix: (max end, its index, second max end)
+    top, top_i, second = -1, -1, -1
+    for i in order:
+        end = found[i][2]
+        if end > top:
+            top, top_i, second = end, i, top
+        elif end > second:
+            second = end
+        best.append((top, top_i, second))
+    kept = []
+    for i, (cue, start, end) in enumerate(found):
+        k = bisect_right(starts, cue.token.idx) - 1
+        if k >= 0:
+            top, top_i, second = best[k]
+            if (top if top_i != i else second) > cue.token.idx:
+                continue
+        kept.append((cue, start, end))
+    return kept
 
 
 def _sentence_end(tok: Token) -> int:
@@ -94,18 +117,26 @@ def _continue_quotes(
     A and B as one content).
     """
     text = doc.text
-    claimed = [(s, e) for _, s, e in found]
+    quote_starts = [qs for qs, _ in quotes.spans]
+    claimed: set[int] = set()  # quotations some content already covers
+    for _, start, end in found:
+        k = max(bisect_right(quote_starts, start) - 1, 0)
+        while k < len(quotes.spans) and quotes.spans[k][0] < end:
+            if quotes.spans[k][1] > start:
+                claimed.add(k)
+            k += 1
     out: list[tuple[Cue, int, int]] = []
     for cue, start, end in found:
         tok = cue.token
         quoted = cue.frame == "quote" or text[end - 1 : end] in _QUOTE_MARKS
         if quoted and tok.idx >= end:
             pos = _sentence_end(tok)
-            for qs, qe in quotes.spans:
+            for k in range(bisect_left(quote_starts, pos), len(quotes.spans)):
+                qs, qe = quotes.spans[k]
                 if qs < pos:
                     continue
                 gap = text[pos:qs]
-                if gap.strip() or any(s < qe and qs < e for s, e in claimed):
+                if gap.strip() or k in claimed:
                     break
                 end = qe
                 last = doc.char_span(qe - 1, qe, alignment_mode="expand")
@@ -136,9 +167,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         for q in cue.quotes:
             used_quotes[q] = len(found)
         found.append((cue, *span))
-    kept = [a for a in found if not any(_nested(a, b) for b in found)]
+    kept = _drop_nested(found)
     kept = _continue_quotes(doc, kept, quotes)
-    hedges = find_hedges(doc)
+    hedges = find_hedges(doc)  # sorted by start
+    hedge_starts = [s for s, _ in hedges]
     key = text_hash(text)
     history: list[Source] = []
     out: list[Attribution] = []
@@ -165,6 +197,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         cue_span = _cue_span(cue, text)
         lo = min(start, cue_span.start, source.start if source else start)
         hi = max(end, cue_span.end)
+        near = hedges[bisect_left(hedge_starts, lo) : bisect_right(hedge_starts, hi)]
         out.append(
             Attribution(
                 id=item_id(key, "attribution", start, end),
@@ -173,7 +206,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 cue=cue_span,
                 content=span_of(text, start, end),
                 via=[make_source(v, history) for v in via_mentions],
-                hedges=[span_of(text, s, e) for s, e in hedges if lo <= s and e <= hi],
+                hedges=[span_of(text, s, e) for s, e in near if e <= hi],
             )
         )
     return out

@@ -60,8 +60,11 @@ def _noun_category(word: Token) -> str:
     return "noun" if word.pos_ in ("NOUN", "PROPN") else "other"
 
 
-def context_features(tok: Token, frame: str) -> list[str]:
-    """Categorical features of a candidate in its sentence (names, not values)."""
+def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
+    """Categorical features of a candidate in its sentence (names, not values).
+
+    ``headline_end`` is where the first line of the text ends (see :func:`headline_end`).
+    """
     subj = subject_category(tok)
     dep = tok.dep_
     feats = [
@@ -84,7 +87,7 @@ def context_features(tok: Token, frame: str) -> list[str]:
         g.dep_ == "mark" and g.lower_ == "that" for c in children if c.dep_ == "ccomp" for g in c.children
     ):
         feats.append("that_clause")
-    if "\n" not in tok.doc.text[: tok.idx]:
+    if tok.idx < headline_end:
         feats.append("headline")
     obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
     if obj is not None:
@@ -93,6 +96,12 @@ def context_features(tok: Token, frame: str) -> list[str]:
     if prep is not None and frame in ("prep", "dobj"):
         feats.append(f"prep={prep.lower_}")
     return feats
+
+
+def headline_end(text: str) -> int:
+    """Offset of the first line break (the end of a headline), or the text's length."""
+    end = text.find("\n")
+    return end if end >= 0 else len(text)
 
 
 @lru_cache(maxsize=1)

@@ -210,6 +210,7 @@ def is_candidate(tok: Token, quotes: Quotes) -> bool:
 def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list[Cue]:
     """Every token whose (lemma, pos, frame) makes it a likely cue, in text order."""
     out: list[Cue] = []
+    first_line = classifier.headline_end(doc.text)
     for tok in doc:
         if not is_candidate(tok, quotes):
             continue
@@ -219,7 +220,7 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list
         rate = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
         if rate < MIN_RATE:
             continue  # not worth the context features: never a cue in train
-        p = classifier.score(rate, classifier.context_features(tok, frame))
+        p = classifier.score(rate, classifier.context_features(tok, frame, first_line))
         if p >= threshold:
             out.append(Cue(tok, frame, qs, p))
     return out

@@ -21,11 +21,15 @@ GROUP_PRONOUNS = {"it", "they", "them", "we", "us"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"you", "who", "which", "that"}
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "government"}
 CITE_LEMMAS = {"cite", "quote", "interview"}
+#: how far back an antecedent is looked for (sources, then words): bounded, so long articles
+#: stay linear
+LOOKBACK_SOURCES = 30
+LOOKBACK_TOKENS = 400
 _NEWS_KINDS = {"media", "government", "military", "group", "organization"}
 
 
-def _entity_info(ent: Span) -> tuple[str | None, str | None]:
-    """(canonical, kind) the news entity ruler knows for ``ent`` (None, None otherwise)."""
+def _entity_info(ent: Span | Token) -> tuple[str | None, str | None]:
+    """(canonical, kind) the news entity ruler knows for an entity or a token of one."""
     if not ent.ent_id_:
         return None, None
     try:
@@ -50,7 +54,8 @@ def subject_of(cue: Token) -> Span | None:
         return _phrase(pobj) if pobj is not None else None
     if cue.text == ":":  # "Kerry: “…”"
         before = doc[cue.i - 1]
-        chunk = next((c for c in doc.noun_chunks if c.start <= before.i < c.end), None)
+        near = doc[max(0, before.i - 12) : before.i + 1]
+        chunk = next((c for c in near.noun_chunks if c.start <= before.i < c.end), None)
         return chunk if chunk is not None else doc[before.i : before.i + 1]
     if cue.lemma_.lower() in lexicon().sourceless:
         return None  # "They appear to be unanimous": the subject is what is seen, not a source
@@ -139,7 +144,7 @@ def source_kind(mention: Span) -> str:
     root = mention.root
     ent = _head_entity(mention)
     if ent is not None:
-        _, kind = _entity_info(ent)
+        _, kind = _entity_info(root)
         if kind:
             return kind
     noun = lexicon().source_kinds.get(root.lemma_.lower())
@@ -154,17 +159,32 @@ def source_kind(mention: Span) -> str:
     return "unknown"
 
 
+def _entity_at(tok: Token) -> Span | None:
+    """The named entity ``tok`` is part of, read off the IOB tags (``Span.ents`` would scan
+    every entity of the document, which makes long articles quadratic)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
 def _head_entity(mention: Span) -> Span | None:
     """The named entity the mention's head word belongs to ("Ukrainian troops" has none)."""
-    root = mention.root
-    return next((e for e in mention.ents if e.start <= root.i < e.end), None)
+    ent = _entity_at(mention.root)
+    return ent if ent is not None and mention.start <= ent.start and ent.end <= mention.end else None
 
 
 def _named(mention: Span) -> str | None:
     """The name a mention carries itself: its head entity's canonical form or text."""
     ent = _head_entity(mention)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
-        canonical, _ = _entity_info(ent)
+        canonical, _ = _entity_info(mention.root)
         return canonical or ent.text
     return None
 
@@ -195,22 +215,24 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
         wanted = {kind}
     else:
         return None
-    for src in reversed(history):
+    for src in reversed(history[-LOOKBACK_SOURCES:]):
         if src.canonical and src.kind in wanted and not src.anonymous:
             return src.canonical
-    # no earlier source: the nearest named entity of the right kind before the mention
-    for ent in reversed([e for e in doc.ents if e.end <= mention.start]):
-        ent_kind = ENTITY_KINDS.get(ent.label_)
+    # no earlier source: the nearest named entity of the right kind shortly before the mention
+    for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
+        tok = doc[i]
+        if tok.ent_iob_ != "B":
+            continue
+        ent_kind = ENTITY_KINDS.get(tok.ent_type_)
         if ent_kind and (ent_kind in wanted or (ent_kind == "organization" and "government" in wanted)):
-            return _entity_info(ent)[0] or ent.text
+            ent = _entity_at(tok)
+            return _entity_info(tok)[0] or (ent.text if ent is not None else tok.text)
     return None
 
 
 def _is_media(tok: Token) -> bool:
-    if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "GPE") and tok.ent_id_:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and _entity_info(ent)[1] == "media":
-            return True
+    if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "GPE") and _entity_info(tok)[1] == "media":
+        return True
     # an outlet noun ("the newspaper"), not a person who works for one ("reporters")
     kind = lexicon().source_kinds.get(tok.lemma_.lower())
     return kind is not None and kind[0] == "media" and not kind[1]
