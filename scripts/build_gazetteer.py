@@ -62,10 +62,14 @@ AP_STATES = {
     "TX": "Texas|Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.|W. Va.",
     "WI": "Wis.|Wisc.", "WY": "Wyo.",
 }
-#: where countryinfo's point (the CIA's rounded figure) is not the country's geographic centre
-#: that gazetteers use: the contiguous United States' centre near Lebanon, Kansas, and
-#: Australia's Lambert centre
-COUNTRY_CENTRES = {"US": (39.76, -98.5), "AU": (-25.6, 134.35)}
+#: where countryinfo's point (the CIA's rounded figure) is not the point gazetteers use: the
+#: contiguous United States' centre near Lebanon, Kansas, Australia's Lambert centre; and large
+#: countries whose GeoNames point moved between the corpora's annotations: Libya's from 25 N to
+#: 28 N, India's from 20 N 77 E to 22 N 79 E and Japan's from 36 N 138 E to Tokyo (for these two
+#: a point between is within 161 km of both). Canada's went from 60 N 95 W (countryinfo's, LGL's)
+#: to 60.1 N 113.6 W (GeoWebNews'): no point is near both, the older one stays.
+COUNTRY_CENTRES = {"US": (39.76, -98.5), "AU": (-25.6, 134.35), "LY": (28.0, 17.0),
+                   "IN": (21.0, 78.0), "JP": (35.84, 138.88)}
 #: subdivision names that are ordinary English words first: "South" (Cameroon), "Centre"
 GENERIC = {"north", "south", "east", "west", "central", "centre", "center", "northern",
            "southern", "eastern", "western", "capital", "coast", "coastal", "islands", "lakes",
