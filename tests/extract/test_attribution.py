@@ -225,6 +225,40 @@ def test_reported_state_wants(nlp: Language) -> None:
     assert att.content.text == "to hold talks with Moscow before the winter"
 
 
+def test_wrote(nlp: Language) -> None:
+    att = only(nlp, "In a memo, the general wrote that supplies were running low.")
+    assert att.cue is not None and att.cue.text == "wrote"
+    assert att.content.text == "that supplies were running low"
+
+
+def test_reported_state_believes_with_a_hedge(nlp: Language) -> None:
+    att = only(nlp, "The ministry believes the rebels are unlikely to withdraw.")
+    assert att.type == "other"
+    assert att.content.text == "the rebels are unlikely to withdraw"
+    assert [h.text for h in att.hedges] == ["unlikely"]
+
+
+def test_reported_state_estimates(nlp: Language) -> None:
+    att = only(nlp, "Analysts estimate that the war has cost Russia up to $200 billion.")
+    assert att.type == "other"
+    assert att.source is not None and att.source.text == "Analysts"
+    assert [h.text for h in att.hedges] == ["up to"]
+
+
+def test_according_to_at_the_end(nlp: Language) -> None:
+    att = only(nlp, "Russian forces allegedly shelled the town, according to local officials.")
+    assert att.type == "according_to"
+    assert att.source is not None and att.source.text == "local officials"
+    assert att.content.text == "Russian forces allegedly shelled the town"
+    assert [h.text for h in att.hedges] == ["allegedly"]
+
+
+def test_admits_is_indirect_speech(nlp: Language) -> None:
+    att = only(nlp, "The company admitted that it had misled regulators.")
+    assert att.type == "indirect"
+    assert att.source is not None and att.source.kind == "organization"
+
+
 def test_denies_is_indirect_speech(nlp: Language) -> None:
     att = only(nlp, "The senator denied that she had taken any money from the company.")
     assert att.type == "indirect"
