@@ -39,29 +39,25 @@ def entities_table(record: Record) -> Table | None:
 
 
 def attributions_table(record: Record) -> Table | None:
-    if not record.attributions:
+    from claimgraph.extract.attribution import attribution_rows
+
+    rows = attribution_rows(record)
+    if not rows:
         return None
     table = Table(title="Attributions: who says so", title_justify="left", show_lines=True)
     for col in ("source", "via", "cue", "content", "flags"):
         table.add_column(col, overflow="fold")
-    for a in record.attributions:
-        src = a.source
-        source = "—" if src is None else (src.canonical or src.text)
-        if src is not None and src.canonical and src.canonical != src.text:
-            source = f"{src.text} → {src.canonical}"
-        flags = []
-        if src is not None and src.anonymous:
-            flags.append("anonymous" + (f" ({src.descriptor})" if src.descriptor else ""))
-        if a.hedges:
-            flags.append("hedged: " + ", ".join(h.text for h in a.hedges))
-        flags.append(a.type)
-        table.add_row(
-            source,
-            " → ".join(v.canonical or v.text for v in a.via) or "",
-            a.cue.text if a.cue else "",
-            _clip(a.content.text, 140),
-            "\n".join(flags),
-        )
+    for row in rows:
+        source = row["source"] or "—"
+        if row["mention"] and row["source"] != row["mention"]:
+            source = f"{row['mention']} → {row['source']}"
+        flags = [f"{row['type']}, {row['kind']}" if row["kind"] else row["type"]]
+        if row["anonymous"]:
+            flags.append("anonymous" + (f" ({row['descriptor']})" if row["descriptor"] else ""))
+        if row["hedged"]:
+            flags.append("hedged: " + ", ".join(row["hedges"]))
+        table.add_row(source, " → ".join(row["via"]), row["cue"] or "", _clip(row["content"], 140),
+                      "\n".join(flags))
     return table
 
 
