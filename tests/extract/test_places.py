@@ -300,3 +300,16 @@ def test_demonyms_file_is_well_formed() -> None:
     for demonym, target, plural in rows:
         assert demonym[:1].isupper() and (target in countries or target in continents), demonym
         assert not plural or plural.startswith(demonym[:3])
+
+
+def test_county_of_a_common_name_is_the_most_populous_one(nlp) -> None:
+    # Walker County: Alabama, Georgia and Texas; Huntsville, Texas makes its own the largest
+    p = one(nlp, "Deputies in Walker County arrested two men on Friday.", "Walker County")
+    assert (p.country, p.admin1) == ("US", "US-TX")
+
+
+def test_a_city_counts_toward_the_county_most_of_its_zip_codes_are_in() -> None:
+    gaz = load()
+    counties = [e for e in gaz.candidates("Hamilton County") if e.level == "admin2"]
+    # Indianapolis reaches into Hamilton County, Indiana, but belongs to Marion County
+    assert max(counties, key=lambda e: e.population).admin1 == "US-OH"  # Cincinnati's

@@ -76,7 +76,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
           qualifier: GazetteerEntry | None) -> float:
-    value = math.log10(entry.population + 1) + LEVEL_PRIOR.get(entry.level, 0.0)
+    # a county's size (its towns' people) only breaks ties between counties of one name: it
+    # is not weighed against towns and states, whose populations are their own
+    size = 0 if entry.level == "admin2" else entry.population
+    value = math.log10(size + 1) + LEVEL_PRIOR.get(entry.level, 0.0)
     if entry.level == "city" and fold(entry.name) != fold(mention.text):
         value -= ALIAS_PENALTY  # other levels' aliases are curated names, not foreign ones
     if mention.country and entry.country == mention.country:
