@@ -313,3 +313,14 @@ def test_a_city_counts_toward_the_county_most_of_its_zip_codes_are_in() -> None:
     counties = [e for e in gaz.candidates("Hamilton County") if e.level == "admin2"]
     # Indianapolis reaches into Hamilton County, Indiana, but belongs to Marion County
     assert max(counties, key=lambda e: e.population).admin1 == "US-OH"  # Cincinnati's
+
+
+def test_bare_capital_is_the_city_not_the_region_named_after_it(nlp) -> None:
+    p = one(nlp, "Officials in Tokyo said the talks would resume.", "Tokyo")
+    assert (p.country, p.name) == ("JP", "Tokyo")
+    assert near(p, 35.69, 139.69, km=50)
+
+
+def test_country_name_is_not_a_region_that_has_it_as_an_alternate_name(nlp) -> None:
+    p = one(nlp, "Thousands of migrants crossed from Mexico last month.", "Mexico")
+    assert (p.country, p.admin1, p.name) == ("MX", None, "Mexico")

@@ -121,13 +121,21 @@ def _plausible(candidates: list[GazetteerEntry], mention: Mention) -> list[Gazet
     """A country's, continent's or sea's own name means it, not a town named after it
     ("China", "Middle East"), unless a qualifier says otherwise ("China, Texas"). A mere
     alternate name does not: "Palestine" in the Palestine (Texas) Herald-Press is the town."""
+    key = fold(mention.text)
+    # a bare capital's name is the city, not the region named after it: "Tokyo" is not the
+    # Tokyo Region (whose own name is longer), "Kursk" not Kursk Oblast
+    capitals = {e.admin1 for e in candidates
+                if e.level == "city" and e.admin1 and fold(e.name) == key}
+    candidates = [e for e in candidates
+                  if not (e.level == "admin1" and e.admin1 in capitals and fold(e.name) != key)]
     towns = [e for e in candidates if e.level in ("city", "admin2")]
     if mention.qualifier is not None or len(towns) == len(candidates):
         return _shortlist(candidates)
-    key = fold(mention.text)
     if any(e.level in ("country", "continent", "region") and fold(e.name) == key
            for e in candidates):
-        return [e for e in candidates if e not in towns]
+        # nor a region that merely has it as an alternate name ("México", the state)
+        return [e for e in candidates
+                if e not in towns and (e.level != "admin1" or fold(e.name) == key)]
     return _shortlist(candidates)
 
 
