@@ -324,3 +324,11 @@ def test_bare_capital_is_the_city_not_the_region_named_after_it(nlp) -> None:
 def test_country_name_is_not_a_region_that_has_it_as_an_alternate_name(nlp) -> None:
     p = one(nlp, "Thousands of migrants crossed from Mexico last month.", "Mexico")
     assert (p.country, p.admin1, p.name) == ("MX", None, "Mexico")
+
+
+def test_town_named_like_a_country_when_the_articles_towns_surround_it(nlp) -> None:
+    text = ("Firefighters from Myerstown, Annville and Hershey were called to a barn fire in "
+            "Lebanon on Sunday.")
+    p = one(nlp, text, "Lebanon")
+    assert (p.country, p.admin1) == ("US", "US-PA")
+    assert one(nlp, "Israel struck targets in Lebanon on Sunday.", "Lebanon").country == "LB"

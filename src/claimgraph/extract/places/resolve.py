@@ -32,6 +32,9 @@ QUALIFIER_BONUS, RULER_BONUS, CAPITAL_BONUS, METONYM_BONUS = 8.0, 1.0, 1.5, 4.0
 #: per other town or county of the article within NEIGHBOUR_KM of the candidate (capped):
 #: local news names places near each other ("London" beside Windsor and Sarnia is Ontario's)
 NEIGHBOUR_BONUS, NEIGHBOUR_KM = 2.0, 150.0
+#: how many of the article's other towns must lie near a town named like a country ("Lebanon",
+#: "Jordan") before the town may be meant
+LOCAL_SUPPORT = 2
 #: rounds of rescoring in the light of the other mentions' answers
 ROUNDS = 3
 
@@ -117,10 +120,13 @@ def _shortlist(candidates: list[GazetteerEntry], size: int = 30) -> list[Gazette
     return [e for e in candidates if e.level != "city"] + towns[:size]
 
 
-def _plausible(candidates: list[GazetteerEntry], mention: Mention) -> list[GazetteerEntry]:
+def _plausible(candidates: list[GazetteerEntry],
+               mention: Mention) -> tuple[list[GazetteerEntry], list[GazetteerEntry]]:
     """A country's, continent's or sea's own name means it, not a town named after it
-    ("China", "Middle East"), unless a qualifier says otherwise ("China, Texas"). A mere
-    alternate name does not: "Palestine" in the Palestine (Texas) Herald-Press is the town."""
+    ("China", "Middle East"), unless a qualifier says otherwise ("China, Texas") or the article's
+    other towns surround one (the second list: "Lebanon" beside Myerstown and Grantville is
+    Lebanon, Pennsylvania). A mere alternate name does not: "Palestine" in the Palestine (Texas)
+    Herald-Press is the town."""
     key = fold(mention.text)
     # a bare capital's name is the city, not the region named after it: "Tokyo" is not the
     # Tokyo Region (whose own name is longer), "Kursk" not Kursk Oblast
@@ -130,18 +136,21 @@ def _plausible(candidates: list[GazetteerEntry], mention: Mention) -> list[Gazet
                   if not (e.level == "admin1" and e.admin1 in capitals and fold(e.name) != key)]
     towns = [e for e in candidates if e.level in ("city", "admin2")]
     if mention.qualifier is not None or len(towns) == len(candidates):
-        return _shortlist(candidates)
+        return _shortlist(candidates), []
     if any(e.level in ("country", "continent", "region") and fold(e.name) == key
            for e in candidates):
         # nor a region that merely has it as an alternate name ("México", the state)
         return [e for e in candidates
-                if e not in towns and (e.level != "admin1" or fold(e.name) == key)]
-    return _shortlist(candidates)
+                if e not in towns and (e.level != "admin1" or fold(e.name) == key)], \
+            _shortlist([e for e in towns if fold(e.name) == key])
+    return _shortlist(candidates), []
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
     """The place each mention names (None when the gazetteer has no candidate)."""
-    candidates = [[] if m.fixed else _plausible(gazetteer.candidates(m.text), m) for m in mentions]
+    plausible = [([], []) if m.fixed else _plausible(gazetteer.candidates(m.text), m)
+                 for m in mentions]
+    candidates = [c for c, _ in plausible]
     first: list[GazetteerEntry | None] = [
         m.fixed or best(c, m, None) for m, c in zip(mentions, candidates, strict=True)
     ]
@@ -161,7 +170,9 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
                 continue
             qualifier = chosen[mention.qualifier] if mention.qualifier is not None else None
             own = [chosen[j] for j in same_name[fold(mention.text)]]
-            again.append(best(cands, mention, context.without(own), qualifier))
+            others = context.without(own)
+            local = [t for t in plausible[i][1] if others.neighbours(t) >= LOCAL_SUPPORT]
+            again.append(best(cands + local, mention, others, qualifier))
         if again == chosen:
             break
         chosen = again
