@@ -33,7 +33,8 @@ QUALIFIER_BONUS, RULER_BONUS, CAPITAL_BONUS, METONYM_BONUS = 8.0, 1.0, 1.5, 4.0
 #: local news names places near each other ("London" beside Windsor and Sarnia is Ontario's)
 NEIGHBOUR_BONUS, NEIGHBOUR_KM = 2.0, 150.0
 #: how many of the article's other towns must lie near a town named like a country ("Lebanon",
-#: "Jordan") before the town may be meant
+#: "Jordan") before the town may be meant; it must then outscore the country with the
+#: country's size counted twice
 LOCAL_SUPPORT = 2
 #: rounds of rescoring in the light of the other mentions' answers
 ROUNDS = 3
@@ -171,8 +172,15 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
             qualifier = chosen[mention.qualifier] if mention.qualifier is not None else None
             own = [chosen[j] for j in same_name[fold(mention.text)]]
             others = context.without(own)
+            pick = best(cands, mention, others, qualifier)
             local = [t for t in plausible[i][1] if others.neighbours(t) >= LOCAL_SUPPORT]
-            again.append(best(cands + local, mention, others, qualifier))
+            town = best(local, mention, others, qualifier)
+            if town is not None and pick is not None and (
+                score(town, mention, others, qualifier)
+                > score(pick, mention, others, qualifier) + math.log10(pick.population + 1)
+            ):  # the country's size counts twice: "steel from China" beside Beaumont is China
+                pick = town
+            again.append(pick)
         if again == chosen:
             break
         chosen = again
