@@ -332,3 +332,8 @@ def test_town_named_like_a_country_when_the_articles_towns_surround_it(nlp) -> N
     p = one(nlp, text, "Lebanon")
     assert (p.country, p.admin1) == ("US", "US-PA")
     assert one(nlp, "Israel struck targets in Lebanon on Sunday.", "Lebanon").country == "LB"
+
+
+def test_union_of_countries_read_as_an_organisation_is_a_located_place(nlp) -> None:
+    p = one(nlp, "The EU said on Monday that it would extend the sanctions.", "EU")
+    assert p.kind == "metonym" and near(p, 50.0, 10.0)

@@ -129,6 +129,14 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 found.append(Mention(doc[start].idx, doc[start].idx + len(doc[start].text),
                                      doc[start].text, "demonym", country.country, fixed=country))
                 continue
+        if ent.label_ == "ORG" and any(
+            e.level in ("region", "country", "continent")
+            for e in gazetteer.candidates(doc[start:end].text)
+        ):  # a union of countries or a country read as an organisation: "the EU said"
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, span.text,
+                                 "metonym" if acts_as_agent(span) else "place"))
+            continue
         if ent.label_ not in PLACE_LABELS:
             rescued = _misread_place(doc, start, end, gazetteer)
             if rescued is not None:
