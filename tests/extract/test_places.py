@@ -337,3 +337,10 @@ def test_town_named_like_a_country_when_the_articles_towns_surround_it(nlp) -> N
 def test_union_of_countries_read_as_an_organisation_is_a_located_place(nlp) -> None:
     p = one(nlp, "The EU said on Monday that it would extend the sanctions.", "EU")
     assert p.kind == "metonym" and near(p, 50.0, 10.0)
+
+
+def test_lone_town_name_read_as_an_organisation_is_a_place(nlp) -> None:
+    doc = next(parse(nlp, [("Evansville approved the new budget on Tuesday.", None)]))
+    assert [e.label_ for e in doc.ents if e.text == "Evansville"] == ["ORG"]  # the NER's reading
+    found = [p for p in doc._.cg_places if p.text == "Evansville"]
+    assert found and (found[0].country, found[0].admin1) == ("US", "US-IN")

@@ -217,6 +217,10 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
         modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
         if before in LOCATIVE - {"and", "of"} or comma_place or modifies:
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
+        if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and _known_place(
+            gazetteer, whole.text, 15000
+        ):  # a lone town's name is no organisation the ruler knows: "Evansville approved"
+            return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     if label in ("ORG", "FAC", "EVENT", "PERSON") and end - start >= 2:
         if getattr(entity_info(doc[start].ent_id_), "kind", None) == "media":
             return None  # "The Washington Post" names a newspaper, not a place
