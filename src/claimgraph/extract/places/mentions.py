@@ -219,7 +219,9 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
         if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and _known_place(
             gazetteer, whole.text, 15000
-        ):  # a lone town's name is no organisation the ruler knows: "Evansville approved"
+        ) and fold(whole.text) not in people_words(doc):
+            # a lone town's name is no organisation the ruler knows: "Evansville approved"
+            # (unless it is the surname of someone the article names: "Tom Bell ... Bell")
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     if label in ("ORG", "FAC", "EVENT", "PERSON") and end - start >= 2:
         if getattr(entity_info(doc[start].ent_id_), "kind", None) == "media":
