@@ -153,27 +153,33 @@ def fit_weights(
     counts = Counter(f for i in keep for f in samples[i][2])
     names = [BIAS, RATE_FEATURE, *sorted(f for f, c in counts.items() if c >= min_count)]
     index = {name: j for j, name in enumerate(names)}
-    x = np.zeros((len(keep), len(names)), dtype=np.float32)
-    y = np.zeros(len(keep), dtype=np.float32)
+    # the design matrix is sparse (a few dozen features of hundreds per row): coordinates
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    y = np.zeros(len(keep), dtype=np.float64)
     for row, (i, rate) in enumerate(zip(keep, rate_of, strict=True)):
         _, label, feats = samples[i]
-        x[row, 0] = 1.0
-        x[row, 1] = classifier.logit(rate)
-        for f in feats:
-            j = index.get(f)
-            if j is not None:
-                x[row, j] = 1.0
+        rows += [row, row]
+        cols += [0, 1]
+        vals += [1.0, classifier.logit(rate)]
+        for j in sorted({index[f] for f in feats if f in index}):
+            rows.append(row)
+            cols.append(j)
+            vals.append(1.0)
         y[row] = float(label)
+    r_ix, c_ix, v = np.array(rows), np.array(cols), np.array(vals)
     w = np.zeros(len(names), dtype=np.float64)
     w[1] = 1.0
     m = np.zeros_like(w)
-    v = np.zeros_like(w)
+    sq = np.zeros_like(w)
     for step in range(1, epochs + 1):  # Adam on the mean log-loss
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) / len(y) + l2 * w
+        z = np.bincount(r_ix, weights=v * w[c_ix], minlength=len(y))
+        p = 1.0 / (1.0 + np.exp(-z))
+        grad = np.bincount(c_ix, weights=v * (p - y)[r_ix], minlength=len(w)) / len(y) + l2 * w
         m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad**2
-        w -= lr * 0.1 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        sq = 0.999 * sq + 0.001 * grad**2
+        w -= lr * 0.1 * (m / (1 - 0.9**step)) / (np.sqrt(sq / (1 - 0.999**step)) + 1e-8)
     print(f"classifier: {len(keep)} candidates, {len(names)} features")
     return {name: float(w[j]) for name, j in index.items() if abs(w[j]) > 1e-3}
 

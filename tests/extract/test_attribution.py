@@ -207,6 +207,59 @@ def test_description_resolves_to_an_earlier_organisation_source(nlp: Language) -
     assert second.canonical is not None and second.canonical == first.canonical
 
 
+def test_appositive_name_is_the_canonical_source(nlp: Language) -> None:
+    att = only(
+        nlp,
+        "A State Department spokesman, Matthew Miller, told reporters that the talks had stalled.",
+    )
+    source = att.source
+    assert source is not None and source.text.startswith("A State Department spokesman")
+    assert source.canonical == "Matthew Miller"
+    assert source.kind == "person" and not source.anonymous
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Prime Minister Keir Starmer said the aid would continue. "
+            "A NATO spokeswoman, Farah Dakhlallah, told reporters that the alliance was ready. "
+            "She added that more air defences would be sent.",
+            "Farah Dakhlallah",
+        ),
+        (
+            "Olaf Scholz said on Monday that Germany would send more tanks. "
+            "On Tuesday, Emmanuel Macron met the Polish president in Warsaw. "
+            "He said that Europe had to act together.",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_the_most_recent_person(nlp: Language, text: str, speaker: str) -> None:
+    found = attributions(nlp, text)
+    last = found[-1].source
+    assert last is not None and last.text in ("She", "He")
+    assert last.canonical == speaker
+
+
+def test_pronoun_skips_a_person_inside_the_reported_clause(nlp: Language) -> None:
+    text = "Joe Biden said Vladimir Putin had miscalculated. He added that sanctions would follow."
+    last = attributions(nlp, text)[-1].source
+    assert last is not None and last.text == "He" and last.canonical == "Joe Biden"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine pushes deeper into Russia's Kursk Region as Moscow scrambles reinforcements",
+        "Rebel fighters moved across the border into neighbouring Chad overnight.",
+        "The convoy drove through the city toward the airport.",
+    ],
+)
+def test_motion_verb_without_content_is_no_cue(nlp: Language, text: str) -> None:
+    assert attributions(nlp, text) == []
+
+
 def test_hedges_in_the_claim(nlp: Language) -> None:
     att = only(nlp, "Russia reportedly lost more than 300 tanks, the ministry said.")
     assert [h.text for h in att.hedges] == ["reportedly", "more than"]

@@ -181,11 +181,30 @@ def _head_entity(mention: Span) -> Span | None:
 
 
 def _named(mention: Span) -> str | None:
-    """The name a mention carries itself: its head entity's canonical form or text."""
+    """The name a mention carries itself: its head entity's canonical form or text, else the
+    name in apposition to its head ("A Pentagon spokesperson, Major General Pat Ryder")."""
     ent = _head_entity(mention)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         canonical, _ = _entity_info(mention.root)
         return canonical or ent.text
+    return _appositive_name(mention)
+
+
+def _is_person_appositive(mention: Span) -> bool:
+    return any(
+        app.dep_ == "appos" and app.ent_type_ == "PERSON" and mention.start <= app.i < mention.end
+        for app in mention.root.children
+    )
+
+
+def _appositive_name(mention: Span) -> str | None:
+    """The named entity an appositive of the mention's head is (a person, or an organisation)."""
+    for app in mention.root.children:
+        if app.dep_ != "appos" or not (mention.start <= app.i < mention.end):
+            continue
+        ent = _entity_at(app)
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end <= mention.end:
+            return _entity_info(app)[0] or ent.text
     return None
 
 
@@ -194,6 +213,8 @@ def make_source(mention: Span, history: list[Source]) -> Source:
     anonymous, descriptor = _anonymity(mention)
     kind = source_kind(mention)
     canonical = _named(mention)
+    if canonical is not None and _head_entity(mention) is None and _is_person_appositive(mention):
+        kind = "person"  # "a senior official, John Smith": a person, whatever the noun says
     if canonical is None and not anonymous:
         canonical = _resolve(mention, kind, history)
     return Source(
@@ -215,9 +236,18 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
         wanted = {kind}
     else:
         return None
-    for src in reversed(history[-LOOKBACK_SOURCES:]):
-        if src.canonical and src.kind in wanted and not src.anonymous:
-            return src.canonical
+    earlier = next(
+        (src for src in reversed(history[-LOOKBACK_SOURCES:])
+         if src.canonical and src.kind in wanted and not src.anonymous),
+        None,
+    )
+    # a named subject of the right kind after that source is more recent ("Zelenskiy said …
+    # Biden met reporters. He said …": he is Biden)
+    subject = _recent_subject(mention, wanted, earlier.end if earlier is not None else -1)
+    if subject is not None:
+        return subject
+    if earlier is not None:
+        return earlier.canonical
     # no earlier source: the nearest named entity of the right kind shortly before the mention
     for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
         tok = doc[i]
@@ -225,6 +255,24 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
             continue
         ent_kind = ENTITY_KINDS.get(tok.ent_type_)
         if ent_kind and (ent_kind in wanted or (ent_kind == "organization" and "government" in wanted)):
+            ent = _entity_at(tok)
+            return _entity_info(tok)[0] or (ent.text if ent is not None else tok.text)
+    return None
+
+
+def _recent_subject(mention: Span, wanted: set[str], after: int) -> str | None:
+    """The last named main-clause subject of a kind in ``wanted`` between offset ``after`` and
+    the mention (bounded by ``LOOKBACK_TOKENS``)."""
+    doc = mention.doc
+    for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
+        tok = doc[i]
+        if tok.idx < after:
+            break
+        kind = ENTITY_KINDS.get(tok.ent_type_)
+        # a main clause's subject: "Biden said Putin lied. He …" is still Biden
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or kind is None:
+            continue
+        if kind in wanted or (kind == "organization" and "government" in wanted):
             ent = _entity_at(tok)
             return _entity_info(tok)[0] or (ent.text if ent is not None else tok.text)
     return None
