@@ -344,3 +344,10 @@ def test_lone_town_name_read_as_an_organisation_is_a_place(nlp) -> None:
     assert [e.label_ for e in doc.ents if e.text == "Evansville"] == ["ORG"]  # the NER's reading
     found = [p for p in doc._.cg_places if p.text == "Evansville"]
     assert found and (found[0].country, found[0].admin1) == ("US", "US-IN")
+
+
+def test_capital_name_is_the_capital_unless_the_article_is_in_the_region_of_that_name(nlp) -> None:
+    p = one(nlp, "Diplomats from Havana flew to Washington for the talks on Monday.", "Washington")
+    assert (p.country, p.admin1) == ("US", "US-DC")
+    text = "Wildfires near Spokane and Yakima forced evacuations across Washington on Monday."
+    assert one(nlp, text, "Washington").admin1 == "US-WA"

@@ -29,6 +29,8 @@ COUNTRY_BONUS, ADMIN1_BONUS, CONTEXT_CAP = 1.5, 1.6, 3
 #: capital city (only a hint: the tables know "Athens" as Greece's capital, not the article's
 #: Athens, Georgia), worth more when the name speaks for a government ("Washington said")
 QUALIFIER_BONUS, RULER_BONUS, CAPITAL_BONUS, METONYM_BONUS = 8.0, 1.0, 1.5, 4.0
+#: a region that bears a capital's name ("Washington") with none of the article's places in it
+CAPITAL_REGION_PENALTY = 3.0
 #: per other town or county of the article within NEIGHBOUR_KM of the candidate (capped):
 #: local news names places near each other ("London" beside Windsor and Sarnia is Ontario's)
 NEIGHBOUR_BONUS, NEIGHBOUR_KM = 2.0, 150.0
@@ -95,6 +97,10 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
         or (qualifier.level == "country" and entry.country == qualifier.country)
     ):
         value += QUALIFIER_BONUS
+    if mention.capital and entry.level == "admin1" and (
+        context is None or context.admin1[entry.admin1] <= 0
+    ):  # a capital's name is the capital, not a region of that name no other place is in
+        value -= CAPITAL_REGION_PENALTY  # ("Washington" in a story with nothing in the state)
     if context is not None:
         if entry.country:
             value += COUNTRY_BONUS * min(context.countries[entry.country], CONTEXT_CAP)
