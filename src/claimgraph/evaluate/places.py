@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.evaluate.scoring import Counts, Report, merge_reports
 from claimgraph.record import Place
 
 TASK = "places"
@@ -201,14 +201,6 @@ def baseline_places(doc) -> list[Place]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _merge(reports: Iterable[Report], data: Path) -> Report:
-    total = Report(TASK, str(data))
-    for r in reports:
-        total = total.merge(r)
-    total.task, total.data = TASK, str(data)
-    return total
-
-
 def evaluate(data: Path, *, limit: int | None = None) -> Report:
     from claimgraph.nlp import extensions, pipeline
 
@@ -221,8 +213,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     for gold, doc in zip(docs, pipeline.parse(nlp, ((d.text, None) for d in docs)), strict=True):
         ours.append(score(gold, extensions.results(doc, "cg_places"), errors, by_type))
         base.append(score(gold, baseline_places(doc)))
-    report = _merge(ours, data)
-    report.baseline = _merge(base, data)
+    report = merge_reports(TASK, data, ours)
+    report.baseline = merge_reports(TASK, data, base)
     report.notes = {
         "corpus": corpus_file(data).name,
         "errors": dict(errors.most_common()),
