@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.query.filters import Where, page, paging
 from claimgraph.store.base import Store
 
 _FROM = """
@@ -126,11 +126,7 @@ def attribution_where(
         w.add("s.kind = ?", kind)
     if anonymous is not None:
         w.add("coalesce(s.anonymous, FALSE) = ?", anonymous)
-    lo, hi = date_bounds(since, until)
-    if lo:
-        w.add("d.published >= ?", lo)
-    if hi:
-        w.add("d.published <= ?", hi)
+    w.dated("d.published", since, until)
     if place:
         w.add(
             "EXISTS (SELECT 1 FROM places p WHERE p.document_id = a.document_id"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.query.filters import Where, page, paging
 from claimgraph.store.base import Store
 
 _COUNTED = ("attributions", "events", "quantities", "times", "places")
@@ -20,11 +20,7 @@ def document_where(
     w = Where()
     if outlet:
         w.add("lower(d.outlet) = lower(?)", outlet)
-    lo, hi = date_bounds(since, until)
-    if lo:
-        w.add("d.published >= ?", lo)
-    if hi:
-        w.add("d.published <= ?", hi)
+    w.dated("d.published", since, until)
     if q:
         w.like_any(["d.title", "d.text"], q)
     return w

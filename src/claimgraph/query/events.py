@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.query.filters import Where, page, paging
 from claimgraph.store.base import Store
 
 # An event's date (stored, see migration 0002_event_date): its time expression when that
@@ -55,11 +55,7 @@ def event_where(
     w = Where()
     if type:
         w.add("e.type = upper(?)", type)
-    lo, hi = date_bounds(since, until)
-    if lo:
-        w.add(f"{_DATE} >= ?", lo)
-    if hi:
-        w.add(f"{_DATE} <= ?", hi)
+    w.dated(_DATE, since, until)
     if country:
         w.add("(p.country = upper(?) OR ea.country = upper(?) OR et.country = upper(?))",
               country, country, country)

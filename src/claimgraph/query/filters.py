@@ -62,6 +62,14 @@ class Where:
             *([pattern] * len(columns)),
         )
 
+    def dated(self, column: str, since: str | None, until: str | None) -> None:
+        """``column`` (an ISO date) within the --since/--until bounds, either may be absent."""
+        lo, hi = date_bounds(since, until)
+        if lo:
+            self.add(f"{column} >= ?", lo)
+        if hi:
+            self.add(f"{column} <= ?", hi)
+
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 

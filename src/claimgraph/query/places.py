@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.query.filters import Where, page, paging
 from claimgraph.store.base import Store
 
 _KEY = "p.name, p.country, p.admin1, p.geonames_id, p.lat, p.lon"
@@ -27,11 +27,7 @@ def place_where(
         w.add("p.kind = ?", kind)
     if outlet:
         w.add("lower(d.outlet) = lower(?)", outlet)
-    lo, hi = date_bounds(since, until)
-    if lo:
-        w.add("d.published >= ?", lo)
-    if hi:
-        w.add("d.published <= ?", hi)
+    w.dated("d.published", since, until)
     if located is True:
         w.add("p.lat IS NOT NULL AND p.lon IS NOT NULL")
     elif located is False:

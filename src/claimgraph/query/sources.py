@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimgraph.query.attributions import list_attributions
-from claimgraph.query.filters import Where, date_bounds, page, paging
+from claimgraph.query.filters import Where, page, paging
 from claimgraph.store.base import Store
 
 _FROM = """
@@ -34,11 +34,7 @@ def source_where(
         w.add("s.anonymous = ?", anonymous)
     if outlet:
         w.add("lower(d.outlet) = lower(?)", outlet)
-    lo, hi = date_bounds(since, until)
-    if lo:
-        w.add("d.published >= ?", lo)
-    if hi:
-        w.add("d.published <= ?", hi)
+    w.dated("d.published", since, until)
     return w
 
 
