@@ -23,11 +23,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.evaluate.scoring import Counts, Report, overlap_pairs
+from claimgraph.evaluate.scoring import Counts, Report, merge_reports, overlap_pairs
 from claimgraph.record import Quantity
 
 TASK = "quantities"
@@ -134,14 +134,6 @@ def baseline_quantities(doc) -> list[Quantity]:  # type: ignore[no-untyped-def]
     return out
 
 
-def merge(task: str, reports: Iterable[Report], data: Path) -> Report:
-    total = Report(task, str(data))
-    for r in reports:
-        total = total.merge(r)
-    total.task, total.data = task, str(data)
-    return total
-
-
 def error_kinds(gold: Sequence[Quantity], found: Sequence[Quantity]) -> dict[str, int]:
     """Mistakes by kind: missed / spurious / boundary (overlap, not exact) / wrong unit."""
     kinds: dict[str, int] = {}
@@ -179,7 +171,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
         base.append(score(gold.quantities, baseline_quantities(doc)))
         for kind, n in error_kinds(gold.quantities, found).items():
             errors[kind] = errors.get(kind, 0) + n
-    report = merge(TASK, ours, data)
-    report.baseline = merge(TASK, base, data)
+    report = merge_reports(TASK, data, ours)
+    report.baseline = merge_reports(TASK, data, base)
     report.notes = {"errors": dict(sorted(errors.items(), key=lambda kv: -kv[1]))}
     return report

@@ -27,8 +27,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimgraph.evaluate.quantities import baseline_quantities, merge, pair_up
-from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.evaluate.quantities import baseline_quantities, pair_up
+from claimgraph.evaluate.scoring import Counts, Report, merge_reports
 from claimgraph.record import Quantity
 
 TASK = "quantities-q3"
@@ -122,7 +122,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
         for g, f in pair_up(gold, found):
             if not (same_value(point(g), point(f)) and same_unit(g.unit, f.unit)):
                 misses.append(f"{g.text!r} {g.value} {g.unit} -> {f.text!r} {point(f)} {f.unit}")
-    report = merge(TASK, ours, data)
-    report.baseline = merge(TASK, base, data)
+    report = merge_reports(TASK, data, ours)
+    report.baseline = merge_reports(TASK, data, base)
     report.notes = {"wrong value or unit": misses}
     return report
