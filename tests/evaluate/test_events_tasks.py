@@ -50,3 +50,37 @@ def test_gold_files_read(task: str) -> None:
         sentences = petrarch_task.load(data)
         assert len(sentences) > 200
         assert all(text and "\n" not in text for _, text, _ in sentences)
+
+
+def test_folds_split_records_by_id_not_by_position() -> None:
+    assert events_task.fold_of("PLOVER-GSR01-AGREE-0001") == \
+        events_task.fold_of("PLOVER-GSR01-AGREE-0001")
+    ids = [f"PLOVER-GSR01-AGREE-{n:04d}" for n in range(1, 200, 2)]
+    halves = [events_task.fold_of(i) for i in ids]
+    assert set(halves) == {"a", "b"}
+    assert 30 < halves.count("a") < 70
+
+
+def test_a_fold_loads_only_its_half() -> None:
+    root = evaluate.evaldata_root()
+    if root is None:
+        pytest.skip("no ../shared/evaldata on this machine")
+    data = root / events_task.DEFAULT_DATA
+    whole = events_task.load(data)
+    a, b = events_task.load(data, fold="a"), events_task.load(data, fold="b")
+    assert len(a) + len(b) == len(whole) and a and b
+    assert {r["id"] for r in a}.isdisjoint(r["id"] for r in b)
+    with pytest.raises(ValueError):
+        events_task.load(data, fold="c")
+
+
+def test_fold_scores_add_up_to_the_whole() -> None:
+    whole, parts = Report("events", "x"), {f: Report("events", "x") for f in events_task.FOLDS}
+    for fold, ok in (("a", True), ("a", False), ("b", True)):
+        for report in (whole, parts[fold]):
+            events_task._score(report, "ASSAULT", "ASSAULT" if ok else "AGREE", set(), None,
+                               None, set(), set())
+    events_task._add_folds(whole, parts)
+    assert whole.values["fold_a.type_accuracy"] == (1, 2)
+    assert whole.values["fold_b.type_accuracy"] == (1, 1)
+    assert whole.values["type_accuracy"] == (2, 3)

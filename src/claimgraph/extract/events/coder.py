@@ -83,12 +83,13 @@ def find_events(
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
-        # a clause that lost its subject in the parse; not a relative clause ("the first convoy
-        # *to arrive* in Gaza"), whose subject is the noun it modifies
-        active = cand.verbal and not is_passive(cand) and cand.head.dep_ != "relcl"
+        if actor is None and cand.verbal and is_passive(cand) and not cand.demand \
+                and cand.sense.resolve(False).startswith("17"):
+            # "was arrested *in Lebanon*": its authorities coerce (before the sentence's other
+            # countries: "for collaborating with Israel")
+            actor = actor_coding.authority_of_place(cand.clause, mentions)
         actor, target = actor_coding.from_context(
-            cand.head, actor, target, mentions, active=active,
-            visit=cand.sense.code.startswith("04"))
+            cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"))
         if actor is not None and target is not None and actor.start == target.start:
             target = None
         code = "100" if cand.demand else cand.sense.resolve(actor_coding.is_state(actor))
@@ -101,8 +102,6 @@ def find_events(
             if negated is None:
                 continue
             code = negated
-        if actor is None and code.startswith("17"):
-            actor = actor_coding.authority_of_place(cand.clause, mentions)
         kind = lexicon.plover(code, scheme)
         if kind is None:
             continue

@@ -62,6 +62,10 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
     tok = verb
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+        if subj is not None and subj.pos_ == "VERB":
+            # "The Red Cross *operating* in Iraq said": a participle parsed as the subject
+            # stands for the noun it describes
+            subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is not None:
             return subj
         if own_only or tok.dep_ not in CLIMB_DEPS or tok.head is tok:
