@@ -351,3 +351,29 @@ def test_capital_name_is_the_capital_unless_the_article_is_in_the_region_of_that
     assert (p.country, p.admin1) == ("US", "US-DC")
     text = "Wildfires near Spokane and Yakima forced evacuations across Washington on Monday."
     assert one(nlp, text, "Washington").admin1 == "US-WA"
+
+
+def test_dateline_after_a_headline_is_a_place(nlp) -> None:
+    text = ("Fire destroys barn on Main Street. TORRINGTON — A fire destroyed a barn on Tuesday, "
+            "officials said.")
+    p = one(nlp, text, "TORRINGTON")
+    assert (p.country, p.name) == ("US", "Torrington")
+
+
+def test_names_listed_before_counties_are_counties(nlp) -> None:
+    text = "Heavy rain fell on Barrow and Jackson counties in Georgia on Monday."
+    barrow, jackson = one(nlp, text, "Barrow"), one(nlp, text, "Jackson")
+    assert (barrow.name, barrow.admin1) == ("Barrow County", "US-GA")
+    assert (jackson.name, jackson.admin1) == ("Jackson County", "US-GA")
+
+
+def test_town_heading_an_organisation_in_a_state_the_article_names(nlp) -> None:
+    text = ("Ned Lamont spoke at the Harwinton Senior Center on Sunday, joined by Connecticut "
+            "lawmakers.")
+    p = one(nlp, text, "Harwinton")
+    assert (p.country, p.admin1) == ("US", "US-CT")
+
+
+def test_a_context_word_naming_a_town_somewhere_is_no_place(nlp) -> None:
+    found = places(nlp, "The Police Department in Athens arrested a man on Monday.")
+    assert "Police" not in [p.text for p in found]  # Police, Poland, is a town

@@ -44,6 +44,8 @@ INSTITUTION_WORDS = _WORDS["institution_words"]
 COMPASS = _WORDS["compass"]
 #: last words of streets, buildings and waters the gazetteer lacks: "Royal Street"
 FEATURES = _WORDS["features"]
+#: words that are never a place's name on their own, though a town somewhere bears them
+CONTEXT_WORDS = LOCAL_NOUNS | INSTITUTION_WORDS | FEATURES | COMPASS
 
 
 @dataclass(slots=True)
@@ -60,6 +62,13 @@ class Mention:
     source: str = "ner"  # ner | context | gazetteer | dateline | repeat
     capital: bool = False  # the ruler knows the name as its country's capital
     local: bool = False  # a feature no gazetteer here knows: a street, a building, a river
+    lookup: str | None = None  # the name to look up when the text says less ("Barrow" -> county)
+
+    @property
+    def name(self) -> str:
+        """The name the gazetteer is asked for: "Barrow" in "Barrow and Jackson counties" is
+        Barrow County."""
+        return self.lookup or self.text
 
 
 def _ruler_info(ent: Span) -> object | None:
@@ -101,6 +110,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions from the Doc's named entities."""
     found: list[Mention] = []
     names_of_people = people_words(doc)
+    states = _states([Mention(e.start_char, e.end_char, e.text) for e in doc.ents
+                      if e.label_ == "GPE"], gazetteer)
     for ent in doc.ents:
         info = _ruler_info(ent)
         kind_of_info = getattr(info, "kind", None)
@@ -138,7 +149,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                                  "metonym" if acts_as_agent(span) else "place"))
             continue
         if ent.label_ not in PLACE_LABELS:
-            rescued = _misread_place(doc, start, end, gazetteer)
+            rescued = _misread_place(doc, start, end, gazetteer, states)
             if rescued is not None:
                 found.append(rescued)
             continue
@@ -195,7 +206,8 @@ def _known_place(gazetteer: Gazetteer, text: str, min_population: int,
                for e in gazetteer.candidates(text))
 
 
-def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
+def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
+                   states: frozenset[str] = frozenset()) -> Mention | None:
     """A town the NER read as a person or an organisation, told by its context.
 
     "shelling in Kharkiv" (a locative before it), "an Alexandria woman" (it modifies a
@@ -226,19 +238,44 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Ment
     if label in ("ORG", "FAC", "EVENT", "PERSON") and end - start >= 2:
         if getattr(entity_info(doc[start].ent_id_), "kind", None) == "media":
             return None  # "The Washington Post" names a newspaper, not a place
-        for cut in range(min(end - 1, start + 3), start, -1):
-            head = doc[start:cut]
-            if not head.text[:1].isupper() or doc[cut].lower_.rstrip(".") in FEATURES:
-                continue  # "Texas Street" is a street, not Texas
-            if _known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")) or (
-                doc[cut].lower_ in LOCAL_NOUNS | INSTITUTION_WORDS
-                and _known_place(gazetteer, head.text, 1000)
-            ):  # "the Laurel County Fiscal Court", "Huntsville High School"
-                return Mention(head.start_char, head.end_char, head.text, source="context")
+        head = _head_place(doc, start, end, gazetteer,
+                           states if label in ("ORG", "FAC") else frozenset())
+        if head is not None:  # "the Laurel County Fiscal Court", "Huntsville High School"
+            return Mention(head.start_char, head.end_char, head.text, source="context")
         for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
             tail = doc[of + 1 : end]
             if doc[of].lower_ == "of" and _known_place(gazetteer, tail.text, 100_000):
                 return Mention(tail.start_char, tail.end_char, tail.text, source="context")
+    return None
+
+
+def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
+                states: frozenset[str] = frozenset()) -> Span | None:
+    """The place that opens a longer name: a state or county ("the Laurel County Fiscal
+    Court", "Henderson County Jail"), a town before a local noun or an institution's word
+    ("Huntsville High School") or, when it lies in one of ``states`` (regions the article's
+    unambiguous places name), before any capitalised word of an organisation's or building's
+    name ("the Harwinton Senior Center" beside Connecticut). Not a street or river named after a place ("Texas Street", "Red River"), not a
+    context word that happens to name a town ("Police Department": Police, Poland), not the
+    name of someone the article names ("Clinton Foundation" beside Bill Clinton)."""
+    people: set[str] | None = None
+    for cut in range(min(end - 1, start + 3), start, -1):
+        head, following = doc[start:cut], doc[cut]
+        if not head.text[:1].isupper() or following.lower_.rstrip(".") in FEATURES:
+            continue
+        if any(t.lower_ in CONTEXT_WORDS for t in head):
+            continue
+        if _known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")):
+            return head
+        institution = following.lower_ in LOCAL_NOUNS | INSTITUTION_WORDS
+        named = states and following.text[:1].isupper() and following.is_alpha and any(
+            e.level == "city" and e.admin1 in states and fold(e.name) == fold(head.text)
+            for e in gazetteer.candidates(head.text))
+        if (institution and _known_place(gazetteer, head.text, 1000)) or named:
+            if people is None:
+                people = people_words(doc)
+            if fold(head.text) not in people:
+                return head
     return None
 
 
@@ -299,22 +336,61 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
     return found
 
 
+#: what follows a dateline's place: "BEIRUT (AP) —", "TORRINGTON —", "HUDSON --", "BEIRUT:"
+DATELINE_MARKS = frozenset({",", "(", "—", "-", "–", "--", "---", ":"})
+
+
 def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
-    """The capitalised place a wire story opens with: "BEIRUT (AP) —", "KYIV, Ukraine —"."""
+    """The capitalised place a story opens with, in its first sentences (a headline may come
+    first): "BEIRUT (AP) —", "KYIV, Ukraine —", "TORRINGTON — City Council ...". The NER often
+    reads the capitals as an organisation or a person ("HARTFORD", "CLINTON"); only a run it
+    already took as a place is left to it. After a dash any town of the gazetteer will do."""
     for sent in list(doc.sents)[:3]:
-        words = [t for t in sent[:4] if t.is_alpha or t.text in ".-"]
         run = []
-        for token in sent[:4]:
-            if not (token.is_upper and len(token.text) > 1) or token.i in taken:
+        for token in sent[:5]:
+            if not (token.is_upper and token.is_alpha and (len(token.text) > 1 or run)):
                 break
             run.append(token)
-        if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in (",", "(", "—", "-", "–"):
-            span = doc[run[0].i : run[-1].i + 1]
-            if _known_place(gazetteer, span.text, 1000):
-                return [Mention(span.start_char, span.end_char, span.text, source="dateline")]
-        if words:
-            break
+        if not run or run[-1].i + 1 >= len(doc) or doc[run[-1].i + 1].text not in DATELINE_MARKS:
+            continue
+        if any(t.i in taken and t.ent_type_ in PLACE_LABELS for t in run):
+            return []  # the NER's own place: entity_mentions has it
+        span = doc[run[0].i : run[-1].i + 1]
+        dash = doc[run[-1].i + 1].text not in (",", "(")
+        if _known_place(gazetteer, span.text, 0 if dash else 1000):
+            return [Mention(span.start_char, span.end_char, span.text, source="dateline")]
     return []
+
+
+def county_lists(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Each name of a list that ends in "counties" is a county: "Barrow and Jackson counties",
+    "Clarke, Madison, Oconee and Oglethorpe counties" -> Barrow County, Jackson County, ...;
+    so is the name before a "parish(es)" in Louisiana style ("Avoyelles and Rapides parishes")."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in ("counties", "parishes") or token.i == 0:
+            continue
+        suffix = "County" if token.lower_ == "counties" else "Parish"
+        i, names = token.i - 1, []
+        while i >= 0:
+            end = i + 1
+            while i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and end - i <= 3:
+                i -= 1
+            if i + 1 == end:
+                break
+            names.append(doc[i + 1 : end])
+            if i >= 0 and doc[i].lower_ in (",", "and", "or", "&"):
+                i -= 1
+                if i >= 0 and doc[i].text == "," :
+                    i -= 1
+                continue
+            break
+        for span in names:
+            lookup = f"{span.text} {suffix}"
+            if any(e.level == "admin2" for e in gazetteer.candidates(lookup)):
+                found.append(Mention(span.start_char, span.end_char, span.text,
+                                     source="context", lookup=lookup))
+    return found
 
 
 def _states(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
@@ -351,12 +427,21 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     return extra
 
 
+def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
+    """Append the mentions of ``more`` that overlap none already found (the first reading of a
+    stretch of text wins: the NER's, then the context's)."""
+    for m in more:
+        if not any(o.start < m.end and m.start < o.end for o in mentions):
+            mentions.append(m)
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in ``doc``, in text order."""
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}
-    mentions.extend(gazetteer_mentions(doc, gazetteer, taken, _states(mentions, gazetteer)))
-    mentions.extend(repeated_mentions(doc, gazetteer, mentions))
+    _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, _states(mentions, gazetteer)))
+    _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
+    _add_new(mentions, county_lists(doc, gazetteer))
     order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
     new_index = {old: new for new, old in enumerate(order)}
     ordered = [mentions[k] for k in order]

@@ -86,7 +86,7 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
     # is not weighed against towns and states, whose populations are their own
     size = 0 if entry.level == "admin2" else entry.population
     value = math.log10(size + 1) + LEVEL_PRIOR.get(entry.level, 0.0)
-    if entry.level == "city" and fold(entry.name) != fold(mention.text):
+    if entry.level == "city" and fold(entry.name) != fold(mention.name):
         value -= ALIAS_PENALTY  # other levels' aliases are curated names, not foreign ones
     if mention.country and entry.country == mention.country:
         value += RULER_BONUS
@@ -134,7 +134,7 @@ def _plausible(candidates: list[GazetteerEntry],
     other towns surround one (the second list: "Lebanon" beside Myerstown and Grantville is
     Lebanon, Pennsylvania). A mere alternate name does not: "Palestine" in the Palestine (Texas)
     Herald-Press is the town."""
-    key = fold(mention.text)
+    key = fold(mention.name)
     # a bare capital's name is the city, not the region named after it: "Tokyo" is not the
     # Tokyo Region (whose own name is longer), "Kursk" not Kursk Oblast
     capitals = {e.admin1 for e in candidates
@@ -155,7 +155,7 @@ def _plausible(candidates: list[GazetteerEntry],
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
     """The place each mention names (None when the gazetteer has no candidate)."""
-    plausible = [([], []) if m.fixed else _plausible(gazetteer.candidates(m.text), m)
+    plausible = [([], []) if m.fixed else _plausible(gazetteer.candidates(m.name), m)
                  for m in mentions]
     candidates = [c for c, _ in plausible]
     first: list[GazetteerEntry | None] = [
@@ -164,7 +164,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
     # a name does not vouch for itself: "Georgia" four times is not four votes for Georgia
     same_name: dict[str, list[int]] = {}
     for i, mention in enumerate(mentions):
-        same_name.setdefault(fold(mention.text), []).append(i)
+        same_name.setdefault(fold(mention.name), []).append(i)
     chosen = first
     for _ in range(ROUNDS):
         context = Context()
@@ -176,7 +176,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
                 again.append(chosen[i])
                 continue
             qualifier = chosen[mention.qualifier] if mention.qualifier is not None else None
-            own = [chosen[j] for j in same_name[fold(mention.text)]]
+            own = [chosen[j] for j in same_name[fold(mention.name)]]
             others = context.without(own)
             pick = best(cands, mention, others, qualifier)
             local = [t for t in plausible[i][1] if others.neighbours(t) >= LOCAL_SUPPORT]
