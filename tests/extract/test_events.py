@@ -273,9 +273,9 @@ def test_statement_release_is_not_a_release_of_people(parser: Language) -> None:
 
 
 def test_a_bare_name_does_not_borrow_the_targets_country(parser: Language) -> None:
-    event = main(parse(parser, "Obama said he would not help Israel."))
+    event = main(parse(parser, "Kowalski said he would not help Israel."))
     assert event.type == "REJECT"
-    assert (event.actor.text, event.actor.country) == ("Obama", None)
+    assert (event.actor.text, event.actor.country) == ("Kowalski", None)
     assert event.target.country == "ISR"
 
 
@@ -420,3 +420,24 @@ def test_a_people_placed_in_a_country_is_coded_by_that_country(
 ) -> None:
     event = main(parse(parser, text))
     assert (event.actor.country, event.actor.sector) == (country, "CVL")
+
+
+def test_a_known_leader_is_coded_by_the_country_led(parser: Language) -> None:
+    event = main(parse(parser, "President Clinton imposed sanctions on Afghanistan."))
+    assert event.type == "SANCTION"
+    assert (event.actor.country, event.actor.sector, event.actor.canonical) == \
+        ("USA", "GOV", "Bill Clinton")
+    assert event.target.country == "AFG"
+
+
+def test_leader_table_lists_each_name_form_once() -> None:
+    forms = [form for row in lex.rows("leaders.tsv") for form in lex.split(row[0])]
+    assert len(forms) == len(set(forms))
+    assert "Major" not in forms and "Hussein" not in forms  # ambiguous surnames only in full
+
+
+def test_organisations_of_a_country_from_the_news_entity_ruler(nlp: Language) -> None:
+    doc = nlp("The IDF struck Hamas targets in Gaza.")
+    event = main_event(doc, doc._.cg_events)
+    assert event is not None and event.type == "ASSAULT"
+    assert (event.actor.country, event.actor.sector) == ("ISR", "MIL")

