@@ -285,7 +285,7 @@ def test_place_words_file_is_well_formed() -> None:
     text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass",
-                                    "features"}
+                                    "features", "admin_words"}
     for name, words, why in rows:
         assert words.split() and why, name
         assert all(w.isalpha() and w == w.lower() for w in words.split()), name
@@ -377,3 +377,30 @@ def test_town_heading_an_organisation_in_a_state_the_article_names(nlp) -> None:
 def test_a_context_word_naming_a_town_somewhere_is_no_place(nlp) -> None:
     found = places(nlp, "The Police Department in Athens arrested a man on Monday.")
     assert "Police" not in [p.text for p in found]  # Police, Poland, is a town
+
+
+def test_the_before_a_town_is_no_part_of_its_name(nlp) -> None:
+    found = places(nlp, "The Athens Police Department arrested a man on Monday.")
+    assert [p.text for p in found] == ["Athens"]
+
+
+def test_compass_word_before_a_place_is_located_at_the_place(nlp) -> None:
+    p = one(nlp, "Storms hit North Texas on Monday.", "North Texas")
+    assert (p.country, p.admin1) == ("US", "US-TX")
+
+
+def test_place_heading_an_unknown_place_name_is_the_place(nlp) -> None:
+    p = one(nlp, "He was booked into the Henderson County Jail in Athens, Texas.",
+            "Henderson County")
+    assert (p.name, p.admin1) == ("Henderson County", "US-TX")
+
+
+def test_city_of_names_its_city(nlp) -> None:
+    p = one(nlp, "The City of Norfolk will repave the road.", "Norfolk")
+    assert p.country == "US"
+
+
+def test_abbreviated_saint_and_mount_meet_their_full_names(nlp) -> None:
+    assert fold("St. Paris") == fold("Saint Paris") and fold("Mt Pleasant") == fold("Mount Pleasant")
+    p = one(nlp, "The parade went through St. Paris on Saturday.", "St. Paris")
+    assert (p.name, p.admin1) == ("Saint Paris", "US-OH")

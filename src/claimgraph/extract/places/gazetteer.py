@@ -36,8 +36,13 @@ class GazetteerEntry:
     population: int
 
 
+#: abbreviated words of place names, written either way: "St. Paris" is Saint Paris, Ohio;
+#: "Mt. Pleasant" and "Mount Pleasant", "Ft. Worth" and "Fort Worth" are one name
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
 def fold(text: str) -> str:
-    """The lookup key of a name: "The Kyïv's" -> "kyiv"."""
+    """The lookup key of a name: "The Kyïv's" -> "kyiv", "St. Paris" -> "saint paris"."""
     text = text.replace("’", "'").replace("‘", "'").strip()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
@@ -48,7 +53,7 @@ def fold(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     text = text.replace("'", "").replace(".", "").replace("-", " ")
-    return " ".join(text.split())
+    return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())
 
 
 class Gazetteer:

@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract.places.gazetteer import Gazetteer, GazetteerEntry, fold
+from claimgraph.extract.places.gazetteer import ABBREVIATIONS, Gazetteer, GazetteerEntry, fold
 from claimgraph.nlp.news_entities import acts_as_agent, entity_info, knowledge
 
 #: entity labels that name places
@@ -44,6 +44,10 @@ INSTITUTION_WORDS = _WORDS["institution_words"]
 COMPASS = _WORDS["compass"]
 #: last words of streets, buildings and waters the gazetteer lacks: "Royal Street"
 FEATURES = _WORDS["features"]
+#: the words "St.", "Mt.", "Ft." stand for: the NER cuts them off the name they open
+ABBREVIATED = frozenset(ABBREVIATIONS.values())
+#: words that name a place by its kind before "of": "the City of Norfolk"
+ADMIN_WORDS = _WORDS["admin_words"]
 #: words that are never a place's name on their own, though a town somewhere bears them
 CONTEXT_WORDS = LOCAL_NOUNS | INSTITUTION_WORDS | FEATURES | COMPASS
 
@@ -130,8 +134,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                                  info.country, fixed=_capital_of(gazetteer, info.country)))
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end or doc[start:end].text.islower():
-            continue
+        if start >= end or doc[start:end].text.islower() or fold(doc[start:end].text) in ABBREVIATED:
+            continue  # "St." cut off "Paris" is taken back by the name it opens
         if ent.label_ in ("GPE", "NORP"):
             start = _extend_left(doc, start, end, gazetteer)
         if ent.label_ == "ORG" and end - start >= 2:
@@ -162,6 +166,11 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             known = span.text in gazetteer
             local = not known and (ent.label_ == "LOC" or (
                 ent.label_ == "FAC" and doc[e - 1].lower_.rstrip(".") in FEATURES))
+            if not known:
+                inner = _inner_place(doc, s, e, gazetteer)
+                if inner is not None:  # "Henderson County Jail", "North Texas", "City of Norfolk"
+                    found.append(inner)
+                    continue
             if ent.label_ == "FAC" and not known and not local:
                 continue
             if e - s == 1 and ent.label_ == "GPE" and (
@@ -189,8 +198,10 @@ def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
     """Take back words the NER left out of a name: "[South] America", "[New] Mexico"."""
     for back in (2, 1):
         s = start - back
-        if s < 0 or any(t.ent_type_ or not t.text[:1].isupper() for t in doc[s:start]):
-            continue
+        if s < 0 or any((t.ent_type_ and fold(t.text) not in ABBREVIATED)
+                        or not t.text[:1].isupper() or t.lower_ == "the"
+                        for t in doc[s:start]):
+            continue  # "The Athens Police": "the" is no part of a name; "[St.] [Paris]" is
         text = doc[s:end].text
         if gazetteer.demonym(text) or _known_place(gazetteer, text, 0):
             return s
@@ -276,6 +287,33 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
                 people = people_words(doc)
             if fold(head.text) not in people:
                 return head
+    return None
+
+
+def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
+    """The known place inside a place entity the gazetteer does not know as a whole.
+
+    - a compass word before a place is a part of it, located at the whole: "North Texas",
+      "South Los Angeles", "West Wichita" (the span stays whole; the point is Texas's);
+    - a place heading a longer name is the place the text names: "the Lamar County
+      Commissioners", "Henderson County Jail" -> Lamar County, Henderson County;
+    - an administrative word's "of" names its place: "the City of Norfolk", "the Province of
+      Ontario", "the Port of Los Angeles".
+    """
+    first = doc[start].lower_.rstrip(".")
+    if end - start >= 2 and (first in COMPASS or first in ("n", "s", "e", "w")):
+        rest = doc[start + 1 : end]
+        if _known_place(gazetteer, rest.text, 1000):
+            whole = doc[start:end]
+            return Mention(whole.start_char, whole.end_char, whole.text, source="context",
+                           lookup=rest.text)
+    head = _head_place(doc, start, end, gazetteer)
+    if head is not None:
+        return Mention(head.start_char, head.end_char, head.text, source="context")
+    if end - start >= 3 and first in ADMIN_WORDS and doc[start + 1].lower_ == "of":
+        tail = doc[start + 2 : end]
+        if _known_place(gazetteer, tail.text, 1000):
+            return Mention(tail.start_char, tail.end_char, tail.text, source="context")
     return None
 
 
