@@ -441,3 +441,17 @@ def test_organisations_of_a_country_from_the_news_entity_ruler(nlp: Language) ->
     event = main_event(doc, doc._.cg_events)
     assert event is not None and event.type == "ASSAULT"
     assert (event.actor.country, event.actor.sector) == ("ISR", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The Third World Water Forum urged rich nations to fund sanitation.", "NGO"),
+        ("The World Bank urged rich nations to fund sanitation.", "IGO"),
+        ("The Kenya Farmers Association urged the government to cut fuel prices.", "KEN"),
+    ],
+)
+def test_an_unknown_transnational_organisation_is_an_ngo(
+    parser: Language, text: str, country: str,
+) -> None:
+    assert main(parse(parser, text)).actor.country == country

@@ -286,7 +286,8 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         sector = "CVL"  # "Palestinians", "Iraqis": the people, not the state
     elif own is not None:
         sector = None  # a country named as such: PLOVER leaves the sector empty
-    if country is None and sector is None:
+    code = country.code if country is not None else _transnational(head, phrase)
+    if code is None and sector is None:
         return None
     covered = _span_tokens(head)
     start_tok = min(covered, key=lambda t: t.i)
@@ -304,8 +305,27 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         canonical = (ent.ent_id_ or ent.text) if ent is not None else None
     return Actor(
         start, end, doc.text[start:end], canonical=canonical,
-        country=country.code if country else None, sector=sector,
+        country=code, sector=sector,
     )
+
+
+#: a name's words that make an organisation transnational, and the nouns that make it one
+TRANSNATIONAL_WORDS = {"International", "World", "Global", "Worldwide", "African", "Asian",
+                       "European", "Arab", "Pan-African", "Pan-Arab", "Latin"}
+ORGANISATION_NOUNS = {"Association", "Forum", "Federation", "Foundation", "Society", "Network",
+                      "Institute", "Alliance", "Coalition", "Watch", "Campaign", "Movement",
+                      "Committee", "Center", "Centre", "Council", "Group"}
+
+
+def _transnational(head: Token, phrase: list[Token]) -> str | None:
+    """NGO for an organisation our tables do not know whose name is transnational ("the
+    Association of African Jurists", "the Third World Water Forum"), as CAMEO codes
+    non-governmental bodies that belong to no one country; None otherwise. Known bodies
+    (the World Bank, the African Union) are coded by the tables before this is asked."""
+    name = [t for t in phrase if t.pos_ == "PROPN" or t.text in TRANSNATIONAL_WORDS]
+    if head.pos_ != "PROPN" or not any(t.text in ORGANISATION_NOUNS for t in name):
+        return None
+    return "NGO" if any(t.text in TRANSNATIONAL_WORDS for t in name) else None
 
 
 def is_state(actor: Actor | None) -> bool:
