@@ -455,3 +455,12 @@ def test_an_unknown_transnational_organisation_is_an_ngo(
     parser: Language, text: str, country: str,
 ) -> None:
     assert main(parse(parser, text)).actor.country == country
+
+
+def test_a_role_in_a_sentence_naming_no_country_takes_the_storys(parser: Language) -> None:
+    doc = parse(parser, "Ukraine's government met on Monday. Police arrested 20 protesters on "
+                        "Tuesday.")
+    arrest = next(e for e in find_events(doc) if e.trigger.text == "arrested")
+    assert (arrest.type, arrest.actor.country, arrest.actor.sector) == ("COERCE", "UKR", "COP")
+    alone = main(parse(parser, "Police arrested 20 protesters on Tuesday."))
+    assert alone.actor.country is None

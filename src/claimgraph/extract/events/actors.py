@@ -388,7 +388,8 @@ def from_context(
       leaves Kowalski without, since Israel is the target;
     - a role with no country ("President X", "the rebels"): the first country named in its
       sentence, target or not (most reports are domestic, or name the actor's country first),
-      except where a visitor went ("the president arrived *in Beijing*");
+      except where a visitor went ("the president arrived *in Beijing*"); when the sentence
+      names none, the first the story named before it (its dateline's);
     - a target without a country takes the first named outside the actor, else (a role: "the
       former minister") the actor's own; an event with no target takes the first other country
       named in the event's clause.
@@ -406,6 +407,8 @@ def from_context(
             actor = replace(actor, country=found.code)
     if actor is not None and actor.country is None and actor.sector is not None:
         found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
+        if found is None and not visit:
+            found = _story_country(mentions, sent.start)
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)
@@ -426,6 +429,13 @@ def from_context(
         if found is not None:
             target = _mention_actor(found, doc)
     return actor, target
+
+
+def _story_country(mentions: dict[int, Mention], before: int) -> Mention | None:
+    """The first country the story names before a sentence that names none (the dateline's:
+    "KYIV (AP) - ... Police arrested 20 protesters"), for a role with no country."""
+    earlier = [m for i, m in mentions.items() if i < before and m.kind != "group"]
+    return min(earlier, key=lambda m: m.start) if earlier else None
 
 
 def authority_of_place(clause: Token, mentions: dict[int, Mention]) -> Actor | None:
