@@ -404,3 +404,27 @@ def test_abbreviated_saint_and_mount_meet_their_full_names(nlp) -> None:
     assert fold("St. Paris") == fold("Saint Paris") and fold("Mt Pleasant") == fold("Mount Pleasant")
     p = one(nlp, "The parade went through St. Paris on Saturday.", "St. Paris")
     assert (p.name, p.admin1) == ("Saint Paris", "US-OH")
+
+
+def test_county_and_town_named_together_lie_together(nlp) -> None:
+    text = "Residents of Paris and Henry County will receive a letter this week."
+    paris, county = one(nlp, text, "Paris"), one(nlp, text, "Henry County")
+    assert (paris.admin1, county.admin1) == ("US-TN", "US-TN")
+    text = "Joseph Welch of Richmond was hurt on the road, Madison County deputies said."
+    assert one(nlp, text, "Richmond").admin1 == "US-KY"
+
+
+def test_county_town_pairs_need_the_county_named_as_a_county() -> None:
+    from claimgraph.extract.places.resolve import county_town_pairs
+
+    gazetteer = load()
+    named = {fold(n): gazetteer.candidates(n) for n in ("Paris", "Henry County")}
+    assert {e.admin1 for e in county_town_pairs(named)} == {"US-TN"}
+    bare = {fold(n): gazetteer.candidates(n) for n in ("Washington", "Franklin")}
+    assert not any(e.level == "admin2" for e in county_town_pairs(bare))
+
+
+def test_person_of_a_town_names_the_town(nlp) -> None:
+    text = "Larry Dunaway of Berea was treated at the University of Kentucky Medical Center."
+    assert one(nlp, text, "Kentucky").admin1 == "US-KY"
+    assert "Berea" in [p.text for p in places(nlp, text)]

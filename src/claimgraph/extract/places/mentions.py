@@ -238,7 +238,10 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         comma_place = after == "," and end + 1 < len(doc) and any(
             e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
         modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
-        if before in LOCATIVE - {"and", "of"} or comma_place or modifies:
+        # "Larry Dunaway of Berea", "Keith Warden, 44, of Alexandria": where a person is from
+        person_of = before == "of" and start >= 2 and (
+            doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].text == ",")
+        if before in LOCATIVE - {"and", "of"} or comma_place or modifies or person_of:
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
         if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and _known_place(
             gazetteer, whole.text, 15000
@@ -254,9 +257,12 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         if head is not None:  # "the Laurel County Fiscal Court", "Huntsville High School"
             return Mention(head.start_char, head.end_char, head.text, source="context")
         for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
-            tail = doc[of + 1 : end]
-            if doc[of].lower_ == "of" and _known_place(gazetteer, tail.text, 100_000):
-                return Mention(tail.start_char, tail.end_char, tail.text, source="context")
+            if doc[of].lower_ != "of":
+                continue
+            for stop in range(min(end, of + 4), of + 1, -1):  # "of Kentucky Medical Center"
+                tail = doc[of + 1 : stop]
+                if _known_place(gazetteer, tail.text, 100_000):
+                    return Mention(tail.start_char, tail.end_char, tail.text, source="context")
     return None
 
 

@@ -38,6 +38,9 @@ NEIGHBOUR_BONUS, NEIGHBOUR_KM = 2.0, 150.0
 #: "Jordan") before the town may be meant; it must then outscore the country with the
 #: country's size counted twice
 LOCAL_SUPPORT = 2
+#: a county and a town of the article that lie within PAIR_KM of each other (the town is in
+#: the county, or at its edge): both readings are preferred
+PAIR_BONUS, PAIR_KM = 3.0, 40.0
 #: rounds of rescoring in the light of the other mentions' answers
 ROUNDS = 3
 
@@ -81,7 +84,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
-          qualifier: GazetteerEntry | None) -> float:
+          qualifier: GazetteerEntry | None,
+          paired: frozenset[GazetteerEntry] = frozenset()) -> float:
     # a county's size (its towns' people) only breaks ties between counties of one name: it
     # is not weighed against towns and states, whose populations are their own
     size = 0 if entry.level == "admin2" else entry.population
@@ -101,6 +105,8 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
         context is None or context.admin1[entry.admin1] <= 0
     ):  # a capital's name is the capital, not a region of that name no other place is in
         value -= CAPITAL_REGION_PENALTY  # ("Washington" in a story with nothing in the state)
+    if entry in paired:  # a county and a town of the article that lie together
+        value += PAIR_BONUS
     if context is not None:
         if entry.country:
             value += COUNTRY_BONUS * min(context.countries[entry.country], CONTEXT_CAP)
@@ -112,10 +118,36 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
 
 
 def best(candidates: list[GazetteerEntry], mention: Mention, context: Context | None,
-         qualifier: GazetteerEntry | None = None) -> GazetteerEntry | None:
+         qualifier: GazetteerEntry | None = None,
+         paired: frozenset[GazetteerEntry] = frozenset()) -> GazetteerEntry | None:
     if not candidates:
         return None
-    return max(candidates, key=lambda e: (score(e, mention, context, qualifier), e.population))
+    return max(candidates,
+               key=lambda e: (score(e, mention, context, qualifier, paired), e.population))
+
+
+def county_town_pairs(names: dict[str, list[GazetteerEntry]]) -> frozenset[GazetteerEntry]:
+    """The counties and towns, among every reading of the article's names, that lie within
+    PAIR_KM of each other: "Paris" and "Henry County" are Paris, Tennessee, and its county
+    (Henry County, Georgia, and Paris, Texas, lie 800 km apart), "Richmond" beside "Madison
+    County" is Richmond, Kentucky. ``names`` maps each distinct name to its candidates. A
+    county and a town of two different names falling together by chance is rare: it is the
+    way local news places its towns."""
+    counties = [(key, e) for key, cands in names.items() for e in cands
+                if e.level == "admin2" and fold(e.name) == key and e.lat is not None
+                and e.lon is not None]  # named as a county: "Franklin" alone may be a street
+    if not counties:
+        return frozenset()
+    found: set[GazetteerEntry] = set()
+    for key, cands in names.items():
+        for town in cands:
+            if town.level != "city" or fold(town.name) != key or town.lat is None \
+                    or town.lon is None:
+                continue
+            for other, county in counties:
+                if other != key and _km(town.lat, town.lon, county.lat, county.lon) <= PAIR_KM:
+                    found.update((town, county))  # type: ignore[arg-type]
+    return frozenset(found)
 
 
 def _shortlist(candidates: list[GazetteerEntry], size: int = 30) -> list[GazetteerEntry]:
@@ -158,8 +190,12 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
     plausible = [([], []) if m.fixed else _plausible(gazetteer.candidates(m.name), m)
                  for m in mentions]
     candidates = [c for c, _ in plausible]
+    names: dict[str, list[GazetteerEntry]] = {}
+    for m, c in zip(mentions, candidates, strict=True):
+        names.setdefault(fold(m.name), c)
+    paired = county_town_pairs(names)
     first: list[GazetteerEntry | None] = [
-        m.fixed or best(c, m, None) for m, c in zip(mentions, candidates, strict=True)
+        m.fixed or best(c, m, None, paired=paired) for m, c in zip(mentions, candidates, strict=True)
     ]
     # a name does not vouch for itself: "Georgia" four times is not four votes for Georgia
     same_name: dict[str, list[int]] = {}
@@ -178,7 +214,7 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
             qualifier = chosen[mention.qualifier] if mention.qualifier is not None else None
             own = [chosen[j] for j in same_name[fold(mention.name)]]
             others = context.without(own)
-            pick = best(cands, mention, others, qualifier)
+            pick = best(cands, mention, others, qualifier, paired)
             local = [t for t in plausible[i][1] if others.neighbours(t) >= LOCAL_SUPPORT]
             town = best(local, mention, others, qualifier)
             if town is not None and pick is not None and (
