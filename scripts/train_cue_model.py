@@ -19,10 +19,10 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 
 from claimgraph.evaluate import evaldata_root
-from claimgraph.evaluate.attribution import read_articles
+from claimgraph.evaluate.attribution import Article, read_articles
 from claimgraph.extract.attribution import classifier
 from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE
 from claimgraph.extract.attribution.cues import (
@@ -64,9 +64,37 @@ def main() -> None:
             raise SystemExit(f"{args.parsed} does not hold the texts of {args.data} in order")
     else:
         docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    rows, samples = count_candidates(articles, docs)
+    listed = lexicon().cue_types
+    header = (
+        "# P(cue | lemma, pos, frame) counts from the PolNeAR train split; built by "
+        "scripts/train_cue_model.py (do not edit by hand)\n"
+        "# lemma\tpos\tframe\tcues\tseen\n"
+    )
+    body = "".join(f"{lemma}\t{pos}\t{frame}\t{c}\t{n}\n" for (lemma, pos, frame), c, n in rows)
+    args.out.write_text(header + body, encoding="utf-8")
+    print(f"{len(rows)} rows from {len(articles)} articles -> {args.out}")
+    lexicon.cache_clear()  # the fit reads the rare-word rows just written
+    kept = {k: (c, n) for k, c, n in rows}
+    w = fit_weights(samples, kept, listed)
+    lines = "".join(f"{name}\t{value:.4f}\n" for name, value in sorted(w.items()))
+    args.weights.write_text(
+        "# logistic-regression weights of the cue classifier; built by scripts/train_cue_model.py\n"
+        + lines,
+        encoding="utf-8",
+    )
+    print(f"{len(w)} weights -> {args.weights}")
+
+
+Sample = tuple[tuple[str, str, str], bool, list[str]]
+Row = tuple[tuple[str, str, str], int, int]
+
+
+def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row], list[Sample]]:
+    """The count table's rows and the classifier's samples from parsed, annotated articles."""
     cues: Counter[tuple[str, str, str]] = Counter()
     seen: Counter[tuple[str, str, str]] = Counter()
-    samples: list[tuple[tuple[str, str, str], bool, list[str]]] = []
+    samples: list[Sample] = []
     for article, doc in zip(articles, docs, strict=True):
         gold = set().union(*(g.cue for g in article.gold)) if article.gold else set()
         # PolNeAR gives a token to one attribution only: a cue word inside another attribution's
@@ -104,28 +132,11 @@ def main() -> None:
         # as one, not taken for a rare word); frame rows only where there is something to say
         and (cues[k] > 0 or k[0] in listed or k[0] == RARE_WORD or k[2] == ANY_FRAME)
     )
-    header = (
-        "# P(cue | lemma, pos, frame) counts from the PolNeAR train split; built by "
-        "scripts/train_cue_model.py (do not edit by hand)\n"
-        "# lemma\tpos\tframe\tcues\tseen\n"
-    )
-    body = "".join(f"{lemma}\t{pos}\t{frame}\t{c}\t{n}\n" for (lemma, pos, frame), c, n in rows)
-    args.out.write_text(header + body, encoding="utf-8")
-    print(f"{len(rows)} rows from {len(articles)} articles -> {args.out}")
-    lexicon.cache_clear()  # the fit reads the rare-word rows just written
-    kept = {k: (cues[k], n) for k, c, n in rows}
-    w = fit_weights(samples, kept, listed)
-    lines = "".join(f"{name}\t{value:.4f}\n" for name, value in sorted(w.items()))
-    args.weights.write_text(
-        "# logistic-regression weights of the cue classifier; built by scripts/train_cue_model.py\n"
-        + lines,
-        encoding="utf-8",
-    )
-    print(f"{len(w)} weights -> {args.weights}")
+    return rows, samples
 
 
 def fit_weights(
-    samples: list[tuple[tuple[str, str, str], bool, list[str]]],
+    samples: list[Sample],
     table: dict[tuple[str, str, str], tuple[int, int]],
     listed: dict[str, str],
     *,

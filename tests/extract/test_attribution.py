@@ -375,3 +375,44 @@ def test_long_article_stays_linear(nlp: Language) -> None:
     # 800 attributions: a quadratic step (every attribution against every other, every entity
     # of the document per source) takes tens of seconds here; linear work takes a fraction
     assert time.perf_counter() - started < 5.0
+
+
+def test_as_clause_comments_on_the_main_clause(nlp: Language) -> None:
+    att = only(nlp, "As the defense minister said on Monday, the front line has not moved in weeks.")
+    assert att.cue is not None and att.cue.text == "said"
+    assert att.source is not None and att.source.text == "the defense minister"
+    assert att.content.text == "the front line has not moved in weeks"
+
+
+def test_headline_speaker_colon_without_quotation_marks(nlp: Language) -> None:
+    text = "John McCain: Republican Anger Appeals to the Worst in Us\nThe senator spoke at a rally."
+    att = attributions(nlp, text)[0]
+    assert att.cue is not None and att.cue.text == ":"
+    assert att.source is not None and att.source.text == "John McCain"
+    assert att.content.text == "Republican Anger Appeals to the Worst in Us"
+
+
+def test_a_source_never_reaches_across_a_line_break(nlp: Language) -> None:
+    text = "John McCain: Republican Anger Appeals to the Worst in Us\nThe senator spoke at a rally."
+    for att in attributions(nlp, text):
+        assert att.source is None or "\n" not in att.source.text
+
+
+def test_adjective_after_a_copula_attributes_a_stance(nlp: Language) -> None:
+    att = only(nlp, "Senate Republicans have been critical of the administration's handling of the crisis.")
+    assert att.cue is not None and att.cue.text == "critical of"
+    assert att.source is not None and att.source.text == "Senate Republicans"
+    assert att.content.text == "the administration's handling of the crisis"
+
+
+def test_calling_for_takes_the_infinitive_clause_as_content(nlp: Language) -> None:
+    att = only(nlp, "The governor is calling for the federal government to send more troops to the border.")
+    assert att.cue is not None and att.cue.text.startswith("calling")
+    assert att.content.text == "the federal government to send more troops to the border"
+
+
+def test_passive_with_agent_attributes_the_subject(nlp: Language) -> None:
+    att = only(nlp, "The video was posted by a Ukrainian army brigade.")
+    assert att.cue is not None and att.cue.text == "posted"
+    assert att.source is not None and att.source.text == "a Ukrainian army brigade"
+    assert att.content.text == "The video"

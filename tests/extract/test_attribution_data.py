@@ -35,7 +35,7 @@ def test_cue_model_rows_are_counts_of_known_frames() -> None:
     rows = lexicon().cue_counts
     assert len(rows) > 500
     for (lemma, pos, frame), (cues, seen) in rows.items():
-        assert lemma and pos in ("VERB", "NOUN", "PUNCT") and frame in (*FRAMES, ANY_FRAME)
+        assert lemma and pos in ("VERB", "NOUN", "ADJ", "PUNCT") and frame in (*FRAMES, ANY_FRAME)
         assert 0 <= cues <= seen and seen > 0, (lemma, pos, frame)
     # the most common cue of news is learned as one
     assert rows[("say", "VERB", "ccomp")][0] / rows[("say", "VERB", "ccomp")][1] > 0.8
@@ -76,7 +76,7 @@ def test_cue_weights_are_finite_and_name_known_features() -> None:
     assert BIAS in w and RATE_FEATURE in w
     assert w[RATE_FEATURE] > 0, "a higher lexical rate must mean a likelier cue"
     prefixes = ("frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=", "obj|frame=", "prep=")
-    singles = {BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline"}
+    singles = {BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline", "colon_opens_line"}
     for name, value in w.items():
         assert math.isfinite(value), name
         assert name in singles or name.startswith(prefixes), name

@@ -51,8 +51,11 @@ def _type(cue: Cue, text: str, start: int, end: int) -> str:
 def _cue_span(cue: Cue, text: str) -> Span:
     tok = cue.token
     end = tok.idx + len(tok.text)
-    if cue.frame == "according":
-        nxt = tok.doc[tok.i + 1]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    # "according to", and the preposition a prepositional cue governs ("critical of", "calling for")
+    if nxt is not None and (
+        cue.frame == "according" or (cue.frame == "prep" and nxt.head.i == tok.i and nxt.dep_ == "prep")
+    ):
         end = nxt.idx + len(nxt.text)
     return span_of(text, tok.idx, end)
 
@@ -187,6 +190,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             cut = citing.right_edge.idx + len(citing.right_edge.text)
             if citing.idx - start < 3:
                 start, end = _trim_chars(text, cut, end)
+        if mention is not None and "\n" in text[mention.end_char : cue.token.idx]:
+            mention = None  # a headline the parser glued to the next line is not its subject
         inside = mention is not None and mention.start_char < end and start < mention.end_char
         if inside and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse

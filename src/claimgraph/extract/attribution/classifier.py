@@ -26,7 +26,12 @@ _MODALS = {"will", "would", "could", "can", "may", "might", "should", "must"}
 
 
 def subject_category(tok: Token) -> str:
-    """What kind of thing the candidate's grammatical subject is (or the governing verb's)."""
+    """What kind of thing the candidate's grammatical subject is (or the governing verb's).
+
+    A speaker's colon ("McCain: …") has no subject: the word before it speaks.
+    """
+    if tok.text == ":":
+        return _noun_category(tok.doc[tok.i - 1]) if tok.i > 0 else "none"
     head = tok
     for _ in range(2):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
@@ -34,7 +39,7 @@ def subject_category(tok: Token) -> str:
             subj = next((c for c in head.children if c.dep_ == "poss"), None) if head.pos_ == "NOUN" else None
         if subj is not None:
             break
-        if head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
+        if head.dep_ in ("advcl", "conj", "xcomp", "acomp") and head.head.i != head.i:
             head = head.head
         elif head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "by insisting that …": the verb the phrase hangs on
@@ -89,6 +94,8 @@ def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
         feats.append("that_clause")
     if tok.idx < headline_end:
         feats.append("headline")
+    if frame == "colon" and _line_opening(tok):
+        feats.append("colon_opens_line")  # "John McCain: …", not "… the lesson was: …"
     obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
     if obj is not None:
         feats.append(f"obj|frame={_noun_category(obj)}|{frame}")
@@ -96,6 +103,21 @@ def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
     if prep is not None and frame in ("prep", "dobj"):
         feats.append(f"prep={prep.lower_}")
     return feats
+
+
+def _line_opening(tok: Token, most: int = 6) -> bool:
+    """True when at most ``most`` words, none a verb, stand between the line's start and ``tok``."""
+    words = 0
+    for t in reversed(tok.doc[: tok.i]):
+        if t.is_space and "\n" in t.text:
+            return True
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        if not t.is_punct:
+            words += 1
+            if words > most:
+                return False
+    return True
 
 
 def headline_end(text: str) -> int:

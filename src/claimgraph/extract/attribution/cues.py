@@ -7,7 +7,15 @@ A candidate is a verb or noun whose *frame* (how its content attaches) is one of
 - ``ccomp`` / ``xcomp``: a clause ("said that …", "wants to …");
 - ``parataxis``: a clause it interrupts or follows ("The economy, the minister said, is slowing");
 - ``dobj`` / ``prep``: an object or prepositional phrase ("denied the report", "talked about");
-- ``according``: "according to X".
+- ``according``: "according to X";
+- ``colon``: a colon and the rest of the line ("Kerry: We will not …", "responded: …");
+- ``acl``: a noun's clause ("the claim that …", "a plan to …", "the question posed …");
+- ``as``: a clause it comments on ("As Trump said, the economy …");
+- ``relcl``: a clause it interrupts as a relative clause ("the 1920 election, we might recall,
+  was …");
+- ``passive``: its passive subject ("This was tweeted by …");
+- ``adj``-frames: an adjective after a copula takes its own clause or phrase ("is critical of
+  …", "is confident that …"): the adjective is the candidate, with the frames above.
 
 Whether a candidate is a cue is decided by the statistics of its (lemma, part of speech, frame)
 in the PolNeAR train split (``cue_model.tsv``), smoothed towards the hand list in
@@ -29,8 +37,13 @@ from claimgraph.extract.attribution.lexicon import lexicon
 ANY_FRAME = "*"
 #: the table's row for all words seen too seldom for a row of their own, per pos and frame
 RARE_WORD = "<rare>"
-FRAMES = ("quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep", "none")
+FRAMES = (
+    "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
+    "colon", "acl", "as", "relcl", "passive", "none",
+)
 CANDIDATE_POS = {"VERB", "NOUN"}
+#: an adjective is a candidate only as a copula's complement ("is critical of")
+ADJ_DEPS = {"acomp"}
 SENTENCE_END = {".", "?", "!"}
 #: how many non-punctuation words may stand between a quotation and its cue
 MAX_GAP = 8
@@ -133,7 +146,9 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         return "according", ()
     if tok.text == ":":
         right = _quote_right(tok, quotes)
-        return ("quote", (right,)) if right >= 0 else ("none", ())
+        if right >= 0:
+            return "quote", (right,)
+        return ("colon", ()) if colon_after(tok) is not None else ("none", ())
     if quotes.of_token[tok.i] < 0:
         left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
         if left >= 0 and _says_after(tok, quotes):
@@ -148,13 +163,54 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         return "parataxis", ()
     if _child(tok, "dobj") is not None:
         return "dobj", ()
-    prep = _child(tok, "prep")
+    # "said on Monday": a time phrase says when, not what
+    prep = next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
     # "criticism from both sides": after a noun, "from" / "by" name the source, not the content
     if prep is not None and prep.lower_ not in PATH_PREPOSITIONS and not (
         tok.pos_ == "NOUN" and prep.lower_ in ("from", "by")
     ):
         return "prep", ()
+    if for_clause(tok) is not None:
+        return "prep", ()  # "calling for the United States to step up …"
+    if colon_after(tok) is not None:
+        return "colon", ()
+    if tok.pos_ == "NOUN" and _child(tok, "acl") is not None:
+        return "acl", ()
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return "as", ()
+    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return "relcl", ()
+    if _child(tok, "agent") is not None and _child(tok, "nsubjpass") is not None:
+        return "passive", ()
     return "none", ()
+
+
+def is_time_phrase(tok: Token) -> bool:
+    """A time phrase ("on Tuesday", "last week") says when, not what: never content."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+def for_clause(tok: Token) -> Token | None:
+    """An adverbial clause opened by "for" ("calls for X to …"): the parser's reading of a
+    prepositional object with its own infinitive."""
+    return next(
+        (c for c in tok.rights if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)),
+        None,
+    )
+
+
+def colon_after(tok: Token) -> Token | None:
+    """The colon right after ``tok`` (or ``tok`` itself) when unquoted text follows on its line."""
+    doc = tok.doc
+    colon = tok if tok.text == ":" else (doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+    if colon is None or colon.text != ":" or colon.i + 1 >= len(doc):
+        return None
+    nxt = doc[colon.i + 1]
+    if nxt.is_space and "\n" in nxt.text:
+        return None
+    return colon
 
 
 def cue_probability(lemma: str, pos: str, frame: str) -> float:
@@ -193,7 +249,8 @@ class Cue:
 
 
 def _speaker_colon(tok: Token) -> bool:
-    """ "Kerry: “By law …”": a colon right after a name or noun, before a quotation."""
+    """ "Kerry: “By law …”", "John McCain: Republican anger …": a colon right after a name or
+    noun."""
     doc = tok.doc
     return (
         tok.text == ":"
@@ -204,7 +261,12 @@ def _speaker_colon(tok: Token) -> bool:
 
 def is_candidate(tok: Token, quotes: Quotes) -> bool:
     """A verb or noun outside quotations that is not a citing participle."""
-    if not (tok.pos_ in CANDIDATE_POS or tok.lower_ == "according" or _speaker_colon(tok)):
+    if not (
+        tok.pos_ in CANDIDATE_POS
+        or (tok.pos_ == "ADJ" and tok.dep_ in ADJ_DEPS)
+        or tok.lower_ == "according"
+        or _speaker_colon(tok)
+    ):
         return False
     if quotes.of_token[tok.i] >= 0:
         return False  # words inside a quotation belong to the quoted speaker's content

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.extract.attribution.cues import Cue, Quotes
+from claimgraph.extract.attribution.cues import Cue, Quotes, colon_after, for_clause, is_time_phrase
 
 _SKIP_EDGE = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
 _TAIL_DEPS = {"punct", "cc", "conj", "mark"}
@@ -35,24 +35,21 @@ def _clause_range(cue: Token, dep: str) -> tuple[int, int] | None:
     return _subtree_range(child) if child is not None else None
 
 
-def _when(tok: Token) -> bool:
-    """A time phrase ("on Tuesday", "last week") says when, not what: never content."""
-    if tok.ent_type_ in ("DATE", "TIME"):
-        return True
-    return tok.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
-
-
 def _object_range(cue: Token) -> tuple[int, int] | None:
     """From the first object or prepositional dependent to the end of the cue's right side."""
     right = [c for c in cue.rights if c.dep_ not in _TAIL_DEPS and c.dep_ not in ("advmod", "npadvmod")]
     right = [
         c for c in right
-        if c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "oprd", "dative") and not _when(c)
+        if c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "attr", "oprd", "dative") and not is_time_phrase(c)
     ]
     if not right:
-        return None
+        clause = for_clause(cue)  # "calling for the United States to …": after "for"
+        return (clause.left_edge.i + 1, clause.right_edge.i + 1) if clause is not None else None
     objs = [c for c in right if c.dep_ != "dative"] or right
-    return objs[0].left_edge.i, max(c.right_edge.i for c in objs) + 1
+    start = objs[0].left_edge.i
+    if objs[0].dep_ == "prep" and start == objs[0].i == cue.i + 1:
+        start += 1  # "critical of X", "calling for X": the preposition belongs to the cue
+    return start, max(c.right_edge.i for c in objs) + 1
 
 
 def _according_range(cue: Token) -> tuple[int, int]:
@@ -67,13 +64,13 @@ def _according_range(cue: Token) -> tuple[int, int]:
     return start, end
 
 
-def _interrupted_range(cue: Token) -> tuple[int, int] | None:
+def _interrupted_range(cue: Token, head: Token | None = None) -> tuple[int, int] | None:
     """The clause a parenthetical cue interrupts: its head's subtree, the cue's own words aside.
 
     "The economy, the minister said, is slowing" -> "The economy … is slowing" (one span: the
     record's content is contiguous, so an interrupting cue stays inside it).
     """
-    head = cue.head
+    head = cue.head if head is None else head
     doc = cue.doc
     left = _trim(doc, head.left_edge.i, cue.left_edge.i)
     right = _trim(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
@@ -82,6 +79,18 @@ def _interrupted_range(cue: Token) -> tuple[int, int] | None:
     if left[1] - left[0] >= right[1] - right[0]:
         return left if left[1] > left[0] else None
     return right
+
+
+def _line_after(cue: Token) -> tuple[int, int] | None:
+    """From after the cue's colon to the end of its line."""
+    colon = colon_after(cue)
+    if colon is None:
+        return None
+    doc = cue.doc
+    end = colon.i + 1
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    return colon.i + 1, end
 
 
 def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -108,11 +117,18 @@ def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:
         rng: tuple[int, int] | None = _according_range(tok)
     elif cue.frame in ("ccomp", "xcomp"):
         rng = _clause_range(tok, cue.frame)
-    elif cue.frame == "parataxis":
-        rng = _interrupted_range(tok)
+    elif cue.frame in ("parataxis", "as", "relcl"):
+        # a relative clause interrupts the clause its noun is the subject of
+        rng = _interrupted_range(tok, tok.head.head if cue.frame == "relcl" else None)
         if rng is None:
             return None
         return _snap_to_quotes(*_to_chars(doc, *rng), quotes)
+    elif cue.frame == "colon":
+        rng = _line_after(tok)
+    elif cue.frame == "acl":
+        rng = _clause_range(tok, "acl")
+    elif cue.frame == "passive":
+        rng = _clause_range(tok, "nsubjpass")
     else:
         rng = _object_range(tok)
     if rng is None:

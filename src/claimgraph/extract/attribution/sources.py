@@ -80,7 +80,7 @@ def subject_of(cue: Token) -> Span | None:
                     return _phrase(pobj)
             return None
         # "…, saying …", "stood up and said …", "declined to comment": the governing verb's subject
-        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i:
+        if tok.dep_ in ("advcl", "conj", "xcomp", "acomp") and tok.head.i != tok.i:
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "… won the state by bragging about …"
@@ -104,6 +104,14 @@ def _phrase(head: Token, *, with_clauses: bool = True) -> Span:
     else:
         left = [t.i for t in head.subtree if t.i <= head.i]
         start, end = min(left), head.i + 1
+    # a mention never runs across a line break (a headline the parser glued to the dateline)
+    for t in doc[start : head.i]:
+        if t.is_space and "\n" in t.text:
+            start = t.i + 1
+    for t in doc[head.i + 1 : end]:
+        if t.is_space and "\n" in t.text:
+            end = t.i
+            break
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
