@@ -428,3 +428,4 @@ def test_person_of_a_town_names_the_town(nlp) -> None:
     text = "Larry Dunaway of Berea was treated at the University of Kentucky Medical Center."
     assert one(nlp, text, "Kentucky").admin1 == "US-KY"
     assert "Berea" in [p.text for p in places(nlp, text)]
+

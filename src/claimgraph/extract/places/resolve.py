@@ -191,8 +191,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
                  for m in mentions]
     candidates = [c for c, _ in plausible]
     names: dict[str, list[GazetteerEntry]] = {}
-    for m, c in zip(mentions, candidates, strict=True):
-        names.setdefault(fold(m.name), c)
+    for m, (c, towns) in zip(mentions, plausible, strict=True):
+        names.setdefault(fold(m.name), c + towns)  # "Lebanon" beside "Boone County": Indiana's
     paired = county_town_pairs(names)
     first: list[GazetteerEntry | None] = [
         m.fixed or best(c, m, None, paired=paired) for m, c in zip(mentions, candidates, strict=True)
@@ -215,11 +215,12 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
             own = [chosen[j] for j in same_name[fold(mention.name)]]
             others = context.without(own)
             pick = best(cands, mention, others, qualifier, paired)
-            local = [t for t in plausible[i][1] if others.neighbours(t) >= LOCAL_SUPPORT]
-            town = best(local, mention, others, qualifier)
+            local = [t for t in plausible[i][1]
+                     if others.neighbours(t) >= LOCAL_SUPPORT or t in paired]
+            town = best(local, mention, others, qualifier, paired)
             if town is not None and pick is not None and (
-                score(town, mention, others, qualifier)
-                > score(pick, mention, others, qualifier) + math.log10(pick.population + 1)
+                score(town, mention, others, qualifier, paired)
+                > score(pick, mention, others, qualifier, paired) + math.log10(pick.population + 1)
             ):  # the country's size counts twice: "steel from China" beside Beaumont is China
                 pick = town
             again.append(pick)
