@@ -285,7 +285,7 @@ def test_place_words_file_is_well_formed() -> None:
     text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass",
-                                    "features", "admin_words"}
+                                    "features", "admin_words", "parties"}
     for name, words, why in rows:
         assert words.split() and why, name
         assert all(w.isalpha() and w == w.lower() for w in words.split()), name
@@ -429,3 +429,10 @@ def test_person_of_a_town_names_the_town(nlp) -> None:
     assert one(nlp, text, "Kentucky").admin1 == "US-KY"
     assert "Berea" in [p.text for p in places(nlp, text)]
 
+
+
+def test_party_letter_gives_a_politicians_home(nlp) -> None:
+    text = ("The bill's sponsor, Rep. Jim Clyburn, D-S.C., spoke first; Carrie Webster, "
+            "D-Kanawha, agreed in Charleston, W.Va.")
+    assert one(nlp, text, "S.C.").admin1 == "US-SC"
+    assert one(nlp, text, "Kanawha").admin1 == "US-WV"

@@ -46,6 +46,8 @@ COMPASS = _WORDS["compass"]
 FEATURES = _WORDS["features"]
 #: the words "St.", "Mt.", "Ft." stand for: the NER cuts them off the name they open
 ABBREVIATED = frozenset(ABBREVIATIONS.values())
+#: party letters before a politician's home: "D-S.C.", "DFL-Cook"
+PARTIES = _WORDS["parties"]
 #: words that name a place by its kind before "of": "the City of Norfolk"
 ADMIN_WORDS = _WORDS["admin_words"]
 #: words that are never a place's name on their own, though a town somewhere bears them
@@ -83,9 +85,12 @@ def _ruler_info(ent: Span) -> object | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and a trailing possessive from a token range."""
+    """Drop a leading "the" or party letter ("D-Iowa City") and a trailing possessive from a
+    token range."""
     while start < end and doc[start].lower_ in ("the", "'s", "’s"):
         start += 1
+    if end - start > 2 and doc[start].lower_ in PARTIES and doc[start + 1].text == "-":
+        start += 2
     while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
         end -= 1
     return start, end
@@ -406,6 +411,31 @@ def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     return []
 
 
+def party_homes(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """The home a party letter gives a politician: "Jim Clyburn, D-S.C.", "Tom Bakk, DFL-Cook"
+    (Cook County), "Westrom, R-Elbow Lake," — a state, a county or a town, after a comma or an
+    opening bracket. A bare name that is no place is tried as a county ("D-Kanawha")."""
+    found: list[Mention] = []
+    for token in doc[1:-2]:
+        i = token.i
+        if token.lower_ not in PARTIES or doc[i + 1].text != "-" or doc[i - 1].text not in (",", "("):
+            continue
+        stop = i + 2
+        while stop < len(doc) and stop < i + 5 and doc[stop].text[:1].isupper():
+            stop += 1
+        for end in range(stop, i + 2, -1):
+            span = doc[i + 2 : end]
+            lookup = None
+            if span.text not in gazetteer:  # "W. Va." is West Virginia's alias
+                lookup = f"{span.text} County"
+                if not any(e.level == "admin2" for e in gazetteer.candidates(lookup)):
+                    continue
+            found.append(Mention(span.start_char, span.end_char, span.text, source="context",
+                                 lookup=lookup))
+            break
+    return found
+
+
 def county_lists(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Each name of a list that ends in "counties" is a county: "Barrow and Jackson counties",
     "Clarke, Madison, Oconee and Oglethorpe counties" -> Barrow County, Jackson County, ...;
@@ -486,6 +516,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, _states(mentions, gazetteer)))
     _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
     _add_new(mentions, county_lists(doc, gazetteer))
+    _add_new(mentions, party_homes(doc, gazetteer))
     order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
     new_index = {old: new for new, old in enumerate(order)}
     ordered = [mentions[k] for k in order]
