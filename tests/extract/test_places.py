@@ -436,3 +436,9 @@ def test_party_letter_gives_a_politicians_home(nlp) -> None:
             "D-Kanawha, agreed in Charleston, W.Va.")
     assert one(nlp, text, "S.C.").admin1 == "US-SC"
     assert one(nlp, text, "Kanawha").admin1 == "US-WV"
+
+
+def test_demonym_the_ner_misreads_or_leaves_untagged_is_a_demonym(nlp) -> None:
+    for text in ("Sri Lankan troops advanced on Tuesday.", "The Sri Lankan civil war erupted in 1972."):
+        p = one(nlp, text, "Sri Lankan")
+        assert (p.kind, p.country) == ("demonym", "LK")

@@ -124,7 +124,10 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         info = _ruler_info(ent)
         kind_of_info = getattr(info, "kind", None)
-        if ent.label_ == "NORP" or kind_of_info == "nationality":
+        if ent.label_ == "NORP" or kind_of_info == "nationality" or (
+            ent.label_ in ("GPE", "PERSON", "ORG") and ent.text not in gazetteer
+            and gazetteer.demonym(ent.text) is not None
+        ):  # a demonym the NER read as a place or a person: "the Sri Lankan war"
             country = gazetteer.demonym(ent.text)
             if country is None and info is not None and getattr(info, "country", None):
                 country = gazetteer.countries.get(info.country)
@@ -365,6 +368,12 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
         for end in range(j, i, -1):  # longest match first
             span = doc[i:end]
             entries = [e for e in gazetteer.candidates(span.text) if fold(e.name) == fold(span.text)]
+            country = None if entries else gazetteer.demonym(span.text)
+            if country is not None:  # a demonym the NER left untagged: "The Sri Lankan civil war"
+                found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
+                                     country.country, fixed=country, source="gazetteer"))
+                i, matched = end, True
+                break
             if not entries:
                 continue
             locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
