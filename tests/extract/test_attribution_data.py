@@ -75,7 +75,10 @@ def test_cue_weights_are_finite_and_name_known_features() -> None:
     w = weights()
     assert BIAS in w and RATE_FEATURE in w
     assert w[RATE_FEATURE] > 0, "a higher lexical rate must mean a likelier cue"
-    prefixes = ("frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=", "obj|frame=", "prep=")
+    prefixes = (
+        "frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=", "obj|frame=", "prep=",
+        "lemma|subj=", "lemma|dep=", "head|dep=", "lemma|obj=", "obj=", "lemma|prep=",
+    )
     singles = {BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline", "colon_opens_line"}
     for name, value in w.items():
         assert math.isfinite(value), name

@@ -72,6 +72,7 @@ def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
     """
     subj = subject_category(tok)
     dep = tok.dep_
+    lemma = tok.lemma_.lower()
     feats = [
         f"frame={frame}",
         f"dep={dep}",
@@ -80,8 +81,12 @@ def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
         f"subj|frame={subj}|{frame}",
         f"dep|frame={dep}|{frame}",
         f"pos|frame={tok.pos_}|{frame}",
+        # what a frequent word does in this sentence: the fit keeps only pairs seen often
+        f"lemma|subj={lemma}|{subj}",
+        f"lemma|dep={lemma}|{dep}",
+        f"head|dep={tok.head.lemma_.lower()}|{dep}",
     ]
-    if tok.lemma_.lower() in lexicon().cue_types:
+    if lemma in lexicon().cue_types:
         feats.append("listed")
     children = list(tok.children)
     if any(c.dep_ == "neg" for c in children):
@@ -99,9 +104,15 @@ def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
     obj = next((c for c in children if c.dep_ in ("dobj", "dative")), None)
     if obj is not None:
         feats.append(f"obj|frame={_noun_category(obj)}|{frame}")
+    dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    if dobj is not None:  # "support the bill" is not "support a ban on …"
+        feats.append(f"lemma|obj={lemma}|{dobj.lemma_.lower()}")
+        feats.append(f"obj={dobj.lemma_.lower()}")
     prep = next((c for c in children if c.dep_ == "prep" and c.i > tok.i), None)
     if prep is not None and frame in ("prep", "dobj"):
         feats.append(f"prep={prep.lower_}")
+    if prep is not None:
+        feats.append(f"lemma|prep={lemma}|{prep.lower_}")
     return feats
 
 
