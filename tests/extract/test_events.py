@@ -464,3 +464,12 @@ def test_a_role_in_a_sentence_naming_no_country_takes_the_storys(parser: Languag
     assert (arrest.type, arrest.actor.country, arrest.actor.sector) == ("COERCE", "UKR", "COP")
     alone = main(parse(parser, "Police arrested 20 protesters on Tuesday."))
     assert alone.actor.country is None
+
+
+def test_a_country_guessed_for_a_bare_actor_does_not_make_it_a_state(parser: Language) -> None:
+    # the bombing's country comes from elsewhere in the sentence: whose side, not a state's
+    # conventional force (GSR FIGHT); the phrase itself decides that
+    doc = parse(parser, "Saturday's bombing killed three Turkish soldiers, Syrian officials said.")
+    assert main(doc, scheme="gsr").type == "ASSAULT"
+    army = parse(parser, "The Syrian army killed three Turkish soldiers.")
+    assert main(army, scheme="gsr").type == "FIGHT"

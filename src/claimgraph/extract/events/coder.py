@@ -89,11 +89,17 @@ def find_events(
             # "was arrested *in Lebanon*": its authorities coerce (before the sentence's other
             # countries: "for collaborating with Israel")
             actor = actor_coding.authority_of_place(cand.clause, mentions)
+        # whether a state acts is read from the phrase the parse gave; a country guessed for a
+        # missing or bare actor from the rest of the sentence says whose side, not what kind
+        state = actor_coding.is_state(actor)
+        guessed = actor is None or (actor.country is None and actor.sector is None)
         actor, target = actor_coding.from_context(
             cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"))
+        if not guessed:
+            state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
             target = None
-        code = "100" if cand.demand else cand.sense.resolve(actor_coding.is_state(actor))
+        code = "100" if cand.demand else cand.sense.resolve(state)
         if cand.intent:
             code = lex_mod.intended(code)
         if _denied(cand):
