@@ -367,7 +367,7 @@ def _mention_actor(mention: Mention, doc: Doc) -> Actor:
 def _locative(tok: Token) -> bool:
     """A place the event happens at or moves to ("in Beijing", "to Moscow"), not a party."""
     root = tok
-    while root.dep_ in {"compound", "flat"} and root.head is not root:
+    while root.dep_ in {"compound", "flat"} and root.head.i != root.i:
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 

@@ -173,7 +173,7 @@ def _framing_event(verb: Token, verbal: dict[int, Candidate]) -> Token | None:
     ("refused *to let* inspectors *visit*"), or None."""
     tok = verb
     for _ in range(2):
-        if tok.dep_ not in {"xcomp", "ccomp"} or tok.head is tok:
+        if tok.dep_ not in {"xcomp", "ccomp"} or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.i in verbal:
@@ -188,7 +188,7 @@ def _intent_governor(verb: Token, lexicon: lex_mod.Lexicon) -> Token | None:
     for _ in range(2):
         infinitive = tok.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux"
                                                  for c in tok.children)
-        if not (tok.dep_ == "xcomp" or infinitive) or tok.head is tok:
+        if not (tok.dep_ == "xcomp" or infinitive) or tok.head.i == tok.i:
             return None
         tok = tok.head
         if any(lexicon.frames.get(k) == "intent" for k in _verb_keys(tok)):

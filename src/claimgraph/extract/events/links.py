@@ -35,7 +35,7 @@ def _verb_of(doc: Doc, item: TextSpan) -> Token | None:
         return None
     tok = span.root
     for _ in range(8):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in {"VERB", "AUX"} else None
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:

@@ -68,7 +68,7 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is not None:
             return subj
-        if own_only or tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+        if own_only or tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -80,7 +80,7 @@ def _resolve_pronoun(tok: Token) -> Token:
         return tok
     verb = tok.head
     for _ in range(4):
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
