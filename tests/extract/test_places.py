@@ -442,3 +442,15 @@ def test_demonym_the_ner_misreads_or_leaves_untagged_is_a_demonym(nlp) -> None:
     for text in ("Sri Lankan troops advanced on Tuesday.", "The Sri Lankan civil war erupted in 1972."):
         p = one(nlp, text, "Sri Lankan")
         assert (p.kind, p.country) == ("demonym", "LK")
+
+
+def test_county_named_without_county_before_its_court(nlp) -> None:
+    text = "A Charleston man admitted in Kanawha Circuit Court on Monday that he shot her."
+    kanawha = one(nlp, text, "Kanawha")
+    assert (kanawha.name, kanawha.admin1) == ("Kanawha County", "US-WV")
+    assert one(nlp, text, "Charleston").admin1 == "US-WV"  # the town in that county
+
+
+def test_state_heading_an_organisation_is_a_place(nlp) -> None:
+    p = one(nlp, "The West Virginia Lottery Commission met on Monday.", "West Virginia")
+    assert p.admin1 == "US-WV"

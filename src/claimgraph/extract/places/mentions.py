@@ -263,7 +263,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         head = _head_place(doc, start, end, gazetteer,
                            states if label in ("ORG", "FAC") else frozenset())
         if head is not None:  # "the Laurel County Fiscal Court", "Huntsville High School"
-            return Mention(head.start_char, head.end_char, head.text, source="context")
+            return head
         for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
             if doc[of].lower_ != "of":
                 continue
@@ -275,24 +275,32 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
 
 
 def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
-                states: frozenset[str] = frozenset()) -> Span | None:
+                states: frozenset[str] = frozenset()) -> Mention | None:
     """The place that opens a longer name: a state or county ("the Laurel County Fiscal
     Court", "Henderson County Jail"), a town before a local noun or an institution's word
-    ("Huntsville High School") or, when it lies in one of ``states`` (regions the article's
-    unambiguous places name), before any capitalised word of an organisation's or building's
-    name ("the Harwinton Senior Center" beside Connecticut). Not a street or river named after a place ("Texas Street", "Red River"), not a
-    context word that happens to name a town ("Police Department": Police, Poland), not the
-    name of someone the article names ("Clinton Foundation" beside Bill Clinton)."""
+    ("Huntsville High School"), a county named without "County" before its court or sheriff
+    ("Kanawha Circuit Court", "DuPage Sheriff") or, when it lies in one of ``states`` (regions
+    the article's unambiguous places name), before any capitalised word of an organisation's or
+    building's name ("the Harwinton Senior Center" beside Connecticut). Not a street or river
+    named after a place ("Texas Street", "Red River"), not context words that happen to name a
+    town ("Police Department": Police, Poland), not the name of someone the article names
+    ("Clinton Foundation" beside Bill Clinton)."""
     people: set[str] | None = None
     for cut in range(min(end - 1, start + 3), start, -1):
         head, following = doc[start:cut], doc[cut]
         if not head.text[:1].isupper() or following.lower_.rstrip(".") in FEATURES:
             continue
-        if any(t.lower_ in CONTEXT_WORDS for t in head):
-            continue
+        if all(t.lower_ in CONTEXT_WORDS for t in head):
+            continue  # "Police Department", "North Central": but "West Virginia", "Iowa City"
+        mention = Mention(head.start_char, head.end_char, head.text, source="context")
         if _known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")):
-            return head
+            return mention
         institution = following.lower_ in LOCAL_NOUNS | INSTITUTION_WORDS
+        if institution and not _known_place(gazetteer, head.text, 1000) and any(
+            e.level == "admin2" for e in gazetteer.candidates(f"{head.text} County")
+        ):  # a county named without "County" before its court or sheriff: "Kanawha Circuit Court"
+            mention.lookup = f"{head.text} County"
+            return mention
         named = states and following.text[:1].isupper() and following.is_alpha and any(
             e.level == "city" and e.admin1 in states and fold(e.name) == fold(head.text)
             for e in gazetteer.candidates(head.text))
@@ -300,7 +308,7 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
             if people is None:
                 people = people_words(doc)
             if fold(head.text) not in people:
-                return head
+                return mention
     return None
 
 
@@ -323,7 +331,7 @@ def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
                            lookup=rest.text)
     head = _head_place(doc, start, end, gazetteer)
     if head is not None:
-        return Mention(head.start_char, head.end_char, head.text, source="context")
+        return head
     if end - start >= 3 and first in ADMIN_WORDS and doc[start + 1].lower_ == "of":
         tail = doc[start + 2 : end]
         if _known_place(gazetteer, tail.text, 1000):
