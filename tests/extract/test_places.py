@@ -454,3 +454,15 @@ def test_county_named_without_county_before_its_court(nlp) -> None:
 def test_state_heading_an_organisation_is_a_place(nlp) -> None:
     p = one(nlp, "The West Virginia Lottery Commission met on Monday.", "West Virginia")
     assert p.admin1 == "US-WV"
+
+
+def test_names_listed_with_a_place_are_places(nlp) -> None:
+    text = "The new road would link Oxford, Bicester and Kidlington, the council said."
+    found = {p.text: p for p in places(nlp, text)}
+    assert {"Bicester", "Kidlington"} <= set(found)
+    assert found["Kidlington"].admin1 == "GB-ENG"
+
+
+def test_town_after_of_inside_an_organisation_in_the_articles_state(nlp) -> None:
+    text = "Donna Molinari of the Friends of Lombard Library said Illinois towns would help."
+    assert one(nlp, text, "Lombard").admin1 == "US-IL"

@@ -265,11 +265,14 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         if head is not None:  # "the Laurel County Fiscal Court", "Huntsville High School"
             return head
         for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
-            if doc[of].lower_ != "of":
+            if doc[of].lower_ not in ("of", "in"):
                 continue
             for stop in range(min(end, of + 4), of + 1, -1):  # "of Kentucky Medical Center"
                 tail = doc[of + 1 : stop]
-                if _known_place(gazetteer, tail.text, 100_000):
+                if _known_place(gazetteer, tail.text, 100_000) or (states and any(
+                    e.level == "city" and e.admin1 in states and fold(e.name) == fold(tail.text)
+                    for e in gazetteer.candidates(tail.text)
+                )):  # or a town of the article's states: "United Concrete Products of Wallingford"
                     return Mention(tail.start_char, tail.end_char, tail.text, source="context")
     return None
 
@@ -494,6 +497,43 @@ def _states(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(states)
 
 
+def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
+                     states: frozenset[str]) -> list[Mention]:
+    """A name listed with a place is a place when the gazetteer knows it as a town of 1,000 or
+    one in the article's states: "Bicester and Kidlington", "Gainesville and Lindsay",
+    "Hamilton and Middletown" (the second read as a person); each found one lets the next in."""
+    people = people_words(doc)
+    spans = [(m.start, m.end) for m in found]
+    extra: list[Mention] = []
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")]
+    for _ in range(3):
+        added = False
+        for ent in ents:
+            start, end = _trim(doc, ent.start, ent.end)
+            if start >= end:
+                continue
+            span = doc[start:end]
+            if any(s < span.end_char and span.start_char < e for s, e in spans):
+                continue
+            before = doc[start - 2 : start] if start >= 2 else None
+            after = doc[end : end + 2] if end + 2 <= len(doc) else None
+            linked = (before is not None and before[1].lower_ in ("and", "or", ",")
+                      and any(e == before[0].idx + len(before[0].text) for _, e in spans)) or (
+                after is not None and after[0].lower_ in ("and", "or", ",")
+                and any(s == after[1].idx for s, _ in spans))
+            if not linked or fold(span.text) in people:
+                continue
+            entries = [e for e in gazetteer.candidates(span.text)
+                       if e.level == "city" and fold(e.name) == fold(span.text)]
+            if any(e.population >= 1000 or e.admin1 in states for e in entries):
+                extra.append(Mention(span.start_char, span.end_char, span.text, source="context"))
+                spans.append((span.start_char, span.end_char))
+                added = True
+        if not added:
+            break
+    return extra
+
+
 def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
     """A place name keeps its reading through an article: once "Alexandria" is a place, the
     "Alexandria" the NER took for a person three lines down is the same town."""
@@ -531,6 +571,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}
     _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, _states(mentions, gazetteer)))
+    _add_new(mentions, conjoined_places(doc, gazetteer, mentions, _states(mentions, gazetteer)))
     _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
     _add_new(mentions, county_lists(doc, gazetteer))
     _add_new(mentions, party_homes(doc, gazetteer))
