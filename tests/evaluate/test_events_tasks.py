@@ -84,3 +84,15 @@ def test_fold_scores_add_up_to_the_whole() -> None:
     assert whole.values["fold_a.type_accuracy"] == (1, 2)
     assert whole.values["fold_b.type_accuracy"] == (1, 1)
     assert whole.values["type_accuracy"] == (2, 3)
+
+
+@pytest.mark.eval
+def test_evaluate_scores_one_fold_alone() -> None:
+    root = evaluate.evaldata_root()
+    if root is None:
+        pytest.skip("no ../shared/evaldata on this machine")
+    report = events_task.evaluate(root / events_task.DEFAULT_DATA, limit=4, fold="b")
+    assert report.documents == 4
+    assert report.values["type_accuracy"][1] == 4
+    assert report.values["fold_b.type_accuracy"] == report.values["type_accuracy"]
+    assert "fold_a.type_accuracy" not in report.values
