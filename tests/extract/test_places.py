@@ -466,3 +466,13 @@ def test_names_listed_with_a_place_are_places(nlp) -> None:
 def test_town_after_of_inside_an_organisation_in_the_articles_state(nlp) -> None:
     text = "Donna Molinari of the Friends of Lombard Library said Illinois towns would help."
     assert one(nlp, text, "Lombard").admin1 == "US-IL"
+
+
+def test_region_demonym_the_ner_cuts_is_the_region_not_america(nlp) -> None:
+    p = one(nlp, "Thousands of Central American migrants reached the border.", "Central American")
+    assert (p.kind, p.name, p.country) == ("demonym", "Central America", None)
+
+
+def test_compass_word_before_a_continent_is_not_the_continents_middle(nlp) -> None:
+    found = places(nlp, "Smugglers moved migrants across North Africa last year.")
+    assert all(p.name != "Africa" for p in found)

@@ -128,11 +128,25 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             ent.label_ in ("GPE", "PERSON", "ORG") and ent.text not in gazetteer
             and gazetteer.demonym(ent.text) is not None
         ):  # a demonym the NER read as a place or a person: "the Sri Lankan war"
-            country = gazetteer.demonym(ent.text)
+            span = ent
+            if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS | {"central", "latin"} \
+                    and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
+                span = doc[ent.start - 1 : ent.end]  # "[Central] American": the NER cut it
+            elif ent.start > 0 and doc[ent.start - 1].ent_type_ == "NORP" \
+                    and doc[ent.start - 1].lower_ in COMPASS | {"central", "latin"}:
+                continue  # taken with the "Central" entity before it
+            if len(span) == 1 and ent.end < len(doc) and ent.label_ == "NORP" \
+                    and doc[ent.end].ent_type_ == "NORP" and ent.text.lower() in COMPASS | {"central", "latin"}:
+                span = doc[ent.start : ent.end + 1]
+            country = _region_demonym(span.text, gazetteer)
+            if country is None:
+                if span is not ent:
+                    continue  # "Central American" is no American: a region we do not know
+                country = gazetteer.demonym(ent.text)
             if country is None and info is not None and getattr(info, "country", None):
                 country = gazetteer.countries.get(info.country)
             if country is not None:
-                found.append(Mention(ent.start_char, ent.end_char, ent.text, "demonym",
+                found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
                                      country.country, fixed=country))
             continue
         if ent.label_ == "ORG" and info is not None and getattr(info, "metonym", False):
@@ -200,6 +214,16 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if i > 0 and len(found) - first >= 2:
                 found[-2].qualifier = len(found) - 1
     return found
+
+
+def _region_demonym(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """A region's or continent's demonym made by adding "n" to its name: "Central American",
+    "Latin American", "South American" -> Central America, Latin America, South America."""
+    if not text.endswith("an") or " " not in text:
+        return None
+    key = fold(text[:-1])
+    return next((e for e in gazetteer.candidates(text[:-1])
+                 if e.level in ("region", "continent") and fold(e.name) == key), None)
 
 
 def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
@@ -328,7 +352,9 @@ def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
     first = doc[start].lower_.rstrip(".")
     if end - start >= 2 and (first in COMPASS or first in ("n", "s", "e", "w")):
         rest = doc[start + 1 : end]
-        if _known_place(gazetteer, rest.text, 1000):
+        if _known_place(gazetteer, rest.text, 1000) and not _known_place(
+            gazetteer, rest.text, 0, levels=("continent",)
+        ):  # but "North Africa" is no part of Africa's middle: a region of its own
             whole = doc[start:end]
             return Mention(whole.start_char, whole.end_char, whole.text, source="context",
                            lookup=rest.text)
