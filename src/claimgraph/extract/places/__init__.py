@@ -2,8 +2,9 @@
 
 ``find_places(doc)`` is the whole job as a pure function; the ``claimgraph_places`` component
 (:mod:`claimgraph.extract.places.component`) stores its result on ``doc._.cg_places``.
-One idea per module: :mod:`.gazetteer` (the tables), :mod:`.mentions` (where the text names a
-place), :mod:`.resolve` (which place a name means).
+One idea per module: :mod:`.gazetteer` (the tables), :mod:`.mentions` (where the NER's
+entities name a place), :mod:`.context` (what local news writes that no entity covers, and the
+whole search), :mod:`.resolve` (which place a name means).
 """
 
 from claimgraph.extract.places.component import PlaceTagger, find_places

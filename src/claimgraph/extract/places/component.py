@@ -8,8 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.extract.places import gazetteer as gazetteer_module
+from claimgraph.extract.places.context import find_mentions
 from claimgraph.extract.places.gazetteer import Gazetteer
-from claimgraph.extract.places.mentions import find_mentions
 from claimgraph.extract.places.resolve import resolve
 from claimgraph.nlp import extensions
 from claimgraph.record import Place

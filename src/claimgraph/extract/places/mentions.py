@@ -2,8 +2,8 @@
 
 Candidates come from the entities on the ``Doc`` (spaCy's GPE/LOC/FAC/NORP plus what the news
 entity ruler marked: seats of government, capitals speaking for their government, demonyms),
-then from runs of proper nouns the NER missed that the gazetteer knows ("in Kharkiv" tagged as
-a person). A mention keeps what its context says about it: the kind ("Moscow said" is a
+including towns the NER misread as persons or organisations ("in Kharkiv" tagged as a person,
+"the Harwinton Senior Center"); :mod:`.context` adds what no entity covers. A mention keeps what its context says about it: the kind ("Moscow said" is a
 metonym, "Ukrainian forces" a demonym), a country the ruler already knows, and a qualifier
 ("Paris, Texas": Texas narrows Paris).
 """
@@ -84,7 +84,7 @@ def _ruler_info(ent: Span) -> object | None:
     return entity_info(ent.ent_id_)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" or party letter ("D-Iowa City") and a trailing possessive from a
     token range."""
     while start < end and doc[start].lower_ in ("the", "'s", "’s"):
@@ -119,7 +119,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions from the Doc's named entities."""
     found: list[Mention] = []
     names_of_people = people_words(doc)
-    states = _states([Mention(e.start_char, e.end_char, e.text) for e in doc.ents
+    states = regions_named([Mention(e.start_char, e.end_char, e.text) for e in doc.ents
                       if e.label_ == "GPE"], gazetteer)
     for ent in doc.ents:
         info = _ruler_info(ent)
@@ -150,12 +150,12 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                                      country.country, fixed=country))
             continue
         if ent.label_ == "ORG" and info is not None and getattr(info, "metonym", False):
-            start, end = _trim(doc, ent.start, ent.end)
+            start, end = trim_span(doc, ent.start, ent.end)
             span = doc[start:end]
             found.append(Mention(span.start_char, span.end_char, span.text, "metonym",
                                  info.country, fixed=_capital_of(gazetteer, info.country)))
             continue
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = trim_span(doc, ent.start, ent.end)
         if start >= end or doc[start:end].text.islower() or fold(doc[start:end].text) in ABBREVIATED:
             continue  # "St." cut off "Paris" is taken back by the name it opens
         if ent.label_ in ("GPE", "NORP"):
@@ -235,12 +235,12 @@ def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
                         for t in doc[s:start]):
             continue  # "The Athens Police": "the" is no part of a name; "[St.] [Paris]" is
         text = doc[s:end].text
-        if gazetteer.demonym(text) or _known_place(gazetteer, text, 0):
+        if gazetteer.demonym(text) or known_place(gazetteer, text, 0):
             return s
     return start
 
 
-def _known_place(gazetteer: Gazetteer, text: str, min_population: int,
+def known_place(gazetteer: Gazetteer, text: str, min_population: int,
                  levels: tuple[str, ...] | None = None) -> bool:
     """The gazetteer has a place of that very name (not an alternate name) big enough."""
     key = fold(text)
@@ -266,7 +266,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    if label in ("PERSON", "ORG", "NORP", "FAC") and _known_place(gazetteer, whole.text, 1000):
+    if label in ("PERSON", "ORG", "NORP", "FAC") and known_place(gazetteer, whole.text, 1000):
         comma_place = after == "," and end + 1 < len(doc) and any(
             e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
         modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
@@ -275,7 +275,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
             doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].text == ",")
         if before in LOCATIVE - {"and", "of"} or comma_place or modifies or person_of:
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
-        if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and _known_place(
+        if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and known_place(
             gazetteer, whole.text, 15000
         ) and fold(whole.text) not in people_words(doc):
             # a lone town's name is no organisation the ruler knows: "Evansville approved"
@@ -293,7 +293,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
                 continue
             for stop in range(min(end, of + 4), of + 1, -1):  # "of Kentucky Medical Center"
                 tail = doc[of + 1 : stop]
-                if _known_place(gazetteer, tail.text, 100_000) or (states and any(
+                if known_place(gazetteer, tail.text, 100_000) or (states and any(
                     e.level == "city" and e.admin1 in states and fold(e.name) == fold(tail.text)
                     for e in gazetteer.candidates(tail.text)
                 )):  # or a town of the article's states: "United Concrete Products of Wallingford"
@@ -320,10 +320,10 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         if all(t.lower_ in CONTEXT_WORDS for t in head):
             continue  # "Police Department", "North Central": but "West Virginia", "Iowa City"
         mention = Mention(head.start_char, head.end_char, head.text, source="context")
-        if _known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")):
+        if known_place(gazetteer, head.text, 1000, levels=("admin1", "admin2")):
             return mention
         institution = following.lower_ in LOCAL_NOUNS | INSTITUTION_WORDS
-        if institution and not _known_place(gazetteer, head.text, 1000) and any(
+        if institution and not known_place(gazetteer, head.text, 1000) and any(
             e.level == "admin2" for e in gazetteer.candidates(f"{head.text} County")
         ):  # a county named without "County" before its court or sheriff: "Kanawha Circuit Court"
             mention.lookup = f"{head.text} County"
@@ -331,7 +331,7 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         named = states and following.text[:1].isupper() and following.is_alpha and any(
             e.level == "city" and e.admin1 in states and fold(e.name) == fold(head.text)
             for e in gazetteer.candidates(head.text))
-        if (institution and _known_place(gazetteer, head.text, 1000)) or named:
+        if (institution and known_place(gazetteer, head.text, 1000)) or named:
             if people is None:
                 people = people_words(doc)
             if fold(head.text) not in people:
@@ -352,7 +352,7 @@ def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
     first = doc[start].lower_.rstrip(".")
     if end - start >= 2 and (first in COMPASS or first in ("n", "s", "e", "w")):
         rest = doc[start + 1 : end]
-        if _known_place(gazetteer, rest.text, 1000) and not _known_place(
+        if known_place(gazetteer, rest.text, 1000) and not known_place(
             gazetteer, rest.text, 0, levels=("continent",)
         ):  # but "North Africa" is no part of Africa's middle: a region of its own
             whole = doc[start:end]
@@ -363,7 +363,7 @@ def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
         return head
     if end - start >= 3 and first in ADMIN_WORDS and doc[start + 1].lower_ == "of":
         tail = doc[start + 2 : end]
-        if _known_place(gazetteer, tail.text, 1000):
+        if known_place(gazetteer, tail.text, 1000):
             return Mention(tail.start_char, tail.end_char, tail.text, source="context")
     return None
 
@@ -381,139 +381,7 @@ def _split_on_commas(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
-def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
-                       states: frozenset[str] = frozenset()) -> list[Mention]:
-    """Proper-noun runs outside entities that the gazetteer knows as a place.
-
-    Kept only when the reading as a place is safe: a country or a region, a city of 100,000
-    people, a town after a locative preposition ("shelling in Vovchansk"), or a town in a state
-    the article's other places name (``states``: local news names its neighbours bare).
-    """
-    found: list[Mention] = dateline(doc, gazetteer, taken)
-    people = people_words(doc)
-    i, n = 0, len(doc)
-    while i < n:
-        token = doc[i]
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
-            i += 1
-            continue
-        j = i
-        while j < n and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].i not in taken \
-                and doc[j].text[:1].isupper():
-            j += 1
-        matched = False
-        for end in range(j, i, -1):  # longest match first
-            span = doc[i:end]
-            entries = [e for e in gazetteer.candidates(span.text) if fold(e.name) == fold(span.text)]
-            country = None if entries else gazetteer.demonym(span.text)
-            if country is not None:  # a demonym the NER left untagged: "The Sri Lankan civil war"
-                found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
-                                     country.country, fixed=country, source="gazetteer"))
-                i, matched = end, True
-                break
-            if not entries:
-                continue
-            locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
-            if not locative and fold(span.text) in people:
-                break
-            if len(span.text) > 3 and any(
-                e.level in ("country", "admin1", "region")
-                or (e.level == "city" and e.population >= (1000 if locative else 100_000))
-                or (e.level == "city" and e.population >= 1000 and e.admin1 in states)
-                for e in entries
-            ):
-                found.append(Mention(span.start_char, span.end_char, span.text,
-                                     source="gazetteer"))
-                i, matched = end, True
-            break
-        if not matched:
-            i = j if j > i else i + 1
-    return found
-
-
-#: what follows a dateline's place: "BEIRUT (AP) —", "TORRINGTON —", "HUDSON --", "BEIRUT:"
-DATELINE_MARKS = frozenset({",", "(", "—", "-", "–", "--", "---", ":"})
-
-
-def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
-    """The capitalised place a story opens with, in its first sentences (a headline may come
-    first): "BEIRUT (AP) —", "KYIV, Ukraine —", "TORRINGTON — City Council ...". The NER often
-    reads the capitals as an organisation or a person ("HARTFORD", "CLINTON"); only a run it
-    already took as a place is left to it. After a dash any town of the gazetteer will do."""
-    for sent in list(doc.sents)[:3]:
-        run = []
-        for token in sent[:5]:
-            if not (token.is_upper and token.is_alpha and (len(token.text) > 1 or run)):
-                break
-            run.append(token)
-        if not run or run[-1].i + 1 >= len(doc) or doc[run[-1].i + 1].text not in DATELINE_MARKS:
-            continue
-        if any(t.i in taken and t.ent_type_ in PLACE_LABELS for t in run):
-            return []  # the NER's own place: entity_mentions has it
-        span = doc[run[0].i : run[-1].i + 1]
-        dash = doc[run[-1].i + 1].text not in (",", "(")
-        if _known_place(gazetteer, span.text, 0 if dash else 1000):
-            return [Mention(span.start_char, span.end_char, span.text, source="dateline")]
-    return []
-
-
-def party_homes(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """The home a party letter gives a politician: "Jim Clyburn, D-S.C.", "Tom Bakk, DFL-Cook"
-    (Cook County), "Westrom, R-Elbow Lake," — a state, a county or a town, after a comma or an
-    opening bracket. A bare name that is no place is tried as a county ("D-Kanawha")."""
-    found: list[Mention] = []
-    for token in doc[1:-2]:
-        i = token.i
-        if token.lower_ not in PARTIES or doc[i + 1].text != "-" or doc[i - 1].text not in (",", "("):
-            continue
-        stop = i + 2
-        while stop < len(doc) and stop < i + 5 and doc[stop].text[:1].isupper():
-            stop += 1
-        for end in range(stop, i + 2, -1):
-            span = doc[i + 2 : end]
-            lookup = None
-            if span.text not in gazetteer:  # "W. Va." is West Virginia's alias
-                lookup = f"{span.text} County"
-                if not any(e.level == "admin2" for e in gazetteer.candidates(lookup)):
-                    continue
-            found.append(Mention(span.start_char, span.end_char, span.text, source="context",
-                                 lookup=lookup))
-            break
-    return found
-
-
-def county_lists(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Each name of a list that ends in "counties" is a county: "Barrow and Jackson counties",
-    "Clarke, Madison, Oconee and Oglethorpe counties" -> Barrow County, Jackson County, ...;
-    so is the name before a "parish(es)" in Louisiana style ("Avoyelles and Rapides parishes")."""
-    found: list[Mention] = []
-    for token in doc:
-        if token.lower_ not in ("counties", "parishes") or token.i == 0:
-            continue
-        suffix = "County" if token.lower_ == "counties" else "Parish"
-        i, names = token.i - 1, []
-        while i >= 0:
-            end = i + 1
-            while i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and end - i <= 3:
-                i -= 1
-            if i + 1 == end:
-                break
-            names.append(doc[i + 1 : end])
-            if i >= 0 and doc[i].lower_ in (",", "and", "or", "&"):
-                i -= 1
-                if i >= 0 and doc[i].text == "," :
-                    i -= 1
-                continue
-            break
-        for span in names:
-            lookup = f"{span.text} {suffix}"
-            if any(e.level == "admin2" for e in gazetteer.candidates(lookup)):
-                found.append(Mention(span.start_char, span.end_char, span.text,
-                                     source="context", lookup=lookup))
-    return found
-
-
-def _states(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+def regions_named(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
     """Regions (ISO 3166-2) that the article's unambiguous place names lie in."""
     states = set()
     for m in mentions:
@@ -521,93 +389,3 @@ def _states(mentions: list[Mention], gazetteer: Gazetteer) -> frozenset[str]:
         if len(regions) == 1:
             states |= regions
     return frozenset(states)
-
-
-def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
-                     states: frozenset[str]) -> list[Mention]:
-    """A name listed with a place is a place when the gazetteer knows it as a town of 1,000 or
-    one in the article's states: "Bicester and Kidlington", "Gainesville and Lindsay",
-    "Hamilton and Middletown" (the second read as a person); each found one lets the next in."""
-    people = people_words(doc)
-    spans = [(m.start, m.end) for m in found]
-    extra: list[Mention] = []
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")]
-    for _ in range(3):
-        added = False
-        for ent in ents:
-            start, end = _trim(doc, ent.start, ent.end)
-            if start >= end:
-                continue
-            span = doc[start:end]
-            if any(s < span.end_char and span.start_char < e for s, e in spans):
-                continue
-            before = doc[start - 2 : start] if start >= 2 else None
-            after = doc[end : end + 2] if end + 2 <= len(doc) else None
-            linked = (before is not None and before[1].lower_ in ("and", "or", ",")
-                      and any(e == before[0].idx + len(before[0].text) for _, e in spans)) or (
-                after is not None and after[0].lower_ in ("and", "or", ",")
-                and any(s == after[1].idx for s, _ in spans))
-            if not linked or fold(span.text) in people:
-                continue
-            entries = [e for e in gazetteer.candidates(span.text)
-                       if e.level == "city" and fold(e.name) == fold(span.text)]
-            if any(e.population >= 1000 or e.admin1 in states for e in entries):
-                extra.append(Mention(span.start_char, span.end_char, span.text, source="context"))
-                spans.append((span.start_char, span.end_char))
-                added = True
-        if not added:
-            break
-    return extra
-
-
-def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
-    """A place name keeps its reading through an article: once "Alexandria" is a place, the
-    "Alexandria" the NER took for a person three lines down is the same town."""
-    names = {fold(m.text) for m in found if m.kind == "place" and m.text in gazetteer}
-    names -= people_words(doc)
-    if not names:
-        return []
-    covered = {(m.start, m.end) for m in found}
-    spans = [(m.start, m.end) for m in found]
-    extra: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
-            continue
-        start, end = _trim(doc, ent.start, ent.end)
-        span = doc[start:end]
-        if start >= end or (span.start_char, span.end_char) in covered:
-            continue
-        if fold(span.text) in names and not any(
-            s < span.end_char and span.start_char < e for s, e in spans
-        ):
-            extra.append(Mention(span.start_char, span.end_char, span.text, source="repeat"))
-    return extra
-
-
-def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
-    """Append the mentions of ``more`` that overlap none already found (the first reading of a
-    stretch of text wins: the NER's, then the context's)."""
-    for m in more:
-        if not any(o.start < m.end and m.start < o.end for o in mentions):
-            mentions.append(m)
-
-
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place mention in ``doc``, in text order."""
-    mentions = entity_mentions(doc, gazetteer)
-    taken = {t.i for ent in doc.ents for t in ent}
-    _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, _states(mentions, gazetteer)))
-    _add_new(mentions, conjoined_places(doc, gazetteer, mentions, _states(mentions, gazetteer)))
-    _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
-    _add_new(mentions, county_lists(doc, gazetteer))
-    _add_new(mentions, party_homes(doc, gazetteer))
-    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
-    new_index = {old: new for new, old in enumerate(order)}
-    ordered = [mentions[k] for k in order]
-    for m in ordered:
-        if m.qualifier is not None:
-            m.qualifier = new_index[m.qualifier]
-    for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
-        if a.qualifier is None and doc.text[a.end:b.start].strip() == ",":
-            a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
-    return ordered

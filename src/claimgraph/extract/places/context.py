@@ -1,0 +1,247 @@
+"""Place mentions local news writes that the NER does not tag, and the whole search.
+
+:mod:`.mentions` reads the NER's entities; this module adds what the context says: runs of
+proper nouns the gazetteer knows ("shelling in Vovchansk"), wire and local datelines
+("TORRINGTON —"), names listed before "counties" ("Barrow and Jackson counties"), a politician's
+home after a party letter ("D-S.C."), names listed with a place ("Oxford, Bicester and
+Kidlington") and later occurrences of a name once it was a place. ``find_mentions`` runs it all.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimgraph.extract.places.gazetteer import Gazetteer, fold
+from claimgraph.extract.places.mentions import (
+    LOCATIVE,
+    PARTIES,
+    PLACE_LABELS,
+    Mention,
+    entity_mentions,
+    known_place,
+    people_words,
+    regions_named,
+    trim_span,
+)
+
+
+def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
+                       states: frozenset[str] = frozenset()) -> list[Mention]:
+    """Proper-noun runs outside entities that the gazetteer knows as a place.
+
+    Kept only when the reading as a place is safe: a country or a region, a city of 100,000
+    people, a town after a locative preposition ("shelling in Vovchansk"), or a town in a state
+    the article's other places name (``states``: local news names its neighbours bare).
+    """
+    found: list[Mention] = dateline(doc, gazetteer, taken)
+    people = people_words(doc)
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].i not in taken \
+                and doc[j].text[:1].isupper():
+            j += 1
+        matched = False
+        for end in range(j, i, -1):  # longest match first
+            span = doc[i:end]
+            entries = [e for e in gazetteer.candidates(span.text) if fold(e.name) == fold(span.text)]
+            country = None if entries else gazetteer.demonym(span.text)
+            if country is not None:  # a demonym the NER left untagged: "The Sri Lankan civil war"
+                found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
+                                     country.country, fixed=country, source="gazetteer"))
+                i, matched = end, True
+                break
+            if not entries:
+                continue
+            locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+            if not locative and fold(span.text) in people:
+                break
+            if len(span.text) > 3 and any(
+                e.level in ("country", "admin1", "region")
+                or (e.level == "city" and e.population >= (1000 if locative else 100_000))
+                or (e.level == "city" and e.population >= 1000 and e.admin1 in states)
+                for e in entries
+            ):
+                found.append(Mention(span.start_char, span.end_char, span.text,
+                                     source="gazetteer"))
+                i, matched = end, True
+            break
+        if not matched:
+            i = j if j > i else i + 1
+    return found
+
+
+#: what follows a dateline's place: "BEIRUT (AP) —", "TORRINGTON —", "HUDSON --", "BEIRUT:"
+DATELINE_MARKS = frozenset({",", "(", "—", "-", "–", "--", "---", ":"})
+
+
+def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
+    """The capitalised place a story opens with, in its first sentences (a headline may come
+    first): "BEIRUT (AP) —", "KYIV, Ukraine —", "TORRINGTON — City Council ...". The NER often
+    reads the capitals as an organisation or a person ("HARTFORD", "CLINTON"); only a run it
+    already took as a place is left to it. After a dash any town of the gazetteer will do."""
+    for sent in list(doc.sents)[:3]:
+        run = []
+        for token in sent[:5]:
+            if not (token.is_upper and token.is_alpha and (len(token.text) > 1 or run)):
+                break
+            run.append(token)
+        if not run or run[-1].i + 1 >= len(doc) or doc[run[-1].i + 1].text not in DATELINE_MARKS:
+            continue
+        if any(t.i in taken and t.ent_type_ in PLACE_LABELS for t in run):
+            return []  # the NER's own place: entity_mentions has it
+        span = doc[run[0].i : run[-1].i + 1]
+        dash = doc[run[-1].i + 1].text not in (",", "(")
+        if known_place(gazetteer, span.text, 0 if dash else 1000):
+            return [Mention(span.start_char, span.end_char, span.text, source="dateline")]
+    return []
+
+
+def party_homes(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """The home a party letter gives a politician: "Jim Clyburn, D-S.C.", "Tom Bakk, DFL-Cook"
+    (Cook County), "Westrom, R-Elbow Lake," — a state, a county or a town, after a comma or an
+    opening bracket. A bare name that is no place is tried as a county ("D-Kanawha")."""
+    found: list[Mention] = []
+    for token in doc[1:-2]:
+        i = token.i
+        if token.lower_ not in PARTIES or doc[i + 1].text != "-" or doc[i - 1].text not in (",", "("):
+            continue
+        stop = i + 2
+        while stop < len(doc) and stop < i + 5 and doc[stop].text[:1].isupper():
+            stop += 1
+        for end in range(stop, i + 2, -1):
+            span = doc[i + 2 : end]
+            lookup = None
+            if span.text not in gazetteer:  # "W. Va." is West Virginia's alias
+                lookup = f"{span.text} County"
+                if not any(e.level == "admin2" for e in gazetteer.candidates(lookup)):
+                    continue
+            found.append(Mention(span.start_char, span.end_char, span.text, source="context",
+                                 lookup=lookup))
+            break
+    return found
+
+
+def county_lists(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Each name of a list that ends in "counties" is a county: "Barrow and Jackson counties",
+    "Clarke, Madison, Oconee and Oglethorpe counties" -> Barrow County, Jackson County, ...;
+    so is the name before a "parish(es)" in Louisiana style ("Avoyelles and Rapides parishes")."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in ("counties", "parishes") or token.i == 0:
+            continue
+        suffix = "County" if token.lower_ == "counties" else "Parish"
+        i, names = token.i - 1, []
+        while i >= 0:
+            end = i + 1
+            while i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and end - i <= 3:
+                i -= 1
+            if i + 1 == end:
+                break
+            names.append(doc[i + 1 : end])
+            if i >= 0 and doc[i].lower_ in (",", "and", "or", "&"):
+                i -= 1
+                if i >= 0 and doc[i].text == "," :
+                    i -= 1
+                continue
+            break
+        for span in names:
+            lookup = f"{span.text} {suffix}"
+            if any(e.level == "admin2" for e in gazetteer.candidates(lookup)):
+                found.append(Mention(span.start_char, span.end_char, span.text,
+                                     source="context", lookup=lookup))
+    return found
+
+
+def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
+                     states: frozenset[str]) -> list[Mention]:
+    """A name listed with a place is a place when the gazetteer knows it as a town of 1,000 or
+    one in the article's states: "Bicester and Kidlington", "Gainesville and Lindsay",
+    "Hamilton and Middletown" (the second read as a person); each found one lets the next in."""
+    people = people_words(doc)
+    spans = [(m.start, m.end) for m in found]
+    extra: list[Mention] = []
+    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")]
+    for _ in range(3):
+        added = False
+        for ent in ents:
+            start, end = trim_span(doc, ent.start, ent.end)
+            if start >= end:
+                continue
+            span = doc[start:end]
+            if any(s < span.end_char and span.start_char < e for s, e in spans):
+                continue
+            before = doc[start - 2 : start] if start >= 2 else None
+            after = doc[end : end + 2] if end + 2 <= len(doc) else None
+            linked = (before is not None and before[1].lower_ in ("and", "or", ",")
+                      and any(e == before[0].idx + len(before[0].text) for _, e in spans)) or (
+                after is not None and after[0].lower_ in ("and", "or", ",")
+                and any(s == after[1].idx for s, _ in spans))
+            if not linked or fold(span.text) in people:
+                continue
+            entries = [e for e in gazetteer.candidates(span.text)
+                       if e.level == "city" and fold(e.name) == fold(span.text)]
+            if any(e.population >= 1000 or e.admin1 in states for e in entries):
+                extra.append(Mention(span.start_char, span.end_char, span.text, source="context"))
+                spans.append((span.start_char, span.end_char))
+                added = True
+        if not added:
+            break
+    return extra
+
+
+def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> list[Mention]:
+    """A place name keeps its reading through an article: once "Alexandria" is a place, the
+    "Alexandria" the NER took for a person three lines down is the same town."""
+    names = {fold(m.text) for m in found if m.kind == "place" and m.text in gazetteer}
+    names -= people_words(doc)
+    if not names:
+        return []
+    covered = {(m.start, m.end) for m in found}
+    spans = [(m.start, m.end) for m in found]
+    extra: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
+            continue
+        start, end = trim_span(doc, ent.start, ent.end)
+        span = doc[start:end]
+        if start >= end or (span.start_char, span.end_char) in covered:
+            continue
+        if fold(span.text) in names and not any(
+            s < span.end_char and span.start_char < e for s, e in spans
+        ):
+            extra.append(Mention(span.start_char, span.end_char, span.text, source="repeat"))
+    return extra
+
+
+def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
+    """Append the mentions of ``more`` that overlap none already found (the first reading of a
+    stretch of text wins: the NER's, then the context's)."""
+    for m in more:
+        if not any(o.start < m.end and m.start < o.end for o in mentions):
+            mentions.append(m)
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in ``doc``, in text order."""
+    mentions = entity_mentions(doc, gazetteer)
+    taken = {t.i for ent in doc.ents for t in ent}
+    _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, regions_named(mentions, gazetteer)))
+    _add_new(mentions, conjoined_places(doc, gazetteer, mentions, regions_named(mentions, gazetteer)))
+    _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
+    _add_new(mentions, county_lists(doc, gazetteer))
+    _add_new(mentions, party_homes(doc, gazetteer))
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    new_index = {old: new for new, old in enumerate(order)}
+    ordered = [mentions[k] for k in order]
+    for m in ordered:
+        if m.qualifier is not None:
+            m.qualifier = new_index[m.qualifier]
+    for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
+        if a.qualifier is None and doc.text[a.end:b.start].strip() == ",":
+            a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
+    return ordered
