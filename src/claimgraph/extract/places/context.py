@@ -241,7 +241,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for m in ordered:
         if m.qualifier is not None:
             m.qualifier = new_index[m.qualifier]
+    text = doc.text  # built anew on every access: once
     for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
-        if a.qualifier is None and doc.text[a.end:b.start].strip() == ",":
+        if a.qualifier is None and text[a.end:b.start].strip() == ",":
             a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
     return ordered
