@@ -67,7 +67,10 @@ AP_STATES = {
 #: countries whose GeoNames point moved between the corpora's annotations: Libya's from 25 N to
 #: 28 N, India's from 20 N 77 E to 22 N 79 E and Japan's from 36 N 138 E to Tokyo (for these two
 #: a point between is within 161 km of both). Canada's went from 60 N 95 W (countryinfo's, LGL's)
-#: to 60.1 N 113.6 W (GeoWebNews'): no point is near both, the older one stays.
+#: to 60.1 N 113.6 W (GeoWebNews'): no point is near both, the older one stays. Provenance: the US
+#: and Australian points are official definitions, Libya's GeoNames' own; India's and Japan's are
+#: set against the two corpora's gold, not taken from a source (no PyPI package here ships
+#: GeoNames' country points): docs/quality.md "Review of the hand-entered points" measures each.
 COUNTRY_CENTRES = {"US": (39.76, -98.5), "AU": (-25.6, 134.35), "LY": (28.0, 17.0),
                    "IN": (21.0, 78.0), "JP": (35.84, 138.88)}
 #: subdivision names that are ordinary English words first: "South" (Cameroon), "Centre"
