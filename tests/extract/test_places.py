@@ -476,3 +476,15 @@ def test_region_demonym_the_ner_cuts_is_the_region_not_america(nlp) -> None:
 def test_compass_word_before_a_continent_is_not_the_continents_middle(nlp) -> None:
     found = places(nlp, "Smugglers moved migrants across North Africa last year.")
     assert all(p.name != "Africa" for p in found)
+
+
+def test_town_the_ner_reads_as_a_nationality_is_a_place(nlp) -> None:
+    text = "Greer, South Carolina, offers parks. Spanning 20 square miles, Greer has grown."
+    doc = next(parse(nlp, [(text, None)]))
+    assert [e.label_ for e in doc.ents if e.text == "Greer"][0] == "NORP"  # the NER's reading
+    assert one(nlp, text, "Greer").admin1 == "US-SC"
+
+
+def test_town_heading_an_organisation_is_the_town_the_article_names(nlp) -> None:
+    text = "The Dublin Arts Council gave grants on Monday. Artists in Dublin welcomed them."
+    assert len([p for p in places(nlp, text) if p.text == "Dublin"]) == 2

@@ -121,6 +121,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     names_of_people = people_words(doc)
     states = regions_named([Mention(e.start_char, e.end_char, e.text) for e in doc.ents
                       if e.label_ == "GPE"], gazetteer)
+    # the article's own place names (its GPEs the gazetteer knows): one reading per article
+    named = frozenset(fold(e.text) for e in doc.ents if e.label_ == "GPE" and e.text in gazetteer)
     for ent in doc.ents:
         info = _ruler_info(ent)
         kind_of_info = getattr(info, "kind", None)
@@ -148,7 +150,10 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if country is not None:
                 found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
                                      country.country, fixed=country))
-            continue
+                continue
+            if ent.label_ != "NORP" or info is not None or span is not ent or ent.text.isupper():
+                continue  # a NORP no demonym names may be a town: "Greer, South Carolina"
+                # (not an acronym: "BA" is British Airways)
         if ent.label_ == "ORG" and info is not None and getattr(info, "metonym", False):
             start, end = trim_span(doc, ent.start, ent.end)
             span = doc[start:end]
@@ -175,7 +180,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                                  "metonym" if acts_as_agent(span) else "place"))
             continue
         if ent.label_ not in PLACE_LABELS:
-            rescued = _misread_place(doc, start, end, gazetteer, states)
+            rescued = _misread_place(doc, start, end, gazetteer, states, named)
             if rescued is not None:
                 found.append(rescued)
             continue
@@ -250,7 +255,8 @@ def known_place(gazetteer: Gazetteer, text: str, min_population: int,
 
 
 def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
-                   states: frozenset[str] = frozenset()) -> Mention | None:
+                   states: frozenset[str] = frozenset(),
+                   named: frozenset[str] = frozenset()) -> Mention | None:
     """A town the NER read as a person or an organisation, told by its context.
 
     "shelling in Kharkiv" (a locative before it), "an Alexandria woman" (it modifies a
@@ -285,7 +291,8 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         if getattr(entity_info(doc[start].ent_id_), "kind", None) == "media":
             return None  # "The Washington Post" names a newspaper, not a place
         head = _head_place(doc, start, end, gazetteer,
-                           states if label in ("ORG", "FAC") else frozenset())
+                           states if label in ("ORG", "FAC") else frozenset(),
+                           named if label in ("ORG", "FAC") else frozenset())
         if head is not None:  # "the Laurel County Fiscal Court", "Huntsville High School"
             return head
         for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
@@ -302,13 +309,15 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
 
 
 def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
-                states: frozenset[str] = frozenset()) -> Mention | None:
+                states: frozenset[str] = frozenset(),
+                named: frozenset[str] = frozenset()) -> Mention | None:
     """The place that opens a longer name: a state or county ("the Laurel County Fiscal
     Court", "Henderson County Jail"), a town before a local noun or an institution's word
     ("Huntsville High School"), a county named without "County" before its court or sheriff
     ("Kanawha Circuit Court", "DuPage Sheriff") or, when it lies in one of ``states`` (regions
-    the article's unambiguous places name), before any capitalised word of an organisation's or
-    building's name ("the Harwinton Senior Center" beside Connecticut). Not a street or river
+    the article's unambiguous places name) or the article names it as a place elsewhere
+    (``named``), before any capitalised word of an organisation's or building's name ("the
+    Harwinton Senior Center" beside Connecticut, "Dublin Arts Council" beside "in Dublin"). Not a street or river
     named after a place ("Texas Street", "Red River"), not context words that happen to name a
     town ("Police Department": Police, Poland), not the name of someone the article names
     ("Clinton Foundation" beside Bill Clinton)."""
@@ -328,10 +337,11 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         ):  # a county named without "County" before its court or sheriff: "Kanawha Circuit Court"
             mention.lookup = f"{head.text} County"
             return mention
-        named = states and following.text[:1].isupper() and following.is_alpha and any(
+        capitalised = following.text[:1].isupper() and following.is_alpha
+        ours = capitalised and (fold(head.text) in named or (states and any(
             e.level == "city" and e.admin1 in states and fold(e.name) == fold(head.text)
-            for e in gazetteer.candidates(head.text))
-        if (institution and known_place(gazetteer, head.text, 1000)) or named:
+            for e in gazetteer.candidates(head.text))))
+        if (institution and known_place(gazetteer, head.text, 1000)) or ours:
             if people is None:
                 people = people_words(doc)
             if fold(head.text) not in people:
