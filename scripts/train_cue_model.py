@@ -31,6 +31,7 @@ from claimgraph.extract.attribution.cues import (
     PRIOR_WEIGHT,
     RARE_WORD,
     Quotes,
+    candidate_content,
     frame_of,
     is_candidate,
     prior_rate,
@@ -105,7 +106,7 @@ def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row
         for tok in doc:
             if not is_candidate(tok, quotes) or (tok.idx in inside and tok.idx not in gold):
                 continue
-            frame, _ = frame_of(tok, quotes)
+            frame, qs = frame_of(tok, quotes)
             key = (tok.lemma_.lower(), tok.pos_, frame)
             seen[key] += 1
             y = tok.idx in gold
@@ -116,7 +117,12 @@ def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row
                 seen[anykey] += 1
                 cues[anykey] += int(y)
             if frame != "none":
-                samples.append((key, y, classifier.context_features(tok, frame, first_line)))
+                content = candidate_content(tok, frame, qs, quotes)
+                if content is None:
+                    continue  # the component drops it before asking the classifier
+                feats = classifier.context_features(tok, frame, first_line)
+                feats += classifier.content_features(doc.char_span(*content, alignment_mode="expand"), frame)
+                samples.append((key, y, feats))
     listed = lexicon().cue_types
     # words too rare for a row of their own pool into one row per (pos, frame)
     for key, n in list(seen.items()):

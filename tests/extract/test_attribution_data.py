@@ -78,8 +78,12 @@ def test_cue_weights_are_finite_and_name_known_features() -> None:
     prefixes = (
         "frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=", "obj|frame=", "prep=",
         "lemma|subj=", "lemma|dep=", "head|dep=", "lemma|obj=", "obj=", "lemma|prep=",
+        "content_size|frame=", "content_clause|frame=", "content_opens_with_name|frame=",
     )
-    singles = {BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline", "colon_opens_line"}
+    singles = {
+        BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline", "colon_opens_line",
+        "content_pronoun",
+    }
     for name, value in w.items():
         assert math.isfinite(value), name
         assert name in singles or name.startswith(prefixes), name

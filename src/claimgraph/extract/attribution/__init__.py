@@ -91,10 +91,23 @@ def _drop_nested(found: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]
         k = bisect_right(starts, cue.token.idx) - 1
         if k >= 0:
             top, top_i, second = best[k]
-            if (top if top_i != i else second) > cue.token.idx:
+            if (top if top_i != i else second) > cue.token.idx and not _wins_mutual(found, i):
                 continue
         kept.append((cue, start, end))
     return kept
+
+
+def _wins_mutual(found: list[tuple[Cue, int, int]], i: int) -> bool:
+    """True when every content covering cue ``i`` is one that ``i``'s content covers in turn, by
+    a less likely cue ("X shelled the town, according to officials": each reads the other as
+    its content; the likelier reading stays)."""
+    cue, start, end = found[i]
+    at = cue.token.idx
+    return all(
+        start <= other.token.idx < end and other.probability < cue.probability
+        for j, (other, s, e) in enumerate(found)
+        if j != i and s <= at < e
+    )
 
 
 def _sentence_end(tok: Token) -> int:
@@ -157,7 +170,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found: list[tuple[Cue, int, int]] = []
     used_quotes: dict[int, int] = {}  # quotation -> index in found of the cue that took it
     for cue in find_cues(doc, quotes):
-        span = content_span(cue, quotes)
+        span = cue.content if cue.content is not None else content_span(cue, quotes)
         if span is None:
             continue
         # one quotation, one cue: the likelier ("…," he said, adding …)

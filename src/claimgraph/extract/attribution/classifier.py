@@ -14,7 +14,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, lexicon
 
@@ -63,6 +63,25 @@ def _noun_category(word: Token) -> str:
     if word.lemma_.lower() in lexicon().source_kinds:
         return "source_noun"
     return "noun" if word.pos_ in ("NOUN", "PROPN") else "other"
+
+
+def content_features(content: Span, frame: str) -> list[str]:
+    """What the candidate would attribute: a clause or a bare noun phrase, long or short.
+
+    "supported the bill" and "supported banning all imports" share a word and a frame; what
+    they carry tells the claim from the action.
+    """
+    words = [t for t in content if not (t.is_punct or t.is_space)]
+    n = len(words)
+    size = "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
+    feats = [f"content_size|frame={size}|{frame}"]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        feats.append(f"content_clause|frame={frame}")
+    if n == 1 and words[0].pos_ == "PRON":
+        feats.append("content_pronoun")
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words[:3]):
+        feats.append(f"content_opens_with_name|frame={frame}")
+    return feats
 
 
 def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:

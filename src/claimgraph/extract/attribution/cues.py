@@ -240,12 +240,14 @@ def prior_rate(lemma: str, pos: str, frame: str, *, leave_out: int | None = None
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """A word judged to attribute, with its frame and the quotations it introduces."""
+    """A word judged to attribute, with its frame, the quotations it introduces and, once read
+    off the parse, the character span of its content."""
 
     token: Token
     frame: str
     quotes: tuple[int, ...]
     probability: float
+    content: tuple[int, int] | None = None
 
 
 def _speaker_colon(tok: Token) -> bool:
@@ -287,7 +289,19 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list
         rate = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
         if rate < MIN_RATE:
             continue  # not worth the context features: never a cue in train
-        p = classifier.score(rate, classifier.context_features(tok, frame, first_line))
+        content = candidate_content(tok, frame, qs, quotes)
+        if content is None:
+            continue  # nothing to attribute: never an attribution
+        feats = classifier.context_features(tok, frame, first_line)
+        feats += classifier.content_features(doc.char_span(*content, alignment_mode="expand"), frame)
+        p = classifier.score(rate, feats)
         if p >= threshold:
-            out.append(Cue(tok, frame, qs, p))
+            out.append(Cue(tok, frame, qs, p, content))
     return out
+
+
+def candidate_content(tok: Token, frame: str, qs: tuple[int, ...], quotes: Quotes) -> tuple[int, int] | None:
+    """The content a candidate would attribute (read before deciding whether it is a cue)."""
+    from claimgraph.extract.attribution.indirect import content_span  # content reads Cue
+
+    return content_span(Cue(tok, frame, qs, 0.0), quotes)
