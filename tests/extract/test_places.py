@@ -488,3 +488,8 @@ def test_town_the_ner_reads_as_a_nationality_is_a_place(nlp) -> None:
 def test_town_heading_an_organisation_is_the_town_the_article_names(nlp) -> None:
     text = "The Dublin Arts Council gave grants on Monday. Artists in Dublin welcomed them."
     assert len([p for p in places(nlp, text) if p.text == "Dublin"]) == 2
+
+
+def test_words_the_ner_cut_off_after_a_place_name_are_taken_back(nlp) -> None:
+    p = one(nlp, "Inmates were moved to a prison near Tennessee Colony on Monday.", "Tennessee Colony")
+    assert (p.name, p.admin1) == ("Tennessee Colony", "US-TX")

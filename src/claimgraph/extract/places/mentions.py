@@ -165,6 +165,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue  # "St." cut off "Paris" is taken back by the name it opens
         if ent.label_ in ("GPE", "NORP"):
             start = _extend_left(doc, start, end, gazetteer)
+        if ent.label_ == "GPE":
+            end = _extend_right(doc, start, end, gazetteer)
         if ent.label_ == "ORG" and end - start >= 2:
             country = gazetteer.demonym(doc[start].text)  # "the Syrian army", "Russian Navy"
             if country is not None and doc[start].text[:1].isupper():
@@ -229,6 +231,19 @@ def _region_demonym(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
     key = fold(text[:-1])
     return next((e for e in gazetteer.candidates(text[:-1])
                  if e.level in ("region", "continent") and fold(e.name) == key), None)
+
+
+def _extend_right(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Take the words after a place the NER cut off when the whole is a place of its own:
+    "[Tennessee] Colony" is Tennessee Colony, Texas, not Tennessee."""
+    for ahead in (2, 1):
+        e = end + ahead
+        if e > len(doc) or any(t.ent_type_ or not t.text[:1].isupper() or not t.is_alpha
+                               for t in doc[end:e]):
+            continue
+        if known_place(gazetteer, doc[start:e].text, 0):
+            return e
+    return end
 
 
 def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
