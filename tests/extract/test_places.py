@@ -493,3 +493,16 @@ def test_town_heading_an_organisation_is_the_town_the_article_names(nlp) -> None
 def test_words_the_ner_cut_off_after_a_place_name_are_taken_back(nlp) -> None:
     p = one(nlp, "Inmates were moved to a prison near Tennessee Colony on Monday.", "Tennessee Colony")
     assert (p.name, p.admin1) == ("Tennessee Colony", "US-TX")
+
+
+def test_a_town_named_many_times_is_one_neighbour(nlp) -> None:
+    # Washington four times is one town near Damascus, Maryland, not four
+    text = ("Washington wants talks. Washington said Syria must act. Officials in Washington and "
+            "Damascus spoke, and Washington agreed. Syrians in Damascus waited.")
+    assert {p.country for p in places(nlp, text) if p.text == "Damascus"} == {"SY"}
+
+
+def test_a_region_or_continent_name_is_never_a_bare_town_of_that_name(nlp) -> None:
+    p = one(nlp, "The Middle East peace talks resumed on Monday near Baltimore and Towson.",
+            "Middle East")
+    assert p.country is None and p.name == "Middle East"  # not Middle East, Maryland

@@ -73,7 +73,7 @@ class Context:
         """How many of the article's other towns lie within NEIGHBOUR_KM of ``entry``."""
         if entry.lat is None or entry.lon is None:
             return 0
-        return sum(n for (lat, lon), n in self.points.items()
+        return sum(1 for (lat, lon), n in self.points.items()
                    if n > 0 and _km(entry.lat, entry.lon, lat, lon) <= NEIGHBOUR_KM)
 
 
@@ -178,10 +178,14 @@ def _plausible(candidates: list[GazetteerEntry],
         return _shortlist(candidates), []
     if any(e.level in ("country", "continent", "region") and fold(e.name) == key
            for e in candidates):
-        # nor a region that merely has it as an alternate name ("México", the state)
+        # nor a region that merely has it as an alternate name ("México", the state); only a
+        # country lends its name to towns local news means bare (Lebanon, Pa.; Jordan, Minn.):
+        # a town called Middle East is named with its state when meant
+        broad = any(e.level in ("continent", "region") and fold(e.name) == key
+                    for e in candidates)
         return [e for e in candidates
                 if e not in towns and (e.level != "admin1" or fold(e.name) == key)], \
-            _shortlist([e for e in towns if fold(e.name) == key])
+            [] if broad else _shortlist([e for e in towns if fold(e.name) == key])
     return _shortlist(candidates), []
 
 
