@@ -506,3 +506,11 @@ def test_a_region_or_continent_name_is_never_a_bare_town_of_that_name(nlp) -> No
     p = one(nlp, "The Middle East peace talks resumed on Monday near Baltimore and Towson.",
             "Middle East")
     assert p.country is None and p.name == "Middle East"  # not Middle East, Maryland
+
+
+def test_town_after_a_locative_is_a_place_whatever_the_ners_label(nlp) -> None:
+    text = ("A man and a female accomplice have been captured in Chattanooga, according to a news "
+            "release from the sheriff.")
+    doc = next(parse(nlp, [(text, None)]))
+    assert [e.label_ for e in doc.ents if e.text == "Chattanooga"] == ["PRODUCT"]  # the NER's
+    assert one(nlp, text, "Chattanooga").admin1 == "US-TN"

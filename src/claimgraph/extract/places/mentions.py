@@ -20,6 +20,9 @@ from claimgraph.nlp.news_entities import acts_as_agent, entity_info, knowledge
 
 #: entity labels that name places
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: labels the small NER gives towns that their context shows to be places ("in Chattanooga"
+#: read as a product)
+MISREAD_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
 def _word_sets() -> dict[str, frozenset[str]]:
@@ -287,7 +290,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    if label in ("PERSON", "ORG", "NORP", "FAC") and known_place(gazetteer, whole.text, 1000):
+    if label in MISREAD_LABELS and known_place(gazetteer, whole.text, 1000):
         comma_place = after == "," and end + 1 < len(doc) and any(
             e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
         modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
