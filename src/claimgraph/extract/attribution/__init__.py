@@ -124,7 +124,7 @@ def _sentence_end(tok: Token) -> int:
 
 
 def _continue_quotes(
-    doc: Doc, found: list[tuple[Cue, int, int]], quotes: Quotes
+    doc: Doc, text: str, found: list[tuple[Cue, int, int]], quotes: Quotes
 ) -> list[tuple[Cue, int, int]]:
     """Extend a quotation's content over the quotes that follow it unclaimed.
 
@@ -132,7 +132,6 @@ def _continue_quotes(
     the next paragraph) and with no cue of its own, is the same speaker going on (PolNeAR marks
     A and B as one content).
     """
-    text = doc.text
     quote_starts = [qs for qs, _ in quotes.spans]
     claimed: set[int] = set()  # quotations some content already covers
     for _, start, end in found:
@@ -169,7 +168,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = Quotes.index(doc, find_quotes(text))
     found: list[tuple[Cue, int, int]] = []
     used_quotes: dict[int, int] = {}  # quotation -> index in found of the cue that took it
-    for cue in find_cues(doc, quotes):
+    for cue in find_cues(doc, quotes, text=text):
         span = cue.content if cue.content is not None else content_span(cue, quotes)
         if span is None:
             continue
@@ -184,7 +183,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             used_quotes[q] = len(found)
         found.append((cue, *span))
     kept = _drop_nested(found)
-    kept = _continue_quotes(doc, kept, quotes)
+    kept = _continue_quotes(doc, text, kept, quotes)
     hedges = find_hedges(doc)  # sorted by start
     hedge_starts = [s for s, _ in hedges]
     key = text_hash(text)

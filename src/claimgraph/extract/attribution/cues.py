@@ -276,10 +276,13 @@ def is_candidate(tok: Token, quotes: Quotes) -> bool:
     return not (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children))
 
 
-def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD) -> list[Cue]:
-    """Every token whose (lemma, pos, frame) makes it a likely cue, in text order."""
+def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: str | None = None) -> list[Cue]:
+    """Every token whose (lemma, pos, frame) makes it a likely cue, in text order.
+
+    ``text``: ``doc.text`` if the caller has it (spaCy rebuilds it from the tokens on each call).
+    """
     out: list[Cue] = []
-    first_line = classifier.headline_end(doc.text)
+    first_line = classifier.headline_end(doc.text if text is None else text)
     for tok in doc:
         if not is_candidate(tok, quotes):
             continue

@@ -143,8 +143,8 @@ def _anonymity(mention: Span) -> tuple[bool, str | None]:
 def doc_text(tokens: list[Token]) -> str:
     """The text from the first to the last of ``tokens`` (verbatim, whitespace kept)."""
     doc = tokens[0].doc
-    first, last = tokens[0], tokens[-1]
-    return doc.text[first.idx : last.idx + len(last.text)]
+    # a span's text, not doc.text: spaCy joins every token of the doc for that
+    return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def source_kind(mention: Span) -> str:
