@@ -53,6 +53,8 @@ ABBREVIATED = frozenset(ABBREVIATIONS.values())
 PARTIES = _WORDS["parties"]
 #: words that name a place by its kind before "of": "the City of Norfolk"
 ADMIN_WORDS = _WORDS["admin_words"]
+#: words that open a region's name before its demonym: "Central American", "North African"
+REGION_WORDS = COMPASS | {"central", "latin"}
 #: words that are never a place's name on their own, though a town somewhere bears them
 CONTEXT_WORDS = LOCAL_NOUNS | INSTITUTION_WORDS | FEATURES | COMPASS
 
@@ -133,30 +135,21 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             ent.label_ in ("GPE", "PERSON", "ORG") and ent.text not in gazetteer
             and gazetteer.demonym(ent.text) is not None
         ):  # a demonym the NER read as a place or a person: "the Sri Lankan war"
-            span = ent
-            if ent.start > 0 and doc[ent.start - 1].lower_ in COMPASS | {"central", "latin"} \
-                    and doc[ent.start - 1].text[:1].isupper() and not doc[ent.start - 1].ent_type_:
-                span = doc[ent.start - 1 : ent.end]  # "[Central] American": the NER cut it
-            elif ent.start > 0 and doc[ent.start - 1].ent_type_ == "NORP" \
-                    and doc[ent.start - 1].lower_ in COMPASS | {"central", "latin"}:
-                continue  # taken with the "Central" entity before it
-            if len(span) == 1 and ent.end < len(doc) and ent.label_ == "NORP" \
-                    and doc[ent.end].ent_type_ == "NORP" and ent.text.lower() in COMPASS | {"central", "latin"}:
-                span = doc[ent.start : ent.end + 1]
+            span = _demonym_span(doc, ent)
+            if span is None:
+                continue  # read with the region word's entity before it
             country = _region_demonym(span.text, gazetteer)
-            if country is None:
-                if span is not ent:
-                    continue  # "Central American" is no American: a region we do not know
+            if country is None and span is ent:
                 country = gazetteer.demonym(ent.text)
-            if country is None and info is not None and getattr(info, "country", None):
-                country = gazetteer.countries.get(info.country)
+                if country is None and info is not None and getattr(info, "country", None):
+                    country = gazetteer.countries.get(info.country)
             if country is not None:
                 found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
                                      country.country, fixed=country))
                 continue
             if ent.label_ != "NORP" or info is not None or span is not ent or ent.text.isupper():
-                continue  # a NORP no demonym names may be a town: "Greer, South Carolina"
-                # (not an acronym: "BA" is British Airways)
+                continue  # "Central American" is no American: a region we do not know; but a
+                # NORP no demonym names may be a town ("Greer, South Carolina"; not "BA")
         if ent.label_ == "ORG" and info is not None and getattr(info, "metonym", False):
             start, end = trim_span(doc, ent.start, ent.end)
             span = doc[start:end]
@@ -224,6 +217,21 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if i > 0 and len(found) - first >= 2:
                 found[-2].qualifier = len(found) - 1
     return found
+
+
+def _demonym_span(doc: Doc, ent: Span) -> Span | None:
+    """A demonym with the region word the NER cut off or split from it: "[Central] American",
+    "[Latin] [American]" (the second half of a split pair gives None: the first reads both)."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in REGION_WORDS and before.text[:1].isupper():
+        if not before.ent_type_:
+            return doc[ent.start - 1 : ent.end]
+        if before.ent_type_ == "NORP":
+            return None
+    if len(ent) == 1 and ent.label_ == "NORP" and ent.text.lower() in REGION_WORDS \
+            and ent.end < len(doc) and doc[ent.end].ent_type_ == "NORP":
+        return doc[ent.start : ent.end + 1]
+    return ent
 
 
 def _region_demonym(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
