@@ -27,8 +27,25 @@ EXTENSIONS: dict[str, str] = {
 }
 
 
+#: ``doc.user_data`` keys of values computed once per doc (a doc's text never changes)
+_TEXT = "claimgraph.text"
+_KEY = "claimgraph.key"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token anew on each access to ``doc.text``,
+    which costs more than most extractors when read per mention."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def _doc_key(doc: Doc) -> str:
-    return text_hash(doc.text)
+    key = doc.user_data.get(_KEY)
+    if key is None:
+        key = doc.user_data[_KEY] = text_hash(text_of(doc))
+    return key
 
 
 def register() -> None:

@@ -164,7 +164,7 @@ def _continue_quotes(
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in ``doc``, in text order of its cue."""
-    text = doc.text
+    text = extensions.text_of(doc)
     quotes = Quotes.index(doc, find_quotes(text))
     found: list[tuple[Cue, int, int]] = []
     used_quotes: dict[int, int] = {}  # quotation -> index in found of the cue that took it

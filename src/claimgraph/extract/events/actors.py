@@ -28,6 +28,7 @@ from spacy.vocab import Vocab
 
 from claimgraph.extract.events.lexicon import rows, split
 from claimgraph.extract.events.links import DATELINE
+from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Actor, Place
 
 #: capitals that are more often something else (a first name, a town elsewhere, a word)
@@ -203,7 +204,7 @@ def _span_tokens(head: Token) -> list[Token]:
         elif child.dep_ in {"compound", "flat"}:
             out += list(child.subtree)
     sent_start = head.sent.start_char
-    dateline = DATELINE.match(head.doc.text[sent_start:head.idx])
+    dateline = DATELINE.match(text_of(head.doc)[sent_start:head.idx])
     if dateline is not None:  # "BRUSSELS (Reuters) - European Union ministers"
         out = [t for t in out if t.idx >= sent_start + dateline.end()]
     return out or [head]
@@ -304,7 +305,7 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         canonical = (ent.ent_id_ or ent.text) if ent is not None else None
     return Actor(
-        start, end, doc.text[start:end], canonical=canonical,
+        start, end, text_of(doc)[start:end], canonical=canonical,
         country=code, sector=sector,
     )
 
@@ -344,7 +345,7 @@ def bare_actor(head: Token) -> Actor:
     phrase = [t for t in phrase_tokens(head) if t.i <= head.i]
     start_tok = next((t for t in phrase if t.pos_ not in {"DET", "PUNCT"}), head)
     start, end = start_tok.idx, head.idx + len(head.text)
-    return Actor(start, end, doc.text[start:end])
+    return Actor(start, end, text_of(doc)[start:end])
 
 
 def _overlaps(actor: Actor | None, mention: Mention, doc: Doc) -> bool:

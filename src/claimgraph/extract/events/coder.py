@@ -24,6 +24,7 @@ from claimgraph.extract.events.links import link_attribution, link_place, link_t
 from claimgraph.extract.events.roles import Candidate, is_passive, noun_roles, verb_roles
 from claimgraph.ids import item_id
 from claimgraph.nlp import extensions
+from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Event, span_of
 
 
@@ -122,7 +123,7 @@ def find_events(
         events.append(Event(
             id=item_id(doc._.cg_key, "event", start, end),
             type=kind,
-            trigger=span_of(doc.text, start, end),
+            trigger=span_of(text_of(doc), start, end),
             actor=actor,
             target=target,
             place=link_place(places, sent, cand.head, trigger, taken),

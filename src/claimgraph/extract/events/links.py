@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Attribution, Place, Time
 from claimgraph.record import Span as TextSpan
 
@@ -46,7 +47,7 @@ def _verb_of(doc: Doc, item: TextSpan) -> Token | None:
 def _dateline(sent: Span, item: TextSpan) -> bool:
     """A dateline ("KYIV, Aug 7 (Reuters) -") says where the story was filed, not where or
     when the event happened."""
-    match = DATELINE.match(sent.doc.text[sent.start_char:item.end + 40])
+    match = DATELINE.match(text_of(sent.doc)[sent.start_char : item.end + 40])
     return match is not None and item.end <= sent.start_char + match.end()
 
 
