@@ -514,3 +514,8 @@ def test_town_after_a_locative_is_a_place_whatever_the_ners_label(nlp) -> None:
     doc = next(parse(nlp, [(text, None)]))
     assert [e.label_ for e in doc.ents if e.text == "Chattanooga"] == ["PRODUCT"]  # the NER's
     assert one(nlp, text, "Chattanooga").admin1 == "US-TN"
+
+
+def test_compass_word_before_a_small_town_is_no_part_of_the_town(nlp) -> None:
+    p = one(nlp, "The president returned to the West Wing after lunch.", "West Wing")
+    assert p.name == "West Wing" and p.country != "GB"  # not Wing, Buckinghamshire

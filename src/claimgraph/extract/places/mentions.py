@@ -378,8 +378,9 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
 def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
     """The known place inside a place entity the gazetteer does not know as a whole.
 
-    - a compass word before a place is a part of it, located at the whole: "North Texas",
-      "South Los Angeles", "West Wichita" (the span stays whole; the point is Texas's);
+    - a compass word before a state, county, country or city of 100,000 is a part of it,
+      located at the whole: "North Texas", "South Los Angeles", "West Wichita" (the span stays
+      whole; the point is Texas's);
     - a place heading a longer name is the place the text names: "the Lamar County
       Commissioners", "Henderson County Jail" -> Lamar County, Henderson County;
     - an administrative word's "of" names its place: "the City of Norfolk", "the Province of
@@ -388,9 +389,10 @@ def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
     first = doc[start].lower_.rstrip(".")
     if end - start >= 2 and (first in COMPASS or first in ("n", "s", "e", "w")):
         rest = doc[start + 1 : end]
-        if known_place(gazetteer, rest.text, 1000) and not known_place(
+        if known_place(gazetteer, rest.text, 100_000) and not known_place(
             gazetteer, rest.text, 0, levels=("continent",)
-        ):  # but "North Africa" is no part of Africa's middle: a region of its own
+        ):  # a state, county, country or city ("West Wing" is not a part of Wing, England),
+            # but "North Africa" is no part of Africa's middle: a region of its own
             whole = doc[start:end]
             return Mention(whole.start_char, whole.end_char, whole.text, source="context",
                            lookup=rest.text)
