@@ -519,3 +519,8 @@ def test_town_after_a_locative_is_a_place_whatever_the_ners_label(nlp) -> None:
 def test_compass_word_before_a_small_town_is_no_part_of_the_town(nlp) -> None:
     p = one(nlp, "The president returned to the West Wing after lunch.", "West Wing")
     assert p.name == "West Wing" and p.country != "GB"  # not Wing, Buckinghamshire
+
+
+def test_an_acronym_is_not_the_town_it_spells(nlp) -> None:
+    text = "Tunisia and NATO agreed on Monday. Later NATO said the talks with Tunisia went well."
+    assert "NATO" not in [p.text for p in places(nlp, text)]  # Nato, Philippines

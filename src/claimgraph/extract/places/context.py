@@ -17,6 +17,7 @@ from claimgraph.extract.places.mentions import (
     PARTIES,
     PLACE_LABELS,
     Mention,
+    acronym,
     entity_mentions,
     known_place,
     people_words,
@@ -181,7 +182,7 @@ def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
                       and any(e == before[0].idx + len(before[0].text) for _, e in spans)) or (
                 after is not None and after[0].lower_ in ("and", "or", ",")
                 and any(s == after[1].idx for s, _ in spans))
-            if not linked or fold(span.text) in people:
+            if not linked or fold(span.text) in people or acronym(span.text):
                 continue
             entries = [e for e in gazetteer.candidates(span.text)
                        if e.level == "city" and fold(e.name) == fold(span.text)]
@@ -203,6 +204,7 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
         return []
     covered = {(m.start, m.end) for m in found}
     spans = [(m.start, m.end) for m in found]
+    capitals = {m.text for m in found if m.text.isupper()}  # "TORRINGTON —" ... "TORRINGTON"
     extra: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
@@ -211,6 +213,8 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
         span = doc[start:end]
         if start >= end or (span.start_char, span.end_char) in covered:
             continue
+        if span.text.isupper() and span.text not in capitals:
+            continue  # an acronym is not the town it spells: "NATO" after Nato (Philippines)
         if fold(span.text) in names and not any(
             s < span.end_char and span.start_char < e for s, e in spans
         ):

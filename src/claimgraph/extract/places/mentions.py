@@ -280,6 +280,12 @@ def known_place(gazetteer: Gazetteer, text: str, min_population: int,
                for e in gazetteer.candidates(text))
 
 
+def acronym(text: str) -> bool:
+    """A short all-capital word names an organisation, not the town it spells: "NATO" (Nato,
+    Philippines), "TASS"."""
+    return text.isupper() and text.isalpha() and len(text) <= 4
+
+
 def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
                    states: frozenset[str] = frozenset(),
                    named: frozenset[str] = frozenset()) -> Mention | None:
@@ -298,7 +304,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
-    if label in MISREAD_LABELS and known_place(gazetteer, whole.text, 1000):
+    if label in MISREAD_LABELS and not acronym(whole.text) and known_place(gazetteer, whole.text, 1000):
         comma_place = after == "," and end + 1 < len(doc) and any(
             e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
         modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
