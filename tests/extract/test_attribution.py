@@ -416,3 +416,16 @@ def test_passive_with_agent_attributes_the_subject(nlp: Language) -> None:
     assert att.cue is not None and att.cue.text == "posted"
     assert att.source is not None and att.source.text == "a Ukrainian army brigade"
     assert att.content.text == "The video"
+
+
+def test_a_light_verb_speaks_for_its_noun_cue(nlp: Language) -> None:
+    from claimgraph.extract.attribution import _cue_span
+    from claimgraph.extract.attribution.cues import Cue
+    from claimgraph.extract.attribution.sources import subject_of
+
+    doc = nlp("The ministry issued a statement that its forces had withdrawn from the village.")
+    statement = next(t for t in doc if t.text == "statement")
+    span = _cue_span(Cue(statement, "acl", (), 0.9), doc.text)
+    assert span.text == "issued a statement"  # PolNeAR marks the verb with its noun
+    source = subject_of(statement)
+    assert source is not None and source.text == "The ministry"

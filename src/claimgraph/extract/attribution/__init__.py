@@ -35,6 +35,8 @@ from claimgraph.record import Attribution, Record, Source, Span, span_of
 __all__ = ["find_attributions", "attribution_rows", "AttributionTagger", "make_attribution"]
 
 _QUOTE_MARKS = "“”\"«»‘’„"
+#: at most this many words from a light verb to the noun cue it governs
+LIGHT_VERB_REACH = 4
 
 
 def _type(cue: Cue, text: str, start: int, end: int) -> str:
@@ -51,13 +53,19 @@ def _type(cue: Cue, text: str, start: int, end: int) -> str:
 def _cue_span(cue: Cue, text: str) -> Span:
     tok = cue.token
     end = tok.idx + len(tok.text)
+    start = tok.idx
+    head = tok.head
+    # a noun cue a light verb governs says it with the verb: "expressed concern over",
+    # "made several statements", "offered his assessment of"
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and head.pos_ == "VERB" and 0 < tok.i - head.i <= LIGHT_VERB_REACH:
+        start = head.idx
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     # "according to", and the preposition a prepositional cue governs ("critical of", "calling for")
     if nxt is not None and (
         cue.frame == "according" or (cue.frame == "prep" and nxt.head.i == tok.i and nxt.dep_ == "prep")
     ):
         end = nxt.idx + len(nxt.text)
-    return span_of(text, tok.idx, end)
+    return span_of(text, start, end)
 
 
 def _trim_chars(text: str, start: int, end: int) -> tuple[int, int]:

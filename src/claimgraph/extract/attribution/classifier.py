@@ -41,6 +41,8 @@ def subject_category(tok: Token) -> str:
             break
         if head.dep_ in ("advcl", "conj", "xcomp", "acomp") and head.head.i != head.i:
             head = head.head
+        elif head.dep_ == "dobj" and head.pos_ == "NOUN" and head.head.pos_ == "VERB":
+            head = head.head  # "Trump made several statements": the light verb's subject
         elif head.dep_ == "pcomp" and head.head.dep_ == "prep":
             head = head.head.head  # "by insisting that …": the verb the phrase hangs on
         else:

@@ -78,6 +78,9 @@ def subject_of(cue: Token) -> Span | None:
                 pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _phrase(pobj)
+            if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok is cue:
+                tok = tok.head  # "Trump made several statements": the light verb's subject
+                continue
             return None
         # "…, saying …", "stood up and said …", "declined to comment": the governing verb's subject
         if tok.dep_ in ("advcl", "conj", "xcomp", "acomp") and tok.head.i != tok.i:
