@@ -429,3 +429,9 @@ def test_a_light_verb_speaks_for_its_noun_cue(nlp: Language) -> None:
     assert span.text == "issued a statement"  # PolNeAR marks the verb with its noun
     source = subject_of(statement)
     assert source is not None and source.text == "The ministry"
+
+
+def test_a_predicate_after_the_object_is_an_object_frame(nlp: Language) -> None:
+    att = only(nlp, "Trump called Cruz a liar.")
+    assert att.cue is not None and att.cue.text == "called"
+    assert att.source is not None and att.source.text == "Trump"

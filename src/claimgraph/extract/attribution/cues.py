@@ -161,7 +161,7 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
             return dep, ()
     if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         return "parataxis", ()
-    if _child(tok, "dobj") is not None:
+    if _child(tok, "dobj", "oprd") is not None:  # "called Cruz a liar"
         return "dobj", ()
     # "said on Monday": a time phrase says when, not what
     prep = next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
@@ -189,7 +189,8 @@ def is_time_phrase(tok: Token) -> bool:
     """A time phrase ("on Tuesday", "last week") says when, not what: never content."""
     if tok.ent_type_ in ("DATE", "TIME"):
         return True
-    return tok.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+    # "known as Super Tuesday" names a thing that happens to be a date
+    return tok.dep_ == "prep" and tok.lower_ != "as" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
 def for_clause(tok: Token) -> Token | None:
