@@ -435,3 +435,16 @@ def test_a_predicate_after_the_object_is_an_object_frame(nlp: Language) -> None:
     att = only(nlp, "Trump called Cruz a liar.")
     assert att.cue is not None and att.cue.text == "called"
     assert att.source is not None and att.source.text == "Trump"
+
+
+def test_in_a_poll_attributes_like_according_to(nlp: Language) -> None:
+    att = only(nlp, "In a CNN poll released Monday, 50 percent of respondents backed the ceasefire.")
+    assert att.type == "according_to"
+    assert att.cue is not None and att.cue.text == "In"
+    assert att.source is not None and att.source.text == "a CNN poll released Monday"
+    assert att.content.text == "50 percent of respondents backed the ceasefire"
+
+
+def test_in_a_report_leaves_the_cue_to_the_verb_of_saying(nlp: Language) -> None:
+    att = only(nlp, "In its annual report, the agency estimated that 2,000 soldiers had died.")
+    assert att.cue is not None and att.cue.text == "estimated"

@@ -35,7 +35,7 @@ def test_cue_model_rows_are_counts_of_known_frames() -> None:
     rows = lexicon().cue_counts
     assert len(rows) > 500
     for (lemma, pos, frame), (cues, seen) in rows.items():
-        assert lemma and pos in ("VERB", "NOUN", "ADJ", "PUNCT") and frame in (*FRAMES, ANY_FRAME)
+        assert lemma and pos in ("VERB", "NOUN", "ADJ", "ADP", "PUNCT") and frame in (*FRAMES, ANY_FRAME)
         assert 0 <= cues <= seen and seen > 0, (lemma, pos, frame)
     # the most common cue of news is learned as one
     assert rows[("say", "VERB", "ccomp")][0] / rows[("say", "VERB", "ccomp")][1] > 0.8

@@ -43,7 +43,7 @@ def _type(cue: Cue, text: str, start: int, end: int) -> str:
     content = text[start:end]
     if cue.frame == "quote" or (content[:1] in _QUOTE_MARKS and content[-1:] in _QUOTE_MARKS):
         return "direct"
-    if cue.frame == "according":
+    if cue.frame in ("according", "in_document"):
         return "according_to"
     if any(mark in content for mark in "“”\"«»"):
         return "mixed"

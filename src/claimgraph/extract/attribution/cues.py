@@ -7,7 +7,7 @@ A candidate is a verb or noun whose *frame* (how its content attaches) is one of
 - ``ccomp`` / ``xcomp``: a clause ("said that …", "wants to …");
 - ``parataxis``: a clause it interrupts or follows ("The economy, the minister said, is slowing");
 - ``dobj`` / ``prep``: an object or prepositional phrase ("denied the report", "talked about");
-- ``according``: "according to X";
+- ``according``: "according to X"; ``in_document``: "In a CNN poll, …";
 - ``colon``: a colon and the rest of the line ("Kerry: We will not …", "responded: …");
 - ``acl``: a noun's clause ("the claim that …", "a plan to …", "the question posed …");
 - ``as``: a clause it comments on ("As Trump said, the economy …");
@@ -39,7 +39,7 @@ ANY_FRAME = "*"
 RARE_WORD = "<rare>"
 FRAMES = (
     "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
-    "colon", "acl", "as", "relcl", "passive", "none",
+    "colon", "acl", "as", "relcl", "passive", "in_document", "none",
 )
 CANDIDATE_POS = {"VERB", "NOUN"}
 #: an adjective is a candidate only as a copula's complement ("is critical of")
@@ -144,6 +144,8 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
     """The frame of a candidate cue and, for ``quote``, the quotations it introduces."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return "according", ()
+    if tok.pos_ == "ADP":
+        return ("in_document", ()) if in_document(tok) is not None else ("none", ())
     if tok.text == ":":
         right = _quote_right(tok, quotes)
         if right >= 0:
@@ -262,6 +264,18 @@ def _speaker_colon(tok: Token) -> bool:
     )
 
 
+def in_document(tok: Token) -> Token | None:
+    """ "In a CNN poll, Clinton leads …": the document an "in" phrase cites, when the clause's
+    verb is not itself a word of saying ("said in a statement" attributes with "said")."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    lex = lexicon()
+    if pobj is None or lex.source_kinds.get(pobj.lemma_.lower(), ("",))[0] != "document":
+        return None
+    return None if tok.head.lemma_.lower() in lex.cue_types else pobj
+
+
 def is_candidate(tok: Token, quotes: Quotes) -> bool:
     """A verb or noun outside quotations that is not a citing participle."""
     if not (
@@ -269,6 +283,7 @@ def is_candidate(tok: Token, quotes: Quotes) -> bool:
         or (tok.pos_ == "ADJ" and tok.dep_ in ADJ_DEPS)
         or tok.lower_ == "according"
         or _speaker_colon(tok)
+        or in_document(tok) is not None
     ):
         return False
     if quotes.of_token[tok.i] >= 0:

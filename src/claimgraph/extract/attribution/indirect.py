@@ -53,9 +53,9 @@ def _object_range(cue: Token) -> tuple[int, int] | None:
 
 
 def _according_range(cue: Token) -> tuple[int, int]:
-    """The clause 'according to X' sits in, minus the phrase itself."""
+    """The clause 'according to X' (or 'in a poll') sits in, minus the phrase itself."""
     doc = cue.doc
-    to = doc[cue.i + 1]
+    to = doc[cue.i + 1] if cue.lower_ == "according" else cue
     phrase_end = max(to.right_edge.i, cue.right_edge.i) + 1
     sent = cue.sent
     before = (sent.start, cue.i)
@@ -113,7 +113,7 @@ def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:
     if cue.frame == "quote":
         spans = [quotes.spans[q] for q in cue.quotes]
         return min(s for s, _ in spans), max(e for _, e in spans)
-    if cue.frame == "according":
+    if cue.frame in ("according", "in_document"):
         rng: tuple[int, int] | None = _according_range(tok)
     elif cue.frame in ("ccomp", "xcomp"):
         rng = _clause_range(tok, cue.frame)

@@ -52,6 +52,9 @@ def subject_of(cue: Token) -> Span | None:
             to = doc[cue.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return _phrase(pobj) if pobj is not None else None
+    if cue.pos_ == "ADP" and cue.lower_ == "in":  # "In a CNN poll, …": the document
+        pobj = next((c for c in cue.children if c.dep_ == "pobj"), None)
+        return _phrase(pobj) if pobj is not None else None
     if cue.text == ":":  # "Kerry: “…”"
         before = doc[cue.i - 1]
         near = doc[max(0, before.i - 12) : before.i + 1]
