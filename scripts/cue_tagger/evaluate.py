@@ -20,12 +20,14 @@ import argparse
 import importlib.util
 import json
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import spacy
+from convert import char_runs  # this folder's conversion script (run as a script)
 from spacy.tokens import Doc
 
 from claimgraph.evaluate import evaldata_root
@@ -163,11 +165,23 @@ def against_ours(parsed: list[Parsed]) -> dict[str, object]:
     ``drop/add`` both (F1 per threshold pair)."""
     ours_total = Counts()
     rows: list[tuple[bool, float]] = []  # (our cue is right, tagger score)
+    fp_words: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # by score >= 0.5
+    fn_words: dict[bool, Counter[str]] = {False: Counter(), True: Counter()}  # tagger finds it
     for p in parsed:
         p_ours = [frozenset(range(s, e)) for s, e in p.ours]
         ours_total += _match(p.gold, p_ours, _overlap)
         _, hit = matched(p.gold, p_ours)
         rows += [(j in hit, span_score(p.doc, p.scores, s, e)) for j, (s, e) in enumerate(p.ours)]
+        for j, (s, e) in enumerate(p.ours):
+            if j not in hit:
+                high = span_score(p.doc, p.scores, s, e) >= 0.5
+                fp_words[high][p.article.text[s:e].lower()] += 1
+        hit_g, _ = matched(p.gold, p_ours)
+        missed = [g for i, g in enumerate(p.gold) if i not in hit_g]
+        found, _ = matched(missed, decode(p.doc, p.scores, 0.5))
+        for i, g in enumerate(missed):
+            words = " ".join(p.article.text[a:b] for a, b in char_runs(p.article.text, g)).lower()
+            fn_words[i in found][words] += 1
     right = np.array([r for r, _ in rows], dtype=bool)
     score = np.array([s for _, s in rows])
     drop: dict[str, dict] = {}
@@ -202,6 +216,10 @@ def against_ours(parsed: list[Parsed]) -> dict[str, object]:
         "drop": drop,
         "add": add,
         "drop/add_f1": both,
+        "our_fp_words_tagger_high": fp_words[True].most_common(25),
+        "our_fp_words_tagger_low": fp_words[False].most_common(25),
+        "our_miss_words_tagger_finds": fn_words[True].most_common(25),
+        "our_miss_words_tagger_misses": fn_words[False].most_common(25),
     }
 
 
