@@ -3,7 +3,7 @@
 
 - ``claimgraph.CueHead.v1``: one hidden Maxout layer, then a per-token (start, end) logistic.
 - ``claimgraph.CueTok2Vec.v1``: the listener's vectors plus an embedding of the parse's tags and
-  dependency labels, mixed by one window layer (config ``config_syntax.cfg``)."""
+  dependency labels, mixed by ``depth`` window layers (config ``config_syntax.cfg``)."""
 
 from __future__ import annotations
 
@@ -34,8 +34,13 @@ def cue_tok2vec(
     output (tag, dependency label), mixed and widened by ``depth`` window layers: the parse is
     computed anyway, so the cue tagger sees syntax at the price of a few small matrices."""
     embed = MultiHashEmbed(width=embed_width, attrs=attrs, rows=rows, include_static_vectors=False)
-    return chain(
+    mixed = chain(
         concatenate(listener, embed),
         with_array(Maxout(nO=width, nP=3, dropout=0.1, normalize=True)),
-        MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=3, depth=depth),
     )
+    if not depth:  # the cheapest variant: no extra context beyond what tok2vec saw
+        return mixed
+    encoder = MaxoutWindowEncoder(
+        width=width, window_size=window_size, maxout_pieces=3, depth=depth
+    )
+    return chain(mixed, encoder)
