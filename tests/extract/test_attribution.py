@@ -448,3 +448,19 @@ def test_in_a_poll_attributes_like_according_to(nlp: Language) -> None:
 def test_in_a_report_leaves_the_cue_to_the_verb_of_saying(nlp: Language) -> None:
     att = only(nlp, "In its annual report, the agency estimated that 2,000 soldiers had died.")
     assert att.cue is not None and att.cue.text == "estimated"
+
+
+def test_a_title_case_headline_is_read_as_who_says_what(nlp: Language) -> None:
+    text = "Pentagon Chief Slams Russian Incursion Into Kursk Region\nThe defense secretary spoke on Friday."
+    att = attributions(nlp, text)[0]
+    assert att.cue is not None and att.cue.text == "Slams"
+    assert att.source is not None and att.source.text == "Pentagon Chief"
+    assert att.content.text == "Russian Incursion Into Kursk Region"
+
+
+def test_a_content_the_parse_finds_in_another_paragraph_is_no_content(nlp: Language) -> None:
+    # the small model hangs the headline on "spoke" as its object; only "LONDON" is on its line
+    text = "Clinton Urges Britain To Remain In European Union\nLONDON — Hillary Clinton on Friday spoke about the vote."
+    found = attributions(nlp, text)
+    assert [a.cue.text for a in found if a.cue] == ["Urges"]
+    assert all("\n" not in a.content.text for a in found)

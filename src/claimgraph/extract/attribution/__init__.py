@@ -15,8 +15,10 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
-from claimgraph.extract.attribution.cues import Cue, Quotes, find_cues
+from claimgraph.extract.attribution import classifier
+from claimgraph.extract.attribution.cues import Cue, Quotes, find_cues, headline_cues
 from claimgraph.extract.attribution.hedges import find_hedges
 from claimgraph.extract.attribution.indirect import content_span
 from claimgraph.extract.attribution.lexicon import lexicon
@@ -105,6 +107,16 @@ def _drop_nested(found: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]
     return kept
 
 
+def _headline_speaker(cue: Cue) -> TokenSpan | None:
+    """The words of a headline before its cue verb ("Clinton Urges …" -> Clinton)."""
+    doc = cue.token.doc
+    start = cue.token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    words = [t for t in doc[start : cue.token.i] if not (t.is_punct or t.is_space)]
+    return doc[words[0].i : words[-1].i + 1] if words else None
+
+
 def _wins_mutual(found: list[tuple[Cue, int, int]], i: int) -> bool:
     """True when every content covering cue ``i`` is one that ``i``'s content covers in turn, by
     a less likely cue ("X shelled the town, according to officials": each reads the other as
@@ -176,7 +188,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = Quotes.index(doc, find_quotes(text))
     found: list[tuple[Cue, int, int]] = []
     used_quotes: dict[int, int] = {}  # quotation -> index in found of the cue that took it
-    for cue in find_cues(doc, quotes, text=text):
+    cues = find_cues(doc, quotes, text=text)
+    cues = headline_cues(doc, quotes, cues, classifier.headline_end(text)) + cues
+    for cue in cues:
         span = cue.content if cue.content is not None else content_span(cue, quotes)
         if span is None:
             continue
@@ -198,7 +212,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     history: list[Source] = []
     out: list[Attribution] = []
     for cue, start, end in kept:
-        mention = subject_of(cue.token)
+        mention = subject_of(cue.token) if cue.frame != "headline" else _headline_speaker(cue)
         if mention is None and cue.frame == "ccomp":
             mention = appositive_speaker(cue.token)
             if mention is not None:

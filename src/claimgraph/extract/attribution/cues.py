@@ -39,7 +39,7 @@ ANY_FRAME = "*"
 RARE_WORD = "<rare>"
 FRAMES = (
     "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
-    "colon", "acl", "as", "relcl", "passive", "in_document", "none",
+    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "none",
 )
 CANDIDATE_POS = {"VERB", "NOUN"}
 #: an adjective is a candidate only as a copula's complement ("is critical of")
@@ -324,3 +324,73 @@ def candidate_content(tok: Token, frame: str, qs: tuple[int, ...], quotes: Quote
     from claimgraph.extract.attribution.indirect import content_span  # content reads Cue
 
     return content_span(Cue(tok, frame, qs, 0.0), quotes)
+
+
+#: past forms of cue verbs that a title-case headline hides from the tagger
+IRREGULAR_PAST = {
+    "said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "thought": "think",
+    "felt": "feel", "knew": "know", "saw": "see", "sought": "seek", "gave": "give",
+    "took": "take", "made": "make", "swore": "swear", "hit": "hit", "fought": "fight",
+}
+#: a headline word is read as a cue verb when train marks that verb a cue this often
+HEADLINE_RATE = 0.5
+
+
+def _verb_forms(word: str) -> list[str]:
+    """Lemmas a capitalised headline word may be a form of ("Slams", "Praised", "Said")."""
+    w = word.lower()
+    if w in IRREGULAR_PAST:
+        return [IRREGULAR_PAST[w]]
+    forms = [w]
+    if w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("es"):
+        forms.append(w[:-2])
+    if w.endswith("s"):
+        forms.append(w[:-1])
+    if w.endswith("ied"):
+        forms.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        forms += [w[:-1], w[:-2]]
+    return forms
+
+
+def _headline_verb(tok: Token) -> tuple[str, float] | None:
+    lex = lexicon()
+    for form in _verb_forms(tok.text):
+        cues, seen = lex.cue_counts.get((form, "VERB", ANY_FRAME), (0, 0))
+        if seen >= 3 and cues / seen >= HEADLINE_RATE:
+            return form, cues / seen
+    return None
+
+
+def headline_cues(doc: Doc, quotes: Quotes, found: list[Cue], end: int) -> list[Cue]:
+    """ "Clinton Urges Britain to Remain in European Union": a cue verb in a title-case headline.
+
+    Capitalised words fool the tagger (the verb becomes a proper noun) and so the parse, so the
+    headline is read as the news writes it: who, the verb of saying, what. Only when the
+    headline (the first line, ending at ``end``) has no cue yet, and only for a verb train
+    marks as a cue at least half of the time; the words before it are the source, the rest of
+    the line the content.
+    """
+    if any(c.token.idx < end for c in found):
+        return []
+    words = [t for t in doc if t.idx < end and t.is_alpha]
+    if len(words) < 4 or sum(t.is_title or t.is_upper for t in words) < 0.7 * len(words):
+        return []
+    for tok in words[1:-1]:
+        if quotes.of_token[tok.i] >= 0 or tok.pos_ not in ("PROPN", "NOUN", "VERB"):
+            continue
+        verb = _headline_verb(tok)
+        if verb is None:
+            continue
+        after = [t for t in doc[tok.i + 1 :] if t.idx < end and not t.is_space]
+        if len([t for t in after if t.is_alpha]) < 2:
+            return []
+        last = after[-1]
+        while after and after[-1].is_punct and after[-1].text not in "“”\"’'":
+            after.pop()
+        last = after[-1] if after else last
+        content = (after[0].idx, last.idx + len(last.text))
+        return [Cue(tok, "headline", (), verb[1], content)]
+    return []

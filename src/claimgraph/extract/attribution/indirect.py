@@ -93,6 +93,32 @@ def _line_after(cue: Token) -> tuple[int, int] | None:
     return colon.i + 1, end
 
 
+def _within_line(cue: Token, start: int, end: int) -> tuple[int, int]:
+    """Clip a parse-read content to the cue's paragraph: a parse that glues a headline to the
+    first line ("… European Union\nLONDON — Clinton spoke …") must not carry it across."""
+    doc = cue.doc
+    lo, hi = start, end
+    for t in reversed(doc[: cue.i + 1]):
+        if t.idx < start:
+            break
+        if t.is_space and "\n" in t.text:
+            lo = t.idx + len(t.text)
+            break
+    for t in doc[cue.i :]:
+        if t.idx >= end:
+            break
+        if t.is_space and "\n" in t.text:
+            hi = t.idx
+            break
+    return (lo, hi) if lo < hi else (start, end)
+
+
+def _in_paragraph(cue: Token, start: int, end: int) -> tuple[int, int] | None:
+    """The content clipped to the cue's paragraph, or None when most of it lay elsewhere."""
+    lo, hi = _within_line(cue, start, end)
+    return (lo, hi) if 2 * (hi - lo) >= end - start else None
+
+
 def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -122,7 +148,8 @@ def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:
         rng = _interrupted_range(tok, tok.head.head if cue.frame == "relcl" else None)
         if rng is None:
             return None
-        return _snap_to_quotes(*_to_chars(doc, *rng), quotes)
+        clipped = _in_paragraph(tok, *_to_chars(doc, *rng))
+        return _snap_to_quotes(*clipped, quotes) if clipped is not None else None
     elif cue.frame == "colon":
         rng = _line_after(tok)
     elif cue.frame == "acl":
@@ -145,4 +172,5 @@ def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:
         start, end = _trim(doc, start, end)
         if start >= end:
             return None
-    return _snap_to_quotes(*_to_chars(doc, start, end), quotes)
+    clipped = _in_paragraph(tok, *_to_chars(doc, start, end))
+    return _snap_to_quotes(*clipped, quotes) if clipped is not None else None
