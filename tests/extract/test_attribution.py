@@ -464,3 +464,12 @@ def test_a_content_the_parse_finds_in_another_paragraph_is_no_content(nlp: Langu
     found = attributions(nlp, text)
     assert [a.cue.text for a in found if a.cue] == ["Urges"]
     assert all("\n" not in a.content.text for a in found)
+
+
+def test_a_wire_dateline_is_not_part_of_the_content(nlp: Language) -> None:
+    text = (
+        "BRUSSELS (Continental Wire) - European Union foreign ministers agreed on Monday to impose "
+        "new sanctions on Iran, diplomats said."
+    )
+    att = only(nlp, text)
+    assert att.content.text.startswith("European Union foreign ministers agreed")

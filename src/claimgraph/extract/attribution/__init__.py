@@ -30,6 +30,7 @@ from claimgraph.extract.attribution.sources import (
     subject_of,
     vias,
 )
+from claimgraph.extract.dateline import dateline_end
 from claimgraph.ids import item_id, text_hash
 from claimgraph.nlp import extensions
 from claimgraph.record import Attribution, Record, Source, Span, span_of
@@ -218,6 +219,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             if mention is not None:
                 end = min(end, doc[mention.start - 1].idx)
                 start, end = _trim_chars(text, start, end)
+        opening = dateline_end(text, start)
+        if opening is not None and opening < end:
+            start = opening  # "BRUSSELS (Continental Wire) - EU ministers agreed …", diplomats said
         citing = citing_of(cue.token)
         if citing is not None and start <= citing.idx < end:
             # "reported, citing two officials, that …": the citation is not content

@@ -26,8 +26,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from claimgraph.extract.dateline import DATELINE
 from claimgraph.extract.events.lexicon import rows, split
-from claimgraph.extract.events.links import DATELINE
 from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Actor, Place
 

@@ -12,16 +12,14 @@ verb in the parse ("attacked ... *on Tuesday*") beats the rest of its clause.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.dateline import DATELINE
 from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Attribution, Place, Time
 from claimgraph.record import Span as TextSpan
-
-DATELINE = re.compile(r"^[A-Z]{2}[A-Z .'-]*,?[^-\u2013\u2014\n]{0,30}?(\(\w[\w .]*\))?\s*[-\u2013\u2014]")
 
 
 def _clause_bounds(clause: Token) -> tuple[int, int]:
