@@ -34,13 +34,12 @@ def cue_tok2vec(
     output (tag, dependency label), mixed and widened by ``depth`` window layers: the parse is
     computed anyway, so the cue tagger sees syntax at the price of a few small matrices."""
     embed = MultiHashEmbed(width=embed_width, attrs=attrs, rows=rows, include_static_vectors=False)
-    mixed = chain(
+    layers = [
         concatenate(listener, embed),
         with_array(Maxout(nO=width, nP=3, dropout=0.1, normalize=True)),
-    )
-    if not depth:  # the cheapest variant: no extra context beyond what tok2vec saw
-        return mixed
-    encoder = MaxoutWindowEncoder(
-        width=width, window_size=window_size, maxout_pieces=3, depth=depth
-    )
-    return chain(mixed, encoder)
+    ]
+    if depth:  # depth 0 is the cheapest variant: no context beyond what tok2vec saw
+        layers.append(
+            MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=3, depth=depth)
+        )
+    return chain(*layers)
