@@ -473,3 +473,25 @@ def test_a_wire_dateline_is_not_part_of_the_content(nlp: Language) -> None:
     )
     att = only(nlp, text)
     assert att.content.text.startswith("European Union foreign ministers agreed")
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name(nlp: Language) -> None:
+    text = "“He represents our greatest shame.” ― Sonya Herridge\n“Trump must stop portraying us as criminals.”― Pamela Padilla"
+    found = attributions(nlp, text)
+    assert [(a.source.text if a.source else None, a.cue.text if a.cue else None) for a in found] == [
+        ("Sonya Herridge", "―"),
+        ("Pamela Padilla", "―"),
+    ]
+    assert found[0].type == "direct" and found[0].content.text == "“He represents our greatest shame.”"
+
+
+def test_an_embedded_tweet_is_signed_by_its_author(nlp: Language) -> None:
+    text = "No one should be above the law. pic.twitter.com/OqctxglquI — Paul Ryan (@SpeakerRyan) July 5, 2016"
+    att = only(nlp, text)
+    assert att.cue is not None and att.cue.text == "—"
+    assert att.source is not None and att.source.text == "Paul Ryan"
+    assert att.content.text == "No one should be above the law. pic.twitter.com/OqctxglquI"
+
+
+def test_a_hyphen_inside_a_name_signs_nothing(nlp: Language) -> None:
+    assert attributions(nlp, "He voted for the Dodd-Frank\nThe bill passed.") == []

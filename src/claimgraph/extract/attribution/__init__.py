@@ -18,7 +18,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.extract.attribution import classifier
-from claimgraph.extract.attribution.cues import Cue, Quotes, find_cues, headline_cues
+from claimgraph.extract.attribution.cues import (
+    SIGNING_DASHES,
+    Cue,
+    Quotes,
+    find_cues,
+    headline_cues,
+    signed_cues,
+    signer_end,
+)
 from claimgraph.extract.attribution.hedges import find_hedges
 from claimgraph.extract.attribution.indirect import content_span
 from claimgraph.extract.attribution.lexicon import lexicon
@@ -62,6 +70,9 @@ def _cue_span(cue: Cue, text: str) -> Span:
     # "made several statements", "offered his assessment of"
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and head.pos_ == "VERB" and 0 < tok.i - head.i <= LIGHT_VERB_REACH:
         start = head.idx
+    if cue.frame == "signed":  # the dash alone, not the quotation mark glued to it ("”―")
+        dash = next(d for d in SIGNING_DASHES if tok.text.endswith(d))
+        return span_of(text, end - len(dash), end)
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     # "according to", and the preposition a prepositional cue governs ("critical of", "calling for")
     if nxt is not None and (
@@ -116,6 +127,13 @@ def _headline_speaker(cue: Cue) -> TokenSpan | None:
         start -= 1
     words = [t for t in doc[start : cue.token.i] if not (t.is_punct or t.is_space)]
     return doc[words[0].i : words[-1].i + 1] if words else None
+
+
+def _signer(cue: Cue) -> TokenSpan | None:
+    """The name after a signing dash ("― Sonya Herridge")."""
+    doc = cue.token.doc
+    end = signer_end(doc, cue.token.i + 1)
+    return doc[cue.token.i + 1 : end] if end is not None else None
 
 
 def _wins_mutual(found: list[tuple[Cue, int, int]], i: int) -> bool:
@@ -191,6 +209,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     used_quotes: dict[int, int] = {}  # quotation -> index in found of the cue that took it
     cues = find_cues(doc, quotes, text=text)
     cues = headline_cues(doc, quotes, cues, classifier.headline_end(text)) + cues
+    cues += signed_cues(doc, quotes, text)
     for cue in cues:
         span = cue.content if cue.content is not None else content_span(cue, quotes)
         if span is None:
@@ -213,7 +232,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     history: list[Source] = []
     out: list[Attribution] = []
     for cue, start, end in kept:
-        mention = subject_of(cue.token) if cue.frame != "headline" else _headline_speaker(cue)
+        if cue.frame == "headline":
+            mention = _headline_speaker(cue)
+        elif cue.frame == "signed":
+            mention = _signer(cue)
+        else:
+            mention = subject_of(cue.token)
         if mention is None and cue.frame == "ccomp":
             mention = appositive_speaker(cue.token)
             if mention is not None:

@@ -39,7 +39,7 @@ ANY_FRAME = "*"
 RARE_WORD = "<rare>"
 FRAMES = (
     "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
-    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "none",
+    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "signed", "none",
 )
 CANDIDATE_POS = {"VERB", "NOUN"}
 #: an adjective is a candidate only as a copula's complement ("is critical of")
@@ -394,3 +394,61 @@ def headline_cues(doc: Doc, quotes: Quotes, found: list[Cue], end: int) -> list[
         content = (after[0].idx, last.idx + len(last.text))
         return [Cue(tok, "headline", (), verb[1], content)]
     return []
+
+
+#: dashes that sign a text with its author's name: "“…” ― Sonya Herridge", "… — Paul Ryan (@SpeakerRyan)"
+SIGNING_DASHES = ("―", "—", "–", "--", "-")
+
+
+def signer_end(doc: Doc, first: int) -> int | None:
+    """Token index after the name that starts at ``first`` and ends its line, or None.
+
+    A name is one to four capitalised words, then the end of the line, a handle in brackets
+    ("(@SpeakerRyan)") or a full stop before the line ends.
+    """
+    i = first
+    while i < len(doc) and i - first < 4 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    if i == first:
+        return None
+    if i == len(doc):
+        return i
+    nxt = doc[i]
+    if nxt.is_space and "\n" in nxt.text:
+        return i
+    if nxt.text == "(" and i + 1 < len(doc) and doc[i + 1].text.startswith("@"):
+        return i
+    if nxt.text == "." and (i + 1 == len(doc) or (doc[i + 1].is_space and "\n" in doc[i + 1].text)):
+        return i
+    return None
+
+
+def signed_cues(doc: Doc, quotes: Quotes, text: str) -> list[Cue]:
+    """A text signed with a dash and its author's name at the end of its line: an epigraph,
+    a reader's quote in a list, an embedded tweet. The dash is the cue, the name the source,
+    the quotation before the dash (or the line up to it) the content."""
+    out: list[Cue] = []
+    for tok in doc:
+        dash = next((d for d in SIGNING_DASHES if tok.text.endswith(d)), None)
+        if dash is None or tok.i + 1 >= len(doc):
+            continue
+        if tok.text != dash and tok.text[: -len(dash)] not in ("”", "\"", "’"):
+            continue  # "”―" is one token; "well-known" is not a dash
+        at = tok.idx + len(tok.text) - len(dash)
+        after = tok.idx + len(tok.text)
+        # a dash set apart by spaces (or glued to a closing quotation), never a word's hyphen
+        if not (at == 0 or text[at - 1] in " \t\xa0”\"’\n") or not (after < len(text) and text[after] in " \t\xa0"):
+            continue
+        if signer_end(doc, tok.i + 1) is None:
+            continue
+        before = text[:at].rstrip(" \t\xa0")
+        quote = next((k for k, (qs, qe) in enumerate(quotes.spans) if qe == len(before)), None)
+        if quote is not None:
+            content = quotes.spans[quote]
+        else:
+            line_start = before.rfind("\n") + 1
+            if len(before[line_start:].split()) < 3:
+                continue
+            content = (line_start, len(before))
+        out.append(Cue(tok, "signed", (quote,) if quote is not None else (), 0.9, content))
+    return out
