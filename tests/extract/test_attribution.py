@@ -495,3 +495,7 @@ def test_an_embedded_tweet_is_signed_by_its_author(nlp: Language) -> None:
 
 def test_a_hyphen_inside_a_name_signs_nothing(nlp: Language) -> None:
     assert attributions(nlp, "He voted for the Dodd-Frank\nThe bill passed.") == []
+
+
+def test_a_photo_credit_is_no_signature(nlp: Language) -> None:
+    assert attributions(nlp, "A soldier walks past the ruins of a school in Kharkiv. — Reuters") == []

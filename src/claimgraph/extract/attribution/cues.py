@@ -439,12 +439,17 @@ def signed_cues(doc: Doc, quotes: Quotes, text: str) -> list[Cue]:
         # a dash set apart by spaces (or glued to a closing quotation), never a word's hyphen
         if not (at == 0 or text[at - 1] in " \t\xa0”\"’\n") or not (after < len(text) and text[after] in " \t\xa0"):
             continue
-        if signer_end(doc, tok.i + 1) is None:
+        name_end = signer_end(doc, tok.i + 1)
+        if name_end is None:
             continue
         before = text[:at].rstrip(" \t\xa0")
         quote = next((k for k, (qs, qe) in enumerate(quotes.spans) if qe == len(before)), None)
         if quote is not None:
             content = quotes.spans[quote]
+        elif not (name_end < len(doc) and doc[name_end].text == "(") and doc[tok.i + 1].ent_type_ != "PERSON":
+            # "A soldier walks past the ruins. — Reuters" credits a photo: a line signs only
+            # with a person's name, or with a tweet's author and handle
+            continue
         else:
             line_start = before.rfind("\n") + 1
             if len(before[line_start:].split()) < 3:
