@@ -100,6 +100,7 @@ def eval_command(
     data: Annotated[Path | None, typer.Option(help="Gold data (default: ../shared/evaldata/...).")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    fold: Annotated[str | None, typer.Option(help="Score one fixed part alone (events: a or b).")] = None,
 ) -> None:
     """Score an extractor against external gold data (P/R/F1, baseline alongside)."""
     from claimgraph import evaluate
@@ -110,7 +111,7 @@ def eval_command(
             typer.echo(f"{name}\t{module.DEFAULT_DATA}")
         return
     try:
-        report = evaluate.run(task, data, limit=limit)
+        report = evaluate.run(task, data, limit=limit, fold=fold)
     except ClaimgraphError as exc:
         raise _fail(exc) from None
     if as_json:

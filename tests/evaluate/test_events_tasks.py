@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph import evaluate
+from claimgraph.errors import ClaimgraphError
 from claimgraph.evaluate import events as events_task
 from claimgraph.evaluate import petrarch as petrarch_task
 from claimgraph.evaluate.scoring import Report
@@ -70,7 +71,7 @@ def test_a_fold_loads_only_its_half() -> None:
     a, b = events_task.load(data, fold="a"), events_task.load(data, fold="b")
     assert len(a) + len(b) == len(whole) and a and b
     assert {r["id"] for r in a}.isdisjoint(r["id"] for r in b)
-    with pytest.raises(ValueError):
+    with pytest.raises(ClaimgraphError):
         events_task.load(data, fold="c")
 
 
@@ -96,3 +97,10 @@ def test_evaluate_scores_one_fold_alone() -> None:
     assert report.values["type_accuracy"][1] == 4
     assert report.values["fold_b.type_accuracy"] == report.values["type_accuracy"]
     assert "fold_a.type_accuracy" not in report.values
+
+
+def test_run_scores_one_fold_only_for_tasks_that_have_folds() -> None:
+    with pytest.raises(ClaimgraphError, match="has no folds"):
+        evaluate.run("times", fold="a")
+    with pytest.raises(ClaimgraphError, match="unknown fold"):
+        evaluate.run("events", fold="c")

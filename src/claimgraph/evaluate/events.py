@@ -33,6 +33,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from claimgraph.errors import ClaimgraphError
 from claimgraph.evaluate.scoring import Counts, Report
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events.coder import find_events, main_event
@@ -64,7 +65,7 @@ def load(data: Path, limit: int | None = None, fold: str | None = None) -> list[
     records = json.loads(path.read_text(encoding="utf-8"))
     if fold is not None:
         if fold not in FOLDS:
-            raise ValueError(f"unknown fold {fold!r}: use one of {FOLDS}")
+            raise ClaimgraphError("E003", f"unknown fold {fold!r} of task {TASK!r}: use one of {', '.join(FOLDS)}")
         records = [r for r in records if fold_of(r["id"]) == fold]
     return records[:limit] if limit else records
 
