@@ -27,10 +27,12 @@ def entities_of(doc: Doc) -> list[Entity]:
 
     The news ruler gives outlets, ministries, seats of government and metonymic capitals their
     canonical name; a person mentioned by surname ("Putin") takes the full name of an earlier
-    mention ("Vladimir Putin"), as a reader would.
+    mention ("Vladimir Putin"), as a reader would; an entity the places component geocoded
+    takes that place's name and country when the ruler knows nothing of it ("Paiporta" → ES).
     """
     out: list[Entity] = []
     full_names: dict[str, str] = {}
+    places = {(p.start, p.end): p for p in extensions.results(doc, "cg_places")}
     for ent in doc.ents:
         canonical: str | None = ent.ent_id_ or None
         if ent.label_ == "PERSON":
@@ -42,6 +44,9 @@ def entities_of(doc: Doc) -> list[Entity]:
             elif words:
                 canonical = full_names.get(words[0], name)
         info = entity_info(canonical)
+        place = places.get((ent.start_char, ent.end_char))
+        if info is None and place is not None and place.kind == "place":
+            canonical = place.name
         out.append(
             Entity(
                 start=ent.start_char,
@@ -49,7 +54,7 @@ def entities_of(doc: Doc) -> list[Entity]:
                 text=ent.text,
                 label=ent.label_,
                 canonical=canonical,
-                country=info.country if info else None,
+                country=info.country if info else (place.country if place is not None else None),
                 metonym=bool(info and (info.metonym or (info.kind == "government" and ent.label_ == "GPE"))),
             )
         )

@@ -39,3 +39,8 @@ def test_seats_of_government_are_metonyms(nlp) -> None:
 def test_a_surname_takes_the_full_name_mentioned_earlier(nlp) -> None:
     found = ents(nlp, "Former President Donald Trump spoke in Ohio. Trump did not say how.")
     assert ("Trump", "PERSON", "Donald Trump", None, False) in found
+
+
+def test_a_place_the_ruler_does_not_know_takes_the_geocoded_name_and_country(nlp) -> None:
+    found = ents(nlp, "Floods killed at least 62 people in Paiporta, near Valencia, officials said.")
+    assert ("Paiporta", "GPE", "Paiporta", "ES", False) in found
