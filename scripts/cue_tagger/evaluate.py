@@ -30,6 +30,7 @@ import spacy
 from convert import char_runs  # this folder's conversion script (run as a script)
 from spacy.tokens import Doc
 
+from claimgraph.evaluate import attribution as attribution_eval
 from claimgraph.evaluate import evaldata_root
 from claimgraph.evaluate.attribution import Article, _match, _overlap, read_articles
 from claimgraph.evaluate.scoring import Counts
@@ -84,22 +85,7 @@ def span_score(doc: Doc, scores: np.ndarray, start: int, end: int) -> float:
 
 def matched(gold: list[Chars], pred: list[Chars]) -> tuple[set[int], set[int]]:
     """Indices of gold and predicted cues paired by the one-to-one overlap rule."""
-    pairs = sorted(
-        (
-            (s, i, j)
-            for i, g in enumerate(gold)
-            for j, p in enumerate(pred)
-            if (s := _overlap(g, p)) > 0
-        ),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return used_g, used_p
+    return attribution_eval.matched(gold, pred, _overlap)
 
 
 @dataclass

@@ -107,12 +107,13 @@ def dice(a: Chars, b: Chars) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
-def _match(
+def matched(
     gold: list[Chars] | list[GoldAttribution],
     pred: list[Chars] | list[GoldAttribution],
     score: Callable[..., float],
-) -> Counts:
-    """One-to-one greedy matching, best score first; a pair scoring 0 never matches."""
+) -> tuple[set[int], set[int]]:
+    """Indices of the gold and predicted items paired one to one, greedily, best score first;
+    a pair scoring 0 never matches."""
     pairs = sorted(
         ((s, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (s := score(g, p)) > 0),
         reverse=True,
@@ -123,7 +124,16 @@ def _match(
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
-    tp = len(used_g)
+    return used_g, used_p
+
+
+def _match(
+    gold: list[Chars] | list[GoldAttribution],
+    pred: list[Chars] | list[GoldAttribution],
+    score: Callable[..., float],
+) -> Counts:
+    """Counts of the one-to-one matching (:func:`matched`)."""
+    tp = len(matched(gold, pred, score)[0])
     return Counts(tp, len(pred) - tp, len(gold) - tp)
 
 
