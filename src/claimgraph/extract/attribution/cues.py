@@ -15,7 +15,10 @@ A candidate is a verb or noun whose *frame* (how its content attaches) is one of
   was …");
 - ``passive``: its passive subject ("This was tweeted by …");
 - ``adj``-frames: an adjective after a copula takes its own clause or phrase ("is critical of
-  …", "is confident that …"): the adjective is the candidate, with the frames above.
+  …", "is confident that …"): the adjective is the candidate, with the frames above;
+- ``headline`` (:func:`headline_cues`): a title-case headline's verb of saying, which the tagger
+  takes for a name; ``signed`` (:func:`signed_cues`): a dash and a name ending a line ("“…” ―
+  Sonya Herridge", an embedded tweet). Both are read off the text, not scored by the classifier.
 
 Whether a candidate is a cue is decided by the statistics of its (lemma, part of speech, frame)
 in the PolNeAR train split (``cue_model.tsv``), smoothed towards the hand list in
@@ -387,10 +390,8 @@ def headline_cues(doc: Doc, quotes: Quotes, found: list[Cue], end: int) -> list[
         after = [t for t in doc[tok.i + 1 :] if t.idx < end and not t.is_space]
         if len([t for t in after if t.is_alpha]) < 2:
             return []
-        last = after[-1]
-        while after and after[-1].is_punct and after[-1].text not in "“”\"’'":
-            after.pop()
-        last = after[-1] if after else last
+        words = [t for t in after if not (t.is_punct and t.text not in "“”\"’'")]
+        last = words[-1] if words else after[-1]  # a closing quotation mark stays, a full stop goes
         content = (after[0].idx, last.idx + len(last.text))
         return [Cue(tok, "headline", (), verb[1], content)]
     return []
