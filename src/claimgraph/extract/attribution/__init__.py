@@ -28,7 +28,6 @@ from claimgraph.extract.attribution.cues import (
     signer_end,
 )
 from claimgraph.extract.attribution.hedges import find_hedges
-from claimgraph.extract.attribution.indirect import content_span
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
 from claimgraph.extract.attribution.sources import (
@@ -211,7 +210,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     cues = headline_cues(doc, quotes, cues, classifier.headline_end(text)) + cues
     cues += signed_cues(doc, quotes, text)
     for cue in cues:
-        span = cue.content if cue.content is not None else content_span(cue, quotes)
+        span = cue.content  # every finder reads it before deciding
         if span is None:
             continue
         # one quotation, one cue: the likelier ("…," he said, adding …)
