@@ -3,7 +3,9 @@
 For every candidate cue word (a verb or noun with a content frame, see
 ``claimgraph.extract.attribution.cues``) outside other attributions' content, the table counts
 how often that (lemma, part of speech, frame) is annotated as a cue in train. The component reads those counts as
-P(cue | lemma, pos, frame), smoothed towards the hand list in ``cue_verbs.tsv``; then it fits
+P(cue | lemma, pos, frame), smoothed towards the hand list in ``cue_verbs.tsv``, and the same
+counts refined by the word's object or preposition, its subject's kind and its tag (rows whose
+frame column reads ``dobj|word=issue``, ``ccomp|subj=person``, ``ccomp|tag=VBD``); then it fits
 the logistic regression of ``claimgraph.extract.attribution.classifier`` (rate + context).
 
 Reproducible: the same train split and model give the same file (rows sorted). Only train is
@@ -24,17 +26,20 @@ from spacy.tokens import Doc, DocBin
 from claimgraph.evaluate import evaldata_root
 from claimgraph.evaluate.attribution import Article, read_articles
 from claimgraph.extract.attribution import classifier
-from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE
+from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE, SHIFT_PREFIX
 from claimgraph.extract.attribution.cues import (
     ANY_FRAME,
     MIN_RATE,
     PRIOR_WEIGHT,
     RARE_WORD,
+    REFINEMENTS,
     Quotes,
     candidate_content,
     frame_of,
     is_candidate,
     prior_rate,
+    refinement_rows,
+    shift_of,
 )
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
@@ -87,7 +92,8 @@ def main() -> None:
     print(f"{len(w)} weights -> {args.weights}")
 
 
-Sample = tuple[tuple[str, str, str], bool, list[str]]
+#: (lemma, pos, frame), label, context features, refinement rows (kind, table frame)
+Sample = tuple[tuple[str, str, str], bool, list[str], list[tuple[str, str]]]
 Row = tuple[tuple[str, str, str], int, int]
 
 
@@ -95,6 +101,8 @@ def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row
     """The count table's rows and the classifier's samples from parsed, annotated articles."""
     cues: Counter[tuple[str, str, str]] = Counter()
     seen: Counter[tuple[str, str, str]] = Counter()
+    pair_cues: Counter[tuple[str, str, str]] = Counter()  # (lemma, pos, "frame|kind=value")
+    pair_seen: Counter[tuple[str, str, str]] = Counter()
     samples: list[Sample] = []
     for article, doc in zip(articles, docs, strict=True):
         gold = set().union(*(g.cue for g in article.gold)) if article.gold else set()
@@ -121,8 +129,13 @@ def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row
                 if content is None:
                     continue  # the component drops it before asking the classifier
                 feats = classifier.context_features(tok, frame, first_line)
-                feats += classifier.content_features(doc.char_span(*content, alignment_mode="expand"), frame)
-                samples.append((key, y, feats))
+                start, end = content
+                feats += classifier.content_features(doc.char_span(start, end, alignment_mode="expand"), frame)
+                refined = refinement_rows(tok, frame)
+                for _, row in refined:
+                    pair_seen[(key[0], key[1], row)] += 1
+                    pair_cues[(key[0], key[1], row)] += int(y)
+                samples.append((key, y, feats, refined))
     listed = lexicon().cue_types
     # words too rare for a row of their own pool into one row per (pos, frame)
     for key, n in list(seen.items()):
@@ -138,6 +151,7 @@ def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row
         # as one, not taken for a rare word); frame rows only where there is something to say
         and (cues[k] > 0 or k[0] in listed or k[0] == RARE_WORD or k[2] == ANY_FRAME)
     )
+    rows += sorted((k, pair_cues[k], n) for k, n in pair_seen.items() if n >= MIN_SEEN)
     return rows, samples
 
 
@@ -157,29 +171,38 @@ def fit_weights(
     count, so the rate feature is as uninformed about a training word as about a new one.
     """
     rate_of: list[float] = []
+    shift_of_sample: list[list[float]] = []
     keep: list[int] = []
-    for i, (key, y, _) in enumerate(samples):
+    for i, (key, label, _, refined) in enumerate(samples):
         cues_k, seen_k = table.get(key) or table.get((key[0], key[1], ANY_FRAME), (0, 0))
         if seen_k:
-            cues_k, seen_k = cues_k - int(y), seen_k - 1
-        prior = prior_rate(key[0], key[1], key[2], leave_out=None if seen_k else int(y))
+            cues_k, seen_k = cues_k - int(label), seen_k - 1
+        prior = prior_rate(key[0], key[1], key[2], leave_out=None if seen_k else int(label))
         rate = (cues_k + PRIOR_WEIGHT * prior) / (seen_k + PRIOR_WEIGHT)
         if rate >= MIN_RATE:
             keep.append(i)
             rate_of.append(rate)
+            # each refinement's shift, the sample's own label left out as for the rate
+            shifts = [0.0] * len(REFINEMENTS)
+            for kind, frame in refined:
+                pair_c, pair_n = table.get((key[0], key[1], frame), (0, 0))
+                if pair_n > 1:
+                    shifts[REFINEMENTS.index(kind)] = shift_of(pair_c - int(label), pair_n - 1, rate)
+            shift_of_sample.append(shifts)
     counts = Counter(f for i in keep for f in samples[i][2])
-    names = [BIAS, RATE_FEATURE, *sorted(f for f, c in counts.items() if c >= min_count)]
+    shift_names = [SHIFT_PREFIX + kind for kind in REFINEMENTS]
+    names = [BIAS, RATE_FEATURE, *shift_names, *sorted(f for f, c in counts.items() if c >= min_count)]
     index = {name: j for j, name in enumerate(names)}
     # the design matrix is sparse (a few dozen features of hundreds per row): coordinates
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
     y = np.zeros(len(keep), dtype=np.float64)
-    for row, (i, rate) in enumerate(zip(keep, rate_of, strict=True)):
-        _, label, feats = samples[i]
-        rows += [row, row]
-        cols += [0, 1]
-        vals += [1.0, classifier.logit(rate)]
+    for row, (i, rate, shifts) in enumerate(zip(keep, rate_of, shift_of_sample, strict=True)):
+        _, label, feats, _ = samples[i]
+        rows += [row] * (2 + len(shifts))
+        cols += list(range(2 + len(shifts)))
+        vals += [1.0, classifier.logit(rate), *shifts]
         for j in sorted({index[f] for f in feats if f in index}):
             rows.append(row)
             cols.append(j)

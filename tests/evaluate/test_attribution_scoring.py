@@ -58,3 +58,50 @@ def test_each_gold_item_matches_once() -> None:
     twice = [GoldAttribution(chars(0, 2), chars(3, 7), chars(8, 30))] * 2
     counts = score_document(gold, twice)
     assert (counts["whole"].tp, counts["whole"].fp, counts["whole"].fn) == (1, 1, 0)
+
+
+def test_breakdown_says_why_each_gold_attribution_was_missed() -> None:
+    """The report's confusion and error counts: a right attribution, one with the right cue but
+    a short content, one never found, and a false cue inside a gold content."""
+    from collections import Counter
+
+    from claimgraph.evaluate.attribution import Article, _breakdown
+    from claimgraph.record import Attribution, Source, span_of
+
+    text = (
+        'Kyiv said "the bridge fell" on Monday. Moscow denied that its troops shelled the port. '
+        "Officials believe the talks will fail."
+    )
+
+    def at(word: str, after: int = 0) -> tuple[int, int]:
+        start = text.index(word, after)
+        return start, start + len(word)
+
+    def gold(source: str, cue: str, content: str) -> GoldAttribution:
+        return GoldAttribution(chars(*at(source)), chars(*at(cue)), chars(*at(content)))
+
+    def found(kind: str, source: str, cue: str, content: str) -> Attribution:
+        return Attribution(
+            id=cue, type=kind,  # type: ignore[arg-type]
+            source=Source(*at(source), source), cue=span_of(text, *at(cue)), content=span_of(text, *at(content)),
+        )
+
+    article = Article("t", text, (
+        gold("Kyiv", "said", '"the bridge fell"'),
+        gold("Moscow", "denied", "that its troops shelled the port"),
+        gold("Officials", "believe", "the talks will fail"),
+    ))
+    predicted = [
+        found("direct", "Kyiv", "said", '"the bridge fell"'),
+        found("indirect", "Moscow", "denied", "the port"),  # right cue, content too short
+        found("indirect", "its troops", "shelled", "the port"),  # inside Moscow's content
+    ]
+    confusion: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
+    _breakdown(article, predicted, confusion, errors)
+    assert confusion == {"direct -> direct": 1, "indirect -> indirect": 1}
+    assert errors == {
+        "missed: content boundary": 1,
+        "missed: cue not found": 1,
+        "false cue: inside a gold content": 1,
+    }

@@ -499,3 +499,20 @@ def test_a_hyphen_inside_a_name_signs_nothing(nlp: Language) -> None:
 
 def test_a_photo_credit_is_no_signature(nlp: Language) -> None:
     assert attributions(nlp, "A soldier walks past the ruins of a school in Kharkiv. — Reuters") == []
+
+
+def test_the_object_refines_how_likely_a_verb_attributes(nlp: Language) -> None:
+    """The same verb in the same frame, told apart by what its content hangs on: the learned
+    refinement rows ("dobj|word=issue", "prep|word=about") move the word's own rate."""
+    from claimgraph.extract.attribution.cues import Quotes, find_cues
+
+    def probability(text: str, word: str) -> float:
+        doc = nlp(text)
+        cues = find_cues(doc, Quotes.index(doc, []), threshold=0.0)
+        return next(c.probability for c in cues if c.token.text == word)
+
+    assert probability("Sanders took issue with the new trade deal.", "took") > 0.5
+    assert probability("Sanders took charge of the new trade deal.", "took") < 0.5
+    assert probability("Warren spoke about the cost of college.", "spoke") > probability(
+        "Warren spoke at the college in Ames.", "spoke"
+    )

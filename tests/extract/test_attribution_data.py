@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from claimgraph.extract.attribution.cues import ANY_FRAME, FRAMES
+from claimgraph.extract.attribution.cues import ANY_FRAME, FRAMES, REFINEMENTS
 from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, TYPES, lexicon
 from claimgraph.record import SOURCE_KINDS
 
@@ -35,10 +35,17 @@ def test_cue_model_rows_are_counts_of_known_frames() -> None:
     rows = lexicon().cue_counts
     assert len(rows) > 500
     for (lemma, pos, frame), (cues, seen) in rows.items():
-        assert lemma and pos in ("VERB", "NOUN", "ADJ", "ADP", "PUNCT") and frame in (*FRAMES, ANY_FRAME)
+        assert lemma and pos in ("VERB", "NOUN", "ADJ", "ADP", "PUNCT"), (lemma, pos)
+        # a frame, or a refinement of one: "dobj|word=issue", "ccomp|subj=person", "ccomp|tag=VBD"
+        base, _, refinement = frame.partition("|")
+        assert base in (*FRAMES, ANY_FRAME), frame
+        assert not refinement or refinement.partition("=")[0] in REFINEMENTS, frame
         assert 0 <= cues <= seen and seen > 0, (lemma, pos, frame)
     # the most common cue of news is learned as one
     assert rows[("say", "VERB", "ccomp")][0] / rows[("say", "VERB", "ccomp")][1] > 0.8
+    # and the object changes a verb's sense: "take issue with" attributes, "take place" never
+    issue, place = rows[("take", "VERB", "dobj|word=issue")], rows[("take", "VERB", "dobj|word=place")]
+    assert issue[0] / issue[1] > 0.5 and place[0] == 0
 
 
 def test_source_kinds_are_contract_kinds() -> None:
@@ -70,18 +77,20 @@ def test_lexicon_loads_every_file() -> None:
 def test_cue_weights_are_finite_and_name_known_features() -> None:
     import math
 
-    from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE, weights
+    from claimgraph.extract.attribution.classifier import BIAS, RATE_FEATURE, SHIFT_PREFIX, weights
 
     w = weights()
     assert BIAS in w and RATE_FEATURE in w
     assert w[RATE_FEATURE] > 0, "a higher lexical rate must mean a likelier cue"
+    for kind in REFINEMENTS:  # a refinement that raises the rate must raise the cue's odds
+        assert w[SHIFT_PREFIX + kind] > 0, kind
     prefixes = (
         "frame=", "dep=", "tag=", "subj=", "subj|frame=", "dep|frame=", "pos|frame=", "obj|frame=", "prep=",
         "lemma|subj=", "lemma|dep=", "head|dep=", "lemma|obj=", "obj=", "lemma|prep=",
         "content_size|frame=", "content_clause|frame=", "content_opens_with_name|frame=",
     )
     singles = {
-        BIAS, RATE_FEATURE, "listed", "negated", "modal", "that_clause", "headline", "colon_opens_line",
+        BIAS, RATE_FEATURE, *(SHIFT_PREFIX + kind for kind in REFINEMENTS), "listed", "negated", "modal", "that_clause", "headline", "colon_opens_line",
         "content_pronoun",
     }
     for name, value in w.items():

@@ -17,6 +17,7 @@ textacy 0.13 does not install beside spaCy 3.8).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,24 +108,34 @@ def dice(a: Chars, b: Chars) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
+def pairs(
+    gold: list[Chars] | list[GoldAttribution],
+    pred: list[Chars] | list[GoldAttribution],
+    score: Callable[..., float],
+) -> dict[int, int]:
+    """Gold index -> predicted index, paired one to one, greedily, best score first; a pair
+    scoring 0 never matches."""
+    ranked = sorted(
+        ((s, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (s := score(g, p)) > 0),
+        reverse=True,
+    )
+    out: dict[int, int] = {}
+    used_p: set[int] = set()
+    for _, i, j in ranked:
+        if i not in out and j not in used_p:
+            out[i] = j
+            used_p.add(j)
+    return out
+
+
 def matched(
     gold: list[Chars] | list[GoldAttribution],
     pred: list[Chars] | list[GoldAttribution],
     score: Callable[..., float],
 ) -> tuple[set[int], set[int]]:
-    """Indices of the gold and predicted items paired one to one, greedily, best score first;
-    a pair scoring 0 never matches."""
-    pairs = sorted(
-        ((s, i, j) for i, g in enumerate(gold) for j, p in enumerate(pred) if (s := score(g, p)) > 0),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-    return used_g, used_p
+    """Indices of the gold and predicted items :func:`pairs` pairs."""
+    paired = pairs(gold, pred, score)
+    return set(paired), set(paired.values())
 
 
 def _match(
@@ -185,6 +196,8 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     base: list[dict[str, Counts]] = []
     by_type: dict[str, Counts] = {}
     by_gold: dict[str, Counts] = {}
+    confusion: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
     docs = nlp.pipe((a.text for a in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
         found = extensions.results(doc, "cg_attributions")
@@ -199,6 +212,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
             golds = [g for g in article.gold if gold_type(article.text, g) == kind]
             c = _match(golds, predicted, _whole)
             by_gold[kind] = by_gold.get(kind, Counts()) + Counts(c.tp, 0, c.fn)
+        _breakdown(article, found, confusion, errors)
     report = _report(data, len(articles), ours)
     report.baseline = _report(data, len(articles), base)
     report.notes["whole_precision_by_predicted_type"] = {
@@ -207,7 +221,40 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     report.notes["whole_recall_by_gold_type"] = {
         k: {"found": v.tp, "gold": v.tp + v.fn} for k, v in sorted(by_gold.items())
     }
+    report.notes["type_confusion_where_cue_matched"] = dict(sorted(confusion.items()))
+    report.notes["errors"] = dict(sorted(errors.items()))
     return report
+
+
+def _breakdown(article: Article, found: list[Attribution], confusion: Counter[str], errors: Counter[str]) -> None:
+    """Add one article to the type confusion (gold type -> predicted type, where the cues pair)
+    and to the error counts: each gold attribution not matched whole is missed for its cue,
+    else its content, else its source; each predicted cue left unpaired lies inside a gold
+    content (a nested attribution PolNeAR gives to the outer one) or is free."""
+    gold = list(article.gold)
+    predicted = [predicted_chars(a) for a in found]
+    with_cue = [i for i, g in enumerate(gold) if g.cue]
+    pred_cue = [j for j, p in enumerate(predicted) if p.cue]
+    cue_pairs = {
+        with_cue[i]: pred_cue[j]
+        for i, j in pairs([gold[i].cue for i in with_cue], [predicted[j].cue for j in pred_cue], _overlap).items()
+    }
+    for i, j in cue_pairs.items():
+        confusion[f"{gold_type(article.text, gold[i])} -> {found[j].type}"] += 1
+    whole = pairs(gold, predicted, _whole)
+    for i, g in enumerate(gold):
+        if i in whole:
+            continue
+        if i not in cue_pairs:
+            errors["missed: cue not found"] += 1
+        elif not _content(g.content, predicted[cue_pairs[i]].content):
+            errors["missed: content boundary"] += 1
+        else:
+            errors["missed: source"] += 1
+    inside = frozenset().union(*(g.content for g in gold)) if gold else frozenset()
+    for j in set(pred_cue) - set(cue_pairs.values()):
+        where = "inside a gold content" if min(predicted[j].cue) in inside else "free"
+        errors[f"false cue: {where}"] += 1
 
 
 _QUOTES = "“”\"«»„"

@@ -1,7 +1,9 @@
 """The cue classifier: is this candidate word attributing here? (a small logistic regression)
 
-The lexical evidence is the smoothed rate P(cue | lemma, pos, frame) from ``cue_model.tsv``;
-the context adds what the lemma cannot know: who the subject is (a person, a pronoun, an
+The lexical evidence is the smoothed rate P(cue | lemma, pos, frame) from ``cue_model.tsv``,
+and how far the same word's rows with its object, its subject's kind or its form move that rate
+(``cues.rate_shifts``: counts too few for a feature of their own still say something); the
+context adds what the lemma cannot know: who the subject is (a person, a pronoun, an
 organisation, nobody), how the word hangs in the sentence (main verb, participle, relative
 clause), its tense, negation and modality. Weights live in ``cue_weights.tsv`` and are fitted
 on the PolNeAR train split by ``scripts/train_cue_model.py`` (numpy only, seconds on a CPU).
@@ -19,6 +21,8 @@ from spacy.tokens import Span, Token
 from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, lexicon
 
 RATE_FEATURE = "rate_logit"
+#: the weight of a refinement's shift of the rate is named ``shift:<kind>``
+SHIFT_PREFIX = "shift:"
 BIAS = "bias"
 _PERSON_PRONOUNS = {"he", "she", "i", "we", "they", "you"}
 _THING_PRONOUNS = {"it", "this", "that", "which", "who"}
@@ -178,11 +182,14 @@ def logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def score(rate: float, features: list[str]) -> float:
-    """P(cue) from the lexical rate and the context features."""
+def score(rate: float, features: list[str], shifts: dict[str, float] | None = None) -> float:
+    """P(cue) from the lexical rate, its refinements' shifts (see ``cues.rate_shifts``) and the
+    context features."""
     w = weights()
     if not w:
         return rate
     z = w.get(BIAS, 0.0) + w.get(RATE_FEATURE, 1.0) * logit(rate)
     z += sum(w.get(f, 0.0) for f in features)
+    if shifts:
+        z += sum(w.get(SHIFT_PREFIX + kind, 0.0) * value for kind, value in shifts.items())
     return 1.0 / (1.0 + math.exp(-z))

@@ -23,7 +23,9 @@ A candidate is a verb or noun whose *frame* (how its content attaches) is one of
 Whether a candidate is a cue is decided by the statistics of its (lemma, part of speech, frame)
 in the PolNeAR train split (``cue_model.tsv``), smoothed towards the hand list in
 ``cue_verbs.tsv`` ("said" with a clause almost always attributes, "found" with an object
-rarely), weighed with its context by the logistic regression in :mod:`.classifier`.
+rarely), refined by the rows of the same word with its object or preposition, its subject's
+kind and its form (:func:`refinement_rows`: "take issue with" is not "take place"), weighed with
+its context by the logistic regression in :mod:`.classifier`.
 """
 
 from __future__ import annotations
@@ -228,6 +230,69 @@ def cue_probability(lemma: str, pos: str, frame: str) -> float:
     return (cues + PRIOR_WEIGHT * prior_rate(lemma, pos, frame)) / (seen + PRIOR_WEIGHT)
 
 
+#: smoothing of a refinement's rate towards the word's own rate, in observations
+REFINEMENT_PRIOR = 2.0
+
+
+def pair_word(tok: Token, frame: str) -> str | None:
+    """The word a candidate's content hangs on, in the frames where it can decide the sense
+    (an object, a preposition, an infinitive's verb).
+
+    "take issue with", "make the case", "speak about", "go after": the verb alone rarely
+    attributes, with this object or preposition it mostly does (and "take place", "speak at"
+    mostly not).
+    """
+    if frame == "dobj":
+        obj = _child(tok, "dobj", "oprd")
+        return obj.lemma_.lower() if obj is not None else None
+    if frame == "prep":
+        prep = next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
+        return prep.lower_ if prep is not None else "for"  # else the "calls for X to" clause
+    if frame == "xcomp":
+        clause = _child(tok, "xcomp")
+        return clause.lemma_.lower() if clause is not None else None
+    return None
+
+
+#: what refines a word's rate in its frame, each a row of the count table and a feature
+REFINEMENTS = ("word", "subj", "tag")
+
+
+def refinement_rows(tok: Token, frame: str) -> list[tuple[str, str]]:
+    """(kind, the count table's frame column) of each refinement a candidate has.
+
+    ``dobj|word=issue`` (the object or preposition, :func:`pair_word`), ``dobj|subj=person``
+    (who the subject is), ``dobj|tag=VBD`` (the verb's form): "support" from a person or in the
+    past tense is not "support" in general.
+    """
+    rows = [("subj", f"{frame}|subj={classifier.subject_category(tok)}"), ("tag", f"{frame}|tag={tok.tag_}")]
+    word = pair_word(tok, frame)
+    if word is not None:
+        rows.append(("word", f"{frame}|word={word}"))
+    return rows
+
+
+def rate_shifts(lemma: str, pos: str, rows: list[tuple[str, str]], rate: float) -> dict[str, float]:
+    """How much each refinement's own record moves the word's rate, in log-odds (absent when
+    unseen). The refinement's counts are smoothed towards ``rate`` (the word's rate in this
+    frame), so one seen twice moves it a little and one seen twenty times speaks for itself."""
+    counts = lexicon().cue_counts
+    out: dict[str, float] = {}
+    for kind, frame in rows:
+        row = counts.get((lemma, pos, frame))
+        if row is not None:
+            out[kind] = shift_of(row[0], row[1], rate)
+    return out
+
+
+def shift_of(cues: int, seen: int, rate: float) -> float:
+    """``logit(refined rate) - logit(rate)``, the refined rate being a refinement's counts
+    smoothed towards ``rate``; shared with the trainer, which leaves each sample's own label
+    out of ``cues`` and ``seen``."""
+    refined = (cues + REFINEMENT_PRIOR * rate) / (seen + REFINEMENT_PRIOR)
+    return classifier.logit(refined) - classifier.logit(rate)
+
+
 def prior_rate(lemma: str, pos: str, frame: str, *, leave_out: int | None = None) -> float:
     """What a word's rate is before its own counts: the hand list, else rare words' rate.
 
@@ -316,7 +381,8 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
             continue  # nothing to attribute: never an attribution
         feats = classifier.context_features(tok, frame, first_line)
         feats += classifier.content_features(doc.char_span(*content, alignment_mode="expand"), frame)
-        p = classifier.score(rate, feats)
+        shifts = rate_shifts(tok.lemma_.lower(), tok.pos_, refinement_rows(tok, frame), rate)
+        p = classifier.score(rate, feats, shifts)
         if p >= threshold:
             out.append(Cue(tok, frame, qs, p, content))
     return out
