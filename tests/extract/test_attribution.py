@@ -516,3 +516,19 @@ def test_the_object_refines_how_likely_a_verb_attributes(nlp: Language) -> None:
     assert probability("Warren spoke about the cost of college.", "spoke") > probability(
         "Warren spoke at the college in Ames.", "spoke"
     )
+
+
+def test_a_subject_across_a_line_break_does_not_speak(nlp: Language) -> None:
+    """A parse that glues the headline to the first line may give the verb two subjects, the
+    headline's first: the one on the verb's own line is the source."""
+    from spacy.tokens import Doc
+
+    from claimgraph.extract.attribution.sources import subject_of
+
+    words = ["Carson", ":", "Clinton", "unfit", "\n\n", "Dr.", "Carson", "says", "she", "is", "unfit", "."]
+    heads = [7, 0, 3, 0, 3, 6, 7, 7, 9, 7, 9, 7]
+    deps = ["nsubj", "punct", "nsubj", "appos", "dep", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    spaces = [False, True, True, False, False, True, True, True, True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    source = subject_of(doc[7])
+    assert source is not None and source.text == "Dr. Carson"

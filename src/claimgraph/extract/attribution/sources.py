@@ -66,9 +66,10 @@ def subject_of(cue: Token) -> Span | None:
     for _ in range(3):
         if tok is None:
             break
+        subject = _nearest_subject(tok)
+        if subject is not None:
+            return _phrase(subject)
         for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return _phrase(child)
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -96,6 +97,26 @@ def subject_of(cue: Token) -> Span | None:
         else:
             break
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject nearest to it, never one across a line break.
+
+    A parse that glues the headline to the first line may give the verb two subjects, the
+    headline's name first ("Dr. Ben Carson: Clinton ‘Not Fit’\n\nGOP candidate Dr. Ben Carson
+    says …"): the one on the verb's own line speaks.
+    """
+    doc = verb.doc
+    best: Token | None = None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "csubj"):
+            continue
+        lo, hi = sorted((child.i, verb.i))
+        if any(t.is_space and "\n" in t.text for t in doc[lo:hi]):
+            continue
+        if best is None or abs(child.i - verb.i) < abs(best.i - verb.i):
+            best = child
+    return best
 
 
 def _phrase(head: Token, *, with_clauses: bool = True) -> Span:
