@@ -532,3 +532,10 @@ def test_a_subject_across_a_line_break_does_not_speak(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     source = subject_of(doc[7])
     assert source is not None and source.text == "Dr. Carson"
+
+
+def test_a_source_leaves_out_the_dateline_and_keeps_its_bracket(nlp: Language) -> None:
+    text = "WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended the bill, saying it was overdue."
+    saying = next(a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == "saying")
+    assert saying.source is not None and saying.source.text == "Sen. Bernie Sanders (I-Vt.)"
+    assert saying.content.text == "it was overdue"

@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.extract.dateline import dateline_end
+from claimgraph.nlp import extensions
 from claimgraph.record import Source
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
@@ -139,9 +141,16 @@ def _phrase(head: Token, *, with_clauses: bool = True) -> Span:
         if t.is_space and "\n" in t.text:
             end = t.i
             break
+    # "WASHINGTON — Sen. Bernie Sanders": the wire's dateline is where, not who
+    opening = dateline_end(extensions.text_of(doc), doc[start].idx) if start < head.i else None
+    if opening is not None and opening <= head.idx:
+        while start < head.i and doc[start].idx < opening:
+            start += 1
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text == ")" and any(t.text == "(" for t in doc[start : end - 1]):
+            break  # "Sen. Bernie Sanders (I-Vt.)": the bracket it opened closes
         end -= 1
     return doc[start:end]
 
