@@ -174,7 +174,8 @@ class NewsEntities:
         self.keys: dict[int, tuple[str, str]] = {}
         grouped: dict[str, list[Doc]] = {}
         texts = [p["pattern"] for p in patterns]
-        for pattern, doc in zip(patterns, nlp.tokenizer.pipe(texts), strict=True):
+        tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as a plain callable)
+        for pattern, doc in zip(patterns, tokenizer.pipe(texts), strict=True):
             key = f"{pattern['label']}\t{pattern['id']}"
             grouped.setdefault(key, []).append(doc)
         for key, docs in grouped.items():

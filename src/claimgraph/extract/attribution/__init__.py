@@ -254,7 +254,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if mention is not None and "\n" in text[mention.end_char : cue.token.idx]:
             mention = None  # a headline the parser glued to the next line is not its subject
         inside = mention is not None and mention.start_char < end and start < mention.end_char
-        if inside and mention.root.head.i != cue.token.i:
+        if inside and mention is not None and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
         mention, via_mentions = vias(cue.token, mention, history)
         source = make_source(mention, history) if mention is not None else None

@@ -381,13 +381,13 @@ def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span 
         for child in acls.values():
             if child.lemma_.lower() in CITE_LEMMAS:
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                if pobj is not None:
-                    out.insert(0, _phrase(pobj))
+                outlet = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                if outlet is not None:
+                    out.insert(0, _phrase(outlet))
         # "Reuters reported, citing two officials": the officials speak, via Reuters
         citing = citing_of(cue)
-        obj = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
-        if obj is not None and (_is_media(root) or source_kind(mention) == "media"):
-            return _phrase(obj), [mention, *out]
+        cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
+        if cited is not None and (_is_media(root) or source_kind(mention) == "media"):
+            return _phrase(cited), [mention, *out]
     return mention, out
 

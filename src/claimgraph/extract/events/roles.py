@@ -153,22 +153,24 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     """(actor, target) of a verbal candidate, following voice and framing."""
     verb = cand.clause
     passive = is_passive(cand)
+    actor_heads: list[Token | None]
+    target_heads: list[Token | None]
     if cand.demand and cand.governor is not None:
         actor_heads = [subject(cand.governor)]
         target_heads = [subject(verb, own_only=True), *_target_candidates(verb)]
     elif passive:
         agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children
                  if p.dep_ == "pobj"]
-        actor_heads = agent
+        actor_heads = [*agent]
         target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             target_heads.append(verb.head)
         target_heads += _target_candidates(verb)
     else:
         actor_heads = [subject(cand.governor or verb)]
-        target_heads = _target_candidates(verb)
+        target_heads = [*_target_candidates(verb)]
         if cand.noun is not None:  # light verb: "launched an attack on X", "held talks with X"
-            target_heads = _nominal_targets(cand.noun) + target_heads
+            target_heads = [*_nominal_targets(cand.noun), *target_heads]
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
     subjects = [_resolve_pronoun(h) for h in actor_heads if h is not None]
@@ -178,9 +180,9 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     # an event noun is no target, but its own target is: "demanded a truce *with Moslem forces*",
     # "condemned the attack *on Kyiv*"
     nouns = lex_mod.load().nouns
-    target_heads = [t for h in target_heads if h is not None
-                    for t in (_nominal_targets(h) if h.lemma_.lower() in nouns else [h])]
-    heads = [h for h in target_heads if (actor is None or not actor.start <= h.idx < actor.end)
+    heads_found: list[Token] = [t for h in target_heads if h is not None
+                                for t in (_nominal_targets(h) if h.lemma_.lower() in nouns else [h])]
+    heads = [h for h in heads_found if (actor is None or not actor.start <= h.idx < actor.end)
              and _can_be_target(h, mentions)]
     target = _first_actor([_resolve_pronoun(h) for h in heads], mentions)
     return actor, target

@@ -9,7 +9,7 @@ Kidlington") and later occurrences of a name once it was a place. ``find_mention
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from claimgraph.extract.places.gazetteer import Gazetteer, fold
 from claimgraph.extract.places.mentions import (
@@ -86,7 +86,7 @@ def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
     reads the capitals as an organisation or a person ("HARTFORD", "CLINTON"); only a run it
     already took as a place is left to it. After a dash any town of the gazetteer will do."""
     for sent in list(doc.sents)[:3]:
-        run = []
+        run: list[Token] = []
         for token in sent[:5]:
             if not (token.is_upper and token.is_alpha and (len(token.text) > 1 or run)):
                 break

@@ -16,7 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.places.gazetteer import ABBREVIATIONS, Gazetteer, GazetteerEntry, fold
-from claimgraph.nlp.news_entities import acts_as_agent, entity_info, knowledge
+from claimgraph.nlp.news_entities import EntityInfo, acts_as_agent, entity_info, knowledge
 
 #: entity labels that name places
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -82,7 +82,7 @@ class Mention:
         return self.lookup or self.text
 
 
-def _ruler_info(ent: Span) -> object | None:
+def _ruler_info(ent: Span) -> EntityInfo | None:
     """What the news entity ruler knows about an entity (None without the ruler)."""
     if not ent.ent_id_:
         return None
@@ -141,7 +141,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             country = _region_demonym(span.text, gazetteer)
             if country is None and span is ent:
                 country = gazetteer.demonym(ent.text)
-                if country is None and info is not None and getattr(info, "country", None):
+                if country is None and info is not None and info.country:
                     country = gazetteer.countries.get(info.country)
             if country is not None:
                 found.append(Mention(span.start_char, span.end_char, span.text, "demonym",
@@ -150,7 +150,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if ent.label_ != "NORP" or info is not None or span is not ent or ent.text.isupper():
                 continue  # "Central American" is no American: a region we do not know; but a
                 # NORP no demonym names may be a town ("Greer, South Carolina"; not "BA")
-        if ent.label_ == "ORG" and info is not None and getattr(info, "metonym", False):
+        if ent.label_ == "ORG" and info is not None and info.metonym:
             start, end = trim_span(doc, ent.start, ent.end)
             span = doc[start:end]
             found.append(Mention(span.start_char, span.end_char, span.text, "metonym",

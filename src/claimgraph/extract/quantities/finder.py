@@ -238,7 +238,7 @@ class _Finder:
 
     def _range(
         self, pos: int, mod_kind: str | None, by_start: dict[int, Core], currency: str | None
-    ) -> tuple[Decimal, int, tuple[units.Unit, int] | None, Core] | None:
+    ) -> tuple[Decimal, int, tuple[str, str, int] | None, Core] | None:
         text = self.text
         joiner = units.RANGE_JOINER.match(text, pos)
         if joiner is None:
