@@ -539,3 +539,15 @@ def test_a_source_leaves_out_the_dateline_and_keeps_its_bracket(nlp: Language) -
     saying = next(a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == "saying")
     assert saying.source is not None and saying.source.text == "Sen. Bernie Sanders (I-Vt.)"
     assert saying.content.text == "it was overdue"
+
+
+def test_a_hedge_belongs_to_the_claim_whose_content_holds_it(nlp: Language) -> None:
+    text = (
+        "Former President Donald Trump warned that the conflict could spiral into a world war "
+        "and said he would end the war within 24 hours if elected."
+    )
+    warned, said = attributions(nlp, text)
+    assert [h.text for h in warned.hedges] == ["could"]
+    assert [h.text for h in said.hedges] == ["would"]  # not the warning's "could"
+    assert warned.source is not None and said.source is not None
+    assert warned.source.text == said.source.text == "Former President Donald Trump"

@@ -118,6 +118,24 @@ def _drop_nested(found: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]
     return kept
 
 
+class _Coverage:
+    """Answers "does any of these character ranges cover [s, e)?" in log time (ranges sorted by
+    start, with the running maximum of their ends)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self.starts = [s for s, _ in ranges]
+        self.max_end: list[int] = []
+        top = -1
+        for _, end in ranges:
+            top = max(top, end)
+            self.max_end.append(top)
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and self.max_end[k] >= end
+
+
 def _headline_speaker(cue: Cue) -> TokenSpan | None:
     """The words of a headline before its cue verb ("Clinton Urges …" -> Clinton)."""
     doc = cue.token.doc
@@ -227,6 +245,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     kept = _continue_quotes(doc, text, kept, quotes)
     hedges = find_hedges(doc)  # sorted by start
     hedge_starts = [s for s, _ in hedges]
+    claimed = _Coverage([(start, end) for _, start, end in kept])
     key = text_hash(text)
     history: list[Source] = []
     out: list[Attribution] = []
@@ -272,7 +291,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 cue=cue_span,
                 content=span_of(text, start, end),
                 via=[make_source(v, history) for v in via_mentions],
-                hedges=[span_of(text, s, e) for s, e in near if e <= hi],
+                # a hedge in another attribution's content is that one's: "X warned that it
+                # could spiral and said he would end it" gives "could" to the warning only
+                hedges=[
+                    span_of(text, s, e) for s, e in near
+                    if e <= hi and ((start <= s and e <= end) or not claimed.covers(s, e))
+                ],
             )
         )
     return out
