@@ -551,3 +551,18 @@ def test_a_hedge_belongs_to_the_claim_whose_content_holds_it(nlp: Language) -> N
     assert [h.text for h in said.hedges] == ["would"]  # not the warning's "could"
     assert warned.source is not None and said.source is not None
     assert warned.source.text == said.source.text == "Former President Donald Trump"
+
+
+def test_a_speaker_after_the_claim_the_parser_hung_on_it(nlp: Language) -> None:
+    """ "…, an unnamed Western intelligence official, cited by Bloomberg on Tuesday, said": the
+    parser reads the official as a second object of "lost"; it is the speaker, via Bloomberg."""
+    text = (
+        "Russia has lost up to 300 tanks, an unnamed Western intelligence official, "
+        "cited by Bloomberg on Tuesday, said."
+    )
+    att = only(nlp, text)
+    assert att.content.text == "Russia has lost up to 300 tanks"
+    assert att.source is not None and att.source.text == "an unnamed Western intelligence official"
+    assert att.source.anonymous
+    assert [v.text for v in att.via] == ["Bloomberg"]
+    assert [h.text for h in att.hedges] == ["up to"]

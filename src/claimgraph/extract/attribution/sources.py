@@ -341,20 +341,34 @@ def citing_of(cue: Token) -> Token | None:
 def appositive_speaker(cue: Token) -> Span | None:
     """ "Russia lost 300 tanks, an official, cited by Bloomberg, said": a misparsed subject.
 
-    With no subject of its own, a cue that ends its sentence takes the last appositive of its
-    clause complement when a comma sets it off just before.
+    With no subject of its own, a cue that ends its sentence takes the noun phrase that closes
+    its clause complement when a comma sets it off just before: an appositive, or a source
+    noun or name the parser hung on the clause as another object ("…, an unnamed Western
+    intelligence official, cited by Bloomberg on Tuesday, said").
     """
     comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i), None)
     if comp is None:
         return None
-    apps = [t for t in comp.subtree if t.dep_ == "appos" and t.i < cue.i and t.i > comp.i]
-    if not apps:
-        return None
-    app = apps[-1]
-    first = app.left_edge
-    if first.i == 0 or first.doc[first.i - 1].text != ",":
-        return None
-    return _phrase(app, with_clauses=False)
+    doc = cue.doc
+    kinds = lexicon().source_kinds
+    for tok in reversed(list(comp.subtree)):
+        if tok.i <= comp.i or tok.dep_ not in SPEAKER_DEPS:
+            continue
+        if any(not t.is_punct for t in doc[tok.right_edge.i + 1 : cue.i]):
+            continue  # words between it and the cue: not the phrase closing the clause
+        first = tok.left_edge
+        if first.i == 0 or doc[first.i - 1].text != ",":
+            continue
+        if tok.dep_ != "appos" and not (
+            tok.lemma_.lower() in kinds or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+        ):
+            continue
+        return _phrase(tok, with_clauses=False)
+    return None
+
+
+#: how the parser may hang a speaker set off by commas on the clause before its verb
+SPEAKER_DEPS = {"appos", "dobj", "npadvmod", "conj", "attr"}
 
 
 def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span | None, list[Span]]:
