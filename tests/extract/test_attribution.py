@@ -566,3 +566,19 @@ def test_a_speaker_after_the_claim_the_parser_hung_on_it(nlp: Language) -> None:
     assert att.source.anonymous
     assert [v.text for v in att.via] == ["Bloomberg"]
     assert [h.text for h in att.hedges] == ["up to"]
+
+
+def test_according_to_a_report_citing_others(nlp: Language) -> None:
+    """The report cites the diplomats: they speak, through it, and the citation is not content."""
+    att = only(nlp, "According to a report by Reuters, citing two diplomats, the ceasefire collapsed overnight.")
+    assert att.type == "according_to"
+    assert att.source is not None and att.source.text == "two diplomats"
+    assert [v.text for v in att.via] == ["a report by Reuters"]
+    assert att.content.text == "the ceasefire collapsed overnight"
+
+
+def test_a_statement_citing_a_ministry_passes_the_ministry_on(nlp: Language) -> None:
+    found = attributions(nlp, "A Kremlin statement, citing the defence ministry, said 30 drones were downed.")
+    said = next(a for a in found if a.cue is not None and a.cue.text == "said")
+    assert said.source is not None and said.source.text == "the defence ministry"
+    assert [v.text for v in said.via] == ["A Kremlin statement"]

@@ -331,11 +331,23 @@ def _is_media(tok: Token) -> bool:
 
 
 def citing_of(cue: Token) -> Token | None:
-    """ "…, citing two officials, …" under a cue (the parser may hang it on the content)."""
+    """ "…, citing two officials, …" under a cue (the parser may hang it on the content).
+
+    "According to a report by Reuters, citing two diplomats, …": the participle hangs on the
+    clause "according to" sits in, right after the phrase.
+    """
     for tok in cue.subtree:
-        if tok.lower_ == "citing" and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        if tok.lower_ == "citing" and tok.dep_ in CITING_DEPS and tok.i != cue.i:
             return tok
+    if cue.lower_ == "according":
+        after = cue.right_edge.i
+        for tok in cue.head.children:
+            if tok.lower_ == "citing" and tok.dep_ in CITING_DEPS and after < tok.i <= after + 2:
+                return tok
     return None
+
+
+CITING_DEPS = ("advcl", "xcomp", "conj", "acl")
 
 
 def appositive_speaker(cue: Token) -> Span | None:
@@ -401,7 +413,7 @@ def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span 
         # "Reuters reported, citing two officials": the officials speak, via Reuters
         citing = citing_of(cue)
         cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
-        if cited is not None and (_is_media(root) or source_kind(mention) == "media"):
+        if cited is not None and (_is_media(root) or source_kind(mention) in ("media", "document")):
             return _phrase(cited), [mention, *out]
     return mention, out
 
