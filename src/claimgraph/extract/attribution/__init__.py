@@ -270,12 +270,19 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             cut = citing.right_edge.idx + len(citing.right_edge.text)
             if citing.idx - start < 3:
                 start, end = _trim_chars(text, cut, end)
+        if not text[start:end].strip(" ,;:.-—–\n\t\"'“”‘’«»()"):
+            continue  # nothing left to attribute once the dateline or citation is out
+        if mention is not None and not mention.text.strip():
+            mention = None  # a "phrase" of punctuation alone
         if mention is not None and "\n" in text[mention.end_char : cue.token.idx]:
             mention = None  # a headline the parser glued to the next line is not its subject
         inside = mention is not None and mention.start_char < end and start < mention.end_char
         if inside and mention is not None and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
         mention, via_mentions = vias(cue.token, mention, history)
+        if mention is not None and not mention.text.strip():
+            mention = None  # the cited party may be punctuation alone too
+        via_mentions = [v for v in via_mentions if v.text.strip()]
         source = make_source(mention, history) if mention is not None else None
         if source is not None:
             history.append(source)
