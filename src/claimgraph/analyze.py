@@ -21,6 +21,9 @@ from claimgraph.nlp.news_entities import entity_info
 from claimgraph.nlp.pipeline import default_pipeline, make_docs
 from claimgraph.record import Entity, Record
 
+#: the entity labels of places (OntoNotes): a geocoded entity keeps its own
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
 
 def entities_of(doc: Doc) -> list[Entity]:
     """Named entities with canonical names.
@@ -28,7 +31,8 @@ def entities_of(doc: Doc) -> list[Entity]:
     The news ruler gives outlets, ministries, seats of government and metonymic capitals their
     canonical name; a person mentioned by surname ("Putin") takes the full name of an earlier
     mention ("Vladimir Putin"), as a reader would; an entity the places component geocoded
-    takes that place's name and country when the ruler knows nothing of it ("Paiporta" → ES).
+    takes that place's name and country when the ruler knows nothing of it ("Paiporta" → ES),
+    and a place's label when the tagger gave it another.
     """
     out: list[Entity] = []
     full_names: dict[str, str] = {}
@@ -45,14 +49,17 @@ def entities_of(doc: Doc) -> list[Entity]:
                 canonical = full_names.get(words[0], name)
         info = entity_info(canonical)
         place = places.get((ent.start_char, ent.end_char))
+        label = ent.label_
         if info is None and place is not None and place.kind == "place":
             canonical = place.name
+            if label not in PLACE_LABELS:
+                label = "GPE"  # "Valencia's regional leader": the tagger's PERSON, the map's town
         out.append(
             Entity(
                 start=ent.start_char,
                 end=ent.end_char,
                 text=ent.text,
-                label=ent.label_,
+                label=label,
                 canonical=canonical,
                 country=info.country if info else (place.country if place is not None else None),
                 metonym=bool(info and (info.metonym or (info.kind == "government" and ent.label_ == "GPE"))),

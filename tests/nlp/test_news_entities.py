@@ -44,3 +44,15 @@ def test_a_surname_takes_the_full_name_mentioned_earlier(nlp) -> None:
 def test_a_place_the_ruler_does_not_know_takes_the_geocoded_name_and_country(nlp) -> None:
     found = ents(nlp, "Floods killed at least 62 people in Paiporta, near Valencia, officials said.")
     assert ("Paiporta", "GPE", "Paiporta", "ES", False) in found
+
+
+def test_a_geocoded_entity_the_tagger_took_for_a_person_is_a_place(nlp) -> None:
+    text = (
+        "VALENCIA, Spain (Continental Wire) - Floods killed at least 62 people in Paiporta, "
+        "officials said. Residents have accused officials of failing to warn them in time. "
+        "Valencia's regional leader Carlos Mazon said the alerts were sent as soon as possible."
+    )
+    found = ents(nlp, text)
+    valencia = [e for e in found if e[0] == "Valencia"]
+    assert valencia and all(e[1] == "GPE" and e[3] == "ES" for e in valencia)
+    assert ("Carlos Mazon", "PERSON", "Carlos Mazon", None, False) in found
