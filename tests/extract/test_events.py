@@ -108,6 +108,13 @@ def test_passive_agent_acts_and_subject_is_the_target(parser: Language) -> None:
     assert event.target.country == "UKR"
 
 
+def test_committing_troops_mobilizes_and_committing_to_a_deal_agrees(parser: Language) -> None:
+    event = main(parse(parser, "Ukraine committed six brigades to the operation in Kursk."))
+    assert (event.type, event.trigger.text) == ("MOBILIZE", "committed")
+    event = main(parse(parser, "Both sides committed to a ceasefire on Monday."))
+    assert (event.type, event.trigger.text) == ("AGREE", "committed")
+
+
 def test_negated_attack_is_no_event(parser: Language) -> None:
     assert find_events(parse(parser, "Russian troops did not attack Kharkiv on Monday.")) == []
 
