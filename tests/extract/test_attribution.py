@@ -582,3 +582,12 @@ def test_a_statement_citing_a_ministry_passes_the_ministry_on(nlp: Language) -> 
     said = next(a for a in found if a.cue is not None and a.cue.text == "said")
     assert said.source is not None and said.source.text == "the defence ministry"
     assert [v.text for v in said.via] == ["A Kremlin statement"]
+
+
+def test_a_content_does_not_end_on_a_dangling_conjunction(nlp: Language) -> None:
+    text = (
+        "The World Health Organization said that at least 10 children had died of malnutrition "
+        "at the hospital in recent days, and warned that the number was likely to rise."
+    )
+    said = next(a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == "said")
+    assert said.content.text.endswith("in recent days")

@@ -18,10 +18,14 @@ _TAIL_DEPS = {"punct", "cc", "conj", "mark"}
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    """Drop punctuation and spaces at both ends of a token range [start, end)."""
+    """Drop punctuation and spaces at both ends of a token range [start, end), and a
+    conjunction left dangling at its end ("said that ten children had died, and warned …":
+    the parse hangs the "and" on the clause)."""
     while start < end and (doc[start].text in _SKIP_EDGE or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _SKIP_EDGE or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in _SKIP_EDGE or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+    ):
         end -= 1
     return start, end
 
