@@ -591,3 +591,16 @@ def test_a_content_does_not_end_on_a_dangling_conjunction(nlp: Language) -> None
     )
     said = next(a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == "said")
     assert said.content.text.endswith("in recent days")
+
+
+def test_a_claim_republished_by_another_outlet_keeps_the_whole_chain(nlp: Language) -> None:
+    """The official told Bloomberg, Reuters republished it: one claim, two intermediaries,
+    nearest first; "according to" an outlet alone stays an according_to attribution."""
+    att = only(nlp, "Russia has lost 300 tanks, an unnamed official told Bloomberg, according to Reuters.")
+    assert att.cue is not None and att.cue.text == "told"
+    assert att.source is not None and att.source.text == "an unnamed official" and att.source.anonymous
+    assert [v.text for v in att.via] == ["Bloomberg", "Reuters"]
+    assert att.content.text == "Russia has lost 300 tanks"
+    alone = only(nlp, "Russia lost 300 tanks, according to Reuters.")
+    assert alone.type == "according_to" and alone.via == []
+    assert alone.source is not None and alone.source.text == "Reuters"

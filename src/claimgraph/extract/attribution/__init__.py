@@ -34,6 +34,7 @@ from claimgraph.extract.attribution.sources import (
     appositive_speaker,
     citing_of,
     make_source,
+    republisher,
     subject_of,
     vias,
 )
@@ -134,6 +135,33 @@ class _Coverage:
     def covers(self, start: int, end: int) -> bool:
         k = bisect_right(self.starts, start) - 1
         return k >= 0 and self.max_end[k] >= end
+
+
+def _republished(
+    found: list[tuple[Cue, int, int]], kept: list[tuple[Cue, int, int]]
+) -> tuple[list[tuple[Cue, int, int]], dict[int, TokenSpan]]:
+    """ "Russia lost 300 tanks, an official told Bloomberg, according to Reuters": Reuters
+    republishes the official's claim. The attribution nested in an outlet's "according to"
+    content whose own content lies inside it takes the outer one's place, with the outlet as
+    its farthest intermediary (``id(cue)`` -> the outlet's mention)."""
+    kept_ids = {id(c) for c, _, _ in kept}
+    out: list[tuple[Cue, int, int]] = []
+    chains: dict[int, TokenSpan] = {}
+    for cue, start, end in kept:
+        outlet = republisher(cue.token) if cue.frame == "according" else None
+        inner = [
+            (c, s, e) for c, s, e in found
+            if id(c) not in kept_ids and c.frame != "according"
+            and start <= c.token.idx < end and start <= s and e <= end
+            and lexicon().cue_types.get(c.token.lemma_.lower()) == "indirect"  # a speech act
+            and subject_of(c.token) is not None  # by someone the text names
+        ] if outlet is not None else []
+        if outlet is not None and len(inner) == 1:
+            out.append(inner[0])
+            chains[id(inner[0][0])] = outlet
+        else:
+            out.append((cue, start, end))
+    return out, chains
 
 
 def _headline_speaker(cue: Cue) -> TokenSpan | None:
@@ -242,6 +270,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             used_quotes[q] = len(found)
         found.append((cue, *span))
     kept = _drop_nested(found)
+    kept, republished = _republished(found, kept)
     kept = _continue_quotes(doc, text, kept, quotes)
     hedges = find_hedges(doc)  # sorted by start
     hedge_starts = [s for s, _ in hedges]
@@ -280,6 +309,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if inside and mention is not None and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
         mention, via_mentions = vias(cue.token, mention, history)
+        if id(cue) in republished:  # "…, an official told Bloomberg, according to Reuters"
+            via_mentions.append(republished[id(cue)])
         if mention is not None and not mention.text.strip():
             mention = None  # the cited party may be punctuation alone too
         via_mentions = [v for v in via_mentions if v.text.strip()]

@@ -330,6 +330,18 @@ def _is_media(tok: Token) -> bool:
     return kind is not None and kind[0] == "media" and not kind[1]
 
 
+def republisher(cue: Token) -> Span | None:
+    """The outlet of "according to Reuters" (a republisher: "…, an official told Bloomberg,
+    according to Reuters"), else None. A poll or a report is no republisher: "according to
+    the poll, most voters want …" is the poll's finding."""
+    if cue.lower_ != "according":
+        return None
+    mention = subject_of(cue)
+    if mention is None:
+        return None
+    return mention if _is_media(mention.root) or source_kind(mention) == "media" else None
+
+
 def citing_of(cue: Token) -> Token | None:
     """ "…, citing two officials, …" under a cue (the parser may hang it on the content).
 
@@ -389,8 +401,8 @@ def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span 
     Returns the (possibly new) source mention and the via mentions, nearest first.
     """
     out: list[Span] = []
-    # "told Bloomberg", "said in an interview with CNN"
-    for child in cue.children:
+    # "told Bloomberg", "said in an interview with CNN" ("according to Reuters" is the source)
+    for child in cue.children if cue.lower_ != "according" else ():
         if child.dep_ in ("dative", "dobj") and _is_media(child):
             out.append(_phrase(child))
         if child.dep_ == "prep" and child.lower_ in ("to", "with"):
