@@ -128,10 +128,11 @@ def count_candidates(articles: list[Article], docs: list[Doc]) -> tuple[list[Row
                 content = candidate_content(tok, frame, qs, quotes)
                 if content is None:
                     continue  # the component drops it before asking the classifier
-                feats = classifier.context_features(tok, frame, first_line)
+                subj = classifier.subject_category(tok)
+                feats = classifier.context_features(tok, frame, first_line, subj)
                 start, end = content
                 feats += classifier.content_features(doc.char_span(start, end, alignment_mode="expand"), frame)
-                refined = refinement_rows(tok, frame)
+                refined = refinement_rows(tok, frame, subj)
                 for _, row in refined:
                     pair_seen[(key[0], key[1], row)] += 1
                     pair_cues[(key[0], key[1], row)] += int(y)

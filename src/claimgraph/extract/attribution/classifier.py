@@ -90,12 +90,13 @@ def content_features(content: Span, frame: str) -> list[str]:
     return feats
 
 
-def context_features(tok: Token, frame: str, headline_end: int) -> list[str]:
+def context_features(tok: Token, frame: str, headline_end: int, subj: str | None = None) -> list[str]:
     """Categorical features of a candidate in its sentence (names, not values).
 
-    ``headline_end`` is where the first line of the text ends (see :func:`headline_end`).
+    ``headline_end`` is where the first line of the text ends (see :func:`headline_end`);
+    ``subj`` is :func:`subject_category` of ``tok`` when the caller has it already.
     """
-    subj = subject_category(tok)
+    subj = subject_category(tok) if subj is None else subj
     dep = tok.dep_
     lemma = tok.lemma_.lower()
     feats = [

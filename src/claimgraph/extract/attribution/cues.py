@@ -258,14 +258,14 @@ def pair_word(tok: Token, frame: str) -> str | None:
 REFINEMENTS = ("word", "subj", "tag")
 
 
-def refinement_rows(tok: Token, frame: str) -> list[tuple[str, str]]:
+def refinement_rows(tok: Token, frame: str, subj: str) -> list[tuple[str, str]]:
     """(kind, the count table's frame column) of each refinement a candidate has.
 
     ``dobj|word=issue`` (the object or preposition, :func:`pair_word`), ``dobj|subj=person``
-    (who the subject is), ``dobj|tag=VBD`` (the verb's form): "support" from a person or in the
-    past tense is not "support" in general.
+    (who the subject is: ``subj`` is ``classifier.subject_category(tok)``), ``dobj|tag=VBD``
+    (the verb's form): "support" from a person or in the past tense is not "support" in general.
     """
-    rows = [("subj", f"{frame}|subj={classifier.subject_category(tok)}"), ("tag", f"{frame}|tag={tok.tag_}")]
+    rows = [("subj", f"{frame}|subj={subj}"), ("tag", f"{frame}|tag={tok.tag_}")]
     word = pair_word(tok, frame)
     if word is not None:
         rows.append(("word", f"{frame}|word={word}"))
@@ -379,9 +379,10 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
         content = candidate_content(tok, frame, qs, quotes)
         if content is None:
             continue  # nothing to attribute: never an attribution
-        feats = classifier.context_features(tok, frame, first_line)
+        subj = classifier.subject_category(tok)
+        feats = classifier.context_features(tok, frame, first_line, subj)
         feats += classifier.content_features(doc.char_span(*content, alignment_mode="expand"), frame)
-        shifts = rate_shifts(tok.lemma_.lower(), tok.pos_, refinement_rows(tok, frame), rate)
+        shifts = rate_shifts(tok.lemma_.lower(), tok.pos_, refinement_rows(tok, frame, subj), rate)
         p = classifier.score(rate, feats, shifts)
         if p >= threshold:
             out.append(Cue(tok, frame, qs, p, content))
