@@ -170,8 +170,7 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         return "parataxis", ()
     if _child(tok, "dobj", "oprd") is not None:  # "called Cruz a liar"
         return "dobj", ()
-    # "said on Monday": a time phrase says when, not what
-    prep = next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
+    prep = content_prep(tok)
     # "criticism from both sides": after a noun, "from" / "by" name the source, not the content
     if prep is not None and prep.lower_ not in PATH_PREPOSITIONS and not (
         tok.pos_ == "NOUN" and prep.lower_ in ("from", "by")
@@ -198,6 +197,12 @@ def is_time_phrase(tok: Token) -> bool:
         return True
     # "known as Super Tuesday" names a thing that happens to be a date
     return tok.dep_ == "prep" and tok.lower_ != "as" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+def content_prep(tok: Token) -> Token | None:
+    """The first prepositional dependent of ``tok`` that is not a time phrase ("said on
+    Monday" says when, not what)."""
+    return next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
 
 
 def for_clause(tok: Token) -> Token | None:
@@ -246,7 +251,7 @@ def pair_word(tok: Token, frame: str) -> str | None:
         obj = _child(tok, "dobj", "oprd")
         return obj.lemma_.lower() if obj is not None else None
     if frame == "prep":
-        prep = next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
+        prep = content_prep(tok)
         return prep.lower_ if prep is not None else "for"  # else the "calls for X to" clause
     if frame == "xcomp":
         clause = _child(tok, "xcomp")
