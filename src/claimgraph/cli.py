@@ -82,7 +82,7 @@ def analyze(
                 sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             else:
                 assert out is not None and isinstance(result, Record)
-                from claimgraph.render import render_record
+                from claimgraph.render.terminal import render_record
 
                 out.print(render_record(result))
     seconds = time.perf_counter() - started
@@ -126,7 +126,7 @@ def show(
     ids: Annotated[list[str] | None, typer.Argument(help="Document ids (default: every one).")] = None,
 ) -> None:
     """Show stored records as `analyze` does, read back from the database."""
-    from claimgraph.render import render_record
+    from claimgraph.render.terminal import render_record
     from claimgraph.store import open_store
 
     try:
@@ -149,27 +149,18 @@ def show(
         store.close()
 
 
-@app.command()
-def bench(
-    limit: Annotated[int, typer.Option(help="How many texts (PolNeAR dev+train, else samples).")] = 200,
-    rounds: Annotated[int, typer.Option(help="Timed rounds; medians are reported.")] = 3,
-) -> None:
-    """Words/s of `analyze` and of the bare spaCy parse of the same texts, and their ratio."""
-    from claimgraph.bench import bench_texts, run_bench
-
-    for line in run_bench(bench_texts(limit), rounds=rounds).lines():
-        typer.echo(line)
-
-
-# Storage, query and serving live with their libraries; each is mounted here by name.
+# Storage, query, serving and benchmarks live with their libraries; each is mounted here by name.
+from claimgraph.bench.cli import bench_api_command, bench_command, bench_store_command  # noqa: E402
 from claimgraph.query.cli import query_app  # noqa: E402
-from claimgraph.serve.cli import bench_api_command, serve_command  # noqa: E402
+from claimgraph.serve.cli import serve_command  # noqa: E402
 from claimgraph.store.cli import ingest_command  # noqa: E402
 
 app.command("ingest")(ingest_command)
 app.add_typer(query_app, name="query")
 app.command("serve")(serve_command)
+app.command("bench")(bench_command)
 app.command("bench-api")(bench_api_command)
+app.command("bench-store")(bench_store_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point

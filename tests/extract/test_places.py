@@ -16,8 +16,8 @@ from spacy.tokens import Span
 from claimgraph.evaluate.places import distance_km
 from claimgraph.extract.places import find_places
 from claimgraph.extract.places.gazetteer import LEVELS, fold, load
+from claimgraph.extract.places.geocode import geocode
 from claimgraph.extract.places.mentions import Mention
-from claimgraph.extract.places.resolve import resolve
 from claimgraph.nlp.pipeline import parse
 from claimgraph.record import Place
 
@@ -202,7 +202,7 @@ def test_find_places_is_a_pure_function_of_the_doc(nlp) -> None:
 def test_resolve_prefers_the_qualified_candidate_over_the_populous_one() -> None:
     gazetteer = load()
     mentions = [Mention(0, 5, "Paris", qualifier=1), Mention(7, 12, "Texas")]
-    paris, texas = resolve(mentions, gazetteer)
+    paris, texas = geocode(mentions, gazetteer)
     assert paris is not None and paris.admin1 == "US-TX"
     assert texas is not None and texas.level == "admin1"
 
@@ -415,7 +415,7 @@ def test_county_and_town_named_together_lie_together(nlp) -> None:
 
 
 def test_county_town_pairs_need_the_county_named_as_a_county() -> None:
-    from claimgraph.extract.places.resolve import county_town_pairs
+    from claimgraph.extract.places.geocode import county_town_pairs
 
     gazetteer = load()
     named = {fold(n): gazetteer.candidates(n) for n in ("Paris", "Henry County")}

@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from claimgraph.query.cli import query_app
-from claimgraph.query.export import EVENT_COLUMNS
+from claimgraph.render.export import EVENT_COLUMNS
 from claimgraph.store import open_store
 from claimgraph.store.cli import ingest_command
 from tests.store.store_samples import corpus

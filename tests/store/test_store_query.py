@@ -21,7 +21,7 @@ from claimgraph.query import (
     list_places,
     list_sources,
 )
-from claimgraph.query.export import EVENT_COLUMNS, event_rows, write, write_csv, write_jsonl
+from claimgraph.render.export import EVENT_COLUMNS, event_rows, write, write_csv, write_jsonl
 from claimgraph.store import Store
 from tests.store.store_samples import corpus, gaza
 

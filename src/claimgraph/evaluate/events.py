@@ -132,7 +132,7 @@ def evaluate(data: Path, *, limit: int | None = None, fold: str | None = None) -
         per_type[gold_type] = (right + int(main is not None and main.type == gold_type), total + 1)
         if (main.type if main else None) != gold_type:
             confusions[f"{gold_type}->{main.type if main else 'none'}"] += 1
-        mentions = actor_coding.find_mentions(doc)
+        mentions = actor_coding.find_actor_mentions(doc)
         named: list[str] = []
         for i in sorted(mentions):
             if mentions[i].kind != "leader" and mentions[i].code not in named:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pycountry
 
 from claimgraph.evaluate.scoring import Counts, Report
-from claimgraph.extract.events.actors import find_mentions
+from claimgraph.extract.events.actors import find_actor_mentions
 from claimgraph.extract.events.coder import main_event
 from claimgraph.extract.events.lexicon import load as load_lexicon
 
@@ -89,7 +89,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
         found = {e.type for e in events}
         add(report, "type_accuracy", main is not None and main.type in gold)
         add(report, "any_type_accuracy", bool(found & gold))
-        named = {m.code for m in find_mentions(doc).values()}
+        named = {m.code for m in find_actor_mentions(doc).values()}
         sources = sources & named  # "Eriador" has code ERI (Eritrea's): only real names count
         if sources:
             country = main.actor.country if main and main.actor else None

@@ -21,7 +21,7 @@ Signatures (stable; new filters are added as new keywords):
 - ``list_places(store, *, limit=100, offset=0, country, kind, outlet, since, until, located, q)``
 - ``list_outlets(store)``, ``list_rejected(store)``
 
-Output helpers are in ``claimgraph.query.export`` (table, JSONL, CSV, Parquet, ACLED-like event
+Output helpers are in ``claimgraph.render.export`` (table, JSONL, CSV, Parquet, ACLED-like event
 rows).
 """
 

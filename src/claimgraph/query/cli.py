@@ -65,7 +65,7 @@ def _run(
     columns: list[str] | None = None,
 ) -> None:
     """Open the store read-only where possible, fetch, write; coded errors exit with 2."""
-    from claimgraph.query.export import write
+    from claimgraph.render.export import write
     from claimgraph.store import open_store
 
     try:
@@ -196,7 +196,7 @@ def events_command(
 ) -> None:
     """Events by date; table/CSV/Parquet use ACLED/GDELT-like columns unless --full."""
     from claimgraph.query import list_events
-    from claimgraph.query.export import EVENT_COLUMNS, event_rows
+    from claimgraph.render.export import EVENT_COLUMNS, event_rows
 
     acled = not full and fmt != "jsonl"
     _run(lambda s: list_events(

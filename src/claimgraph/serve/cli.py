@@ -1,18 +1,14 @@
-"""``claimgraph serve --db ...`` and ``claimgraph bench-api``: options -> the library.
+"""``claimgraph serve --db ...``: options -> the library.
 
 Mount in ``claimgraph/cli.py`` with::
 
-    from claimgraph.serve.cli import bench_api_command, serve_command
+    from claimgraph.serve.cli import serve_command
     app.command("serve")(serve_command)
-    app.command("bench-api")(bench_api_command)
 """
 
 from __future__ import annotations
 
-import json
 import os
-import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -74,32 +70,3 @@ def serve_command(
         os.environ[ENV_TOKEN] = token
     uvicorn.run("claimgraph.serve.app:app_from_env", factory=True, workers=workers, host=host,
                 port=port, log_level="warning")
-
-
-def bench_api_command(
-    db: Annotated[Path, typer.Option(
-        "--db", help="DuckDB file to build (reused if it already holds the documents).")]
-    = Path("var/bench-api.duckdb"),
-    documents: Annotated[int, typer.Option(help="Documents in the synthetic database.")] = 10_000,
-    samples: Annotated[list[Path] | None, typer.Option(
-        "--sample", help="Articles to analyse and vary (default: the examples/ folder).")] = None,
-    requests: Annotated[int, typer.Option(help="Requests per measured route.")] = 300,
-    concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 4,
-    workers: Annotated[int, typer.Option(help="Server worker processes.")] = 1,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
-) -> None:
-    """Build a large synthetic database from analysed sample articles and measure the
-    latency (p50/p95) of the article page and the API over loopback."""
-    from claimgraph.serve.bench import format_results, run_bench
-
-    try:
-        results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
-                            requests=requests, concurrency=concurrency, workers=workers,
-                            log=_err.print)
-    except ClaimgraphError as exc:
-        _err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from None
-    if as_json:
-        sys.stdout.write(json.dumps(results) + "\n")
-    else:
-        sys.stdout.write(format_results(results) + "\n")

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from claimgraph import query
 from claimgraph.record import ATTRIBUTION_TYPES, Source
-from claimgraph.serve.annotate import KINDS, annotations_of, segments
+from claimgraph.render.annotate import KINDS, annotations_of, segments
 from claimgraph.serve.api import Settings, TextIn, analyze_in_turn
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError

@@ -124,7 +124,7 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, Mention]]:
     return matcher, by_key
 
 
-def find_mentions(doc: Doc) -> dict[int, Mention]:
+def find_actor_mentions(doc: Doc) -> dict[int, Mention]:
     """Token index -> the (longest) country/group mention covering it."""
     matcher, by_key = _matcher(doc.vocab)
     found: dict[int, Mention] = {}

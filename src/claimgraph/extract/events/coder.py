@@ -75,7 +75,7 @@ def find_events(
     if not doc.has_annotation("DEP"):
         return []  # no parse, no roles: a pipeline without the parser codes no events
     lexicon = lexicon or lex_mod.load()
-    mentions = actor_coding.find_mentions(doc)
+    mentions = actor_coding.find_actor_mentions(doc)
     places = extensions.results(doc, "cg_places")
     actor_coding.entity_mentions(doc, mentions)
     actor_coding.place_mentions(doc, places, mentions)
@@ -86,7 +86,7 @@ def find_events(
     for cand in find_candidates(doc, lexicon):
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
         if actor is None and cand.verbal and is_passive(cand) and not cand.demand \
-                and cand.sense.resolve(False).startswith("17"):
+                and cand.sense.code_for(False).startswith("17"):
             # "was arrested *in Lebanon*": its authorities coerce (before the sentence's other
             # countries: "for collaborating with Israel")
             actor = actor_coding.authority_of_place(cand.clause, mentions)
@@ -100,7 +100,7 @@ def find_events(
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
             target = None
-        code = "100" if cand.demand else cand.sense.resolve(state)
+        code = "100" if cand.demand else cand.sense.code_for(state)
         if cand.intent:
             code = lex_mod.intended(code)
         if _denied(cand):

@@ -58,7 +58,8 @@ class Sense:
     code: str  # a CAMEO code, or "A|B": A for a state actor, B otherwise
     context: frozenset[str] = frozenset()
 
-    def resolve(self, state_actor: bool) -> str:
+    def code_for(self, state_actor: bool) -> str:
+        """The CAMEO code for an actor of this kind ("A|B" rows depend on it)."""
         if "|" in self.code:
             state, other = self.code.split("|", 1)
             return state if state_actor else other

@@ -4,7 +4,7 @@
 (:mod:`claimgraph.extract.places.component`) stores its result on ``doc._.cg_places``.
 One idea per module: :mod:`.gazetteer` (the tables), :mod:`.mentions` (where the NER's
 entities name a place), :mod:`.context` (what local news writes that no entity covers, and the
-whole search), :mod:`.resolve` (which place a name means).
+whole search), :mod:`.geocode` (which place a name means).
 """
 
 from claimgraph.extract.places.component import PlaceTagger, find_places

@@ -8,9 +8,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.extract.places import gazetteer as gazetteer_module
-from claimgraph.extract.places.context import find_mentions
+from claimgraph.extract.places.context import find_place_mentions
 from claimgraph.extract.places.gazetteer import Gazetteer
-from claimgraph.extract.places.resolve import resolve
+from claimgraph.extract.places.geocode import geocode
 from claimgraph.nlp import extensions
 from claimgraph.record import Place
 
@@ -24,8 +24,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     Donbas front") is still a place, with ``geonames_id``, ``lat`` and ``lon`` null.
     """
     gazetteer = gazetteer or gazetteer_module.load()
-    mentions = find_mentions(doc, gazetteer)
-    entries = resolve(mentions, gazetteer)
+    mentions = find_place_mentions(doc, gazetteer)
+    entries = geocode(mentions, gazetteer)
     towns = Counter(e for e in entries if e is not None and e.level in ("city", "admin2"))
     home = towns.most_common(1)[0][0] if towns else None
     places = []

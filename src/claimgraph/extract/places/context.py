@@ -4,7 +4,7 @@
 proper nouns the gazetteer knows ("shelling in Vovchansk"), wire and local datelines
 ("TORRINGTON —"), names listed before "counties" ("Barrow and Jackson counties"), a politician's
 home after a party letter ("D-S.C."), names listed with a place ("Oxford, Bicester and
-Kidlington") and later occurrences of a name once it was a place. ``find_mentions`` runs it all.
+Kidlington") and later occurrences of a name once it was a place. ``find_place_mentions`` runs it all.
 """
 
 from __future__ import annotations
@@ -230,7 +230,7 @@ def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
             mentions.append(m)
 
 
-def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in ``doc``, in text order."""
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}

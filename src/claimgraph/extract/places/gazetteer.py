@@ -5,7 +5,7 @@ The tables are built by ``scripts/build_gazetteer.py`` from data shipped in PyPI
 ``claimgraph/data/demonyms.tsv``; nothing is fetched at run time. Lookup is by a folded key
 (case, accents, apostrophes and a leading "the" do not matter), so "Kyiv", "KYIV" and "Kyïv"
 meet, and every name maps to all the places that bear it: choosing one is
-:mod:`claimgraph.extract.places.resolve`'s job.
+:mod:`claimgraph.extract.places.geocode`'s job.
 """
 
 from __future__ import annotations

@@ -2,6 +2,6 @@
 publication date (``find_times``; the ``claimgraph_times`` component)."""
 
 from claimgraph.extract.times.component import TimeTagger, make_times
-from claimgraph.extract.times.tagger import find_times
+from claimgraph.extract.times.finder import find_times
 
 __all__ = ["TimeTagger", "find_times", "make_times"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.extract.times.tagger import find_times
+from claimgraph.extract.times.finder import find_times
 from claimgraph.nlp import extensions
 
 

@@ -1,8 +1,8 @@
 """Explicit dates, years, decades, weekdays, clock times and "today"/"yesterday".
 
-Each handler reads one grammar rule's match (and the parsed ``Doc`` for tense) and returns a
-resolver, or None when the match is not a time after all ("May" the verb); resolvers run later,
-in text order, with the anchoring :class:`~claimgraph.extract.times.context.Context`.
+Each handler reads one grammar rule's match (and the parsed ``Doc`` for tense) and returns an
+anchoring, or None when the match is not a time after all ("May" the verb); anchorings run
+later, in text order, with the :class:`~claimgraph.extract.times.anchor.Anchors`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from claimgraph.extract.times import calendar as cal
-from claimgraph.extract.times.calendar import Point
-from claimgraph.extract.times.context import (
-    Context,
-    Resolver,
+from claimgraph.extract.times.anchor import (
+    Anchoring,
+    Anchors,
     Result,
     date_result,
     daypart_code,
@@ -28,13 +27,14 @@ from claimgraph.extract.times.context import (
     tense_of,
     year_of,
 )
+from claimgraph.extract.times.calendar import Point
 from claimgraph.extract.times.lexicon import lexicon, parse_number
 from claimgraph.extract.times.tense import FUTURE, PAST, UNKNOWN, direction
 
 # ---------------------------------------------------------------- explicit dates
 
 
-def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_date_md(m: re.Match[str], doc: Doc) -> Anchoring | None:
     lx = lexicon()
     month, day = lx.months[group(m, "mon")], int(group(m, "day"))
     if not 1 <= day <= 31:
@@ -44,7 +44,7 @@ def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
     part = daypart_code(group(m, "partof"))
     way = {"last": PAST, "next": FUTURE}.get(group_lower(m, "rel")) or tense_of(doc, m)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if year is not None:
             d = safe_date(year, month, day)
         elif ctx.dct is not None:
@@ -57,13 +57,13 @@ def h_date_md(m: re.Match[str], doc: Doc) -> Resolver | None:
             return date_result(Point("daypart", d, part))
         return date_result(Point("week" if week_of else "day", d))
 
-    return resolve
+    return anchor
 
 
 h_date_dm = h_date_md
 
 
-def h_date_num(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_date_num(m: re.Match[str], doc: Doc) -> Anchoring | None:
     if group(m, "y"):
         y, mo, d = int(group(m, "y")), int(group(m, "m")), int(group(m, "d"))
     else:
@@ -82,7 +82,7 @@ _MONTH_CUES = frozenset(
 )
 
 
-def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_month(m: re.Match[str], doc: Doc) -> Anchoring | None:
     name = group(m, "mon")
     month = lexicon().months[name]
     year_text = group(m, "year") or group(m, "spelled")
@@ -96,7 +96,7 @@ def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
     year = year_of(year_text) if year_text else None
     way = tense_of(doc, m)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if year is not None:
             return date_result(cal.month_point(year, month))
         if ctx.dct is None:
@@ -116,10 +116,10 @@ def h_month(m: re.Match[str], doc: Doc) -> Resolver | None:
             d = nearest_year(current, lambda y: date(y, month, 1), way) or this
         return date_result(Point("month", d))
 
-    return resolve
+    return anchor
 
 
-def h_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_year(m: re.Match[str], doc: Doc) -> Anchoring | None:
     year = int(group(m, "year"))
     if not (group(m, "pre") or group(m, "mod") or group(m, "tail")):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -136,30 +136,30 @@ def h_year(m: re.Match[str], doc: Doc) -> Resolver | None:
     point = Point("year", date(year, 1, 1))
     if tail == "period":
 
-        def resolve_period(ctx: Context) -> Result:
+        def anchor_period(ctx: Anchors) -> Result:
             if ctx.ref is not None and ctx.ref.granularity == "quarter":
                 return date_result(Point("quarter", ctx.ref.day.replace(year=year)), ref=False)
             return date_result(point)
 
-        return resolve_period
+        return anchor_period
     return lambda ctx: date_result(point)
 
 
-def h_year_the_period(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_year_the_period(m: re.Match[str], doc: Doc) -> Anchoring | None:
     return h_year(m, doc)
 
 
-def h_spelled_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_spelled_year(m: re.Match[str], doc: Doc) -> Anchoring | None:
     year = year_of(group(m, "spelled"))
     if year is None or not 1000 <= year <= 2100:
         return None
     return lambda ctx: date_result(Point("year", date(year, 1, 1)))
 
 
-def h_decade(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_decade(m: re.Match[str], doc: Doc) -> Anchoring | None:
     century, digit = group(m, "c"), group(m, "d") or group(m, "d2")
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if century:
             cent = int(century)
         elif ctx.dct is not None:
@@ -168,26 +168,26 @@ def h_decade(m: re.Match[str], doc: Doc) -> Resolver | None:
             return ("DATE", None, None)
         return date_result(Point("decade", date(cent * 100 + int(digit) * 10, 1, 1)), ref=False)
 
-    return resolve
+    return anchor
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
 
-def h_decade_word(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_decade_word(m: re.Match[str], doc: Doc) -> Anchoring | None:
     digit = _DECADE_WORDS[group_lower(m, "word")]
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         cent = ctx.dct.year // 100 - (1 if digit * 10 > ctx.dct.year % 100 else 0)
         return date_result(Point("decade", date(cent * 100 + digit * 10, 1, 1)), ref=False)
 
-    return resolve
+    return anchor
 
 
-def h_century(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_century(m: re.Match[str], doc: Doc) -> Anchoring | None:
     ordinal, rel = group_lower(m, "ord"), group_lower(m, "rel")
     if ordinal:
         n = lexicon().ordinals.get(ordinal) or int(re.sub(r"\D", "", ordinal) or 0)
@@ -198,18 +198,18 @@ def h_century(m: re.Match[str], doc: Doc) -> Resolver | None:
     if rel in ("the last", "the past", "the next"):
         return lambda ctx: ("DURATION", "P100Y", None)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         return date_result(Point("century", date(max(1, (ctx.dct.year // 100 + step) * 100), 1, 1)), ref=False)
 
-    return resolve
+    return anchor
 
 
 # ---------------------------------------------------------------- days, weekdays, clock
 
 
-def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_weekday(m: re.Match[str], doc: Doc) -> Anchoring | None:
     weekday = lexicon().weekdays[group(m, "wd")]
     rel = group_lower(m, "rel")
     part = daypart_code(group(m, "part") or group(m, "part0"))
@@ -217,7 +217,7 @@ def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
         rel = ""
     way = tense_of(doc, m, weekday=True)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("TIME" if part else "DATE", None, None)
         dct = ctx.dct
@@ -237,17 +237,17 @@ def h_weekday(m: re.Match[str], doc: Doc) -> Resolver | None:
             d = cal.weekday_near(dct, weekday, FUTURE if way == FUTURE else PAST)
         return date_result(Point("daypart", d, part) if part else Point("day", d))
 
-    return resolve
+    return anchor
 
 
-def h_weekday_set(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_weekday_set(m: re.Match[str], doc: Doc) -> Anchoring | None:
     weekday = lexicon().weekdays[group(m, "wd")] + 1
     part = daypart_code(group(m, "part")[:-1] if group(m, "part").endswith("s") else group(m, "part"))
     value = f"XXXX-WXX-{weekday}" + (f"T{part}" if part else "")
     return lambda ctx: ("SET", value, None)
 
 
-def h_each_name(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_each_name(m: re.Match[str], doc: Doc) -> Anchoring | None:
     lx = lexicon()
     if group(m, "wd"):
         value = f"XXXX-WXX-{lx.weekdays[group(m, 'wd')] + 1}"
@@ -256,7 +256,7 @@ def h_each_name(m: re.Match[str], doc: Doc) -> Resolver | None:
     return lambda ctx: ("SET", value, None)
 
 
-def _day_of(word: str, ctx: Context, doc: Doc, m: re.Match[str]) -> date | None:
+def _day_of(word: str, ctx: Anchors, doc: Doc, m: re.Match[str]) -> date | None:
     """The day a clock time or daypart is on: "Tuesday", "yesterday", "Nov. 9", else the
     reference day, else the publication date."""
     lx = lexicon()
@@ -279,7 +279,7 @@ def _day_of(word: str, ctx: Context, doc: Doc, m: re.Match[str]) -> date | None:
     return ctx.dct
 
 
-def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_clock(m: re.Match[str], doc: Doc) -> Anchoring | None:
     word = group_lower(m, "word")
     if word:
         clock = lexicon().clock_words[word]
@@ -297,27 +297,27 @@ def h_clock(m: re.Match[str], doc: Doc) -> Resolver | None:
         clock = f"{hour:02d}:{minute:02d}"
     when = " ".join(group(m, "when").split())
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         day = _day_of(when, ctx, doc, m)
         if day is None:
             return ("TIME", None, None)
         return date_result(Point("time", day, clock), ref=bool(when))
 
-    return resolve
+    return anchor
 
 
-def h_daypart(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_daypart(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "the morning", "mid-afternoon": that part of the day the text is on."""
     part = daypart_code(group(m, "part"))
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         day = _day_of("", ctx, doc, m)
         return ("TIME", None, None) if day is None else date_result(Point("daypart", day, part), ref=False)
 
-    return resolve
+    return anchor
 
 
-def h_clock_part(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_clock_part(m: re.Match[str], doc: Doc) -> Anchoring | None:
     hour_text = group(m, "h")
     hour = int(hour_text) if hour_text.isdigit() else int(parse_number(hour_text) or 0)
     part = group_lower(m, "part")
@@ -327,17 +327,17 @@ def h_clock_part(m: re.Match[str], doc: Doc) -> Resolver | None:
         hour += 12
     clock = f"{hour:02d}:00"
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         day = _day_of("", ctx, doc, m)
         return ("TIME", None, None) if day is None else date_result(Point("time", day, clock), ref=False)
 
-    return resolve
+    return anchor
 
 
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
 
 
-def h_deictic(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_deictic(m: re.Match[str], doc: Doc) -> Anchoring | None:
     word = group_lower(m, "word") or group_lower(m, "this")
     part = daypart_code(group(m, "part") or group(m, "part0") or group(m, "part2"))
     around = group_lower(m, "around")
@@ -347,10 +347,10 @@ def h_deictic(m: re.Match[str], doc: Doc) -> Resolver | None:
     if word == "last" and part is None:
         return None
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("TIME" if part else "DATE", None, None)
         d = ctx.dct + timedelta(days=offset)
         return date_result(Point("daypart", d, part) if part else Point("day", d))
 
-    return resolve
+    return anchor

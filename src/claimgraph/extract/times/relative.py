@@ -13,10 +13,9 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from claimgraph.extract.times import calendar as cal
-from claimgraph.extract.times.calendar import UNIT_GRANULARITY, Point
-from claimgraph.extract.times.context import (
-    Context,
-    Resolver,
+from claimgraph.extract.times.anchor import (
+    Anchoring,
+    Anchors,
     Result,
     date_result,
     group,
@@ -26,6 +25,7 @@ from claimgraph.extract.times.context import (
     tense_of,
     year_of,
 )
+from claimgraph.extract.times.calendar import UNIT_GRANULARITY, Point
 from claimgraph.extract.times.lexicon import lexicon, parse_number
 from claimgraph.extract.times.spans import duration_value
 from claimgraph.extract.times.tense import FUTURE, PAST
@@ -64,7 +64,7 @@ def _season_near(dct: date, code: str, step: int) -> Point:
     return cal.season_point(start.year, code)
 
 
-def h_relative(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_relative(m: re.Match[str], doc: Doc) -> Anchoring | None:
     rel, unit = group_lower(m, "rel"), group_lower(m, "unit")
     code = lexicon().seasons.get(unit)
     if rel in ("the past", "the last", "the coming", "the next") and not group(m, "mod") and unit != "weekend":
@@ -78,7 +78,7 @@ def h_relative(m: re.Match[str], doc: Doc) -> Resolver | None:
         return None
     from_ref = rel in ("the previous", "the following", "that", "that same", "the same")
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         base = ctx.anchor() if from_ref else (Point("day", ctx.dct) if ctx.dct else None)
         if base is None:
             return ("DATE", None, None)
@@ -95,14 +95,14 @@ def h_relative(m: re.Match[str], doc: Doc) -> Resolver | None:
             return date_result(Point("century", cal.add_months(day, 1200 * step)), ref=False)
         return date_result(cal.shift(_unit_point(day, unit), step, unit))
 
-    return resolve
+    return anchor
 
 
-def h_in_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_in_the_year(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "earlier in the year": the year (month, week, day) the text is on."""
     unit = group_lower(m, "unit")
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         base = ctx.anchor()
         if base is None:
             return ("DATE", None, None)
@@ -111,42 +111,42 @@ def h_in_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
             return ("DATE", None, None)  # "later in the month" after a bare year
         return date_result(_unit_point(base.day, unit), ref=False)
 
-    return resolve
+    return anchor
 
 
-def h_year_end(m: re.Match[str], doc: Doc) -> Resolver | None:
-    def resolve(ctx: Context) -> Result:
+def h_year_end(m: re.Match[str], doc: Doc) -> Anchoring | None:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         return date_result(Point("year", ctx.dct), ref=False)
 
-    return resolve
+    return anchor
 
 
-def h_part_of_the(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_part_of_the(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "the end of the month": the month (week, year...) of publication, or the one the text is on."""
     unit = group_lower(m, "unit")
     gran = UNIT_GRANULARITY[unit]
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         base = ctx.ref if ctx.ref is not None and ctx.ref.granularity == gran else None
         if base is None and ctx.dct is None:
             return ("DATE", None, None)
         return date_result(base or Point(gran, ctx.dct), ref=False)  # type: ignore[arg-type]
 
-    return resolve
+    return anchor
 
 
-def h_the_week(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_the_week(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "for the week": the week of the day the text is on, else of publication."""
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         base = ctx.ref if ctx.ref is not None and ctx.ref.finer_than("week") else None
         if base is None and ctx.dct is None:
             return ("DATE", None, None)
         return date_result(Point("week", base.day if base else ctx.dct), ref=False)  # type: ignore[arg-type]
 
-    return resolve
+    return anchor
 
 
 def _shift_from(base: Point, amount: int, unit: str) -> Point | None:
@@ -160,7 +160,7 @@ def _shift_from(base: Point, amount: int, unit: str) -> Point | None:
     return None
 
 
-def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_ago(m: re.Match[str], doc: Doc) -> Anchoring | None:
     unit = lexicon().units[group_lower(m, "unit")]
     way = group_lower(m, "dir")
     amount = parse_number(group(m, "num"))
@@ -181,7 +181,7 @@ def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
     n = int(amount) * sign
     gran = UNIT_GRANULARITY[unit]
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         ref = ctx.ref
@@ -191,13 +191,13 @@ def h_ago(m: re.Match[str], doc: Doc) -> Resolver | None:
             return date_result(_shift_from(ref, n, unit), ref=False)
         return date_result(cal.shift(Point(gran, ctx.dct), n, unit))
 
-    return resolve
+    return anchor
 
 
 _NEXT_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_unit_after(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "the day before", "the following year", "that same day": moved from the date in view."""
     unit = group_lower(m, "unit") or group_lower(m, "unit2")
     way = group_lower(m, "dir")
@@ -209,7 +209,7 @@ def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
     part = _NEXT_PART.get(unit)  # "the next morning" moves a day and keeps the part of it
     shift_unit = "day" if part else unit
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         base = ctx.anchor()
         if base is None:
             return ("DATE", None, None)
@@ -222,16 +222,16 @@ def h_unit_after(m: re.Match[str], doc: Doc) -> Resolver | None:
             return ("DATE", None, None)
         return date_result(point, ref=False)
 
-    return resolve
+    return anchor
 
 
-def h_year_ago_adj(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_year_ago_adj(m: re.Match[str], doc: Doc) -> Anchoring | None:
     what = group_lower(m, "what")
     if "months" in what:
         n = int(parse_number(what.split()[0]) or 0)
         return lambda ctx: ("DURATION", f"P{n}M", None)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         if ctx.period is not None:
@@ -240,14 +240,14 @@ def h_year_ago_adj(m: re.Match[str], doc: Doc) -> Resolver | None:
             return date_result(cal.shift(Point("quarter", ctx.dct), -5, "quarter"), ref=False)
         return date_result(Point("year", date(ctx.dct.year - 1, 1, 1)), ref=False)
 
-    return resolve
+    return anchor
 
 
 _QUARTER_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
                 "4th": 4, "final": 4}
 
 
-def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_quarter(m: re.Match[str], doc: Doc) -> Anchoring | None:
     q, ordinal = group_lower(m, "q"), group_lower(m, "ord")
     yr, yr2, yrel = group_lower(m, "yr"), group(m, "yr2"), group_lower(m, "yrel")
     has_the = m.group(0).lower().startswith("the")
@@ -273,7 +273,7 @@ def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
     def at(year: int, n: int) -> Point:
         return Point(unit, date(year, months * (n - 1) + 1, 1))
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if explicit_year is not None and number is not None:
             return date_result(at(explicit_year, number))
         if ctx.dct is None:
@@ -302,10 +302,10 @@ def h_quarter(m: re.Match[str], doc: Doc) -> Resolver | None:
             return date_result(cal.shift(current, -1, unit))
         return date_result(ref or cal.shift(current, -1, unit), ref=False)
 
-    return resolve
+    return anchor
 
 
-def h_season(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_season(m: re.Match[str], doc: Doc) -> Anchoring | None:
     word = group_lower(m, "season")
     code = lexicon().seasons[word]
     rel, mod, year_text = group_lower(m, "rel"), group_lower(m, "mod"), group(m, "year")
@@ -314,14 +314,14 @@ def h_season(m: re.Match[str], doc: Doc) -> Resolver | None:
     year = year_of(year_text) if year_text else None
     step = rel_step(rel) if rel and rel != "the" else 0
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if year is not None:
             return date_result(cal.season_point(year, code))
         if ctx.dct is None:
             return ("DATE", None, None)
         return date_result(_season_near(ctx.dct, code, step or 0))
 
-    return resolve
+    return anchor
 
 
 def holiday_date(rule: tuple[int, ...], year: int) -> date | None:
@@ -337,12 +337,12 @@ def holiday_date(rule: tuple[int, ...], year: int) -> date | None:
         return None
 
 
-def h_holiday(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_holiday(m: re.Match[str], doc: Doc) -> Anchoring | None:
     rule = lexicon().holidays[" ".join(group(m, "name").split())]
     rel, year_text = group_lower(m, "rel"), group(m, "year")
     way = {"last": PAST, "next": FUTURE}.get(rel, tense_of(doc, m))
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if year_text:
             return date_result(Point("day", holiday_date(rule, int(year_text)) or date(int(year_text), 1, 1)))
         if ctx.dct is None:
@@ -350,13 +350,13 @@ def h_holiday(m: re.Match[str], doc: Doc) -> Resolver | None:
         d = nearest_year(ctx.dct, lambda y: holiday_date(rule, y), way)
         return date_result(Point("day", d) if d else None)
 
-    return resolve
+    return anchor
 
 
-def h_weekend(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_weekend(m: re.Match[str], doc: Doc) -> Anchoring | None:
     way = tense_of(doc, m, weekday=True)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         if way == FUTURE:
@@ -364,19 +364,19 @@ def h_weekend(m: re.Match[str], doc: Doc) -> Resolver | None:
         saturday = cal.weekday_near(ctx.dct, 5, -1)
         return date_result(Point("weekend", saturday))
 
-    return resolve
+    return anchor
 
 
-def h_the_year(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_the_year(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "the year ended June 30" is a year-long span (DURATION P1Y); "for the year", "the full
     year" in a report is the year being reported on (the publication year)."""
     after = m.string[m.end() : m.end() + 9].lstrip().lower()
     if after.startswith(("ended", "ending", "to date", "through")):
         return lambda ctx: ("DURATION", "P1Y", None)
 
-    def resolve(ctx: Context) -> Result:
+    def anchor(ctx: Anchors) -> Result:
         if ctx.dct is None:
             return ("DATE", None, None)
         return date_result(Point("year", ctx.dct), ref=False)
 
-    return resolve
+    return anchor

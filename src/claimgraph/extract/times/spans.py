@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.times.context import Resolver, group, group_lower
+from claimgraph.extract.times.anchor import Anchoring, group, group_lower
 from claimgraph.extract.times.lexicon import lexicon, parse_number
 
 #: unit -> (duration letter, multiplier): a decade is ten years, a quarter three months
@@ -39,7 +39,7 @@ def duration_value(amount: float | None, unit: str) -> str:
 _MONEYISH = re.compile(r"(?:\d|%|percent|cents?|dollars?|[$£€]|billion|million|each|times)\s*$", re.I)
 
 
-def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_duration(m: re.Match[str], doc: Doc) -> Anchoring | None:
     lx = lexicon()
     unit = lx.units[group_lower(m, "unit")]
     num_text = group_lower(m, "num")
@@ -64,20 +64,20 @@ def h_duration(m: re.Match[str], doc: Doc) -> Resolver | None:
     return lambda ctx: ("DURATION", value, None)
 
 
-def h_bare_units(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_bare_units(m: re.Match[str], doc: Doc) -> Anchoring | None:
     unit = lexicon().units[group_lower(m, "unit") or group_lower(m, "unit3")]
     value = duration_value(None, unit)
     return lambda ctx: ("DURATION", value, None)
 
 
-def h_decades_long(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_decades_long(m: re.Match[str], doc: Doc) -> Anchoring | None:
     """ "decades-long" -> PXY-like vague duration; "day-long" -> P1D."""
     word = group_lower(m, "unit")
     value = duration_value(None if word.endswith("s") else 1, lexicon().units[word])
     return lambda ctx: ("DURATION", value, None)
 
 
-def h_fuzzy(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_fuzzy(m: re.Match[str], doc: Doc) -> Anchoring | None:
     key = " ".join(m.group(0).lower().split())
     value = lexicon().fuzzy.get(key)
     if value is None:
@@ -89,7 +89,7 @@ def h_fuzzy(m: re.Match[str], doc: Doc) -> Resolver | None:
     return lambda ctx: ("DATE", value, None)
 
 
-def h_recent_units(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_recent_units(m: re.Match[str], doc: Doc) -> Anchoring | None:
     rel = group_lower(m, "rel")
     unit = lexicon().units[group_lower(m, "unit")]
     if "coming" in rel or m.group(0).lower().endswith("ahead"):
@@ -101,7 +101,7 @@ def h_recent_units(m: re.Match[str], doc: Doc) -> Resolver | None:
 _EVERY_PART = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV"}
 
 
-def h_set(m: re.Match[str], doc: Doc) -> Resolver | None:
+def h_set(m: re.Match[str], doc: Doc) -> Anchoring | None:
     lx = lexicon()
     word = group_lower(m, "word")
     if word:

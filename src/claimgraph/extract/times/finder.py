@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from claimgraph.extract.times import explicit, relative, spans
-from claimgraph.extract.times.context import Context, Handler, Resolver
+from claimgraph.extract.times.anchor import Anchoring, Anchors, Handler
 from claimgraph.extract.times.grammar import compiled
 from claimgraph.record import Time
 
@@ -74,8 +74,8 @@ def publication_date(published: str | None) -> date | None:
         return None
 
 
-def _candidates(doc: Doc, text: str) -> list[tuple[int, int, Resolver]]:
-    """Non-overlapping matches, longest first, each with its resolver, in text order."""
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int, Anchoring]]:
+    """Non-overlapping matches, longest first, each with its anchoring, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for priority, (name, pattern) in enumerate(compiled()):
         for m in pattern.finditer(text):
@@ -86,18 +86,18 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int, Resolver]]:
                 found.append((start, end, priority, name, m))
     found.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken = bytearray(len(text))
-    kept: list[tuple[int, int, Resolver]] = []
+    kept: list[tuple[int, int, Anchoring]] = []
     for start, end, _priority, name, m in found:
         if any(taken[start:end]):
             continue
         try:
-            resolver = HANDLERS[name](m, doc)
+            anchoring = HANDLERS[name](m, doc)
         except (ValueError, OverflowError):  # a number no calendar holds: "Jan. 99", "25:99"
-            resolver = None
-        if resolver is None:
+            anchoring = None
+        if anchoring is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        kept.append((start, end, resolver))
+        kept.append((start, end, anchoring))
     kept.sort(key=lambda k: k[0])
     return kept
 
@@ -108,12 +108,12 @@ def find_times(doc: Doc, published: str | None = None) -> list[Time]:
     ``published`` ('YYYY-MM-DD') anchors relative expressions; without it they keep their type
     and get value None.
     """
-    ctx = Context(publication_date(published))
+    ctx = Anchors(publication_date(published))
     text = doc.text  # a Doc rebuilds its text on every access: read it once
     out: list[Time] = []
-    for start, end, resolver in _candidates(doc, text):
+    for start, end, anchoring in _candidates(doc, text):
         try:
-            kind, value, point = resolver(ctx)
+            kind, value, point = anchoring(ctx)
         except (ValueError, OverflowError):  # off the calendar: "10,000 years ago"
             kind, value, point = "DATE", None, None
         if point is not None:

@@ -1,9 +1,11 @@
-"""What the time rules share: the anchoring context, the result shape and small helpers.
+"""Anchoring dates in text order: what the time rules lean on, the result shape, small helpers.
 
-The resolvers run in text order with a :class:`Context`: the publication date (``dct``, TIMEX3's
-document creation time) and the last date the text named (``ref``), which "a year earlier",
-"the quarter" and "that day" lean on. An expression that cannot be anchored (no publication
-date) keeps its type and gets value None rather than a guess.
+A handler turns a match into an :data:`Anchoring`, a function that gives the expression its value
+once it knows the :class:`Anchors`: the publication date (``dct``, TIMEX3's document creation
+time) and the last date the text named (``ref``), which "a year earlier", "the quarter" and
+"that day" lean on. The anchorings run in text order, so each sees the dates named before it.
+An expression that cannot be anchored (no publication date) keeps its type and gets value None
+rather than a guess.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from claimgraph.extract.times.tense import FUTURE, PAST, direction
 
 
 @dataclass(slots=True)
-class Context:
+class Anchors:
+    """The dates a relative expression can lean on; updated as the text names new ones."""
+
     dct: date | None
     ref: Point | None = None
     #: the last quarter (or half) the text named: "a year ago" in an earnings report is that
@@ -39,8 +43,9 @@ class Context:
 
 #: (type, value, point that becomes the new reference time or None)
 Result = tuple[str, str | None, Point | None]
-Resolver = Callable[[Context], Result]
-Handler = Callable[[re.Match[str], Doc], Resolver | None]
+#: given the anchors, the value of one matched expression (a handler's deferred answer)
+Anchoring = Callable[[Anchors], Result]
+Handler = Callable[[re.Match[str], Doc], Anchoring | None]
 
 
 def group(m: re.Match[str], name: str) -> str:

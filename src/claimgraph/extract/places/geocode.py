@@ -189,7 +189,7 @@ def _plausible(candidates: list[GazetteerEntry],
     return _shortlist(candidates), []
 
 
-def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
+def geocode(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntry | None]:
     """The place each mention names (None when the gazetteer has no candidate)."""
     plausible = [([], []) if m.fixed else _plausible(gazetteer.candidates(m.name), m)
                  for m in mentions]

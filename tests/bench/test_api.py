@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimgraph.serve.bench import SOURCE_VARIANTS, synthetic_records
+from claimgraph.bench.api import SOURCE_VARIANTS, synthetic_records
 
 
 def spans(record):
@@ -33,7 +33,7 @@ def test_copies_spread_sources_dates_and_outlets(records):
 
 
 def test_the_bulk_built_database_holds_exactly_the_synthetic_records(tmp_path, records):
-    from claimgraph.serve.bench import build_database, vary
+    from claimgraph.bench.api import build_database, vary
     from claimgraph.store import open_store
 
     db = tmp_path / "bench.duckdb"

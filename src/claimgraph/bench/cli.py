@@ -1,0 +1,79 @@
+"""``claimgraph bench``, ``bench-api`` and ``bench-store``: options -> the benchmark modules.
+
+Mounted by name in ``claimgraph/cli.py``; each prints what its library function measured.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from claimgraph.errors import ClaimgraphError
+
+_err = Console(stderr=True)
+
+
+def _fail(exc: ClaimgraphError) -> typer.Exit:
+    _err.print(f"[red]error[/red] {exc}", highlight=False)
+    return typer.Exit(2)
+
+
+def bench_command(
+    limit: Annotated[int, typer.Option(help="How many texts (PolNeAR dev+train, else samples).")] = 200,
+    rounds: Annotated[int, typer.Option(help="Timed rounds; medians are reported.")] = 3,
+) -> None:
+    """Words/s of `analyze` and of the bare spaCy parse of the same texts, and their ratio."""
+    from claimgraph.bench.analysis import bench_texts, run_bench
+
+    for line in run_bench(bench_texts(limit), rounds=rounds).lines():
+        typer.echo(line)
+
+
+def bench_api_command(
+    db: Annotated[Path, typer.Option(
+        "--db", help="DuckDB file to build (reused if it already holds the documents).")]
+    = Path("var/bench-api.duckdb"),
+    documents: Annotated[int, typer.Option(help="Documents in the synthetic database.")] = 10_000,
+    samples: Annotated[list[Path] | None, typer.Option(
+        "--sample", help="Articles to analyse and vary (default: the examples/ folder).")] = None,
+    requests: Annotated[int, typer.Option(help="Requests per measured route.")] = 300,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 4,
+    workers: Annotated[int, typer.Option(help="Server worker processes.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Build a large synthetic database from analysed sample articles and measure the
+    latency (p50/p95) of the article page and the API over loopback."""
+    from claimgraph.bench.api import format_results, run_bench
+
+    try:
+        results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
+                            requests=requests, concurrency=concurrency, workers=workers,
+                            log=_err.print)
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        sys.stdout.write(json.dumps(results) + "\n")
+    else:
+        sys.stdout.write(format_results(results) + "\n")
+
+
+def bench_store_command(
+    limit: Annotated[int, typer.Option(help="TempEval-3 AQUAINT articles to analyse and store.")] = 40,
+    batch: Annotated[int, typer.Option(help="Records per store write.")] = 20,
+    pg: Annotated[str | None, typer.Option(
+        help="A postgresql:// URL of an empty database to measure too.")] = None,
+) -> None:
+    """Write and read-back speed of the store (DuckDB, optionally PostgreSQL) and of a full
+    `ingest` and its rerun, against the time the analysis took."""
+    from claimgraph.bench.store import run_bench
+
+    try:
+        for line in run_bench(limit=limit, batch=batch, pg=pg):
+            typer.echo(line)
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
