@@ -7,7 +7,7 @@ SAMPLES := examples
 DB      ?= var/claimgraph.duckdb
 PORT    ?= 8000
 
-.PHONY: setup run test lint typecheck bench serve system-deps clean
+.PHONY: setup run test lint typecheck bench serve screenshots system-deps clean
 
 # The virtualenv with the project, its pinned dependencies and the spaCy model package.
 $(STAMP): pyproject.toml
@@ -46,6 +46,12 @@ typecheck: setup
 
 test: setup system-deps lint typecheck
 	$(BIN)/pytest -q
+
+# Refresh the README's pictures (docs/screenshots/*.png): the browser tests, saving their
+# screenshots there instead of the temporary folder a plain test run uses.
+screenshots: setup system-deps
+	@test -x /usr/bin/chromium || { echo "make screenshots needs Debian's chromium (apt-get install chromium)"; exit 1; }
+	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q -m browser tests/serve/test_browser.py
 
 bench: setup
 	$(BIN)/claimgraph bench

@@ -2,15 +2,17 @@
 
 Clicks through articles → article → source → timeline (and the claims explorer and map),
 checks what each page shows, proves that markup inside an article never runs, and saves a
-screenshot of each page to docs/screenshots/ for the README.
+screenshot of each page: to a temporary folder in a test run, to docs/screenshots/ (the README's
+pictures) only through ``make screenshots`` (see :mod:`tests.serve.screenshots`).
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,9 +21,9 @@ import uvicorn
 from claimgraph.serve.app import create_app
 from claimgraph.store import open_store
 from tests.serve.samples import sample_records, script_record
+from tests.serve.screenshots import screenshot_dir
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -70,6 +72,11 @@ def browser():
         b.close()
 
 
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    return screenshot_dir(tmp_path_factory.mktemp("screenshots"), os.environ)
+
+
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -82,15 +89,21 @@ def page(browser):
     assert errors == []
 
 
-def shoot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+@pytest.fixture()
+def shoot(page, shots) -> Callable[[str], None]:
+    """Save the page as it is now under ``name``.png."""
+
+    def take(name: str) -> None:
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+    return take
 
 
-def test_article_source_timeline_walkthrough(page, base_url):
+def test_article_source_timeline_walkthrough(page, base_url, shoot):
     page.goto(base_url + "/")
     assert page.locator("li.doc").count() == 3
-    shoot(page, "articles")
+    shoot("articles")
 
     page.get_by_role("link", name="Russian forces strike Kharkiv").click()
     page.wait_for_url("**/documents/*")
@@ -102,21 +115,21 @@ def test_article_source_timeline_walkthrough(page, base_url):
     assert "hedge" in details.text_content()
     assert "claim by An unnamed Western official" in details.text_content()
     assert page.locator("#article-text .seg.k-place", has_text="Kursk").count() == 1
-    shoot(page, "article")
+    shoot("article")
 
     page.locator("aside .source-link", has_text="An unnamed Western official").click()
     page.wait_for_url("**/sources/*")
     assert page.locator("#source-name").text_content() == "An unnamed Western official"
     assert page.locator("#source-anonymity").text_content().startswith("100%")
     assert "An unnamed Western official → Bloomberg" in page.locator(".via-chains").text_content()
-    shoot(page, "source")
+    shoot("source")
 
     page.locator("#nav-timeline").click()
     page.wait_for_url("**/timeline")
     dates = page.locator("ol.timeline h2.date").all_text_contents()
     assert dates == sorted(dates) and dates[0] == "2024-08-05"
     assert page.locator("li.event .badge.etype").all_text_contents() == ["ASSAULT", "AGREE"]
-    shoot(page, "timeline")
+    shoot("timeline")
 
 
 def test_markup_in_an_article_never_runs(page, base_url):
@@ -128,7 +141,7 @@ def test_markup_in_an_article_never_runs(page, base_url):
     assert page.locator("#article-text script, #article-text img").count() == 0
 
 
-def test_claims_explorer_filters(page, base_url):
+def test_claims_explorer_filters(page, base_url, shoot):
     page.goto(base_url + "/claims")
     assert page.locator("li.claim").count() == 7
     page.select_option("select[name=anonymous]", "yes")
@@ -136,10 +149,10 @@ def test_claims_explorer_filters(page, base_url):
     page.wait_for_url("**/claims?*anonymous=yes*")
     names = page.locator("li.claim .source-link").all_text_contents()
     assert sorted(names) == ["An unnamed Western official", "Egyptian mediators", "officials"]
-    shoot(page, "claims")
+    shoot("claims")
 
 
-def test_map_draws_countries_and_a_dot_per_place(page, base_url):
+def test_map_draws_countries_and_a_dot_per_place(page, base_url, shoot):
     page.goto(base_url + "/map")
     page.wait_for_selector("#map-svg[data-ready='1']")
     assert page.locator("#map-svg path.land").count() > 150
@@ -149,10 +162,10 @@ def test_map_draws_countries_and_a_dot_per_place(page, base_url):
     kyiv = page.locator("#map-svg circle.dot[data-name='Kyiv']")
     x, y = float(kyiv.get_attribute("cx")), float(kyiv.get_attribute("cy"))
     assert (x, y) == pytest.approx(((30.52 + 180) / 360 * 960, (90 - 50.45) / 180 * 480), abs=0.1)
-    shoot(page, "map")
+    shoot("map")
 
 
-def test_pasted_text_is_analysed_by_the_pipeline_and_annotated(page, base_url):
+def test_pasted_text_is_analysed_by_the_pipeline_and_annotated(page, base_url, shoot):
     page.goto(base_url + "/analyze")
     page.fill("textarea[name=text]",
               "The Ukrainian Defence Ministry said on Monday that Russian forces struck Kharkiv.")
@@ -161,4 +174,4 @@ def test_pasted_text_is_analysed_by_the_pipeline_and_annotated(page, base_url):
     page.wait_for_selector("#not-stored", timeout=120_000)
     assert page.locator("#article-text .seg.k-cue").all_text_contents() == ["said"]
     assert page.locator("#article-text .seg.k-source").count() >= 1
-    shoot(page, "analyze")
+    shoot("analyze")
