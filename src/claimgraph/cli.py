@@ -6,13 +6,16 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from claimgraph.errors import ClaimgraphError, DocumentError
+
+if TYPE_CHECKING:
+    from claimgraph.record import Record
 
 app = typer.Typer(
     help="claimgraph: who says what, on whose authority — attributions, events, dates, places "
@@ -24,6 +27,20 @@ err = Console(stderr=True)
 
 #: more documents than this get a progress bar on stderr
 PROGRESS_FROM = 5
+
+
+FULL_HELP = "Every table (claims, numbers, events, dates, places, entities), not the summary."
+
+
+def readable(record: Record, full: bool) -> RenderableType:
+    """The compact summary of a record, or with ``full`` every table."""
+    if full:
+        from claimgraph.render.terminal import render_record
+
+        return render_record(record)
+    from claimgraph.render.summary import render_summary
+
+    return render_summary(record)
 
 
 def _fail(exc: ClaimgraphError) -> typer.Exit:
@@ -43,8 +60,9 @@ def analyze(
     dask: Annotated[
         bool, typer.Option("--dask", help="Scale out with Dask: --n-process worker processes.")
     ] = False,
+    full: Annotated[bool, typer.Option("--full", help=FULL_HELP)] = False,
 ) -> None:
-    """Analyse articles: JSON Lines with --json, else a readable view of each."""
+    """Analyse articles: JSON Lines with --json, else a readable summary of each."""
     from claimgraph.analyze import analyze_documents
     from claimgraph.ingest import check_published_option, read_inputs
     from claimgraph.record import Record
@@ -82,9 +100,7 @@ def analyze(
                 sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             else:
                 assert out is not None and isinstance(result, Record)
-                from claimgraph.render.terminal import render_record
-
-                out.print(render_record(result))
+                out.print(readable(result, full))
     seconds = time.perf_counter() - started
     err.print(
         f"analysed {done} document(s), {failed} rejected, {words:,} words in {seconds:.1f} s",
@@ -124,9 +140,9 @@ def eval_command(
 def show(
     db: Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")] = "claimgraph.duckdb",
     ids: Annotated[list[str] | None, typer.Argument(help="Document ids (default: every one).")] = None,
+    full: Annotated[bool, typer.Option("--full", help=FULL_HELP)] = False,
 ) -> None:
     """Show stored records as `analyze` does, read back from the database."""
-    from claimgraph.render.terminal import render_record
     from claimgraph.store import open_store
 
     try:
@@ -141,10 +157,10 @@ def show(
                 if record is None:
                     err.print(f"error [E101] {doc_id}: no such document in {db}", highlight=False)
                     continue
-                out.print(render_record(record))
+                out.print(readable(record, full))
         else:
             for record in store.iter_records():
-                out.print(render_record(record))
+                out.print(readable(record, full))
     finally:
         store.close()
 

@@ -1,34 +1,47 @@
-"""A readable terminal view of a record (``claimgraph analyze`` without ``--json``).
+"""The full terminal view of a record: every table (``claimgraph analyze --full``, ``show --full``).
 
 Each section is a small function from a record to a Rich renderable, so a section for a new
-extraction is one more function in ``SECTIONS``; empty sections are left out.
+extraction is one more function in ``SECTIONS``; empty sections are left out. Nothing is shown
+twice: a place is one row however often the article names it, and the entities table leaves out
+the dates and numbers the tables above already list. Cells wrap at words; nothing is cut (the
+compact view, :mod:`claimgraph.render.summary`, is the one that shortens).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
 
 from claimgraph.record import Record
+from claimgraph.render.summary import header
+
+#: entity labels the numbers and dates tables already show
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
-def _clip(text: str, size: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[: size - 1] + "…"
+def _table(title: str, columns: tuple[str, ...], **options: Any) -> Table:
+    """A titled table whose cells wrap at words (a word wider than its column folds)."""
+    table = Table(title=title, title_justify="left", **options)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
+
+
+def _text(text: str) -> str:
+    return " ".join(text.split())
 
 
 def entities_table(record: Record) -> Table | None:
-    if not record.entities:
+    entities = [e for e in record.entities if e.label not in NUMERIC_LABELS]
+    if not entities:
         return None
-    table = Table(title="Entities", title_justify="left", expand=False)
-    for col in ("text", "label", "canonical", "country"):
-        table.add_column(col)
+    table = _table("Entities", ("text", "label", "canonical", "country"))
     seen: set[tuple[str, str]] = set()
-    for e in record.entities:
+    for e in entities:
         key = (e.text, e.label)
         if key in seen:
             continue
@@ -44,9 +57,8 @@ def attributions_table(record: Record) -> Table | None:
     rows = attribution_rows(record)
     if not rows:
         return None
-    table = Table(title="Attributions: who says so", title_justify="left", show_lines=True)
-    for col in ("source", "via", "cue", "content", "flags"):
-        table.add_column(col, overflow="fold")
+    table = _table("Attributions: who says so", ("source", "via", "cue", "content", "flags"),
+                   show_lines=True)
     for row in rows:
         source = row["source"] or "—"
         if row["mention"] and row["source"] != row["mention"]:
@@ -56,7 +68,7 @@ def attributions_table(record: Record) -> Table | None:
             flags.append("anonymous" + (f" ({row['descriptor']})" if row["descriptor"] else ""))
         if row["hedged"]:
             flags.append("hedged: " + ", ".join(row["hedges"]))
-        table.add_row(source, " → ".join(row["via"]), row["cue"] or "", _clip(row["content"], 140),
+        table.add_row(source, " → ".join(row["via"]), row["cue"] or "", _text(row["content"]),
                       "\n".join(flags))
     return table
 
@@ -64,9 +76,7 @@ def attributions_table(record: Record) -> Table | None:
 def quantities_table(record: Record) -> Table | None:
     if not record.quantities:
         return None
-    table = Table(title="Numbers", title_justify="left")
-    for col in ("text", "value", "low", "high", "unit", "claimed by"):
-        table.add_column(col)
+    table = _table("Numbers", ("text", "value", "low", "high", "unit", "claimed by"))
     by_id = {a.id: a for a in record.attributions}
     for q in record.quantities:
         claim = by_id.get(q.attribution or "")
@@ -79,32 +89,31 @@ def quantities_table(record: Record) -> Table | None:
 def times_table(record: Record) -> Table | None:
     if not record.times:
         return None
-    table = Table(title="Dates and times", title_justify="left")
-    for col in ("text", "type", "value"):
-        table.add_column(col)
+    table = _table("Dates and times", ("text", "type", "value"))
     for t in record.times:
         table.add_row(t.text, t.type, t.value or "(unanchored)")
     return table
 
 
 def places_table(record: Record) -> Table | None:
+    """One row per place, with how often and as what words the article names it."""
     if not record.places:
         return None
-    table = Table(title="Places", title_justify="left")
-    for col in ("text", "name", "kind", "country", "admin1", "lat, lon"):
-        table.add_column(col)
+    table = _table("Places", ("name", "kind", "country", "admin1", "lat, lon", "mentions"))
+    rows: dict[tuple[Any, ...], list[str]] = {}
     for p in record.places:
         where = f"{p.lat:.3f}, {p.lon:.3f}" if p.lat is not None and p.lon is not None else ""
-        table.add_row(p.text, p.name, p.kind, p.country or "", p.admin1 or "", where)
+        rows.setdefault((p.name, p.kind, p.country or "", p.admin1 or "", where), []).append(p.text)
+    for key, texts in rows.items():
+        written = ", ".join(dict.fromkeys(texts))
+        table.add_row(*key, f"{written} ×{len(texts)}" if len(texts) > 1 else written)
     return table
 
 
 def events_table(record: Record) -> Table | None:
     if not record.events:
         return None
-    table = Table(title="Events", title_justify="left")
-    for col in ("type", "trigger", "actor", "target", "where", "when"):
-        table.add_column(col)
+    table = _table("Events", ("type", "trigger", "actor", "target", "where", "when"))
 
     def actor(a):  # type: ignore[no-untyped-def]
         return "" if a is None else f"{a.text} [{a.country or '?'} {a.sector or '?'}]"
@@ -124,12 +133,6 @@ SECTIONS: list[Callable[[Record], Table | None]] = [
 
 def render_record(record: Record) -> RenderableType:
     """One panel per article: a header, then every non-empty section."""
-    header = Text()
-    header.append(record.title or record.source, style="bold")
-    meta = " · ".join(x for x in (record.outlet, record.published, record.url) if x)
-    if meta:
-        header.append(f"\n{meta}", style="dim")
-    header.append(f"\n{len(record.text.split()):,} words · id {record.id}", style="dim")
-    parts: list[RenderableType] = [header]
+    parts: list[RenderableType] = [header(record)]
     parts += [t for t in (section(record) for section in SECTIONS) if t is not None]
     return Panel(Group(*parts), expand=True)
