@@ -1,4 +1,12 @@
-"""Shared fixtures: the full pipeline (built once per test session) and the bundled samples."""
+"""Shared fixtures: the full pipeline (built once per test session), the bundled samples, and
+an empty store of each backend.
+
+``db_url``/``store``: every test that takes them runs against DuckDB and PostgreSQL (as ibis
+does). PostgreSQL tests are marked ``postgres``; the server is started once per session
+(``pg_dsn``, code in ``tests/store/pg.py``) and each test gets its own fresh schema in it.
+Without PostgreSQL's binaries (Debian package ``postgresql``) the postgres half is skipped,
+saying why.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+
+from claimgraph.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -38,3 +48,19 @@ def pg_dsn() -> Iterator[str]:
         yield server.start()
     finally:
         server.stop()
+
+
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A ``--db`` value naming an empty database of each backend."""
+    if request.param == "duckdb":
+        return str(tmp_path / "claimgraph.duckdb")
+    from tests.store.pg import fresh_pg_url
+
+    return fresh_pg_url(request.getfixturevalue("pg_dsn"))
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    with open_store(db_url) as s:
+        yield s

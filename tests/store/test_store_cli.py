@@ -1,4 +1,4 @@
-"""The ingest and query command sub-apps, mounted as the lead mounts them in cli.py."""
+"""The query command sub-app, mounted as the lead mounts it in cli.py."""
 
 from __future__ import annotations
 
@@ -13,11 +13,9 @@ from typer.testing import CliRunner
 from claimgraph.query.cli import query_app
 from claimgraph.render.export import EVENT_COLUMNS
 from claimgraph.store import open_store
-from claimgraph.store.cli import ingest_command
 from tests.store.store_samples import corpus
 
 app = typer.Typer()
-app.command("ingest")(ingest_command)
 app.add_typer(query_app, name="query")
 runner = CliRunner()
 
@@ -28,26 +26,6 @@ def _db(tmp_path: Path) -> str:
         for record in corpus():
             store.add_record(record)
     return db
-
-
-def test_ingest_command_reports_counts(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen on Friday.")
-    (tmp_path / "b.txt").write_text("")
-    db = str(tmp_path / "out.duckdb")
-    result = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
-                                 "--db", db, "--no-progress", "--json"])
-    assert result.exit_code == 0, result.output
-    stats = json.loads(result.stdout.splitlines()[0])
-    assert (stats["stored"], stats["rejected"]) == (1, 1)
-    rejected = runner.invoke(app, ["query", "rejected", "--db", db, "-f", "jsonl"])
-    assert json.loads(rejected.stdout)["code"] == "E103"
-
-
-def test_ingest_command_refuses_a_bad_date(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb"),
-                                 "--published", "yesterday"])
-    assert result.exit_code == 2
-    assert "E002" in result.output
 
 
 def test_query_attributions_as_jsonl_with_filters(tmp_path: Path) -> None:

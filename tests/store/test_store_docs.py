@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.main import get_command
 
+from claimgraph.cli import ingest as ingest_command
 from claimgraph.query.cli import query_app
-from claimgraph.store.cli import ingest_command
 from claimgraph.store.rows import COLUMNS
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "storage.md").read_text(encoding="utf-8")

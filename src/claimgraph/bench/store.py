@@ -19,8 +19,9 @@ from claimgraph.errors import ClaimgraphError
 from claimgraph.evaluate import evaldata_root
 from claimgraph.ingest.document import Document
 from claimgraph.nlp.pipeline import default_pipeline
+from claimgraph.pipeline import ingest
 from claimgraph.record import Record
-from claimgraph.store import ingest, open_store
+from claimgraph.store import open_store
 
 CORPUS = "tempeval3/data/TempEval3/Training/TBAQ-cleaned/AQUAINT"
 
@@ -76,10 +77,10 @@ def run_bench(limit: int = 40, batch: int = 20, pg: str | None = None) -> Iterat
             paths.append(path)
         db = str(Path(tmp) / "ingest.duckdb")
         start = time.perf_counter()
-        stats = ingest([Path(tmp) / "in"], db, nlp=nlp, progress=False, batch_size=batch)
+        stats = ingest([Path(tmp) / "in"], db, nlp=nlp, batch_size=batch)
         took = time.perf_counter() - start
         yield (f"ingest: {stats.stored} stored, {stats.skipped} skipped in {took:.2f} s "
                f"= {took / analysed:.2f}x analyze")
         start = time.perf_counter()
-        again = ingest([Path(tmp) / "in"], db, nlp=nlp, progress=False)
+        again = ingest([Path(tmp) / "in"], db, nlp=nlp)
         yield f"rerun: {again.skipped} skipped in {time.perf_counter() - start:.2f} s"

@@ -2,7 +2,7 @@
 
 Handlers only parse parameters, call one query function through ``Database.run`` (or the
 analyser) and wrap the result: the SQL lives in ``claimgraph.query``, the analysis in
-``claimgraph.analyze``. Query-string filters are pydantic models (documented in the OpenAPI
+``claimgraph.analyze``, analyse-then-store in ``claimgraph.pipeline``. Query-string filters are pydantic models (documented in the OpenAPI
 schema, unknown parameters refused) passed through as the query functions' keywords.
 """
 
@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from claimgraph import query
 from claimgraph.errors import DocumentError
+from claimgraph.ingest.document import Document
+from claimgraph.pipeline import store_document
 from claimgraph.record import SOURCE_KINDS, Record
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError, ok
@@ -295,11 +297,12 @@ async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
 async def add_document(request: Request, response: Response, body: DocumentIn,
                        db: Db) -> dict[str, Any]:
     """201 when stored; 200 with ``created: false`` when that id was already stored."""
-    record = await run_in_threadpool(analyze_in_turn, request, body, source=body.source)
-    record.title, record.outlet, record.url = body.title, body.outlet, body.url
-    if body.id:
-        record.id = body.id
-    created = await run_in_threadpool(db.add, record)
+    document = Document(text=body.text, source=body.source, id=body.id or "",
+                        published=body.published, title=body.title, outlet=body.outlet,
+                        url=body.url)
+    record, created = await run_in_threadpool(
+        store_document, document,
+        analyse=lambda d: analyze_in_turn(request, body, source=d.source), add=db.add)
     if not created:
         response.status_code = 200
     return ok({"id": record.id, "created": created})

@@ -22,10 +22,10 @@ from pydantic import ValidationError
 from claimgraph import query
 from claimgraph.record import ATTRIBUTION_TYPES, Source
 from claimgraph.render.annotate import KINDS, annotations_of, segments
+from claimgraph.resolve.sources import source_id
 from claimgraph.serve.api import Settings, TextIn, analyze_in_turn
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError
-from claimgraph.store.rows import source_id
 
 HERE = Path(__file__).parent
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)

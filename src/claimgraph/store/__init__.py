@@ -1,22 +1,18 @@
 """Storage: one ``Store`` interface over DuckDB (default, embedded) and PostgreSQL.
 
 ``open_store(db)`` picks the backend from the ``--db`` value: a ``postgresql://`` (or
-``postgres://``) URL opens PostgreSQL, anything else is a DuckDB file path. ``ingest(paths,
-db=...)`` reads, analyses and stores inputs, skipping documents already stored. The schema is
-documented in ``docs/storage.md``.
+``postgres://``) URL opens PostgreSQL, anything else is a DuckDB file path. The store knows
+rows, schema and SQL only: reading and analysing inputs before they are stored is
+``claimgraph.pipeline``'s job. The schema is documented in ``docs/storage.md``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from claimgraph.store.base import Store
 
-if TYPE_CHECKING:
-    from claimgraph.store.load import IngestStats
-
-__all__ = ["Store", "open_store", "ingest", "IngestStats", "DEFAULT_DB"]
+__all__ = ["Store", "open_store", "DEFAULT_DB"]
 
 DEFAULT_DB = "claimgraph.duckdb"
 
@@ -31,18 +27,3 @@ def open_store(db: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store
     from claimgraph.store.duckdb_store import DuckDBStore
 
     return DuckDBStore(name, read_only=read_only)
-
-
-def ingest(*args: Any, **kwargs: Any) -> IngestStats:
-    """Read, analyse and store inputs: see ``claimgraph.store.load.ingest``."""
-    from claimgraph.store.load import ingest as _ingest
-
-    return _ingest(*args, **kwargs)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "IngestStats":
-        from claimgraph.store.load import IngestStats
-
-        return IngestStats
-    raise AttributeError(name)

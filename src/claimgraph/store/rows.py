@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from claimgraph.ids import text_hash
 from claimgraph.record import (
     Actor,
     Attribution,
@@ -25,6 +24,7 @@ from claimgraph.record import (
     Span,
     Time,
 )
+from claimgraph.resolve.sources import source_id, source_key
 
 Row = tuple[Any, ...]
 
@@ -72,26 +72,6 @@ ORDER_BY: dict[str, str] = {
     "events": "idx",
     "event_actors": "event_idx, role",
 }
-
-
-def source_key(source: Source) -> tuple[str, str | None, str, bool]:
-    """The identity of a source: (display name, canonical, kind, anonymous)."""
-    name = source.canonical if source.canonical is not None else source.text
-    return name, source.canonical, source.kind, bool(source.anonymous)
-
-
-def source_id(source: Source) -> str:
-    """A content-hash id shared by every mention of the same source in any document.
-
-    Without a canonical name, mentions are matched on their lower-cased, space-normalised text
-    ("an unnamed official" in two articles is one row, counted twice).
-    """
-    name, canonical, kind, anonymous = source_key(source)
-    if canonical is not None:
-        basis = "canonical:" + canonical
-    else:
-        basis = "text:" + " ".join(name.lower().split())
-    return "src-" + text_hash(f"{basis}\x1f{kind}\x1f{int(anonymous)}")
 
 
 _DAY = re.compile(r"[12]\d{3}-\d\d-\d\d")

@@ -1,5 +1,5 @@
-"""Ingest into both backends: every input stored or rejected, reruns change nothing, an
-interrupted run resumes without duplicates or loss."""
+"""Ingest (``claimgraph.pipeline``) into both backends: every input stored or rejected, reruns
+change nothing, an interrupted run resumes without duplicates or loss."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 
 from claimgraph.analyze import analyze_documents
 from claimgraph.ingest import read_inputs
-from claimgraph.store import Store, ingest
+from claimgraph.pipeline import IngestStats, ingest
+from claimgraph.store import Store
 from claimgraph.store.rows import COLUMNS
 
 ARTICLES = [
@@ -64,7 +65,7 @@ def table_counts(store: Store) -> dict[str, int]:
 
 
 def test_every_input_is_stored_or_rejected(store: Store, inputs: Path, nlp) -> None:
-    stats = ingest([inputs], store, nlp=nlp, progress=False)
+    stats = ingest([inputs], store, nlp=nlp)
     assert stats.stored == EXPECTED_STORED == store.count("documents")
     assert stats.read == stats.stored + stats.rejected
     rejected = store.rejected()
@@ -75,14 +76,14 @@ def test_every_input_is_stored_or_rejected(store: Store, inputs: Path, nlp) -> N
 
 
 def test_stored_records_equal_the_analysis(store: Store, inputs: Path, nlp) -> None:
-    ingest([inputs], store, nlp=nlp, progress=False)
+    ingest([inputs], store, nlp=nlp)
     for record in analyze_documents(read_inputs([inputs]), nlp):
         if hasattr(record, "text"):
             assert store.get_record(record.id) == record
 
 
 def test_feed_entries_keep_outlet_and_link(store: Store, inputs: Path, nlp) -> None:
-    ingest([inputs / "ledger.rss"], store, nlp=nlp, progress=False)
+    ingest([inputs / "ledger.rss"], store, nlp=nlp)
     rows = store.query("SELECT outlet, url FROM documents ORDER BY url")
     assert [(r["outlet"], r["url"]) for r in rows] == [
         ("Kyiv Ledger", "https://ledger.example/grain"),
@@ -93,7 +94,7 @@ def test_feed_entries_keep_outlet_and_link(store: Store, inputs: Path, nlp) -> N
 def test_ingesting_again_changes_nothing_and_analyses_nothing(
     store: Store, inputs: Path, nlp, monkeypatch
 ) -> None:
-    ingest([inputs], store, nlp=nlp, progress=False)
+    ingest([inputs], store, nlp=nlp)
     before = table_counts(store)
     analysed: list[str] = []
     import claimgraph.analyze
@@ -106,7 +107,7 @@ def test_ingesting_again_changes_nothing_and_analyses_nothing(
         return real(items, *args, **kwargs)
 
     monkeypatch.setattr(claimgraph.analyze, "analyze_documents", spy)
-    stats = ingest([inputs], store, nlp=nlp, progress=True)
+    stats = ingest([inputs], store, nlp=nlp)
     assert (stats.stored, stats.skipped) == (0, EXPECTED_STORED)
     assert analysed == []
     assert table_counts(store) == before
@@ -126,11 +127,11 @@ def test_interrupted_ingest_resumes_without_duplicates_or_loss(
 
     monkeypatch.setattr(store, "add_records", crash_on_second_batch)
     with pytest.raises(KeyboardInterrupt):
-        ingest([inputs], store, nlp=nlp, progress=False, batch_size=2)
+        ingest([inputs], store, nlp=nlp, batch_size=2)
     done = store.count("documents")
     assert 0 < done < EXPECTED_STORED
     monkeypatch.setattr(store, "add_records", real)
-    stats = ingest([inputs], store, nlp=nlp, progress=False, batch_size=2)
+    stats = ingest([inputs], store, nlp=nlp, batch_size=2)
     assert stats.skipped == done and stats.stored == EXPECTED_STORED - done
     ids = store.query("SELECT id FROM documents")
     assert len(ids) == len({r["id"] for r in ids}) == EXPECTED_STORED
@@ -142,14 +143,14 @@ def test_interrupted_ingest_resumes_without_duplicates_or_loss(
 def test_duplicate_article_in_one_run_is_stored_once(store: Store, tmp_path: Path, nlp) -> None:
     (tmp_path / "a.txt").write_text(ARTICLES[0], encoding="utf-8")
     (tmp_path / "copy-of-a.txt").write_text(ARTICLES[0], encoding="utf-8")
-    stats = ingest([tmp_path], store, nlp=nlp, progress=False)
+    stats = ingest([tmp_path], store, nlp=nlp)
     assert (stats.stored, stats.skipped) == (1, 1)
 
 
 def test_ingest_opens_a_db_url(db_url: str, inputs: Path, nlp) -> None:
-    stats = ingest([inputs / "finland.txt"], db_url, nlp=nlp, progress=False)
+    stats = ingest([inputs / "finland.txt"], db_url, nlp=nlp)
     assert stats.stored == 1
-    again = ingest([inputs / "finland.txt"], db_url, nlp=nlp, progress=False)
+    again = ingest([inputs / "finland.txt"], db_url, nlp=nlp)
     assert (again.stored, again.skipped) == (0, 1)
 
 
@@ -157,7 +158,7 @@ def test_ready_documents_are_ingested_as_given(store: Store, nlp) -> None:
     from claimgraph.ingest.document import Document
 
     doc = Document(text=ARTICLES[3], source="api", published="2024-05-20", outlet="Wire")
-    stats = ingest([doc], store, nlp=nlp, progress=False)
+    stats = ingest([doc], store, nlp=nlp)
     assert stats.stored == 1
     record = store.get_record(doc.id)
     assert record is not None and (record.source, record.outlet) == ("api", "Wire")
@@ -181,7 +182,7 @@ def test_warc_pages_are_stored_and_http_errors_rejected(store: Store, tmp_path: 
             headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(
                 uri, "response", payload=BytesIO(body.encode()), http_headers=headers))
-    stats = ingest([path], store, nlp=nlp, progress=False)
+    stats = ingest([path], store, nlp=nlp)
     assert (stats.stored, stats.rejected) == (1, 1)
     (doc,) = store.query("SELECT url, text FROM documents")
     assert doc["url"] == "https://news.example/vovchansk" and "Vovchansk" in doc["text"]
@@ -193,8 +194,41 @@ def test_warc_pages_are_stored_and_http_errors_rejected(store: Store, tmp_path: 
 def test_reanalyse_replaces_stored_documents_without_duplicates(
     store: Store, inputs: Path, nlp
 ) -> None:
-    ingest([inputs], store, nlp=nlp, progress=False)
+    ingest([inputs], store, nlp=nlp)
     before = table_counts(store)
-    stats = ingest([inputs], store, nlp=nlp, progress=False, reanalyse=True)
+    stats = ingest([inputs], store, nlp=nlp, reanalyse=True)
     assert (stats.stored, stats.skipped) == (EXPECTED_STORED, 0)
     assert table_counts(store) == before
+
+
+def test_progress_is_told_the_running_counts_after_each_batch(
+    store: Store, inputs: Path, nlp
+) -> None:
+    seen: list[tuple[int, int, int]] = []
+
+    def progress(stats: IngestStats) -> None:
+        seen.append((stats.read, stats.stored, stats.rejected))
+
+    ingest([inputs], store, nlp=nlp, batch_size=4, progress=progress)
+    assert [read for read, _, _ in seen] == [4, 8, 10]
+    assert seen[-1] == (10, EXPECTED_STORED, 4)
+
+
+def test_store_document_keeps_the_documents_identity_and_metadata(store: Store) -> None:
+    from claimgraph.ingest.document import Document
+    from claimgraph.pipeline import store_document
+    from claimgraph.record import Record
+
+    doc = Document(text=ARTICLES[3], source="api", id="haiti-1", title="Haiti mission",
+                   outlet="Wire", url="https://wire.example/haiti")
+
+    def analyse(d: Document) -> Record:  # an analyser that knows only the text
+        return Record(id="text-hash", source="<text>", published=None, text=d.text)
+
+    record, created = store_document(doc, analyse=analyse, add=store.add_record)
+    assert created
+    stored = store.get_record("haiti-1")
+    assert stored == record
+    assert (stored.source, stored.title, stored.outlet, stored.url) == (
+        "api", "Haiti mission", "Wire", "https://wire.example/haiti")
+    assert store_document(doc, analyse=analyse, add=store.add_record)[1] is False

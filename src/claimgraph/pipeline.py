@@ -1,5 +1,10 @@
 """Ingest: inputs -> documents -> records -> the store, resumable and idempotent.
 
+This is the one place where reading (``claimgraph.ingest``), analysis (``claimgraph.analyze``)
+and storage (``claimgraph.store``) meet, so that each of those three knows nothing of the
+others: the store holds rows, schema and SQL only. ``claimgraph ingest`` calls ``ingest``; the
+API's ``POST /api/documents`` calls ``store_document``.
+
 Documents are read lazily (``claimgraph.ingest.read_inputs``), checked against the store in
 chunks *before* analysis (a document whose id is stored already costs one lookup, not a parse),
 analysed in batches (``claimgraph.analyze.analyze_documents``) and stored one transaction per
@@ -11,7 +16,7 @@ stored, or in ``rejected`` with its reason.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -19,11 +24,12 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
-from claimgraph.store.base import Store
+from claimgraph.store import DEFAULT_DB, Store, open_store
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
     from spacy.language import Language
+
+    from claimgraph.record import Record
 
 Item: TypeAlias = Document | DocumentError
 
@@ -49,6 +55,10 @@ class IngestStats:
         return out
 
 
+#: called with the running counts after each batch (the CLI draws its progress line with it)
+Progress: TypeAlias = Callable[[IngestStats], None]
+
+
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -67,40 +77,6 @@ def _read(
             yield entry
         else:
             yield from read_inputs([entry], published, stdin=stdin)
-
-
-def _progress() -> Progress:
-    from rich.console import Console
-    from rich.progress import (
-        Progress,
-        ProgressColumn,
-        SpinnerColumn,
-        Task,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-    from rich.text import Text
-
-    class Rate(ProgressColumn):
-        """Documents per second since the start (steadier than rich's recent-window speed)."""
-
-        def render(self, task: Task) -> Text:
-            elapsed = task.elapsed or 0.0
-            rate = task.completed / elapsed if elapsed > 0 else 0.0
-            return Text(f"{rate:.1f} documents/s")
-
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest[/]"),
-        TextColumn("{task.completed} read"),
-        TextColumn("{task.fields[stored]} stored"),
-        TextColumn("{task.fields[skipped]} skipped"),
-        TextColumn("{task.fields[rejected]} rejected"),
-        Rate(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    )
 
 
 class _Loader:
@@ -179,14 +155,14 @@ class _Loader:
 
 def ingest(
     paths: Iterable[str | Path | Document | DocumentError],
-    db: str | Path | Store = "claimgraph.duckdb",
+    db: str | Path | Store = DEFAULT_DB,
     *,
     published: str | None = None,
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
     reanalyse: bool = False,
-    progress: bool = True,
+    progress: Progress | None = None,
     stdin: bytes | None = None,
 ) -> IngestStats:
     """Read, analyse and store every input under ``paths`` (files, directories, ``-``, or
@@ -198,34 +174,45 @@ def ingest(
     ``batch_size`` documents are checked, analysed and stored per transaction, with
     ``n_process`` spaCy worker processes. ``reanalyse`` analyses stored documents again and
     replaces them (after the pipeline changed) instead of skipping them.
-    ``progress`` shows a rich progress line with documents/s on stderr. Documents already
+    ``progress`` is called with the running counts after every batch. Documents already
     stored are skipped before analysis; unreadable inputs and failed analyses go to
     ``rejected``. Returns the counts.
     """
-    from claimgraph.store import open_store
-
     own = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
     loader = _Loader(store, nlp, batch_size, n_process, reanalyse)
     start = time.perf_counter()
-    bar = _progress() if progress else None
-    task = None
     try:
-        if bar is not None:
-            bar.start()
-            task = bar.add_task("ingest", total=None, stored=0, skipped=0, rejected=0)
         for chunk in _chunks(_read(paths, published, stdin), batch_size):
             loader.stats.read += len(chunk)
             loader.analyse_and_store(loader.new_documents(chunk))
             loader.flush()
-            if bar is not None and task is not None:
-                s = loader.stats
-                bar.update(task, completed=s.read, stored=s.stored, skipped=s.skipped,
-                           rejected=s.rejected)
+            loader.stats.seconds = time.perf_counter() - start
+            if progress is not None:
+                progress(loader.stats)
     finally:
-        if bar is not None:
-            bar.stop()
         loader.stats.seconds = time.perf_counter() - start
         if own:
             store.close()
     return loader.stats
+
+
+def store_document(
+    document: Document,
+    *,
+    analyse: Callable[[Document], Record],
+    add: Callable[[Record], bool],
+) -> tuple[Record, bool]:
+    """Analyse one ready document and store its record: the API's write path.
+
+    ``analyse`` turns the document into its record (the API runs it behind its concurrency
+    gate; it raises ``DocumentError`` when analysis fails, and nothing is stored); ``add``
+    stores a record and says whether it was new. The stored record takes its identity and
+    metadata (id, source, title, outlet, url) from the document, whatever the analyser put
+    there, as ``ingest`` does. Returns the record and whether it was stored (False: a document
+    with its id is stored already).
+    """
+    record = analyse(document)
+    record.id, record.source = document.id, document.source
+    record.title, record.outlet, record.url = document.title, document.outlet, document.url
+    return record, add(record)
