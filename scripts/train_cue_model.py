@@ -33,14 +33,13 @@ from claimgraph.extract.attribution.cues import (
     PRIOR_WEIGHT,
     RARE_WORD,
     REFINEMENTS,
-    Quotes,
     candidate_content,
-    frame_of,
     is_candidate,
     prior_rate,
     refinement_rows,
     shift_of,
 )
+from claimgraph.extract.attribution.frames import Quotes, frame_of
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
 from claimgraph.nlp.pipeline import build

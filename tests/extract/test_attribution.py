@@ -420,7 +420,7 @@ def test_passive_with_agent_attributes_the_subject(nlp: Language) -> None:
 
 def test_a_light_verb_speaks_for_its_noun_cue(nlp: Language) -> None:
     from claimgraph.extract.attribution import _cue_span
-    from claimgraph.extract.attribution.cues import Cue
+    from claimgraph.extract.attribution.frames import Cue
     from claimgraph.extract.attribution.sources import subject_of
 
     doc = nlp("The ministry issued a statement that its forces had withdrawn from the village.")
@@ -504,7 +504,8 @@ def test_a_photo_credit_is_no_signature(nlp: Language) -> None:
 def test_the_object_refines_how_likely_a_verb_attributes(nlp: Language) -> None:
     """The same verb in the same frame, told apart by what its content hangs on: the learned
     refinement rows ("dobj|word=issue", "prep|word=about") move the word's own rate."""
-    from claimgraph.extract.attribution.cues import Quotes, find_cues
+    from claimgraph.extract.attribution.cues import find_cues
+    from claimgraph.extract.attribution.frames import Quotes
 
     def probability(text: str, word: str) -> float:
         doc = nlp(text)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from claimgraph.extract.attribution.cues import ANY_FRAME, FRAMES, REFINEMENTS
+from claimgraph.extract.attribution.cues import ANY_FRAME, REFINEMENTS
+from claimgraph.extract.attribution.frames import FRAMES
 from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, TYPES, lexicon
 from claimgraph.record import SOURCE_KINDS
 

@@ -20,13 +20,12 @@ from spacy.tokens import Span as TokenSpan
 from claimgraph.extract.attribution import classifier
 from claimgraph.extract.attribution.cues import (
     SIGNING_DASHES,
-    Cue,
-    Quotes,
     find_cues,
     headline_cues,
     signed_cues,
     signer_end,
 )
+from claimgraph.extract.attribution.frames import Cue, Quotes
 from claimgraph.extract.attribution.hedges import find_hedges
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes

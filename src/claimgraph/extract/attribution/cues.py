@@ -1,24 +1,11 @@
 """Cues: the words that attribute ("said", "told", "according to", "believes", "statement").
 
-A candidate is a verb or noun whose *frame* (how its content attaches) is one of:
-
-- ``quote``: a quotation right beside it ("…," he said / said: "…"), only punctuation and the
-  speaker between;
-- ``ccomp`` / ``xcomp``: a clause ("said that …", "wants to …");
-- ``parataxis``: a clause it interrupts or follows ("The economy, the minister said, is slowing");
-- ``dobj`` / ``prep``: an object or prepositional phrase ("denied the report", "talked about");
-- ``according``: "according to X"; ``in_document``: "In a CNN poll, …";
-- ``colon``: a colon and the rest of the line ("Kerry: We will not …", "responded: …");
-- ``acl``: a noun's clause ("the claim that …", "a plan to …", "the question posed …");
-- ``as``: a clause it comments on ("As Trump said, the economy …");
-- ``relcl``: a clause it interrupts as a relative clause ("the 1920 election, we might recall,
-  was …");
-- ``passive``: its passive subject ("This was tweeted by …");
-- ``adj``-frames: an adjective after a copula takes its own clause or phrase ("is critical of
-  …", "is confident that …"): the adjective is the candidate, with the frames above;
-- ``headline`` (:func:`headline_cues`): a title-case headline's verb of saying, which the tagger
-  takes for a name; ``signed`` (:func:`signed_cues`): a dash and a name ending a line ("“…” ―
-  Sonya Herridge", an embedded tweet). Both are read off the text, not scored by the classifier.
+A candidate is a verb or noun outside quotations (or a copula's adjective, a speaker's colon,
+an "in" phrase citing a document) whose content attaches to it in one of the frames of
+:mod:`.frames`. Two kinds are read off the text instead and not scored by the classifier:
+``headline`` (:func:`headline_cues`), a title-case headline's verb of saying, which the tagger
+takes for a name; ``signed`` (:func:`signed_cues`), a dash and a name ending a line ("“…” ―
+Sonya Herridge", an embedded tweet).
 
 Whether a candidate is a cue is decided by the statistics of its (lemma, part of speech, frame)
 in the PolNeAR train split (``cue_model.tsv``), smoothed towards the hand list in
@@ -30,200 +17,33 @@ its context by the logistic regression in :mod:`.classifier`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution import classifier
+from claimgraph.extract.attribution.frames import (
+    Cue,
+    Quotes,
+    child,
+    content_prep,
+    frame_of,
+    in_document,
+)
+from claimgraph.extract.attribution.indirect import content_span
 from claimgraph.extract.attribution.lexicon import lexicon
 
-#: frames in priority order; ``none`` candidates never become attributions (no content)
 #: the table's row for a word in any frame: the back-off for a frame it was not seen in
 ANY_FRAME = "*"
 #: the table's row for all words seen too seldom for a row of their own, per pos and frame
 RARE_WORD = "<rare>"
-FRAMES = (
-    "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
-    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "signed", "none",
-)
 CANDIDATE_POS = {"VERB", "NOUN"}
 #: an adjective is a candidate only as a copula's complement ("is critical of")
 ADJ_DEPS = {"acomp"}
-SENTENCE_END = {".", "?", "!"}
-#: how many non-punctuation words may stand between a quotation and its cue
-MAX_GAP = 8
 #: smoothing: the hand list counts as this many observations at PRIOR_RATE
 PRIOR_WEIGHT = 2.0
 PRIOR_RATE = 0.6
 THRESHOLD = 0.45
 #: candidates whose lexical rate is below this are dropped before the classifier looks
 MIN_RATE = 0.02
-#: prepositions of motion and path: "pushes deeper into Kursk" has a direction, not a content
-#: (in PolNeAR train 3 % or fewer of verbs and nouns framed by them are cues)
-PATH_PREPOSITIONS = {"into", "onto", "across", "through", "toward", "towards", "along", "past"}
-
-
-@dataclass(frozen=True, slots=True)
-class Quotes:
-    """Quotation spans of a doc and, per token, the index of the quotation it lies in (-1)."""
-
-    spans: tuple[tuple[int, int], ...]
-    of_token: tuple[int, ...]
-
-    @classmethod
-    def index(cls, doc: Doc, spans: list[tuple[int, int]]) -> Quotes:
-        of_token = [-1] * len(doc)
-        k = 0
-        for tok in doc:
-            while k < len(spans) and spans[k][1] <= tok.idx:
-                k += 1
-            if k < len(spans) and spans[k][0] <= tok.idx < spans[k][1]:
-                of_token[tok.i] = k
-        return cls(tuple(spans), tuple(of_token))
-
-
-def _is_break(tok: Token) -> bool:
-    return tok.is_space and "\n" in tok.text
-
-
-def _quote_left(tok: Token, quotes: Quotes) -> int:
-    """The quotation ending just before ``tok`` ("…," Trump said), or -1."""
-    doc, words = tok.doc, 0
-    for i in range(tok.i - 1, -1, -1):
-        q = quotes.of_token[i]
-        if q >= 0:
-            return q
-        t = doc[i]
-        if _is_break(t) or t.text in SENTENCE_END or t.pos_ == "VERB":
-            return -1
-        if not t.is_punct:
-            words += 1
-            if words > MAX_GAP:
-                return -1
-    return -1
-
-
-def _quote_right(tok: Token, quotes: Quotes) -> int:
-    """The quotation opening just after ``tok`` (said: "…" / said Tuesday, "…"), or -1."""
-    doc, words = tok.doc, 0
-    prev = tok
-    for i in range(tok.i + 1, len(doc)):
-        q = quotes.of_token[i]
-        if q >= 0:
-            # directly after the cue, or after a colon / comma
-            return q if (prev.i == tok.i or prev.text in (":", ",")) else -1
-        t = doc[i]
-        if _is_break(t) or t.text in SENTENCE_END or t.pos_ in ("VERB", "AUX"):
-            return -1
-        if not t.is_punct:
-            words += 1
-            if words > MAX_GAP:
-                return -1
-        prev = t
-    return -1
-
-
-def _says_after(tok: Token, quotes: Quotes) -> bool:
-    """True when the cue has its own complement after it, outside any quotation."""
-    kinds = lexicon().source_kinds
-    return any(
-        c.i > tok.i
-        and quotes.of_token[c.i] < 0
-        and (
-            c.dep_ in ("ccomp", "xcomp")
-            # an addressee is not content: "… ," a friend told CNN / told reporters
-            or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in kinds)
-        )
-        for c in tok.children
-    )
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    for child in tok.children:
-        if child.dep_ in deps:
-            return child
-    return None
-
-
-def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
-    """The frame of a candidate cue and, for ``quote``, the quotations it introduces."""
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-        return "according", ()
-    if tok.pos_ == "ADP":
-        return ("in_document", ()) if in_document(tok) is not None else ("none", ())
-    if tok.text == ":":
-        right = _quote_right(tok, quotes)
-        if right >= 0:
-            return "quote", (right,)
-        return ("colon", ()) if colon_after(tok) is not None else ("none", ())
-    if quotes.of_token[tok.i] < 0:
-        left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
-        if left >= 0 and _says_after(tok, quotes):
-            left = -1  # '“…soft.” He says referees are …': the quote before is someone's else
-        found = tuple(q for q in (left, right) if q >= 0)
-        if found:
-            return "quote", found
-    for dep in ("ccomp", "xcomp"):
-        if _child(tok, dep) is not None:
-            return dep, ()
-    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-        return "parataxis", ()
-    if _child(tok, "dobj", "oprd") is not None:  # "called Cruz a liar"
-        return "dobj", ()
-    prep = content_prep(tok)
-    # "criticism from both sides": after a noun, "from" / "by" name the source, not the content
-    if prep is not None and prep.lower_ not in PATH_PREPOSITIONS and not (
-        tok.pos_ == "NOUN" and prep.lower_ in ("from", "by")
-    ):
-        return "prep", ()
-    if for_clause(tok) is not None:
-        return "prep", ()  # "calling for the United States to step up …"
-    if colon_after(tok) is not None:
-        return "colon", ()
-    if tok.pos_ == "NOUN" and _child(tok, "acl") is not None:
-        return "acl", ()
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        return "as", ()
-    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and tok.head.dep_ in ("nsubj", "nsubjpass"):
-        return "relcl", ()
-    if _child(tok, "agent") is not None and _child(tok, "nsubjpass") is not None:
-        return "passive", ()
-    return "none", ()
-
-
-def is_time_phrase(tok: Token) -> bool:
-    """A time phrase ("on Tuesday", "last week") says when, not what: never content."""
-    if tok.ent_type_ in ("DATE", "TIME"):
-        return True
-    # "known as Super Tuesday" names a thing that happens to be a date
-    return tok.dep_ == "prep" and tok.lower_ != "as" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
-
-
-def content_prep(tok: Token) -> Token | None:
-    """The first prepositional dependent of ``tok`` that is not a time phrase ("said on
-    Monday" says when, not what)."""
-    return next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
-
-
-def for_clause(tok: Token) -> Token | None:
-    """An adverbial clause opened by "for" ("calls for X to …"): the parser's reading of a
-    prepositional object with its own infinitive."""
-    return next(
-        (c for c in tok.rights if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)),
-        None,
-    )
-
-
-def colon_after(tok: Token) -> Token | None:
-    """The colon right after ``tok`` (or ``tok`` itself) when unquoted text follows on its line."""
-    doc = tok.doc
-    colon = tok if tok.text == ":" else (doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
-    if colon is None or colon.text != ":" or colon.i + 1 >= len(doc):
-        return None
-    nxt = doc[colon.i + 1]
-    if nxt.is_space and "\n" in nxt.text:
-        return None
-    return colon
 
 
 def cue_probability(lemma: str, pos: str, frame: str) -> float:
@@ -248,13 +68,13 @@ def pair_word(tok: Token, frame: str) -> str | None:
     mostly not).
     """
     if frame == "dobj":
-        obj = _child(tok, "dobj", "oprd")
+        obj = child(tok, "dobj", "oprd")
         return obj.lemma_.lower() if obj is not None else None
     if frame == "prep":
         prep = content_prep(tok)
         return prep.lower_ if prep is not None else "for"  # else the "calls for X to" clause
     if frame == "xcomp":
-        clause = _child(tok, "xcomp")
+        clause = child(tok, "xcomp")
         return clause.lemma_.lower() if clause is not None else None
     return None
 
@@ -314,18 +134,6 @@ def prior_rate(lemma: str, pos: str, frame: str, *, leave_out: int | None = None
     return cues / seen if seen else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A word judged to attribute, with its frame, the quotations it introduces and, once read
-    off the parse, the character span of its content."""
-
-    token: Token
-    frame: str
-    quotes: tuple[int, ...]
-    probability: float
-    content: tuple[int, int] | None = None
-
-
 def _speaker_colon(tok: Token) -> bool:
     """ "Kerry: “By law …”", "John McCain: Republican anger …": a colon right after a name or
     noun."""
@@ -335,18 +143,6 @@ def _speaker_colon(tok: Token) -> bool:
         and 0 < tok.i < len(doc) - 1
         and doc[tok.i - 1].pos_ in ("PROPN", "NOUN", "PRON")
     )
-
-
-def in_document(tok: Token) -> Token | None:
-    """ "In a CNN poll, Clinton leads …": the document an "in" phrase cites, when the clause's
-    verb is not itself a word of saying ("said in a statement" attributes with "said")."""
-    if tok.lower_ != "in" or tok.dep_ != "prep":
-        return None
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    lex = lexicon()
-    if pobj is None or lex.source_kinds.get(pobj.lemma_.lower(), ("",))[0] != "document":
-        return None
-    return None if tok.head.lemma_.lower() in lex.cue_types else pobj
 
 
 def is_candidate(tok: Token, quotes: Quotes) -> bool:
@@ -396,8 +192,6 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
 
 def candidate_content(tok: Token, frame: str, qs: tuple[int, ...], quotes: Quotes) -> tuple[int, int] | None:
     """The content a candidate would attribute (read before deciding whether it is a cue)."""
-    from claimgraph.extract.attribution.indirect import content_span  # content reads Cue
-
     return content_span(Cue(tok, frame, qs, 0.0), quotes)
 
 

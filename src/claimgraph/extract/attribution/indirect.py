@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimgraph.extract.attribution.cues import Cue, Quotes, colon_after, for_clause, is_time_phrase
+from claimgraph.extract.attribution.frames import (
+    Cue,
+    Quotes,
+    colon_after,
+    for_clause,
+    is_time_phrase,
+)
 
 _SKIP_EDGE = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
 _TAIL_DEPS = {"punct", "cc", "conj", "mark"}

@@ -1,0 +1,233 @@
+"""Frames: how the content a word attributes attaches to it, read off the parse.
+
+A candidate cue (:mod:`.cues`), a verb or noun, has one *frame*, the way its content attaches:
+
+- ``quote``: a quotation right beside it ("…," he said / said: "…"), only punctuation and the
+  speaker between;
+- ``ccomp`` / ``xcomp``: a clause ("said that …", "wants to …");
+- ``parataxis``: a clause it interrupts or follows ("The economy, the minister said, is slowing");
+- ``dobj`` / ``prep``: an object or prepositional phrase ("denied the report", "talked about");
+- ``according``: "according to X"; ``in_document``: "In a CNN poll, …";
+- ``colon``: a colon and the rest of the line ("Kerry: We will not …", "responded: …");
+- ``acl``: a noun's clause ("the claim that …", "a plan to …", "the question posed …");
+- ``as``: a clause it comments on ("As Trump said, the economy …");
+- ``relcl``: a clause it interrupts as a relative clause ("the 1920 election, we might recall,
+  was …");
+- ``passive``: its passive subject ("This was tweeted by …");
+- ``adj``-frames: an adjective after a copula takes its own clause or phrase ("is critical of
+  …", "is confident that …"): the adjective is the candidate, with the frames above;
+
+and two frames read off the text rather than the parse, found by :mod:`.cues` itself:
+``headline`` and ``signed``. The frame tells :mod:`.indirect` where the content is and is a
+column of the cue statistics. :class:`Cue` and :class:`Quotes` live here, below both of those
+modules, because :mod:`.cues` reads a candidate's content (:mod:`.indirect`) before deciding
+whether it is a cue, and :mod:`.indirect` reads cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.attribution.lexicon import lexicon
+
+#: frames in priority order; ``none`` candidates never become attributions (no content)
+FRAMES = (
+    "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
+    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "signed", "none",
+)
+SENTENCE_END = {".", "?", "!"}
+#: how many non-punctuation words may stand between a quotation and its cue
+MAX_GAP = 8
+#: prepositions of motion and path: "pushes deeper into Kursk" has a direction, not a content
+#: (in PolNeAR train 3 % or fewer of verbs and nouns framed by them are cues)
+PATH_PREPOSITIONS = {"into", "onto", "across", "through", "toward", "towards", "along", "past"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word judged to attribute, with its frame, the quotations it introduces and, once read
+    off the parse, the character span of its content."""
+
+    token: Token
+    frame: str
+    quotes: tuple[int, ...]
+    probability: float
+    content: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quotes:
+    """Quotation spans of a doc and, per token, the index of the quotation it lies in (-1)."""
+
+    spans: tuple[tuple[int, int], ...]
+    of_token: tuple[int, ...]
+
+    @classmethod
+    def index(cls, doc: Doc, spans: list[tuple[int, int]]) -> Quotes:
+        of_token = [-1] * len(doc)
+        k = 0
+        for tok in doc:
+            while k < len(spans) and spans[k][1] <= tok.idx:
+                k += 1
+            if k < len(spans) and spans[k][0] <= tok.idx < spans[k][1]:
+                of_token[tok.i] = k
+        return cls(tuple(spans), tuple(of_token))
+
+
+def _is_break(tok: Token) -> bool:
+    return tok.is_space and "\n" in tok.text
+
+
+def _quote_left(tok: Token, quotes: Quotes) -> int:
+    """The quotation ending just before ``tok`` ("…," Trump said), or -1."""
+    doc, words = tok.doc, 0
+    for i in range(tok.i - 1, -1, -1):
+        q = quotes.of_token[i]
+        if q >= 0:
+            return q
+        t = doc[i]
+        if _is_break(t) or t.text in SENTENCE_END or t.pos_ == "VERB":
+            return -1
+        if not t.is_punct:
+            words += 1
+            if words > MAX_GAP:
+                return -1
+    return -1
+
+
+def _quote_right(tok: Token, quotes: Quotes) -> int:
+    """The quotation opening just after ``tok`` (said: "…" / said Tuesday, "…"), or -1."""
+    doc, words = tok.doc, 0
+    prev = tok
+    for i in range(tok.i + 1, len(doc)):
+        q = quotes.of_token[i]
+        if q >= 0:
+            # directly after the cue, or after a colon / comma
+            return q if (prev.i == tok.i or prev.text in (":", ",")) else -1
+        t = doc[i]
+        if _is_break(t) or t.text in SENTENCE_END or t.pos_ in ("VERB", "AUX"):
+            return -1
+        if not t.is_punct:
+            words += 1
+            if words > MAX_GAP:
+                return -1
+        prev = t
+    return -1
+
+
+def _says_after(tok: Token, quotes: Quotes) -> bool:
+    """True when the cue has its own complement after it, outside any quotation."""
+    kinds = lexicon().source_kinds
+    return any(
+        c.i > tok.i
+        and quotes.of_token[c.i] < 0
+        and (
+            c.dep_ in ("ccomp", "xcomp")
+            # an addressee is not content: "… ," a friend told CNN / told reporters
+            or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in kinds)
+        )
+        for c in tok.children
+    )
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    """The first dependent of ``tok`` with one of ``deps``."""
+    for child in tok.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
+    """The frame of a candidate cue and, for ``quote``, the quotations it introduces."""
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return "according", ()
+    if tok.pos_ == "ADP":
+        return ("in_document", ()) if in_document(tok) is not None else ("none", ())
+    if tok.text == ":":
+        right = _quote_right(tok, quotes)
+        if right >= 0:
+            return "quote", (right,)
+        return ("colon", ()) if colon_after(tok) is not None else ("none", ())
+    if quotes.of_token[tok.i] < 0:
+        left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
+        if left >= 0 and _says_after(tok, quotes):
+            left = -1  # '“…soft.” He says referees are …': the quote before is someone's else
+        found = tuple(q for q in (left, right) if q >= 0)
+        if found:
+            return "quote", found
+    for dep in ("ccomp", "xcomp"):
+        if child(tok, dep) is not None:
+            return dep, ()
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        return "parataxis", ()
+    if child(tok, "dobj", "oprd") is not None:  # "called Cruz a liar"
+        return "dobj", ()
+    prep = content_prep(tok)
+    # "criticism from both sides": after a noun, "from" / "by" name the source, not the content
+    if prep is not None and prep.lower_ not in PATH_PREPOSITIONS and not (
+        tok.pos_ == "NOUN" and prep.lower_ in ("from", "by")
+    ):
+        return "prep", ()
+    if for_clause(tok) is not None:
+        return "prep", ()  # "calling for the United States to step up …"
+    if colon_after(tok) is not None:
+        return "colon", ()
+    if tok.pos_ == "NOUN" and child(tok, "acl") is not None:
+        return "acl", ()
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return "as", ()
+    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return "relcl", ()
+    if child(tok, "agent") is not None and child(tok, "nsubjpass") is not None:
+        return "passive", ()
+    return "none", ()
+
+
+def is_time_phrase(tok: Token) -> bool:
+    """A time phrase ("on Tuesday", "last week") says when, not what: never content."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    # "known as Super Tuesday" names a thing that happens to be a date
+    return tok.dep_ == "prep" and tok.lower_ != "as" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+def content_prep(tok: Token) -> Token | None:
+    """The first prepositional dependent of ``tok`` that is not a time phrase ("said on
+    Monday" says when, not what)."""
+    return next((c for c in tok.children if c.dep_ == "prep" and not is_time_phrase(c)), None)
+
+
+def for_clause(tok: Token) -> Token | None:
+    """An adverbial clause opened by "for" ("calls for X to …"): the parser's reading of a
+    prepositional object with its own infinitive."""
+    return next(
+        (c for c in tok.rights if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)),
+        None,
+    )
+
+
+def colon_after(tok: Token) -> Token | None:
+    """The colon right after ``tok`` (or ``tok`` itself) when unquoted text follows on its line."""
+    doc = tok.doc
+    colon = tok if tok.text == ":" else (doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+    if colon is None or colon.text != ":" or colon.i + 1 >= len(doc):
+        return None
+    nxt = doc[colon.i + 1]
+    if nxt.is_space and "\n" in nxt.text:
+        return None
+    return colon
+
+
+def in_document(tok: Token) -> Token | None:
+    """ "In a CNN poll, Clinton leads …": the document an "in" phrase cites, when the clause's
+    verb is not itself a word of saying ("said in a statement" attributes with "said")."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    lex = lexicon()
+    if pobj is None or lex.source_kinds.get(pobj.lemma_.lower(), ("",))[0] != "document":
+        return None
+    return None if tok.head.lemma_.lower() in lex.cue_types else pobj
