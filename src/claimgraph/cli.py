@@ -218,9 +218,12 @@ def ingest(
         "--progress/--no-progress", help="Progress line with documents/s on stderr.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
-    """Analyse inputs and store the records; already stored documents are skipped (unless
-    --reanalyse), so a rerun resumes an interrupted ingest. Unreadable or failing inputs are
-    kept in `rejected`."""
+    """Analyse inputs and store the records (exit 1 if any input was rejected).
+
+    Already stored documents are skipped (unless --reanalyse), so a rerun resumes an
+    interrupted ingest. Unreadable or failing inputs are kept in `rejected`; the last line
+    counts what was stored, skipped and rejected.
+    """
     from claimgraph.ingest import check_published_option
     from claimgraph.pipeline import ingest as run_ingest
 
@@ -236,12 +239,15 @@ def ingest(
         err.print(line, highlight=False, markup=False)
     if as_json:
         sys.stdout.write(json.dumps(stats.to_dict()) + "\n")
+    see = f" (see `claimgraph query rejected --db {db}`)" if stats.rejected else ""
     err.print(
-        f"{stats.stored} stored, {stats.skipped} already stored, {stats.rejected} rejected "
-        f"(see `claimgraph query rejected --db {db}`) in {stats.seconds:.1f} s "
+        f"{stats.stored} stored, {stats.skipped} skipped (already stored), "
+        f"{stats.rejected} rejected{see} in {stats.seconds:.1f} s "
         f"({stats.per_second:.1f} documents/s)",
         highlight=False, markup=False, soft_wrap=True,
     )
+    if stats.rejected:  # as `analyze`: a script sees that not every input was stored
+        raise typer.Exit(1)
 
 
 # Query, serving and benchmarks live with their libraries; each is mounted here by name.
