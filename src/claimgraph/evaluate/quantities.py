@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.evaluate.scoring import Counts, Report, merge_reports, overlap_pairs
+from claimgraph.evaluate.scoring import Counts, Report, overlap_pairs, score_spans
 from claimgraph.record import Quantity
 
 TASK = "quantities"
@@ -162,16 +162,9 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
 
     docs = [d for d in (read_paragraph(p) for p in gold_files(data)) if d is not None][:limit]
     nlp = pipeline.default_pipeline(only=("quantities",))
-    ours: list[Report] = []
-    base: list[Report] = []
-    errors: dict[str, int] = {}
-    for gold, doc in zip(docs, pipeline.parse(nlp, ((d.text, None) for d in docs)), strict=True):
-        found = extensions.results(doc, "cg_quantities")
-        ours.append(score(gold.quantities, found))
-        base.append(score(gold.quantities, baseline_quantities(doc)))
-        for kind, n in error_kinds(gold.quantities, found).items():
-            errors[kind] = errors.get(kind, 0) + n
-    report = merge_reports(TASK, data, ours)
-    report.baseline = merge_reports(TASK, data, base)
-    report.notes = {"errors": dict(sorted(errors.items(), key=lambda kv: -kv[1]))}
-    return report
+    parsed = pipeline.parse(nlp, ((d.text, None) for d in docs))
+    cases = (
+        (gold.quantities, extensions.results(doc, "cg_quantities"), baseline_quantities(doc))
+        for gold, doc in zip(docs, parsed, strict=True)
+    )
+    return score_spans(TASK, data, cases, score, error_kinds)

@@ -3,7 +3,7 @@ partitions (a Dask run, or one file at a time) add up exactly to the score of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -119,3 +119,30 @@ def merge_reports(task: str, data: Path | str, reports: Iterable[Report]) -> Rep
         total = total.merge(report)
     total.task, total.data = task, str(data)
     return total
+
+
+def score_spans(
+    task: str,
+    data: Path | str,
+    cases: Iterable[tuple[Sequence[S], Sequence[S], Sequence[S]]],
+    score: Callable[[Sequence[S], Sequence[S]], Report],
+    error_kinds: Callable[[Sequence[S], Sequence[S]], dict[str, int]],
+) -> Report:
+    """Score ``(gold, ours, baseline)`` span lists document by document.
+
+    The span tasks (times, quantities) all report the same three things: our merged counts, the
+    simple baseline's beside them, and how often each kind of error occurred, most frequent
+    first; one function keeps them reported alike.
+    """
+    ours: list[Report] = []
+    base: list[Report] = []
+    errors: dict[str, int] = {}
+    for gold, found, baseline in cases:
+        ours.append(score(gold, found))
+        base.append(score(gold, baseline))
+        for kind, n in error_kinds(gold, found).items():
+            errors[kind] = errors.get(kind, 0) + n
+    report = merge_reports(task, data, ours)
+    report.baseline = merge_reports(task, data, base)
+    report.notes = {"errors": dict(sorted(errors.items(), key=lambda kv: -kv[1]))}
+    return report

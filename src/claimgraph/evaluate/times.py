@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimgraph.evaluate.scoring import Counts, Report, merge_reports, overlap_pairs
+from claimgraph.evaluate.scoring import Counts, Report, overlap_pairs, score_spans
 from claimgraph.record import Time
 
 TASK = "times"
@@ -132,19 +132,12 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
 
     docs = [read_tml(p) for p in gold_files(data)][:limit]
     nlp = pipeline.default_pipeline(only=("times",))
-    ours: list[Report] = []
-    base: list[Report] = []
-    errors: dict[str, int] = {}
-    for gold, doc in zip(docs, pipeline.parse(nlp, ((d.text, d.published) for d in docs)), strict=True):
-        found = extensions.results(doc, "cg_times")
-        ours.append(score(gold.times, found))
-        base.append(score(gold.times, baseline_times(doc)))
-        for kind, n in error_kinds(gold.times, found).items():
-            errors[kind] = errors.get(kind, 0) + n
-    report = merge_reports(TASK, data, ours)
-    report.baseline = merge_reports(TASK, data, base)
-    report.notes = {"errors": dict(sorted(errors.items(), key=lambda kv: -kv[1]))}
-    return report
+    parsed = pipeline.parse(nlp, ((d.text, d.published) for d in docs))
+    cases = (
+        (gold.times, extensions.results(doc, "cg_times"), baseline_times(doc))
+        for gold, doc in zip(docs, parsed, strict=True)
+    )
+    return score_spans(TASK, data, cases, score, error_kinds)
 
 
 def error_kinds(gold: Sequence[Time], found: Sequence[Time]) -> dict[str, int]:

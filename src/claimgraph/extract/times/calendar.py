@@ -8,6 +8,7 @@ the granularity ("a year earlier" than 1989-Q3 is 1988-Q3), which is what TIMEX3
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -47,27 +48,30 @@ class Point:
 
     def value(self) -> str:
         """The TIMEX3 ``value`` of this point."""
-        d, g = self.day, self.granularity
-        if g == "century":
-            return f"{d.year // 100:02d}"
-        if g == "decade":
-            return f"{d.year // 10:03d}"
-        if g == "year":
-            return f"{d.year:04d}"
-        if g == "half":
-            return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
-        if g == "quarter":
-            return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-        if g == "season":
-            return f"{d.year:04d}-{self.extra}"
-        if g == "month":
-            return f"{d.year:04d}-{d.month:02d}"
-        if g in ("week", "weekend"):
-            iso = d.isocalendar()
-            return f"{iso[0]:04d}-W{iso[1]:02d}" + ("-WE" if g == "weekend" else "")
-        if g == "day":
-            return d.isoformat()
-        return f"{d.isoformat()}T{self.extra}"
+        write = _VALUE_WRITERS.get(self.granularity)
+        if write is not None:
+            return write(self.day, self.extra)
+        if self.granularity in ("week", "weekend"):
+            year, week, _ = self.day.isocalendar()
+            return f"{year:04d}-W{week:02d}" + ("-WE" if self.granularity == "weekend" else "")
+        return f"{self.day.isoformat()}T{self.extra}"
+
+
+#: how each granularity writes its TIMEX3 value (weeks and clock times are written in ``value``)
+_VALUE_WRITERS: dict[str, Callable[[date, str | None], str]] = {
+    "century": lambda d, _: f"{d.year // 100:02d}",
+    "decade": lambda d, _: f"{d.year // 10:03d}",
+    "year": lambda d, _: f"{d.year:04d}",
+    "half": lambda d, _: f"{d.year:04d}-H{1 if d.month <= 6 else 2}",
+    "quarter": lambda d, _: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+    "season": lambda d, extra: f"{d.year:04d}-{extra}",
+    "month": lambda d, _: f"{d.year:04d}-{d.month:02d}",
+    "day": lambda d, _: d.isoformat(),
+}
+#: a shift by these units moves the day by whole days, or by whole months
+_SHIFT_DAYS = {"day": 1, "night": 1, "week": 7, "weekend": 7}
+_SHIFT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "season": 12, "year": 12, "decade": 120,
+                 "century": 1200}
 
 
 def add_months(d: date, months: int) -> date:
@@ -81,26 +85,11 @@ def add_months(d: date, months: int) -> date:
 
 def shift(point: Point, amount: int, unit: str) -> Point:
     """``point`` moved by ``amount`` units ("a year earlier" = shift(p, -1, "year"))."""
-    d = point.day
-    if unit in ("day", "night"):
-        d = d + timedelta(days=amount)
-    elif unit in ("week", "weekend"):
-        d = d + timedelta(weeks=amount)
-    elif unit == "month":
-        d = add_months(d, amount)
-    elif unit == "quarter":
-        d = add_months(d, 3 * amount)
-    elif unit in ("half", "season"):
-        d = add_months(d, 6 * amount if unit == "half" else 12 * amount)
-    elif unit == "year":
-        d = add_months(d, 12 * amount)
-    elif unit == "decade":
-        d = add_months(d, 120 * amount)
-    elif unit == "century":
-        d = add_months(d, 1200 * amount)
-    else:
-        return point
-    return replace(point, day=d)
+    if unit in _SHIFT_DAYS:
+        return replace(point, day=point.day + timedelta(days=_SHIFT_DAYS[unit] * amount))
+    if unit in _SHIFT_MONTHS:
+        return replace(point, day=add_months(point.day, _SHIFT_MONTHS[unit] * amount))
+    return point
 
 
 def month_point(year: int, month: int) -> Point:
