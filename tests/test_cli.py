@@ -1,10 +1,15 @@
-"""The ``claimgraph`` command as a user types it: ``ingest`` (the pipeline's command)."""
+"""The ``claimgraph`` command as a user types it: ``ingest`` (the pipeline's command), help that
+reads as prose (no sentence broken mid-line) and the evaluation listing."""
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
+import typer
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
@@ -54,3 +59,41 @@ def test_ingest_exits_zero_and_counts_when_everything_was_stored_or_skipped(
     assert again.exit_code == 0
     assert again.stderr.strip().splitlines()[-1].startswith(
         "0 stored, 1 skipped (already stored), 0 rejected in ")
+
+
+def groups() -> list[tuple[list[str], Any]]:
+    """The main command group and every sub-group (``query``), with the words that reach it."""
+    root: Any = typer.main.get_command(app)
+    found = [([], root)]
+    found += [([name], cmd) for name, cmd in root.commands.items() if hasattr(cmd, "commands")]
+    return found
+
+
+def summary(command: Any) -> str:
+    """A command's first help paragraph on one line: what the listing must show unbroken."""
+    text = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]
+    return " ".join(text.replace("`", "").split())
+
+
+@pytest.mark.parametrize("words, group", groups(), ids=lambda x: " ".join(x) if isinstance(x, list) else "")
+def test_command_listing_keeps_each_summary_on_one_line(words, group):
+    result = runner.invoke(app, [*words, "--help"], env={"COLUMNS": "400"}, terminal_width=400)
+    assert result.exit_code == 0
+    lines = [" ".join(line.strip("│ ").split()) for line in result.output.splitlines()]
+    for name, command in group.commands.items():
+        row = next(line for line in lines if line.startswith(name + " "))
+        assert summary(command) in row, name
+
+
+def test_eval_list_has_a_header_and_a_description_per_task():
+    result = runner.invoke(app, ["eval", "list"], env={"COLUMNS": "200"}, terminal_width=200)
+    assert result.exit_code == 0
+    assert "task" in result.output and "what it scores" in result.output
+    assert "PolNeAR" in result.output and "TempEval-3" in result.output
+
+
+def test_eval_list_json_names_task_description_and_data():
+    tasks = json.loads(runner.invoke(app, ["eval", "list", "--json"]).output)
+    attribution = next(t for t in tasks if t["task"] == "attribution")
+    assert attribution["data"] == "polnear/data/dev"
+    assert attribution["description"].startswith("Attribution scored against PolNeAR")

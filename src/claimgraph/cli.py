@@ -24,6 +24,7 @@ app = typer.Typer(
     "and numbers in news reports.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",
 )
 err = Console(stderr=True)
 
@@ -122,11 +123,16 @@ def eval_command(
 ) -> None:
     """Score an extractor against external gold data (P/R/F1, baseline alongside)."""
     from claimgraph import evaluate
-    from claimgraph.evaluate.report import print_report
+    from claimgraph.evaluate.report import describe, print_report, tasks_table
 
     if task == "list":
-        for name, module in evaluate.tasks().items():
-            typer.echo(f"{name}\t{module.DEFAULT_DATA}")
+        tasks = evaluate.tasks()
+        if as_json:
+            typer.echo(json.dumps([{"task": name, "description": describe(module),
+                                    "data": module.DEFAULT_DATA} for name, module in tasks.items()],
+                                  indent=2))
+        else:
+            Console().print(tasks_table(tasks))
         return
     try:
         report = evaluate.run(task, data, limit=limit, fold=fold)
