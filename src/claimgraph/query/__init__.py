@@ -21,15 +21,26 @@ Signatures (stable; new filters are added as new keywords):
 - ``list_places(store, *, limit=100, offset=0, country, kind, outlet, since, until, located, q)``
 - ``list_outlets(store)``, ``list_rejected(store)``
 
+Each list function's filters are declared once, as a ``FilterSet`` exported beside it
+(``DOCUMENT_FILTERS``, ``ATTRIBUTION_FILTERS``, ``SOURCE_FILTERS``, ``EVENT_FILTERS``,
+``PLACE_FILTERS``; see ``claimgraph.query.filters``): the CLI's options and the API's query
+parameters are made from them.
+
 Output helpers are in ``claimgraph.render.export`` (table, JSONL, CSV, Parquet, ACLED-like event
 rows).
 """
 
-from claimgraph.query.attributions import list_attributions, via_chains
-from claimgraph.query.documents import get_document, list_documents, list_outlets, list_rejected
-from claimgraph.query.events import list_events
-from claimgraph.query.places import list_places
-from claimgraph.query.sources import get_source, list_sources
+from claimgraph.query.attributions import ATTRIBUTION_FILTERS, list_attributions, via_chains
+from claimgraph.query.documents import (
+    DOCUMENT_FILTERS,
+    get_document,
+    list_documents,
+    list_outlets,
+    list_rejected,
+)
+from claimgraph.query.events import EVENT_FILTERS, list_events
+from claimgraph.query.places import PLACE_FILTERS, list_places
+from claimgraph.query.sources import SOURCE_FILTERS, get_source, list_sources
 
 __all__ = [
     "list_documents",
@@ -42,4 +53,9 @@ __all__ = [
     "list_outlets",
     "list_rejected",
     "via_chains",
+    "DOCUMENT_FILTERS",
+    "ATTRIBUTION_FILTERS",
+    "SOURCE_FILTERS",
+    "EVENT_FILTERS",
+    "PLACE_FILTERS",
 ]

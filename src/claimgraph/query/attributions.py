@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from claimgraph.query import filters as spec
 from claimgraph.query.filters import Where, page, paging
+from claimgraph.record import ATTRIBUTION_TYPES, SOURCE_KINDS
 from claimgraph.store.base import Store
 
 _FROM = """
@@ -89,77 +91,47 @@ def _attach_via_and_hedges(store: Store, claims: list[dict[str, Any]]) -> None:
             claim["hedges"].append(_span(h["start_char"], h["end_char"], h["text"]))
 
 
-def attribution_where(
-    *,
-    source: str | None = None,
-    source_id: str | None = None,
-    via_id: str | None = None,
-    outlet: str | None = None,
-    kind: str | None = None,
-    anonymous: bool | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    place: str | None = None,
-    country: str | None = None,
-    event_type: str | None = None,
-    type: str | None = None,
-    hedged: bool | None = None,
-    document: str | None = None,
-    q: str | None = None,
-    text: str | None = None,
-) -> Where:
-    """The WHERE clause of ``list_attributions`` (aliases: a, d, m, s); see its docstring."""
-    w = Where()
-    if source:
-        w.like_any(["m.text", "s.name", "s.canonical"], source)
-    if source_id:
-        w.add("s.id = ?", source_id)
-    if via_id:
-        w.add(
-            "EXISTS (SELECT 1 FROM attribution_sources v WHERE v.document_id = a.document_id"
-            " AND v.attribution_idx = a.idx AND v.role = 'via' AND v.source_id = ?)",
-            via_id,
-        )
-    if outlet:
-        w.add("lower(d.outlet) = lower(?)", outlet)
-    if kind:
-        w.add("s.kind = ?", kind)
-    if anonymous is not None:
-        w.add("coalesce(s.anonymous, FALSE) = ?", anonymous)
-    w.dated("d.published", since, until)
-    if place:
-        w.add(
-            "EXISTS (SELECT 1 FROM places p WHERE p.document_id = a.document_id"
-            " AND (lower(p.name) = lower(?) OR lower(p.text) = lower(?)))",
-            place, place,
-        )
-    if country:
-        w.add(
-            "EXISTS (SELECT 1 FROM places p WHERE p.document_id = a.document_id"
-            " AND p.country = upper(?))",
-            country,
-        )
-    if event_type:
-        w.add(
-            "EXISTS (SELECT 1 FROM events e WHERE e.document_id = a.document_id"
-            " AND e.type = upper(?))",
-            event_type,
-        )
-    if type:
-        w.add("a.type = ?", type)
-    if hedged is not None:
-        w.add(
-            ("" if hedged else "NOT ")
-            + "EXISTS (SELECT 1 FROM hedges h WHERE h.document_id = a.document_id"
-            " AND h.attribution_idx = a.idx)"
-        )
-    if document:
-        w.add("a.document_id = ?", document)
-    if q:
-        w.like_any(["a.content_text", "a.cue_text", "m.text", "s.name"], q)
-    if text:
-        w.like_any(["d.text", "d.title"], text)
-    return w
+def _hedged(w: Where, hedged: bool) -> None:
+    w.add(("" if hedged else "NOT ") + "EXISTS (SELECT 1 FROM hedges h"
+          " WHERE h.document_id = a.document_id AND h.attribution_idx = a.idx)")
+
+
+def _in_article(table: str, condition: str) -> str:
+    """The claim's article has a row of ``table`` (alias x) meeting ``condition``."""
+    return f"EXISTS (SELECT 1 FROM {table} x WHERE x.document_id = a.document_id AND {condition})"
+
+
+ATTRIBUTION_FILTERS = spec.FilterSet("attributions", (
+    spec.text("source", "Words in the source as written, its name or canonical name.",
+              spec.words("m.text", "s.name", "s.canonical")),
+    spec.text("source_id", "Exactly this source (an id from the sources list).",
+              spec.equals("s.id = ?")),
+    spec.text("via_id", "Claims relayed through this source (an id).", spec.equals(
+        "EXISTS (SELECT 1 FROM attribution_sources v WHERE v.document_id = a.document_id"
+        " AND v.attribution_idx = a.idx AND v.role = 'via' AND v.source_id = ?)")),
+    spec.outlet("d.outlet"),
+    spec.text("kind", "Source kind: " + ", ".join(SOURCE_KINDS) + ".", spec.equals("s.kind = ?"),
+              choices=SOURCE_KINDS),
+    spec.flag("anonymous", "Only claims of anonymous (or named) sources.",
+              spec.equals("coalesce(s.anonymous, FALSE) = ?"), negative="named"),
+    spec.since("d.published"),
+    spec.until("d.published"),
+    spec.text("place", "The article mentions this place (its name as written or resolved).",
+              spec.equals(_in_article(
+                  "places", "(lower(x.name) = lower(?) OR lower(x.text) = lower(?))"))),
+    spec.text("country", "The article mentions this country (ISO 3166-1 alpha-2).",
+              spec.equals(_in_article("places", "x.country = upper(?)")), pattern=r"^[A-Za-z]{2}$"),
+    spec.text("event_type", "The article reports this PLOVER event type, e.g. ASSAULT.",
+              spec.equals(_in_article("events", "x.type = upper(?)")), max_length=50),
+    spec.text("type", "Claim type: " + ", ".join(ATTRIBUTION_TYPES) + ".",
+              spec.equals("a.type = ?"), choices=ATTRIBUTION_TYPES),
+    spec.flag("hedged", "Only hedged (or unhedged) claims.", _hedged, negative="unhedged"),
+    spec.text("document", "One document's claims (its id).", spec.equals("a.document_id = ?")),
+    spec.text("q", "Words in the content, cue or source.",
+              spec.words("a.content_text", "a.cue_text", "m.text", "s.name")),
+    spec.text("text", "Words anywhere in the article (its text or title).",
+              spec.words("d.text", "d.title")),
+))
 
 
 def list_attributions(
@@ -184,7 +156,7 @@ def list_attributions(
     Each item is the contract ATTRIBUTION plus ``source_id``, ``source_name`` and ``document``
     ({id, title, outlet, published, url}); each ``via`` entry also has ``source_id`` and ``name``.
     """
-    w = attribution_where(**filters)
+    w = ATTRIBUTION_FILTERS.where(ATTRIBUTION_FILTERS.values(filters))
     total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
     rows = store.query(

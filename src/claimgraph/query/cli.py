@@ -3,18 +3,27 @@
 Mount it in ``claimgraph/cli.py`` with ``app.add_typer(query_app, name="query")``.
 Every list command takes ``--db``, ``--format table|jsonl|csv|parquet``, ``--output FILE``,
 ``--limit``/``--offset`` (or ``--all``) and its filters; tables show the main columns, the
-other formats every field.
+other formats every field. The filter options are not written here: ``filter_options`` makes
+one per filter that ``claimgraph.query`` declares for the list.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from claimgraph.errors import ClaimgraphError
+from claimgraph.query.attributions import ATTRIBUTION_FILTERS
+from claimgraph.query.documents import DOCUMENT_FILTERS
+from claimgraph.query.events import EVENT_FILTERS
+from claimgraph.query.filters import MAX_COUNT, MAX_LIMIT, Filter, FilterSet
+from claimgraph.query.places import PLACE_FILTERS
+from claimgraph.query.sources import SOURCE_FILTERS
 
 query_app = typer.Typer(
     help="Read the database: documents, claims, sources, events, places, outlets, rejected.",
@@ -26,16 +35,10 @@ _err = Console(stderr=True)
 Db = Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
 Fmt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl, csv or parquet.")]
 Out = Annotated[str | None, typer.Option("--output", "-o", help="Write to FILE (Parquet needs it).")]
-Limit = Annotated[int, typer.Option(help="Rows per page (at most 1000).")]
-Offset = Annotated[int, typer.Option(help="Rows to skip.")]
+Limit = Annotated[int, typer.Option(help=f"Rows per page (at most {MAX_LIMIT}).",
+                                     min=0, max=MAX_LIMIT)]
+Offset = Annotated[int, typer.Option(help="Rows to skip.", min=0, max=MAX_COUNT)]
 All = Annotated[bool, typer.Option("--all", help="Every matching row (ignores --limit).")]
-Since = Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM, YYYY-MM-DD).")]
-Until = Annotated[str | None, typer.Option(help="Up to this date, inclusive.")]
-Outlet = Annotated[str | None, typer.Option(help="Only this outlet.")]
-Text = Annotated[str | None, typer.Option("--q", help="Words to search for.")]
-Anonymous = Annotated[
-    bool | None, typer.Option("--anonymous/--named", help="Only anonymous (or named) sources.")
-]
 
 DEFAULT_DB = "claimgraph.duckdb"
 
@@ -87,17 +90,51 @@ def _limit(limit: int, all_rows: bool) -> int | None:
     return None if all_rows else limit
 
 
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def _option(f: Filter) -> inspect.Parameter:
+    """The Typer option of one declared filter (its type optional: unset means no filter)."""
+    kind = f.type if f.default is not None else f.type | None
+    names = [f.flag] if f.flag else []
+    option = typer.Option(*names, help=f.help)
+    return inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
+                             annotation=Annotated[kind, option])
+
+
+def filter_options(filters: FilterSet) -> Callable[[Command], Command]:
+    """Give a command one option per filter in ``filters``; the command receives them in its
+    ``**filters`` (only those the user set), so a filter declared in ``claimgraph.query``
+    is an option here without a line in this file."""
+
+    def decorate(command: Command) -> Command:
+        signature = inspect.signature(command, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.kind is not p.VAR_KEYWORD]
+        params = [*own, *(_option(f) for f in filters)]
+        names = {p.name for p in own}
+
+        @functools.wraps(command)
+        def run(**kwargs: Any) -> None:
+            given = {k: v for k, v in kwargs.items() if k not in names and v is not None}
+            command(**{k: v for k, v in kwargs.items() if k in names}, **given)
+
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
 @query_app.command("documents")
+@filter_options(DOCUMENT_FILTERS)
 def documents_command(
     db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
-    offset: Offset = 0, all_rows: All = False, outlet: Outlet = None, since: Since = None,
-    until: Until = None, q: Text = None,
+    offset: Offset = 0, all_rows: All = False, **filters: Any,
 ) -> None:
     """Stored documents, newest first, with counts of what was found in each."""
     from claimgraph.query import list_documents
 
-    _run(lambda s: list_documents(s, limit=_limit(limit, all_rows), offset=offset,
-                                  outlet=outlet, since=since, until=until, q=q),
+    _run(lambda s: list_documents(s, limit=_limit(limit, all_rows), offset=offset, **filters),
          db, fmt, output, kind="documents")
 
 
@@ -119,48 +156,29 @@ def document_command(
 
 
 @query_app.command("attributions")
+@filter_options(ATTRIBUTION_FILTERS)
 def attributions_command(
     db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
-    offset: Offset = 0, all_rows: All = False,
-    source: Annotated[str | None, typer.Option(help="Words in the source or its name.")] = None,
-    source_id: Annotated[str | None, typer.Option(help="Exactly this source id.")] = None,
-    outlet: Outlet = None,
-    kind: Annotated[str | None, typer.Option(help="Source kind: person, government, ...")] = None,
-    anonymous: Anonymous = None, since: Since = None, until: Until = None,
-    place: Annotated[str | None, typer.Option(help="The article mentions this place.")] = None,
-    country: Annotated[str | None, typer.Option(help="The article mentions this country (ISO alpha-2).")] = None,
-    event_type: Annotated[str | None, typer.Option(help="The article reports this event type.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="direct, indirect, mixed, ...")] = None,
-    hedged: Annotated[bool | None, typer.Option("--hedged/--unhedged", help="Only (un)hedged claims.")] = None,
-    document: Annotated[str | None, typer.Option(help="One document's claims.")] = None,
-    q: Text = None,
-    text: Annotated[str | None, typer.Option(help="Words anywhere in the article.")] = None,
+    offset: Offset = 0, all_rows: All = False, **filters: Any,
 ) -> None:
     """Claims: who says what, through whom, how surely."""
     from claimgraph.query import list_attributions
 
-    _run(lambda s: list_attributions(
-        s, limit=_limit(limit, all_rows), offset=offset, source=source, source_id=source_id,
-        outlet=outlet, kind=kind, anonymous=anonymous, since=since, until=until, place=place,
-        country=country, event_type=event_type, type=type_, hedged=hedged, document=document,
-        q=q, text=text), db, fmt, output, kind="attributions")
+    _run(lambda s: list_attributions(s, limit=_limit(limit, all_rows), offset=offset, **filters),
+         db, fmt, output, kind="attributions")
 
 
 @query_app.command("sources")
+@filter_options(SOURCE_FILTERS)
 def sources_command(
     db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
-    offset: Offset = 0, all_rows: All = False, q: Text = None,
-    kind: Annotated[str | None, typer.Option(help="Source kind.")] = None,
-    anonymous: Anonymous = None, outlet: Outlet = None, since: Since = None, until: Until = None,
-    min_claims: Annotated[int, typer.Option(help="At least this many claims.")] = 0,
+    offset: Offset = 0, all_rows: All = False, **filters: Any,
 ) -> None:
     """Sources, most cited first, with the outlets citing them."""
     from claimgraph.query import list_sources
 
-    _run(lambda s: list_sources(
-        s, limit=_limit(limit, all_rows), offset=offset, q=q, kind=kind, anonymous=anonymous,
-        outlet=outlet, since=since, until=until, min_claims=min_claims),
-        db, fmt, output, kind="sources")
+    _run(lambda s: list_sources(s, limit=_limit(limit, all_rows), offset=offset, **filters),
+         db, fmt, output, kind="sources")
 
 
 @query_app.command("source")
@@ -181,48 +199,34 @@ def source_command(
 
 
 @query_app.command("events")
+@filter_options(EVENT_FILTERS)
 def events_command(
     db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
     offset: Offset = 0, all_rows: All = False,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
-    since: Since = None, until: Until = None,
-    country: Annotated[str | None, typer.Option(help="Place (alpha-2) or actor (alpha-3) country.")] = None,
-    place: Annotated[str | None, typer.Option(help="Words in the place name.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Words in the actor or target.")] = None,
-    outlet: Outlet = None,
-    claimed_by: Annotated[str | None, typer.Option(help="A source id.")] = None,
-    q: Text = None,
     full: Annotated[bool, typer.Option("--full", help="Every field, not the ACLED-like columns.")] = False,
+    **filters: Any,
 ) -> None:
     """Events by date; table/CSV/Parquet use ACLED/GDELT-like columns unless --full."""
     from claimgraph.query import list_events
     from claimgraph.render.export import EVENT_COLUMNS, event_rows
 
     acled = not full and fmt != "jsonl"
-    _run(lambda s: list_events(
-        s, limit=_limit(limit, all_rows), offset=offset, type=type_, since=since, until=until,
-        country=country, place=place, actor=actor, outlet=outlet, claimed_by=claimed_by, q=q),
-        db, fmt, output, kind="events", shape=event_rows if acled else None,
-        columns=(_EVENT_TABLE if fmt == "table" else list(EVENT_COLUMNS)) if acled else None)
+    _run(lambda s: list_events(s, limit=_limit(limit, all_rows), offset=offset, **filters),
+         db, fmt, output, kind="events", shape=event_rows if acled else None,
+         columns=(_EVENT_TABLE if fmt == "table" else list(EVENT_COLUMNS)) if acled else None)
 
 
 @query_app.command("places")
+@filter_options(PLACE_FILTERS)
 def places_command(
     db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 100,
-    offset: Offset = 0, all_rows: All = False,
-    country: Annotated[str | None, typer.Option(help="ISO alpha-2.")] = None,
-    kind: Annotated[str | None, typer.Option(help="place, demonym or metonym.")] = None,
-    outlet: Outlet = None, since: Since = None, until: Until = None,
-    located: Annotated[bool | None, typer.Option("--located/--unlocated", help="With (or without) coordinates.")] = None,
-    q: Text = None,
+    offset: Offset = 0, all_rows: All = False, **filters: Any,
 ) -> None:
     """Places with mention, document and event counts (for a map)."""
     from claimgraph.query import list_places
 
-    _run(lambda s: list_places(
-        s, limit=_limit(limit, all_rows), offset=offset, country=country, kind=kind,
-        outlet=outlet, since=since, until=until, located=located, q=q),
-        db, fmt, output, kind="places")
+    _run(lambda s: list_places(s, limit=_limit(limit, all_rows), offset=offset, **filters),
+         db, fmt, output, kind="places")
 
 
 @query_app.command("outlets")

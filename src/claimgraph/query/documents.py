@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.query.filters import Where, page, paging
+from claimgraph.query import filters as spec
+from claimgraph.query.filters import page, paging
 from claimgraph.store.base import Store
 
 _COUNTED = ("attributions", "events", "quantities", "times", "places")
 
-
-def document_where(
-    *,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    q: str | None = None,
-) -> Where:
-    w = Where()
-    if outlet:
-        w.add("lower(d.outlet) = lower(?)", outlet)
-    w.dated("d.published", since, until)
-    if q:
-        w.like_any(["d.title", "d.text"], q)
-    return w
+DOCUMENT_FILTERS = spec.FilterSet("documents", (
+    spec.outlet("d.outlet"),
+    spec.since("d.published"),
+    spec.until("d.published"),
+    spec.text("q", "Words in the title or text.", spec.words("d.title", "d.text")),
+))
 
 
 def list_documents(
@@ -36,7 +28,7 @@ def list_documents(
     ``snippet`` (the first 200 characters) and ``counts`` of attributions, events, quantities,
     times and places.
     """
-    w = document_where(**filters)
+    w = DOCUMENT_FILTERS.where(DOCUMENT_FILTERS.values(filters))
     total = store.query(f"SELECT count(*) AS n FROM documents d{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
     counts = ", ".join(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimgraph.query.filters import Where, page, paging
+from claimgraph.query import filters as spec
+from claimgraph.query.filters import page, paging
 from claimgraph.store.base import Store
 
 # An event's date (stored, see migration 0002_event_date): its time expression when that
@@ -39,39 +40,23 @@ _COLUMNS = (
 )
 
 
-def event_where(
-    *,
-    type: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    country: str | None = None,
-    place: str | None = None,
-    actor: str | None = None,
-    outlet: str | None = None,
-    claimed_by: str | None = None,
-    document: str | None = None,
-    q: str | None = None,
-) -> Where:
-    w = Where()
-    if type:
-        w.add("e.type = upper(?)", type)
-    w.dated(_DATE, since, until)
-    if country:
-        w.add("(p.country = upper(?) OR ea.country = upper(?) OR et.country = upper(?))",
-              country, country, country)
-    if place:
-        w.like_any(["p.name", "p.text"], place)
-    if actor:
-        w.like_any(["ea.text", "ea.canonical", "et.text", "et.canonical"], actor)
-    if outlet:
-        w.add("lower(d.outlet) = lower(?)", outlet)
-    if claimed_by:
-        w.add("cs.id = ?", claimed_by)
-    if document:
-        w.add("e.document_id = ?", document)
-    if q:
-        w.like_any(["e.trigger_text", "d.title"], q)
-    return w
+EVENT_FILTERS = spec.FilterSet("events", (
+    spec.text("type", "PLOVER event type, e.g. ASSAULT.", spec.equals("e.type = upper(?)"),
+              max_length=50),
+    spec.since(_DATE, "event date"),
+    spec.until(_DATE, "event date"),
+    spec.text("country", "Country of the place (ISO alpha-2) or of the actor or target (alpha-3).",
+              spec.equals("(p.country = upper(?) OR ea.country = upper(?)"
+                          " OR et.country = upper(?))"),
+              pattern=r"^[A-Za-z]{2,3}$"),
+    spec.text("place", "Words in the place name.", spec.words("p.name", "p.text")),
+    spec.text("actor", "Words in the actor or target.",
+              spec.words("ea.text", "ea.canonical", "et.text", "et.canonical")),
+    spec.outlet("d.outlet"),
+    spec.text("claimed_by", "A source id: events in its claims.", spec.equals("cs.id = ?")),
+    spec.text("document", "One document's events (its id).", spec.equals("e.document_id = ?")),
+    spec.text("q", "Words in the trigger or the title.", spec.words("e.trigger_text", "d.title")),
+))
 
 
 def _actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
@@ -132,7 +117,7 @@ def list_events(
     admin1, geonames_id, lat, lon} or None), ``claimed_by`` (the name of the source of the
     attribution reporting it), ``claimed_by_id`` and ``document``.
     """
-    w = event_where(**filters)
+    w = EVENT_FILTERS.where(EVENT_FILTERS.values(filters))
     total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
     rows = store.query(

@@ -4,37 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimgraph.query import filters as spec
 from claimgraph.query.filters import Where, page, paging
 from claimgraph.store.base import Store
 
 _KEY = "p.name, p.country, p.admin1, p.geonames_id, p.lat, p.lon"
 
 
-def place_where(
-    *,
-    country: str | None = None,
-    kind: str | None = None,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    located: bool | None = None,
-    q: str | None = None,
-) -> Where:
-    w = Where()
-    if country:
-        w.add("p.country = upper(?)", country)
-    if kind:
-        w.add("p.kind = ?", kind)
-    if outlet:
-        w.add("lower(d.outlet) = lower(?)", outlet)
-    w.dated("d.published", since, until)
-    if located is True:
-        w.add("p.lat IS NOT NULL AND p.lon IS NOT NULL")
-    elif located is False:
-        w.add("(p.lat IS NULL OR p.lon IS NULL)")
-    if q:
-        w.like_any(["p.name", "p.text"], q)
-    return w
+def _located(w: Where, located: bool) -> None:
+    w.add("p.lat IS NOT NULL AND p.lon IS NOT NULL" if located
+          else "(p.lat IS NULL OR p.lon IS NULL)")
+
+
+PLACE_FILTERS = spec.FilterSet("places", (
+    spec.text("country", "ISO 3166-1 alpha-2 country code.", spec.equals("p.country = upper(?)"),
+              pattern=r"^[A-Za-z]{2}$"),
+    spec.text("kind", "place, demonym or metonym.", spec.equals("p.kind = ?"),
+              choices=("place", "demonym", "metonym")),
+    spec.outlet("d.outlet"),
+    spec.since("d.published"),
+    spec.until("d.published"),
+    spec.flag("located", "With (or without) coordinates.", _located, negative="unlocated"),
+    spec.text("q", "Words in the name or the text as written.", spec.words("p.name", "p.text")),
+))
 
 
 def list_places(
@@ -48,7 +40,7 @@ def list_places(
     ``since``/``until`` (publication dates), ``located`` (True: only places with coordinates),
     ``q`` (words in the name or the text as written).
     """
-    w = place_where(**filters)
+    w = PLACE_FILTERS.where(PLACE_FILTERS.values(filters))
     grouped = (
         f"SELECT {_KEY},"
         " count(DISTINCT p.document_id || ':' || CAST(p.idx AS TEXT)) AS mentions,"

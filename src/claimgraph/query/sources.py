@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimgraph.query import filters as spec
 from claimgraph.query.attributions import list_attributions
 from claimgraph.query.filters import Where, page, paging
+from claimgraph.record import SOURCE_KINDS
 from claimgraph.store.base import Store
 
 _FROM = """
@@ -16,26 +18,18 @@ JOIN documents d ON d.id = m.document_id"""
 _CLAIM_KEY = "m.document_id || ':' || CAST(m.attribution_idx AS TEXT)"
 
 
-def source_where(
-    *,
-    q: str | None = None,
-    kind: str | None = None,
-    anonymous: bool | None = None,
-    outlet: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> Where:
-    w = Where()
-    if q:
-        w.like_any(["s.name", "m.text"], q)
-    if kind:
-        w.add("s.kind = ?", kind)
-    if anonymous is not None:
-        w.add("s.anonymous = ?", anonymous)
-    if outlet:
-        w.add("lower(d.outlet) = lower(?)", outlet)
-    w.dated("d.published", since, until)
-    return w
+SOURCE_FILTERS = spec.FilterSet("sources", (
+    spec.text("q", "Words in the name or as written.", spec.words("s.name", "m.text")),
+    spec.text("kind", "Source kind: " + ", ".join(SOURCE_KINDS) + ".", spec.equals("s.kind = ?"),
+              choices=SOURCE_KINDS),
+    spec.flag("anonymous", "Only anonymous (or named) sources.", spec.equals("s.anonymous = ?"),
+              negative="named"),
+    spec.outlet("d.outlet"),
+    spec.since("d.published"),
+    spec.until("d.published"),
+    spec.Filter("min_claims", int, "At least this many claims.", None,
+                ge=0, le=spec.MAX_COUNT, default=0),
+))
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:
@@ -82,7 +76,6 @@ def list_sources(
     *,
     limit: int | None = 50,
     offset: int = 0,
-    min_claims: int = 0,
     **filters: Any,
 ) -> dict[str, Any]:
     """Distinct sources, most cited first, as ``{items, total, limit, offset, summary}``.
@@ -94,12 +87,13 @@ def list_sources(
     ``outlets`` ([{name, claims}], most first). ``summary`` gives, over every matching source,
     ``sources``, ``claims``, ``anonymous_claims`` and ``anonymous_share``.
     """
-    w = source_where(**filters)
+    values = SOURCE_FILTERS.values(filters)
+    w = SOURCE_FILTERS.where(values)
     grouped = (
         f"{_AGGREGATES} {_FROM}{w.sql()} GROUP BY s.id, s.name, s.canonical, s.kind, s.anonymous"
         f" HAVING count(DISTINCT CASE WHEN m.role = 'source' THEN {_CLAIM_KEY} END) >= ?"
     )
-    params = [*w.params, min_claims]
+    params = [*w.params, values["min_claims"]]
     summary = store.query(
         "SELECT count(*) AS sources, coalesce(sum(claims), 0) AS claims,"
         " coalesce(sum(CASE WHEN anonymous THEN claims ELSE 0 END), 0) AS anonymous_claims"

@@ -2,8 +2,10 @@
 
 Handlers only parse parameters, call one query function through ``Database.run`` (or the
 analyser) and wrap the result: the SQL lives in ``claimgraph.query``, the analysis in
-``claimgraph.analyze``, analyse-then-store in ``claimgraph.pipeline``. Query-string filters are pydantic models (documented in the OpenAPI
-schema, unknown parameters refused) passed through as the query functions' keywords.
+``claimgraph.analyze``, analyse-then-store in ``claimgraph.pipeline``. Query-string filters are
+pydantic models made from the filters that ``claimgraph.query`` declares (``query_model``), so
+they are documented in the OpenAPI schema, unknown parameters are refused, and the values pass
+through as the query functions' keywords.
 """
 
 from __future__ import annotations
@@ -16,18 +18,18 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from claimgraph import query
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.pipeline import store_document
-from claimgraph.record import SOURCE_KINDS, Record
+from claimgraph.query.filters import MAX_COUNT, FilterSet
+from claimgraph.record import Record
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import ApiError, ok
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-PERIOD_PATTERN = r"^\d{4}(-\d{2}){0,2}$"  # YYYY, YYYY-MM or YYYY-MM-DD (inclusive bounds)
 
 Analyzer = Callable[..., Record]
 
@@ -78,70 +80,28 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    limit: int | None = Field(None, ge=1, description="page size (at most the server's maximum)")
-    offset: int = Field(0, ge=0, description="items to skip")
+    limit: int | None = Field(None, ge=1, le=MAX_COUNT,
+                              description="page size (at most the server's maximum)")
+    offset: int = Field(0, ge=0, le=MAX_COUNT, description="items to skip")
 
 
-Words = Annotated[str | None, Field(None, max_length=200)]
-Period = Annotated[str | None, Field(None, pattern=PERIOD_PATTERN, description="YYYY[-MM[-DD]]")]
+def query_model(name: str, filters: FilterSet) -> type[Filters]:
+    """The query-string model of a list: paging plus one parameter per declared filter, with
+    the filter's help as its description and its bounds as the schema's constraints."""
+    fields: dict[str, Any] = {}
+    for f in filters:
+        kind: Any = Literal[f.choices] if f.choices else f.type
+        fields[f.name] = (kind if f.default is not None else kind | None, Field(
+            f.default, description=f.help, pattern=f.pattern, max_length=f.max_length,
+            ge=f.ge, le=f.le))
+    return create_model(name, __base__=Filters, **fields)
 
 
-class DocumentQuery(Filters):
-    outlet: Words = None
-    since: Period = None
-    until: Period = None
-    q: Words = Field(None, max_length=200, description="words in the title or text")
-
-
-class AttributionQuery(Filters):
-    source: Words = Field(None, max_length=200, description="words in the source's name")
-    source_id: str | None = Field(None, description="exactly this source (an id from /api/sources)")
-    via_id: str | None = Field(None, description="claims relayed through this source")
-    outlet: Words = None
-    kind: str | None = Field(None, description="source kind: " + " | ".join(SOURCE_KINDS))
-    anonymous: bool | None = None
-    since: Period = None
-    until: Period = None
-    place: Words = Field(None, max_length=200, description="the article mentions this place")
-    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")
-    event_type: str | None = Field(None, max_length=50, description="PLOVER type, e.g. ASSAULT")
-    type: Literal["direct", "indirect", "mixed", "according_to", "other"] | None = None
-    hedged: bool | None = None
-    document: str | None = None
-    q: Words = Field(None, max_length=200, description="words in the content, cue or source")
-
-
-class SourceQuery(Filters):
-    q: Words = None
-    kind: str | None = None
-    anonymous: bool | None = None
-    outlet: Words = None
-    since: Period = None
-    until: Period = None
-    min_claims: int = Field(0, ge=0)
-
-
-class EventQuery(Filters):
-    type: str | None = Field(None, max_length=50, description="PLOVER type, e.g. ASSAULT")
-    since: Period = None
-    until: Period = None
-    country: str | None = Field(None, pattern=r"^[A-Za-z]{2,3}$")
-    place: Words = None
-    actor: Words = None
-    outlet: Words = None
-    claimed_by: str | None = Field(None, description="a source id")
-    document: str | None = None
-    q: Words = None
-
-
-class PlaceQuery(Filters):
-    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$")
-    kind: Literal["place", "demonym", "metonym"] | None = None
-    outlet: Words = None
-    since: Period = None
-    until: Period = None
-    located: bool | None = None
-    q: Words = None
+DocumentQuery = query_model("DocumentQuery", query.DOCUMENT_FILTERS)
+AttributionQuery = query_model("AttributionQuery", query.ATTRIBUTION_FILTERS)
+SourceQuery = query_model("SourceQuery", query.SOURCE_FILTERS)
+EventQuery = query_model("EventQuery", query.EVENT_FILTERS)
+PlaceQuery = query_model("PlaceQuery", query.PLACE_FILTERS)
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -211,7 +171,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorEnvelope}}
 
 
 @router.get("/documents", response_model=Envelope, summary="List documents, newest first")
-def list_documents(request: Request, db: Db, f: Annotated[DocumentQuery, Query()]) -> dict[str, Any]:
+def list_documents(request: Request, db: Db,
+        f: Annotated[DocumentQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
     return listing(request, db, query.list_documents, f)
 
 
@@ -222,12 +183,14 @@ def get_document(doc_id: str, db: Db) -> dict[str, Any]:
 
 
 @router.get("/attributions", response_model=Envelope, summary="Claims, filtered, newest first")
-def list_attributions(request: Request, db: Db, f: Annotated[AttributionQuery, Query()]) -> dict[str, Any]:
+def list_attributions(request: Request, db: Db,
+        f: Annotated[AttributionQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
     return listing(request, db, query.list_attributions, f)
 
 
 @router.get("/sources", response_model=Envelope, summary="Sources, most cited first")
-def list_sources(request: Request, db: Db, f: Annotated[SourceQuery, Query()]) -> dict[str, Any]:
+def list_sources(request: Request, db: Db,
+        f: Annotated[SourceQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
     return listing(request, db, query.list_sources, f)
 
 
@@ -238,12 +201,14 @@ def get_source(source_id: str, db: Db) -> dict[str, Any]:
 
 
 @router.get("/events", response_model=Envelope, summary="Events in date order")
-def list_events(request: Request, db: Db, f: Annotated[EventQuery, Query()]) -> dict[str, Any]:
+def list_events(request: Request, db: Db,
+        f: Annotated[EventQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
     return listing(request, db, query.list_events, f)
 
 
 @router.get("/places", response_model=Envelope, summary="Places, most mentioned first")
-def list_places(request: Request, db: Db, f: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:
+def list_places(request: Request, db: Db,
+        f: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
     return listing(request, db, query.list_places, f)
 
 
