@@ -1,6 +1,7 @@
 """The app factory: one process serves the JSON API (``/api``), its OpenAPI schema
-(``/api/openapi.json``) and the web UI. FastAPI's Swagger page is off: it loads its scripts
-from a CDN, and the UI must work offline (docs/api.md documents the routes).
+(``/api/openapi.json``), its reference page (``/docs``) and the web UI. FastAPI's Swagger page is
+off: it loads its scripts from a CDN, and the UI must work offline; ``/docs`` is drawn from the
+schema by the server (:mod:`claimgraph.serve.apidocs`).
 
     create_app("claims.duckdb")                 # read-only
     create_app("claims.duckdb", token="s3cret") # POST /api/documents needs that bearer token
@@ -17,11 +18,11 @@ from dataclasses import asdict
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from claimgraph.record import Record
-from claimgraph.serve import api, envelope, ui
+from claimgraph.serve import api, apidocs, envelope, ui
 from claimgraph.serve.api import AnalysisGate, Analyzer, Settings
 from claimgraph.serve.database import Database, open_database
 from claimgraph.serve.limits import BodyLimit
@@ -34,6 +35,8 @@ def default_analyzer(text: str, **kwargs: Any) -> Record:
     return analyze_text(text, **kwargs)
 
 
+FAVICON = ui.HERE / "static" / "favicon.svg"
+
 # Defence in depth behind autoescaping: only the server's own scripts and styles may run.
 SECURITY_HEADERS = {
     "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -43,8 +46,19 @@ SECURITY_HEADERS = {
 }
 
 
+#: the heading of an error page, by status (others: "Something went wrong")
+HEADINGS = {400: "That request was not understood", 401: "A token is needed",
+            403: "Not allowed", 404: "Page not found", 405: "Not allowed here",
+            413: "Too large", 503: "Busy, try again shortly"}
+
+
 def _html_error(status: int, code: str, message: str) -> HTMLResponse:
-    return ui.render("error.html", status=status, title=f"{status}", code=code, message=message)
+    """An error as a page of the UI (the API's routes answer the JSON envelope instead)."""
+    if status == 404 and message == "Not Found":  # an unknown path: say so in words
+        message = "There is no page at this address."
+    return ui.render("error.html", status=status, http_status=status, title=HEADINGS.get(status, "Error"),
+                     heading=HEADINGS.get(status, "Something went wrong"), code=code,
+                     message=message)
 
 
 def create_app(
@@ -83,8 +97,14 @@ def create_app(
     envelope.install(app, html_error=_html_error)
     app.include_router(api.router)
     app.include_router(ui.router)
+    app.include_router(apidocs.router)
     app.mount("/static", StaticFiles(directory=ui.HERE / "static"), name="static")
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        """Browsers ask for /favicon.ico whatever the page links; the icon is an SVG."""
+        return FileResponse(FAVICON, media_type="image/svg+xml")
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
