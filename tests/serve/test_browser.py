@@ -9,17 +9,14 @@ pictures) only through ``make screenshots`` (see :mod:`tests.serve.screenshots`)
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from claimgraph.serve.app import create_app
 from claimgraph.store import open_store
+from tests.serve.live import live_server
 from tests.serve.samples import sample_records, script_record
 from tests.serve.screenshots import screenshot_dir
 
@@ -34,12 +31,6 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
     """uvicorn serving a DuckDB file built from the hand-written sample records."""
@@ -47,19 +38,8 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     with open_store(db) as store:
         for record in sample_records():
             store.add_record(record)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_app(str(db))) as (host, port):
+        yield f"http://{host}:{port}"
 
 
 @pytest.fixture(scope="module")

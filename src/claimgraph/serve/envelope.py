@@ -5,6 +5,11 @@ Success: ``{"ok": true, "data": ..., "meta": {...}}``; failure: ``{"ok": false, 
 one key (``ok``) and never meet FastAPI's default ``{"detail": ...}`` shape: every exception
 handler below returns this envelope, including validation errors, 404s of unknown paths and
 unexpected crashes (whose message hides the internals).
+
+A crash is answered by ``CatchAll``, inside the other middleware, not by Starlette's outermost
+error handler: so its 500 passes out through them (it carries the security headers like any
+answer) and the server sees a finished response, not an exception (uvicorn closes a kept-alive
+connection when an exception reaches it).
 """
 
 from __future__ import annotations
@@ -80,10 +85,41 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 HtmlError = Callable[[int, str, str], Response]
+Answer = Callable[[Request, int, str, str], Response]
+
+
+class CatchAll:
+    """ASGI middleware: an exception that no handler took becomes the 500 envelope (logged with
+    its traceback), unless the response had already started (then nothing can be said)."""
+
+    def __init__(self, app: Any, answer: Answer) -> None:
+        self.app = app
+        self.answer = answer
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: dict[str, Any]) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception:
+            if started:
+                raise
+            request = Request(scope)
+            log.exception("unhandled error on %s %s", request.method, request.url.path)
+            await self.answer(request, 500, "internal", "internal server error")(scope, receive, send)
 
 
 def install(app: FastAPI, html_error: HtmlError | None = None) -> None:
-    """Register the handlers that turn every exception into the error envelope.
+    """Register the handlers that turn every exception into the error envelope (call it before
+    adding any other middleware, so that a crash is answered inside them).
 
     Paths outside ``/api`` (the web UI) get ``html_error(status, code, message)`` instead, so
     a person sees a page and a program always sees the envelope.
@@ -120,7 +156,4 @@ def install(app: FastAPI, html_error: HtmlError | None = None) -> None:
             return answer(request, 500, "internal", "database error")
         return answer(request, 422, "unprocessable", f"[{exc.code}] {exc.message}")
 
-    @app.exception_handler(Exception)
-    async def _crash(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return answer(request, 500, "internal", "internal server error")
+    app.add_middleware(CatchAll, answer=answer)  # added first: inside every other middleware
