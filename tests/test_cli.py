@@ -97,3 +97,29 @@ def test_eval_list_json_names_task_description_and_data():
     attribution = next(t for t in tasks if t["task"] == "attribution")
     assert attribution["data"] == "polnear/data/dev"
     assert attribution["description"].startswith("Attribution scored against PolNeAR")
+
+
+def test_ingest_says_how_many_were_rejected_before_and_retries_them_when_asked(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import claimgraph.analyze
+    from claimgraph.errors import DocumentError
+
+    def fail_all(items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        for d in items:
+            yield DocumentError("E110", d.source, "analysis failed: boom")
+
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen on Friday.")
+    args = ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.duckdb"),
+            "--no-progress"]
+    monkeypatch.setattr(claimgraph.analyze, "analyze_documents", fail_all)
+    assert runner.invoke(app, args).exit_code == 1
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1  # still not stored
+    assert again.stderr.strip().splitlines()[-1].startswith(
+        "0 stored, 0 skipped (already stored), 0 rejected, 1 rejected before (skipped; "
+        "--retry-rejected tries them again)")
+    monkeypatch.undo()
+    retried = runner.invoke(app, [*args, "--retry-rejected"])
+    assert retried.exit_code == 0, retried.output
+    assert retried.stderr.strip().splitlines()[-1].startswith("1 stored, ")

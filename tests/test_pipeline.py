@@ -232,3 +232,58 @@ def test_store_document_keeps_the_documents_identity_and_metadata(store: Store) 
     assert (stored.source, stored.title, stored.outlet, stored.url) == (
         "api", "Haiti mission", "Wire", "https://wire.example/haiti")
     assert store_document(doc, analyse=analyse, add=store.add_record)[1] is False
+
+
+@pytest.fixture
+def failing_haiti(monkeypatch):  # type: ignore[no-untyped-def]
+    """Analysis fails for the Haiti article (as spaCy's E088 did for over-long texts); every
+    document handed to analysis is listed in the returned list."""
+    import claimgraph.analyze
+    from claimgraph.errors import DocumentError
+
+    real = claimgraph.analyze.analyze_documents
+    analysed: list[str] = []
+
+    def fail_haiti(items, *args, **kwargs):  # type: ignore[no-untyped-def]
+        items = list(items)
+        analysed.extend(d.text for d in items)
+        ok = iter(real([d for d in items if "Haiti" not in d.text], *args, **kwargs))
+        for d in items:
+            yield (DocumentError("E110", d.source, "analysis failed: boom") if "Haiti" in d.text
+                   else next(ok))
+
+    monkeypatch.setattr(claimgraph.analyze, "analyze_documents", fail_haiti)
+    return analysed
+
+
+def test_a_document_rejected_before_is_skipped_without_analysis(
+    store: Store, tmp_path: Path, nlp, failing_haiti: list[str]
+) -> None:
+    folder = tmp_path / "in"  # not the folder of the DuckDB file
+    folder.mkdir()
+    (folder / "haiti.txt").write_text(ARTICLES[3], encoding="utf-8")
+    (folder / "finland.txt").write_text(ARTICLES[1], encoding="utf-8")
+    first = ingest([folder], store, nlp=nlp)
+    assert (first.stored, first.rejected, first.rejected_before) == (1, 1, 0)
+    failing_haiti.clear()
+    (folder / "copy-of-haiti.txt").write_text(ARTICLES[3], encoding="utf-8")
+    again = ingest([folder], store, nlp=nlp)
+    assert (again.stored, again.skipped, again.rejected, again.rejected_before) == (0, 1, 0, 2)
+    assert failing_haiti == []  # the same content under another name is not analysed either
+    assert [r["code"] for r in store.rejected()] == ["E110"]
+
+
+def test_retry_rejected_analyses_a_rejected_document_again(
+    store: Store, tmp_path: Path, nlp, failing_haiti: list[str], monkeypatch
+) -> None:
+    import claimgraph.analyze
+
+    folder = tmp_path / "in"  # not the folder of the DuckDB file
+    folder.mkdir()
+    (folder / "haiti.txt").write_text(ARTICLES[3], encoding="utf-8")
+    ingest([folder], store, nlp=nlp)
+    monkeypatch.undo()  # the analysis works now (a fixed pipeline)
+    assert claimgraph.analyze.analyze_documents is analyze_documents
+    retried = ingest([folder], store, nlp=nlp, retry_rejected=True)
+    assert (retried.stored, retried.rejected_before) == (1, 0)
+    assert store.rejected() == []

@@ -220,6 +220,10 @@ def ingest(
     n_process: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
     reanalyse: Annotated[bool, typer.Option(
         "--reanalyse", help="Analyse stored documents again and replace them.")] = False,
+    retry_rejected: Annotated[bool, typer.Option(
+        "--retry-rejected",
+        help="Analyse documents an earlier run rejected again (they are skipped otherwise).")]
+    = False,
     progress: Annotated[bool, typer.Option(
         "--progress/--no-progress", help="Progress line with documents/s on stderr.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
@@ -227,8 +231,9 @@ def ingest(
     """Analyse inputs and store the records (exit 1 if any input was rejected).
 
     Already stored documents are skipped (unless --reanalyse), so a rerun resumes an
-    interrupted ingest. Unreadable or failing inputs are kept in `rejected`; the last line
-    counts what was stored, skipped and rejected.
+    interrupted ingest. Unreadable or failing inputs are kept in `rejected`; a document
+    rejected before is skipped too (unless --retry-rejected). The last line counts what was
+    stored, skipped and rejected.
     """
     from claimgraph.ingest import check_published_option
     from claimgraph.pipeline import ingest as run_ingest
@@ -238,21 +243,25 @@ def ingest(
         with bar or nullcontext():
             stats = run_ingest(paths, db, published=check_published_option(published),
                                batch_size=max(1, batch_size), n_process=max(1, n_process),
-                               reanalyse=reanalyse, progress=bar)
+                               reanalyse=reanalyse, retry_rejected=retry_rejected,
+                               progress=bar)
     except ClaimgraphError as exc:
         raise _fail(exc) from None
     for line in stats.errors:
         err.print(line, highlight=False, markup=False)
     if as_json:
         sys.stdout.write(json.dumps(stats.to_dict()) + "\n")
-    see = f" (see `claimgraph query rejected --db {db}`)" if stats.rejected else ""
+    before = (f", {stats.rejected_before} rejected before (skipped; --retry-rejected tries "
+              "them again)") if stats.rejected_before else ""
+    failed = stats.rejected + stats.rejected_before
+    see = f" (see `claimgraph query rejected --db {db}`)" if failed else ""
     err.print(
         f"{stats.stored} stored, {stats.skipped} skipped (already stored), "
-        f"{stats.rejected} rejected{see} in {stats.seconds:.1f} s "
+        f"{stats.rejected} rejected{before}{see} in {stats.seconds:.1f} s "
         f"({stats.per_second:.1f} documents/s)",
         highlight=False, markup=False, soft_wrap=True,
     )
-    if stats.rejected:  # as `analyze`: a script sees that not every input was stored
+    if failed:  # as `analyze`: a script sees that not every input is stored
         raise typer.Exit(1)
 
 

@@ -11,6 +11,10 @@ analysed in batches (``claimgraph.analyze.analyze_documents``) and stored one tr
 batch (``Store.add_records``). So an interrupted run leaves only whole documents behind, and
 running it again resumes where it stopped (re-analysing at most one batch); every input ends up
 stored, or in ``rejected`` with its reason.
+
+A document that failed analysis or storage is remembered by its content hash, so a rerun skips
+it before analysis too (counted as ``rejected_before``) instead of spending the same failing
+parse again; ``retry_rejected`` (``--retry-rejected``), or ``reanalyse``, tries it once more.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from claimgraph.errors import DocumentError
+from claimgraph.ids import text_hash
 from claimgraph.ingest.document import Document
 from claimgraph.store import DEFAULT_DB, Store, open_store
 
@@ -42,6 +47,7 @@ class IngestStats:
     stored: int = 0
     skipped: int = 0  # already in the store (or twice in this run)
     rejected: int = 0
+    rejected_before: int = 0  # skipped: the same content was rejected by an earlier run
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # one line per rejected input
 
@@ -89,21 +95,25 @@ class _Loader:
         batch_size: int,
         n_process: int = 1,
         reanalyse: bool = False,
+        retry_rejected: bool = False,
     ) -> None:
         self.store = store
         self.reanalyse = reanalyse
+        self.retry_rejected = retry_rejected or reanalyse
         self.nlp = nlp
         self.batch_size = batch_size
         self.n_process = n_process
         self.stats = IngestStats()
         self.seen: set[str] = set()
         self.pending: list[DocumentError] = []  # rejections, stored once per batch
+        self.hashes: dict[str, str] = {}  # input -> content hash of the batch's documents
 
     def flush(self) -> None:
-        """Store the batch's rejections (one transaction)."""
+        """Store the batch's rejections (one transaction), with their documents' hashes."""
         if self.pending:
-            self.store.reject_errors(self.pending)
+            self.store.reject_errors(self.pending, self.hashes)
             self.pending = []
+        self.hashes = {}
 
     def reject(self, error: DocumentError) -> None:
         self.pending.append(error)
@@ -112,16 +122,22 @@ class _Loader:
             self.stats.errors.append(error.one_line())
 
     def new_documents(self, chunk: list[Item]) -> list[Document]:
-        """The chunk's documents not stored yet (errors are stored in ``rejected`` here)."""
+        """The chunk's documents neither stored nor rejected before (errors are stored in
+        ``rejected`` here)."""
         documents = [x for x in chunk if isinstance(x, Document)]
         stored = set() if self.reanalyse else self.store.stored_ids(d.id for d in documents)
+        hashes = {id(d): text_hash(d.text) for d in documents}
+        failed = set() if self.retry_rejected else self.store.rejected_hashes(hashes.values())
         todo = []
         for item in chunk:
             if isinstance(item, DocumentError):
                 self.reject(item)
             elif item.id in stored or item.id in self.seen:
                 self.stats.skipped += 1
+            elif hashes[id(item)] in failed:
+                self.stats.rejected_before += 1
             else:
+                self.hashes[item.source] = hashes[id(item)]
                 self.seen.add(item.id)
                 todo.append(item)
         return todo
@@ -162,6 +178,7 @@ def ingest(
     batch_size: int = 32,
     n_process: int = 1,
     reanalyse: bool = False,
+    retry_rejected: bool = False,
     progress: Progress | None = None,
     stdin: bytes | None = None,
 ) -> IngestStats:
@@ -173,14 +190,16 @@ def ingest(
     (built on first need, so a run with nothing new to analyse never loads the model);
     ``batch_size`` documents are checked, analysed and stored per transaction, with
     ``n_process`` spaCy worker processes. ``reanalyse`` analyses stored documents again and
-    replaces them (after the pipeline changed) instead of skipping them.
+    replaces them (after the pipeline changed) instead of skipping them. A document whose
+    content was rejected by an earlier run (failed analysis or write) is skipped before
+    analysis, unless ``retry_rejected`` (or ``reanalyse``) asks to try it again.
     ``progress`` is called with the running counts after every batch. Documents already
     stored are skipped before analysis; unreadable inputs and failed analyses go to
     ``rejected``. Returns the counts.
     """
     own = not isinstance(db, Store)
     store = open_store(db) if not isinstance(db, Store) else db
-    loader = _Loader(store, nlp, batch_size, n_process, reanalyse)
+    loader = _Loader(store, nlp, batch_size, n_process, reanalyse, retry_rejected)
     start = time.perf_counter()
     try:
         for chunk in _chunks(_read(paths, published, stdin), batch_size):

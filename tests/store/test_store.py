@@ -122,6 +122,13 @@ def test_storing_an_input_clears_its_earlier_rejection(store: Store) -> None:
     assert store.rejected() == []
 
 
+def test_a_rejected_documents_content_hash_is_remembered(store: Store) -> None:
+    store.reject_errors([DocumentError("E110", "kursk.txt", "analysis failed"),
+                         DocumentError("E103", "empty.txt", "input is empty")],
+                        {"kursk.txt": "0123456789abcdef"})
+    assert store.rejected_hashes(["0123456789abcdef", "fedcba9876543210"]) == {"0123456789abcdef"}
+
+
 def test_iter_records_yields_every_document_once(store: Store) -> None:
     for record in corpus():
         store.add_record(record)

@@ -13,7 +13,7 @@ interrupted ingest leaves whole documents or none, and a rerun resumes where it 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
@@ -115,16 +115,20 @@ class Store(ABC):
 
     # -- writing -----------------------------------------------------------------------------
 
-    def stored_ids(self, ids: Iterable[str]) -> set[str]:
-        """Which of ``ids`` are stored documents (ingest skips them before analysis)."""
-        wanted = list(dict.fromkeys(ids))
+    def _present(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        """Which of ``values`` occur in ``table.column`` (looked up 500 at a time)."""
+        wanted = list(dict.fromkeys(values))
         found: set[str] = set()
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
-            rows = self._fetch(f"SELECT id FROM documents WHERE id IN ({marks})", chunk)
-            found.update(r["id"] for r in rows)
+            rows = self._fetch(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk)
+            found.update(r[column] for r in rows)
         return found
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored documents (ingest skips them before analysis)."""
+        return self._present("documents", "id", ids)
 
     def add_record(self, record: Record) -> bool:
         """Store one record in one transaction; False (and no change) if its id is stored.
@@ -221,11 +225,19 @@ class Store(ABC):
         """Store a ``DocumentError`` in ``rejected``."""
         self.reject_errors([error])
 
-    def reject_errors(self, errors: Sequence[DocumentError]) -> None:
-        """Store several rejections in one transaction (the last one per input wins)."""
+    def reject_errors(
+        self, errors: Sequence[DocumentError], content_hashes: Mapping[str, str] | None = None
+    ) -> None:
+        """Store several rejections in one transaction (the last one per input wins).
+
+        ``content_hashes`` maps an input's name to the content hash of the document it was
+        (for a failed analysis or write), so a later ingest can skip the same content
+        (``rejected_hashes``); inputs that never became a document have none.
+        """
         latest = {e.source: e for e in errors}
         if not latest:
             return
+        hashes = content_hashes or {}
         now = _now()
         inputs = list(latest)
         with self.transaction():
@@ -234,9 +246,16 @@ class Store(ABC):
                 marks = ", ".join("?" for _ in chunk)
                 self._execute(f"DELETE FROM rejected WHERE input IN ({marks})", chunk)
             self._executemany(
-                "INSERT INTO rejected (input, code, reason, time) VALUES (?, ?, ?, ?)",
-                [(e.source, e.code, e.reason, now) for e in latest.values()],
+                "INSERT INTO rejected (input, code, reason, time, content_hash) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(e.source, e.code, e.reason, now, hashes.get(e.source))
+                 for e in latest.values()],
             )
+
+    def rejected_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes belong to documents rejected before (ingest skips
+        them before analysis unless asked to retry)."""
+        return self._present("rejected", "content_hash", hashes)
 
     # -- reading -----------------------------------------------------------------------------
 

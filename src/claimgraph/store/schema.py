@@ -130,7 +130,20 @@ EVENT_DATE = Migration(
 # Its own migration: DuckDB cannot build an index in the transaction that updated the rows.
 EVENT_DATE_INDEX = Migration("0003_event_date_index", ("CREATE INDEX events_date ON events (date)",))
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL, EVENT_DATE, EVENT_DATE_INDEX)
+# The content hash of a rejected document (NULL for inputs that never became one: unreadable,
+# empty, a broken JSON row), so a rerun of ingest skips content that failed analysis or storage
+# before instead of analysing it again (``claimgraph ingest --retry-rejected`` does).
+REJECTED_CONTENT_HASH = Migration(
+    "0004_rejected_content_hash",
+    (
+        "ALTER TABLE rejected ADD COLUMN content_hash TEXT",
+        "CREATE INDEX rejected_content_hash ON rejected (content_hash)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH,
+)
 
 # The table that records applied migrations; created before any migration runs.
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
