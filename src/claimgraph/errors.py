@@ -45,5 +45,6 @@ CODES: dict[str, str] = {
     "E108": "HTML page has no extractable article body",
     "E109": "unsupported file type",
     "E110": "analysis of the document failed",
+    "E111": "an archive record is damaged (cut short, or its digest does not match)",
     "E201": "database error",
 }

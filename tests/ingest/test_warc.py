@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -77,3 +78,71 @@ def test_not_a_warc_is_one_error(tmp_path: Path) -> None:
     items = list(read_warc(bad))
     assert len(items) == 1 and isinstance(items[0], DocumentError)
     assert items[0].code == "E102"
+
+
+# --- damaged archives: a record cut short or failing its digest is rejected, never stored ---
+
+LONG = "<!doctype html><html><head><title>Storm</title></head><body><article><h1>Storm</h1>" + "".join(
+    f"<p>Officials said on Tuesday that {7 * i} families had left the coastal village number {i} "
+    f"before the storm reached the river mouth late on Monday night.</p>\n"
+    for i in range(60)
+) + "</article></body></html>"
+
+
+def write_two_articles(path: Path, *, gzip: bool) -> tuple[Path, int]:
+    """Two long article records; returns the path and the offset where the second begins."""
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip)
+        _response(writer, "https://news.example/storm-1", LONG.encode(), "text/html; charset=utf-8")
+        second = fh.tell()
+        _response(writer, "https://news.example/storm-2", LONG.encode(), "text/html; charset=utf-8")
+    return path, second
+
+
+def _cut(path: Path, size: int) -> Path:
+    cut = path.with_name("cut-" + path.name)
+    cut.write_bytes(path.read_bytes()[:size])
+    return cut
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+@pytest.mark.parametrize("where", [0.02, 0.1, 0.3, 0.6, 0.9, 0.995])
+def test_an_archive_cut_inside_a_record_rejects_that_record_and_keeps_the_one_before(
+    tmp_path: Path, gzip: bool, where: float
+) -> None:
+    path, second = write_two_articles(tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), gzip=gzip)
+    [whole] = [i for i in read_warc(path) if i.source.endswith("storm-1")]
+    size = path.stat().st_size
+    items = list(read_warc(_cut(path, second + int((size - second) * where))))
+    assert isinstance(items[0], Document) and items[0].text == whole.text
+    assert [(type(i).__name__, i.code) for i in items[1:]] == [("DocumentError", "E111")]
+
+
+def test_the_reason_says_how_much_of_the_record_arrived(tmp_path: Path) -> None:
+    path, second = write_two_articles(tmp_path / "crawl.warc", gzip=False)
+    items = list(read_warc(_cut(path, second + 2000)))
+    error = items[-1]
+    assert isinstance(error, DocumentError) and error.source == "https://news.example/storm-2"
+    assert "cut short" in error.reason and "(Content-Length)" in error.reason
+
+
+def test_a_gzip_member_cut_before_its_trailer_is_rejected(tmp_path: Path) -> None:
+    path, _ = write_two_articles(tmp_path / "crawl.warc.gz", gzip=True)
+    items = list(read_warc(_cut(path, path.stat().st_size - 4)))  # the CRC-32 and size are gone
+    assert isinstance(items[0], Document)
+    assert isinstance(items[1], DocumentError) and items[1].code == "E111"
+    assert "gzip member" in items[1].reason
+
+
+def test_a_record_failing_its_payload_digest_is_rejected_and_the_next_one_read(tmp_path: Path) -> None:
+    path, second = write_two_articles(tmp_path / "crawl.warc", gzip=False)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"families", 0, second)
+    data[at : at + 8] = b"FAMILIES"  # same length, so only the digests can tell
+    path.write_bytes(bytes(data))
+    items = list(read_warc(path))
+    assert [(type(i).__name__, i.source) for i in items] == [
+        ("DocumentError", "https://news.example/storm-1"),
+        ("Document", "https://news.example/storm-2"),
+    ]
+    assert items[0].code == "E111" and "digest" in items[0].reason
