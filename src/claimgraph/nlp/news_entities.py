@@ -4,7 +4,8 @@ spaCy's small model tags "Bloomberg" as a person, "the Kremlin" as a place and s
 Defense Ministry". News readers need the opposite: outlets are organisations (they are the
 ``via`` of a claim), seats of government speak for their government ("the Kremlin said" is the
 Russian government), ministries and armed forces are organisations *of a country*. This module
-turns three small tables in ``claimgraph/data`` (countries, media, organizations) into
+turns three small tables in ``claimgraph/data`` (countries, media, organizations; read through
+:mod:`claimgraph.knowledge`) into
 phrase patterns matched before the statistical NER, and afterwards decides which capital
 mentions are metonyms ("Moscow warned" → Government of Russia; "in Moscow" → the city).
 
@@ -14,17 +15,16 @@ tells the country and kind behind a canonical name.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from claimgraph.knowledge import countries, organizations, rows, split
 
 MINISTRY_TYPES = {
     "defense": "Defense", "defence": "Defense", "foreign": "Foreign", "interior": "Interior",
@@ -49,17 +49,6 @@ class EntityInfo:
     country: str | None  # ISO 3166-1 alpha-2
     government: str | None = None  # for capitals: the government they can stand for
     metonym: bool = False  # a building or place name standing for an institution
-
-
-def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("claimgraph.data").joinpath(name).read_text(encoding="utf-8")
-    for row in csv.reader(text.splitlines(), delimiter="\t"):
-        if row and not row[0].startswith("#"):
-            yield row
-
-
-def _split(cell: str) -> list[str]:
-    return [x.strip() for x in cell.split("|") if x.strip()]
 
 
 def _variants(text: str) -> list[str]:
@@ -87,33 +76,31 @@ def knowledge() -> tuple[list[dict[str, Any]], dict[str, EntityInfo]]:
             patterns.append({"label": label, "pattern": variant, "id": canonical})
         info.setdefault(canonical, entry)
 
-    for canonical, *rest in _rows("media.tsv"):
+    for canonical, *rest in rows("media.tsv"):
         entry = EntityInfo(canonical, "media", None)
-        for alias in _split(rest[0]) if rest else [canonical]:
+        for alias in split(rest[0]) if rest else [canonical]:
             add("ORG", alias, canonical, entry)
 
-    for canonical, kind, alpha2, aliases in _rows("organizations.tsv"):
-        entry = EntityInfo(canonical, kind, None if alpha2 == "-" else alpha2)
-        for alias in _split(aliases):
-            add("ORG", alias, canonical, entry)
+    for org in organizations("entities"):
+        entry = EntityInfo(org.canonical, org.kind or "organization", org.country)
+        for alias in org.aliases:
+            add("ORG", alias, org.canonical, entry)
 
-    for row in _rows("countries.tsv"):
-        row += [""] * (7 - len(row))
-        alpha2, _alpha3, name, aliases, demonyms, capitals, seats = row[:7]
-        the = "the " if f"the {name}" in aliases.split("|") else ""
+    for row in countries("entities"):
+        alpha2, name = row.alpha2, row.name
+        the = "the " if f"the {name}" in row.aliases else ""
         government = f"Government of {the}{name}"
         country = EntityInfo(name, "country", alpha2)
-        for alias in [name, *_split(aliases)]:
+        for alias in [name, *row.aliases]:
             add("GPE", alias, name, country)
-        demonym_list = _split(demonyms)
+        demonym_list = list(row.demonyms)
         for demonym in demonym_list:
             add("NORP", demonym, name, EntityInfo(name, "nationality", alpha2))
-        for capital in _split(capitals):
+        for capital in row.capitals:
             add("GPE", capital, capital, EntityInfo(capital, "capital", alpha2, government))
-        for seat in _split(seats):
-            alias, _, canonical = seat.partition("=")
-            entry = EntityInfo(canonical or government, "government", alpha2, metonym=True)
-            add("ORG", alias, entry.canonical, entry)
+        for seat in row.seats:
+            entry = EntityInfo(seat.canonical or government, "government", alpha2, metonym=True)
+            add("ORG", seat.form, entry.canonical, entry)
         info.setdefault(government, EntityInfo(government, "government", alpha2))
         # ministries and armed forces: "the Russian Defense Ministry", "Russia's Defence
         # Ministry", "the Ministry of Defence of Ukraine", "Ukraine's General Staff"

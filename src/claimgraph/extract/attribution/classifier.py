@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.attribution.lexicon import FOLDER, PACKAGE, lexicon
+from claimgraph.extract.attribution.lexicon import FOLDER, lexicon
+from claimgraph.knowledge import rows
 
 RATE_FEATURE = "rate_logit"
 #: the weight of a refinement's shift of the rate is named ``shift:<kind>``
@@ -167,15 +167,9 @@ def headline_end(text: str) -> int:
 def weights() -> dict[str, float]:
     """Feature weights (empty before the model is first trained)."""
     try:
-        text = resources.files(PACKAGE).joinpath(f"{FOLDER}/cue_weights.tsv").read_text(encoding="utf-8")
+        return {name: float(value) for name, value in rows(f"{FOLDER}/cue_weights.tsv")}
     except FileNotFoundError:
         return {}
-    out: dict[str, float] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, value = line.split("\t")
-            out[name] = float(value)
-    return out
 
 
 def logit(p: float) -> float:

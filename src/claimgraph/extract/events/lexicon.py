@@ -1,6 +1,6 @@
 """The event knowledge, as data: which words name which PLOVER event.
 
-Four tables in ``claimgraph/data/events`` are read once:
+Five tables in ``claimgraph/data/events`` are read once (through :mod:`claimgraph.knowledge`):
 
 - ``verbs.tsv`` / ``nouns.tsv``: a lemma (and optionally the lemmas its object or modifiers must
   have) -> a CAMEO code. We code to CAMEO first because CAMEO's 3- and 4-digit codes are what
@@ -8,47 +8,34 @@ Four tables in ``claimgraph/data/events`` are read once:
   standard records but RETREAT in PLOVER 2021);
 - ``cameo_plover.tsv``: CAMEO code prefix -> PLOVER category, in two vocabularies (``plover``:
   the current 16 categories; ``gsr``: PLOVER 0.5b1 as used by the gold standard records);
+- ``plover_categories.tsv``: the categories of both vocabularies, and how a ``gsr`` one reads in
+  the current one;
 - ``frames.tsv``: verbs that frame another event ("promised to X": intent; "launched an X":
   a light verb that takes its type from the noun).
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from claimgraph import knowledge
+from claimgraph.knowledge import split
 
 SCHEMES = ("plover", "gsr")
 
-#: the current PLOVER categories
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-#: PLOVER 0.5b1, the vocabulary of the PLOVER gold standard records
-GSR_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
-    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE",
-    "ASSAULT", "FIGHT",
-)
+#: PLOVER categories in two vocabularies (``data/events/plover_categories.tsv``): the current one,
+#: and PLOVER 0.5b1, the vocabulary of the PLOVER gold standard records
+_CATEGORIES = knowledge.rows("events/plover_categories.tsv")
+PLOVER_TYPES = tuple(row[0] for row in _CATEGORIES if row[1] == "yes")
+GSR_TYPES = tuple(row[0] for row in _CATEGORIES if row[2] == "yes")
 #: how a PLOVER 0.5b1 category reads in the current vocabulary
-GSR_TO_PLOVER = {
-    "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT",
-}
+GSR_TO_PLOVER = {row[0]: row[3] for row in _CATEGORIES if row[3] != "-"}
 
 
-def rows(name: str) -> Iterator[list[str]]:
+def rows(name: str) -> list[list[str]]:
     """The rows of one tab-separated table in ``claimgraph/data/events`` (comments skipped)."""
-    path = resources.files("claimgraph.data").joinpath("events").joinpath(name)
-    for row in csv.reader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"):
-        if row and row[0].strip() and not row[0].startswith("#"):
-            yield [cell.strip() for cell in row]
-
-
-def split(cell: str) -> list[str]:
-    return [x.strip() for x in cell.split("|") if x.strip()]
+    return knowledge.rows(f"events/{name}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.knowledge import word_sets
 from claimgraph.record import Actor
 
 TARGET_DEPS = ("dative", "dobj")
@@ -24,8 +25,8 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "
 #: relations through which a verb without a subject borrows its governor's ("agreed *to allow*",
 #: "is prepared *to lift*", "are guilty *of violating*")
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
-MUNITIONS = {"missile", "rocket", "shell", "bomb", "mortar", "grenade", "round", "weapon", "artillery", "fire",
-             "projectile", "bullet", "munition", "warhead"}
+#: weapons are never an event's target ("fired two missiles into the sea")
+MUNITIONS = word_sets("events/words.tsv")["munitions"]
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 

@@ -11,11 +11,11 @@ metonym, "Ukrainian forces" a demonym), a country the ruler already knows, and a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.places.gazetteer import ABBREVIATIONS, Gazetteer, GazetteerEntry, fold
+from claimgraph.knowledge import word_sets
 from claimgraph.nlp.news_entities import EntityInfo, acts_as_agent, entity_info, knowledge
 
 #: entity labels that name places
@@ -25,18 +25,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MISREAD_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
-def _word_sets() -> dict[str, frozenset[str]]:
-    """``data/place_words.tsv``: set name -> words."""
-    text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
-    sets = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, words, _why = line.split("\t")
-            sets[name] = frozenset(words.split())
-    return sets
-
-
-_WORDS = _word_sets()
+_WORDS = word_sets("place_words.tsv")
 #: prepositions that make a bare proper noun a location: "fighting near Bakhmut"
 LOCATIVE = _WORDS["locative"]
 #: nouns a town name modifies in local news: "Alexandria woman", "Mansfield Police Department"

@@ -2,8 +2,9 @@
 
 The unit table is data (``claimgraph/data/units.tsv``: surface, canonical name, kind); this
 module compiles it once into regexes anchored where a number ends. Modifier phrases ("up to",
-"more than", "about") are listed here with the bound each one sets; the convention is
-documented in ``docs/quality.md`` (section ``quantities``).
+"more than", "about") and the bound each one sets are data too (``data/number_modifiers.tsv``,
+shared with the hedge finder); the convention is documented in ``docs/quality.md`` (section
+``quantities``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from claimgraph.knowledge import number_modifiers, number_words
 
 KINDS = ("percent", "currency", "unit", "time")
 
@@ -92,44 +95,20 @@ CURRENCY_LEFT = re.compile(
 
 #: multipliers after a number; the short ones only count after a currency ("$3bn", "€10M")
 MULTIPLIERS = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "mln": 10**6, "mn": 10**6, "bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12,
-    "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6, "b": 10**9, "B": 10**9, "T": 10**12,
-    "lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7,
+    word: int(value)
+    for word, value in number_words("scale", "multiplier", "money multiplier").items()
 }
-MONEY_ONLY = {"m", "M", "b", "B", "T", "K"}
+MONEY_ONLY = set(number_words("money multiplier"))
 MULTIPLIER_AT = re.compile(
-    r"(?:[ \u00a0]?|[ \u00a0]?-)(?P<mult>thousand|million|billion|trillion|lakhs?|crores?|mln|mn|bln|bn|trn|tn|k|K|m|M|b|B|T)(?![\w])"
+    r"(?:[ \u00a0]?|[ \u00a0]?-)(?P<mult>"
+    + "|".join(re.escape(m) for m in sorted(MULTIPLIERS, key=len, reverse=True))
+    + r")(?![\w])"
 )
 DOZEN_AT = re.compile(r"[ \u00a0](?P<mult>dozen)(?![\w])", re.I)
 
-# --- modifiers before a number, by the bound they set --------------------------------------------
-UPPER = (
-    "up to", "as many as", "as much as", "fewer than", "less than", "under", "below",
-    "no more than", "not more than", "at most", "a maximum of", "maximum of", "nearly",
-    "almost", "just under", "just below", "just shy of", "up to about", "up to around",
-    "as high as", "as large as", "≲", "within",
-    "up to an estimated", "some of up to", "<", "≤", "<=",
-)
-LOWER = (
-    "more than", "over", "above", "at least", "no fewer than", "no less than", "not less than",
-    "in excess of", "upwards of", "a minimum of", "minimum of", "greater than", "higher than",
-    "just over", "just above", "well over", "well above", "exceeding", "more than an estimated",
-    "as low as", "as few as", "as little as", "as small as", "≳",
-    ">", "≥", ">=",
-)
-APPROX = (
-    "about", "around", "approximately", "approx.", "roughly", "some", "an estimated",
-    "estimated", "close to", "circa", "ca.", "c.", "an approximate", "approximate",
-    "somewhere around", "on the order of", "in the order of", "of the order of", "average", "an average of", "average of", "~", "∼", "≈", "≃",
-    "≅", "±",
-)
-RANGE_OPENERS = ("between", "from")
-
+# --- modifiers before a number, by the bound they set (``data/number_modifiers.tsv``) ------------
 MODIFIERS: dict[str, str] = {
-    **{p: "upper" for p in UPPER}, **{p: "lower" for p in LOWER},
-    **{p: "approx" for p in APPROX},
-    **{p: "range" for p in RANGE_OPENERS},
+    row.phrase: row.bound for row in number_modifiers() if row.position == "before"
 }
 _WORD_MODS = [p for p in MODIFIERS if p[0].isalpha()]
 _SYMBOL_MODS = [p for p in MODIFIERS if not p[0].isalpha()]
@@ -156,16 +135,15 @@ def modifiers_before(text: str, start: int) -> list[tuple[str, int]]:
     return found
 
 
-SUFFIX_MODIFIER = re.compile(
-    r"(?:[ \u00a0]+(?P<words>or\s+more|or\s+fewer|or\s+less|or\s+so|and\s+more|and\s+above|or\s+above|or\s+over|plus)(?![\w])"
-    r"|(?P<plus>\+)(?![\d]))",
-    re.I,
+#: modifiers after a number: "10 or more", "300 or so", "40+"
+SUFFIX_KIND = {row.phrase: row.bound for row in number_modifiers() if row.position == "after"}
+_SUFFIX_WORDS = "|".join(
+    re.escape(p).replace(r"\ ", r"\s+")
+    for p in sorted((p for p in SUFFIX_KIND if p[0].isalpha()), key=len, reverse=True)
 )
-SUFFIX_KIND = {
-    "or more": "lower", "and more": "lower", "and above": "lower", "or above": "lower",
-    "or over": "lower", "plus": "lower", "+": "lower", "or fewer": "upper", "or less": "upper",
-    "or so": "approx",
-}
+SUFFIX_MODIFIER = re.compile(
+    rf"(?:[ \u00a0]+(?P<words>{_SUFFIX_WORDS})(?![\w])|(?P<plus>\+)(?![\d]))", re.I
+)
 
 RANGE_JOINER = re.compile(
     r"(?:[ \u00a0]*-?[ \u00a0]*(?P<word>to|through|and)[ \u00a0]+|[ \u00a0]?(?P<dash>[-–—])[ \u00a0]?)"

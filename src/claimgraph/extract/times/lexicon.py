@@ -1,13 +1,14 @@
-"""The words of the time grammar, loaded once from ``claimgraph/data/time_words.json``."""
+"""The words of the time grammar, loaded once from ``claimgraph/data/time_words.json`` (and the
+number words from ``number_words.tsv``, which the quantity finder reads too)."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
+
+from claimgraph.knowledge import json_table, number_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +28,13 @@ class Lexicon:
     holidays: dict[str, tuple[int, ...]]
 
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "time_words.json"
+#: the number words the grammar counts with ("three days", "a couple of weeks"), from
+#: ``data/number_words.tsv`` (shared with the quantity finder): from one up, not zero
+NUMBER_KINDS = ("unit", "ten", "hundred", "dozen", "phrase")
 
 
 def _raw() -> dict[str, Any]:
-    return json.loads(DATA.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json_table("time_words.json")  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +43,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         months=dict(raw["months"]),
         weekdays=dict(raw["weekdays"]),
-        numbers={k: float(v) for k, v in raw["numbers"].items()},
+        numbers={word: float(value) for word, value in number_words(*NUMBER_KINDS).items()
+                 if value != 0},
         vague_numbers=tuple(raw["vague_numbers"]),
         ordinals=dict(raw["ordinals"]),
         units=dict(raw["units"]),
@@ -65,8 +69,7 @@ def alternation(words: object, *, flexible_space: bool = True) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
+_TENS = {word: int(value) for word, value in number_words("ten").items()}
 _FRACTION = re.compile(r"(\d+)\s+(\d)/(\d)")
 
 
