@@ -16,15 +16,14 @@ nothing is folded, hashed or parsed per row at start-up.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from claimgraph import knowledge
 
 #: feature levels, broadest first
 LEVELS = ("continent", "region", "country", "admin1", "admin2", "city")
@@ -162,20 +161,6 @@ class Gazetteer:
         return max(found, key=lambda e: e.population) if found else None
 
 
-def _read_text(name: str) -> str:
-    path = resources.files("claimgraph.data").joinpath(name)
-    if name.endswith(".gz"):
-        return gzip.decompress(path.read_bytes()).decode("utf-8")
-    return path.read_text(encoding="utf-8")
-
-
-def rows(name: str) -> list[list[str]]:
-    """The rows of a tab-separated data file (comment lines skipped)."""
-    text = _read_text(name)
-    return [r for r in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-            if r and not r[0].startswith("#")]
-
-
 def _body(text: str) -> str:
     """A built table without its header comment lines and final newline."""
     while text.startswith("#"):
@@ -192,11 +177,11 @@ def data_lines(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The bundled gazetteer, read once per process (a few tenths of a second)."""
-    lines = data_lines(_read_text("gazetteer.tsv.gz"))
+    lines = data_lines(knowledge.text("gazetteer.tsv.gz"))
     # "key\trows\nkey\trows...": one split gives keys and postings alternately
-    flat = _body(_read_text("gazetteer_names.tsv.gz")).replace("\n", "\t").split("\t")
+    flat = _body(knowledge.text("gazetteer_names.tsv.gz")).replace("\n", "\t").split("\t")
     demonyms: dict[str, str] = {}
-    for demonym, iso, plural in rows("demonyms.tsv"):
+    for demonym, iso, plural in knowledge.rows("demonyms.tsv"):
         demonyms[fold(demonym)] = iso
         if plural:
             demonyms[fold(plural)] = iso

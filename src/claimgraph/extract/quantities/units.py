@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from claimgraph.knowledge import number_modifiers, number_words
+from claimgraph.knowledge import number_modifiers, number_words, rows
 
 KINDS = ("percent", "currency", "unit", "time")
 
@@ -29,14 +28,8 @@ class Unit:
 @lru_cache(maxsize=1)
 def table() -> dict[str, Unit]:
     """``surface -> Unit`` from ``data/units.tsv`` (read once)."""
-    rows: dict[str, Unit] = {}
-    text = resources.files("claimgraph.data").joinpath("units.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        surface, canonical, kind = line.split("\t")
-        rows[surface] = Unit(surface, canonical, kind)
-    return rows
+    return {surface: Unit(surface, canonical, kind)
+            for surface, canonical, kind in rows("units.tsv")}
 
 
 def _alternation(surfaces: list[str]) -> str:
