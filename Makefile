@@ -9,11 +9,12 @@ PORT    ?= 8000
 
 .PHONY: setup run test lint typecheck bench serve screenshots system-deps clean
 
-# The virtualenv with the project, its pinned dependencies and the spaCy model package.
+# The virtualenv with the project, its pinned dependencies (every optional extra too) and the
+# spaCy model package.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[all,dev]"
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, RenderableType
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from claimgraph.errors import ClaimgraphError, DocumentError
+from claimgraph.extras import require
 
 if TYPE_CHECKING:
     from claimgraph.pipeline import IngestStats
@@ -47,7 +49,7 @@ def readable(record: Record, full: bool) -> RenderableType:
 
 
 def _fail(exc: ClaimgraphError) -> typer.Exit:
-    err.print(f"[red]error[/red] {exc}", highlight=False, markup=True)
+    err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -71,6 +73,8 @@ def analyze(
     from claimgraph.record import Record
 
     try:
+        if dask:
+            require("dask", "`claimgraph analyze --dask`")
         date = check_published_option(published)
         items = list(read_inputs(paths, date))
     except ClaimgraphError as exc:

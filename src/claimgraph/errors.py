@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E002": "a command-line option has a bad value",
     "E003": "unknown evaluation task",
     "E004": "evaluation data not found",
+    "E005": "an optional part is not installed: pip install 'claimgraph[EXTRA]' (see extras.py)",
     "E101": "input not found",
     "E102": "input unreadable (permissions or I/O error)",
     "E103": "input is empty",

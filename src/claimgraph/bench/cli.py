@@ -12,14 +12,16 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from claimgraph.errors import ClaimgraphError
+from claimgraph.extras import require
 
 _err = Console(stderr=True)
 
 
 def _fail(exc: ClaimgraphError) -> typer.Exit:
-    _err.print(f"[red]error[/red] {exc}", highlight=False)
+    _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -51,6 +53,7 @@ def bench_api_command(
     from claimgraph.bench.api import format_results, run_bench
 
     try:
+        require("serve", "`claimgraph bench-api`")
         results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
                             requests=requests, concurrency=concurrency, workers=workers,
                             log=_err.print)

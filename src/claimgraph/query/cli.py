@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.query.attributions import ATTRIBUTION_FILTERS
@@ -82,7 +83,7 @@ def _run(
         write(items, fmt, output, columns=table_cols if fmt == "table" else None,
               title=f"{kind}: {len(items)} of {total}" if fmt == "table" else None)
     except ClaimgraphError as exc:
-        _err.print(f"[red]error[/red] {exc}", highlight=False)
+        _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimgraph.errors import DocumentError
+from claimgraph.extras import require
 from claimgraph.ingest.readers import Item
 from claimgraph.record import Record
 
@@ -45,6 +46,7 @@ def analyze_with_dask(
 
     Yields records and errors in input order, exactly as the serial path would.
     """
+    require("dask", "analysing with --dask")
     import dask
     from dask import delayed
 

@@ -13,8 +13,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from claimgraph.errors import ClaimgraphError
+from claimgraph.extras import require
 
 _err = Console(stderr=True)
 
@@ -38,6 +40,11 @@ def serve_command(
         "writes from one process only: with --token, use 1 or PostgreSQL).")] = 1,
 ) -> None:
     """Serve the REST API (/api, schema at /api/openapi.json) and the web UI over a database."""
+    try:
+        require("serve", "`claimgraph serve`")
+    except ClaimgraphError as exc:
+        _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     import uvicorn
 
     from claimgraph.serve.api import Settings
@@ -56,7 +63,7 @@ def serve_command(
     try:
         app = create_app(db, token=token, settings=settings)  # fails early on a bad --db
     except ClaimgraphError as exc:
-        _err.print(f"[red]error[/red] {exc}", highlight=False)
+        _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     mode = "read-write (token required)" if token else "read-only"
     _err.print(f"claimgraph serving {db} on http://{host}:{port}/ ({mode}, {workers} worker(s))",

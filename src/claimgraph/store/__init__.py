@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimgraph.extras import require
 from claimgraph.store.base import Store
 
 __all__ = ["Store", "open_store", "DEFAULT_DB"]
@@ -21,6 +22,7 @@ def open_store(db: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store
     """Open (and migrate) the store named by ``db``: a PostgreSQL URL or a DuckDB path."""
     name = str(db)
     if name.startswith(("postgresql://", "postgres://")):
+        require("postgres", "a postgresql:// database")
         from claimgraph.store.postgres_store import PostgresStore
 
         return PostgresStore(name)
