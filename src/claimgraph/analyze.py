@@ -17,55 +17,8 @@ from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.ingest.readers import Item
 from claimgraph.nlp import extensions
-from claimgraph.nlp.news_entities import entity_info
 from claimgraph.nlp.pipeline import default_pipeline, make_docs
-from claimgraph.record import Entity, Record
-
-#: the entity labels of places (OntoNotes): a geocoded entity keeps its own
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-def entities_of(doc: Doc) -> list[Entity]:
-    """Named entities with canonical names.
-
-    The news ruler gives outlets, ministries, seats of government and metonymic capitals their
-    canonical name; a person mentioned by surname ("Putin") takes the full name of an earlier
-    mention ("Vladimir Putin"), as a reader would; an entity the places component geocoded
-    takes that place's name and country when the ruler knows nothing of it ("Paiporta" → ES),
-    and a place's label when the tagger gave it another.
-    """
-    out: list[Entity] = []
-    full_names: dict[str, str] = {}
-    places = {(p.start, p.end): p for p in extensions.results(doc, "cg_places")}
-    for ent in doc.ents:
-        canonical: str | None = ent.ent_id_ or None
-        if ent.label_ == "PERSON":
-            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
-            words = name.split()
-            if len(words) >= 2:
-                full_names.setdefault(words[-1], name)
-                canonical = name
-            elif words:
-                canonical = full_names.get(words[0], name)
-        info = entity_info(canonical)
-        place = places.get((ent.start_char, ent.end_char))
-        label = ent.label_
-        if info is None and place is not None and place.kind == "place":
-            canonical = place.name
-            if label not in PLACE_LABELS:
-                label = "GPE"  # "Valencia's regional leader": the tagger's PERSON, the map's town
-        out.append(
-            Entity(
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
-                label=label,
-                canonical=canonical,
-                country=info.country if info else (place.country if place is not None else None),
-                metonym=bool(info and (info.metonym or (info.kind == "government" and ent.label_ == "GPE"))),
-            )
-        )
-    return out
+from claimgraph.record import Record
 
 
 def record_from_doc(document: Document, doc: Doc) -> Record:
@@ -78,7 +31,7 @@ def record_from_doc(document: Document, doc: Doc) -> Record:
         title=document.title,
         outlet=document.outlet,
         url=document.url,
-        entities=entities_of(doc),
+        entities=extensions.results(doc, "cg_entities"),
         attributions=extensions.results(doc, "cg_attributions"),
         quantities=extensions.results(doc, "cg_quantities"),
         times=extensions.results(doc, "cg_times"),

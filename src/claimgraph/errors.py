@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "E003": "unknown evaluation task",
     "E004": "evaluation data not found",
     "E005": "an optional part is not installed: pip install 'claimgraph[EXTRA]' (see extras.py)",
+    "E006": "a pipeline component's factory is not registered (re-install: `make setup`)",
     "E101": "input not found",
     "E102": "input unreadable (permissions or I/O error)",
     "E103": "input is empty",

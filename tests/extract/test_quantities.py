@@ -1,4 +1,4 @@
-"""claimgraph_quantities: numbers in news sentences, with their bounds, units and claims."""
+"""claimgraph_quantities_v1: numbers in news sentences, with their bounds, units and claims."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Score ``claimgraph_places`` end to end on GeoWebNews and LGL (Gritta et al. 2019's release).
+"""Score ``claimgraph_places_v1`` end to end on GeoWebNews and LGL (Gritta et al. 2019's release).
 
 ``--data`` names either corpus file (or a folder holding it): ``GWN.xml`` (GeoWebNews, 200 web
 news articles, fine-grained toponym types) or ``Corpora/lgl.xml`` (LGL, 588 US local news

@@ -1,4 +1,4 @@
-"""Score ``claimgraph_quantities`` on MeasEval (SemEval-2021 task 8): Quantity spans and units.
+"""Score ``claimgraph_quantities_v1`` on MeasEval (SemEval-2021 task 8): Quantity spans and units.
 
 MeasEval is scientific prose (paragraphs of Elsevier articles), not news, so it measures how
 well our number reading generalises rather than news coverage. Each paragraph is a ``.txt``

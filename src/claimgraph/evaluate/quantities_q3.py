@@ -1,4 +1,4 @@
-"""Score ``claimgraph_quantities`` on quantulum3's English test fixtures: values and units.
+"""Score ``claimgraph_quantities_v1`` on quantulum3's English test fixtures: values and units.
 
 ``quantities.json`` holds ~100 short sentences (``req``), each with the quantities quantulum3
 should find (``res``: ``surface``, ``value``, ``unit``). A gold span is its ``surface`` found

@@ -1,4 +1,4 @@
-"""Score ``claimgraph_times`` on TempEval-3 TimeML (``.tml``) files, as TempEval-3 scores them.
+"""Score ``claimgraph_times_v1`` on TempEval-3 TimeML (``.tml``) files, as TempEval-3 scores them.
 
 A ``.tml`` file carries its creation time in ``<DCT>`` (used as the publication date) and the
 article in ``<TEXT>`` with ``<TIMEX3 type=... value=...>`` tags inline. We strip every tag to get

@@ -19,11 +19,12 @@ from claimgraph.ids import text_hash
 #: attribute name -> what sets it
 EXTENSIONS: dict[str, str] = {
     "cg_published": "the caller, before the pipeline runs: publication date 'YYYY-MM-DD' or None",
-    "cg_attributions": "claimgraph_attribution: list[Attribution]",
-    "cg_quantities": "claimgraph_quantities: list[Quantity]",
-    "cg_times": "claimgraph_times: list[Time]",
-    "cg_places": "claimgraph_places: list[Place]",
-    "cg_events": "claimgraph_events: list[Event]",
+    "cg_entities": "claimgraph_entities_v1: list[Entity] (doc.ents with canonical names)",
+    "cg_attributions": "claimgraph_attribution_v1: list[Attribution]",
+    "cg_quantities": "claimgraph_quantities_v1: list[Quantity]",
+    "cg_times": "claimgraph_times_v1: list[Time]",
+    "cg_places": "claimgraph_places_v1: list[Place]",
+    "cg_events": "claimgraph_events_v1: list[Event]",
 }
 
 

@@ -195,9 +195,9 @@ class NewsEntities:
 
 
 @Language.factory(
-    "claimgraph_news_entities",
-    assigns=["doc.ents", "token.ent_type", "token.ent_iob"],
-    requires=["token.dep"],
+    "claimgraph_news_entities_v1",
+    assigns=["doc.ents", "token.ent_type", "token.ent_iob", "token.ent_id"],
+    requires=["token.dep", "token.head", "token.pos"],
     default_config={"metonyms": True},
 )
 def make_news_entities(nlp: Language, name: str, metonyms: bool) -> NewsEntities:

@@ -2,17 +2,16 @@
 
 The config (``pipeline.cfg`` beside this file) names the base model and then the claimgraph
 components in order; it is data, so a user can drop a component or reorder them without code.
-Components are found through spaCy's factory registry: importing :mod:`claimgraph.extract` and
-:mod:`claimgraph.nlp.news_entities` registers ours (they are also published as
-``spacy_factories`` entry points, so ``nlp.add_pipe("claimgraph_attribution")`` works in anyone's
-pipeline once the package is installed).
+Components are found through spaCy's factory registry, filled from the ``spacy_factories``
+entry points this package publishes (``pyproject.toml``): spaCy imports them whenever it builds
+a pipeline, so ``nlp.add_pipe("claimgraph_attribution_v1")`` works in anyone's pipeline and
+ours finds its components the same way, without importing ``claimgraph.extract`` itself.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,13 +27,32 @@ from claimgraph.nlp import extensions
 DEFAULT_CONFIG = Path(__file__).with_name("pipeline.cfg")
 
 
-def _register_factories() -> None:
-    """Import every module of claimgraph.extract so its @Language.factory runs."""
-    import claimgraph.extract as extract_pkg
-    import claimgraph.nlp.news_entities  # noqa: F401
+def declare_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:
+    """Declare what the base model's attribute ruler assigns, read off its own patterns.
 
-    for info in pkgutil.walk_packages(extract_pkg.__path__, "claimgraph.extract."):
-        importlib.import_module(info.name)
+    The English models set ``token.pos`` (and some lemmas and morphology) from the tag with an
+    ``attribute_ruler`` whose factory declares nothing, since what it sets depends on its
+    patterns. Without this, ``nlp.analyze_pipes()`` reports every component that reads
+    ``token.pos`` as unmet, and a real problem would hide among those.
+    """
+    if name not in nlp.pipe_names:
+        return
+    ruler: Any = nlp.get_pipe(name)
+    attrs = {key.lower() for pattern in ruler.patterns for key in pattern.get("attrs", {})}
+    meta = nlp.get_pipe_meta(name)
+    assigns = [*meta.assigns, *(f"token.{a}" for a in sorted(attrs) if f"token.{a}" not in meta.assigns)]
+    # per pipeline, not per factory: the meta object itself is shared by every pipeline
+    nlp._pipe_meta[name] = replace(meta, assigns=assigns)
+
+
+def _add(nlp: Language, factory: str, name: str, config: dict[str, Any], placement: dict[str, Any]) -> None:
+    if not nlp.has_factory(factory):
+        raise ClaimgraphError(
+            "E006",
+            f"no spaCy factory {factory!r} for component {name!r}: if it is claimgraph's, the "
+            "installed entry points are stale; re-install with `make setup`",
+        )
+    nlp.add_pipe(factory, name=name, config=config, **placement)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -49,7 +67,6 @@ def build(config: Config | None = None, *, only: Iterable[str] | None = None) ->
     neither attribution nor events), so a scorer pays only for what it measures.
     """
     config = config or load_config()
-    _register_factories()
     extensions.register()
     nlp_cfg = config["nlp"]
     try:
@@ -58,6 +75,7 @@ def build(config: Config | None = None, *, only: Iterable[str] | None = None) ->
         raise ClaimgraphError(
             "E001", f"spaCy model {nlp_cfg['model']!r} is not installed: run `make setup`"
         ) from exc
+    declare_attribute_ruler(nlp)
     keep = set(only) if only is not None else None
     for name, block in config.get("components", {}).items():
         if keep is not None and name not in keep:
@@ -67,7 +85,7 @@ def build(config: Config | None = None, *, only: Iterable[str] | None = None) ->
         placement = {k: block.pop(k) for k in ("before", "after", "first", "last") if k in block}
         if "before" in placement and placement["before"] not in nlp.pipe_names:
             placement.pop("before")
-        nlp.add_pipe(factory, name=name, config=block, **placement)
+        _add(nlp, factory, name, block, placement)
     return nlp
 
 

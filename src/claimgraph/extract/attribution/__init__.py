@@ -3,7 +3,7 @@
 :func:`find_attributions` is a pure function over a parsed ``Doc``: quotations
 (:mod:`.quotes`), cue words decided by their frame (:mod:`.cues`), content read off the parse
 (:mod:`.indirect`), sources with kind, anonymity, antecedents and intermediaries
-(:mod:`.sources`) and hedges (:mod:`.hedges`). The component ``claimgraph_attribution`` stores
+(:mod:`.sources`) and hedges (:mod:`.hedges`). The component ``claimgraph_attribution_v1`` stores
 the result on ``doc._.cg_attributions``; :func:`attribution_rows` flattens a record's
 attributions for display (source → via → cue → content).
 """
@@ -379,11 +379,14 @@ class AttributionTagger:
 
 
 @Language.factory(
-    "claimgraph_attribution",
+    "claimgraph_attribution_v1",
     assigns=["doc._.cg_attributions"],
-    requires=["token.dep", "token.lemma", "token.pos"],
+    requires=[
+        "doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma", "token.pos",
+        "token.tag", "token.ent_type", "token.ent_iob", "token.ent_id",
+    ],
 )
 def make_attribution(nlp: Language, name: str) -> AttributionTagger:
-    """The attribution component (place it after the parser and the places component)."""
+    """The attribution component (place it after the parser, the NER and the news ruler)."""
     extensions.register()
     return AttributionTagger(name)

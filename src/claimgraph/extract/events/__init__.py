@@ -1,6 +1,6 @@
 """Events: who did what to whom, where and when, coded to PLOVER.
 
-``find_events(doc)`` (pure, on a parsed ``Doc``) and the ``claimgraph_events`` component that
+``find_events(doc)`` (pure, on a parsed ``Doc``) and the ``claimgraph_events_v1`` component that
 puts its result on ``doc._.cg_events``. See ``coder`` for the method, ``actors`` for actor
 coding, ``lexicon`` for the tables in ``claimgraph/data/events``.
 """

@@ -1,4 +1,4 @@
-"""The ``claimgraph_events`` spaCy component: codes events onto ``doc._.cg_events``.
+"""The ``claimgraph_events_v1`` spaCy component: codes events onto ``doc._.cg_events``.
 
 It runs last (after times, places and attribution), because events link to what those leave on
 the ``Doc``. The logic is :func:`claimgraph.extract.events.coder.find_events`; this only attaches.
@@ -33,9 +33,13 @@ class EventCoder:
 
 
 @Language.factory(
-    "claimgraph_events",
+    "claimgraph_events_v1",
     assigns=["doc._.cg_events"],
-    requires=["token.dep", "token.pos", "token.lemma"],
+    requires=[
+        "doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma", "token.pos",
+        "token.tag", "token.ent_type", "token.ent_id",
+        "doc._.cg_places", "doc._.cg_times", "doc._.cg_attributions",
+    ],
     default_config={"scheme": "plover"},
 )
 def make_events(nlp: Language, name: str, scheme: str) -> EventCoder:

@@ -1,6 +1,6 @@
 """Places: toponyms, regions, demonyms and metonyms, geocoded offline against GeoNames.
 
-``find_places(doc)`` is the whole job as a pure function; the ``claimgraph_places`` component
+``find_places(doc)`` is the whole job as a pure function; the ``claimgraph_places_v1`` component
 (:mod:`claimgraph.extract.places.component`) stores its result on ``doc._.cg_places``.
 One idea per module: :mod:`.gazetteer` (the tables), :mod:`.mentions` (where the NER's
 entities name a place), :mod:`.context` (what local news writes that no entity covers, and the

@@ -1,4 +1,4 @@
-"""The ``claimgraph_places`` spaCy component: find place mentions, geocode them, store them."""
+"""The ``claimgraph_places_v1`` spaCy component: find place mentions, geocode them, store them."""
 
 from __future__ import annotations
 
@@ -61,9 +61,12 @@ class PlaceTagger:
 
 
 @Language.factory(
-    "claimgraph_places",
+    "claimgraph_places_v1",
     assigns=["doc._.cg_places"],
-    requires=["doc.ents", "token.dep", "token.pos"],
+    requires=[
+        "doc.ents", "doc.sents", "token.dep", "token.head", "token.pos", "token.ent_type",
+        "token.ent_id",
+    ],
     default_config={},
 )
 def make_places(nlp: Language, name: str) -> PlaceTagger:

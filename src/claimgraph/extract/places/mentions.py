@@ -16,10 +16,9 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.places.gazetteer import ABBREVIATIONS, Gazetteer, GazetteerEntry, fold
 from claimgraph.knowledge import word_sets
+from claimgraph.nlp.entities import PLACE_LABELS
 from claimgraph.nlp.news_entities import EntityInfo, acts_as_agent, entity_info, knowledge
 
-#: entity labels that name places
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: labels the small NER gives towns that their context shows to be places ("in Chattanooga"
 #: read as a product)
 MISREAD_LABELS = {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}

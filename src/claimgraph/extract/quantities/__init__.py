@@ -4,7 +4,7 @@
 :class:`~claimgraph.record.Quantity`; :func:`link_attributions` ties each one to the
 attribution whose content contains it. Beneath: :mod:`.numbers` (digits and number words),
 :mod:`.units` (the unit table, currencies, modifiers), :mod:`.phrases` (the counted noun from
-the parse), :mod:`.vague` ("dozens of", "half of"). The component ``claimgraph_quantities`` runs both and
+the parse), :mod:`.vague` ("dozens of", "half of"). The component ``claimgraph_quantities_v1`` runs both and
 stores the result on ``doc._.cg_quantities``.
 """
 
@@ -56,9 +56,12 @@ class QuantityTagger:
 
 
 @Language.factory(
-    "claimgraph_quantities",
+    "claimgraph_quantities_v1",
     assigns=["doc._.cg_quantities"],
-    requires=["token.dep", "token.pos"],
+    requires=[
+        "token.dep", "token.head", "token.is_sent_start", "token.pos", "token.tag",
+        "doc._.cg_attributions",
+    ],
     default_config={"link": True},
 )
 def make_quantities(nlp: Language, name: str, link: bool) -> QuantityTagger:

@@ -1,4 +1,9 @@
-"""The ``claimgraph_times`` spaCy component: ``doc._.cg_times`` from ``doc._.cg_published``."""
+"""The ``claimgraph_times_v1`` spaCy component: ``doc._.cg_times`` from ``doc._.cg_published``.
+
+``doc._.cg_published`` is not in ``requires``: no component assigns it (the caller sets it on
+the bare ``Doc``, :func:`claimgraph.nlp.pipeline.make_docs`), and without it dates are still
+found, only relative ones ("on Tuesday") stay unanchored.
+"""
 
 from __future__ import annotations
 
@@ -22,9 +27,12 @@ class TimeTagger:
 
 
 @Language.factory(
-    "claimgraph_times",
+    "claimgraph_times_v1",
     assigns=["doc._.cg_times"],
-    requires=["doc._.cg_published"],
+    requires=[
+        "token.dep", "token.head", "token.is_sent_start", "token.lemma", "token.pos",
+        "token.tag", "token.ent_type",
+    ],
     default_config={},
 )
 def make_times(nlp: Language, name: str) -> TimeTagger:
