@@ -48,5 +48,6 @@ CODES: dict[str, str] = {
     "E109": "unsupported file type",
     "E110": "analysis of the document failed",
     "E111": "an archive record is damaged (cut short, or its digest does not match)",
+    "E112": "'published' is not a calendar day (YYYY-MM-DD): fix the date or leave it out",
     "E201": "database error",
 }

@@ -12,7 +12,10 @@ hundreds of spans) and ``to_dict`` is a handful of lines; the JSON Schema in
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 from typing import Any, Literal
 
 SourceKind = Literal[
@@ -24,6 +27,45 @@ PlaceKind = Literal["place", "demonym", "metonym"]
 
 SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
 ATTRIBUTION_TYPES: tuple[str, ...] = AttributionType.__args__  # type: ignore[attr-defined]
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def publication_day(value: object) -> str | None:
+    """The contract's publication date, ``'YYYY-MM-DD'``, from a day or an ISO 8601 date-time.
+
+    The one check of a date every way in goes through (CLI ``--published``, a JSON Lines row,
+    HTML metadata, the API, ``Record`` and ``Document`` themselves), so a value the store,
+    the timeline or the time tagger could not read never gets in. ``None`` or ``""`` is "no
+    date"; anything else must be a real calendar day (years 0001-9999, as ``datetime.date``),
+    optionally followed by an ISO time: ``2024-08-13``, ``2024-08-13T09:30:00Z``. Raises
+    ``ValueError`` (saying what was given) for ``"not a date"``, ``99999``, ``2024-13-45``,
+    ``0000-01-01``; a caller that reads a guess (HTML metadata) catches it and keeps no date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if _DAY.fullmatch(text[:10]):
+            try:
+                day = date.fromisoformat(text[:10])
+                if len(text) > 10:
+                    datetime.fromisoformat(text)  # the rest must be an ISO time
+                return day.isoformat()
+            except ValueError:
+                pass
+    raise ValueError(f"published must be a calendar day YYYY-MM-DD, got {value!r}")
+
+
+def check_number(name: str, value: object) -> None:
+    """A contract number is JSON's: an int or a finite float (JSON has no NaN or infinity), or
+    None. Raises ``ValueError`` naming the field otherwise."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return
+    if isinstance(value, float) and math.isfinite(value):
+        return
+    raise ValueError(f"{name} must be a JSON number (an int or a finite float), got {value!r}")
 
 
 def _as_dict(obj: Any) -> Any:
@@ -87,11 +129,18 @@ class Attribution:
 
 @dataclass(slots=True)
 class Quantity(Span):
+    """A number in the text. ``value``/``low``/``high`` keep their JSON type and every digit
+    (a tweet id 672138506081275904 stays that int; the stores keep it exactly)."""
+
     value: float | int | None = None
     low: float | int | None = None
     high: float | int | None = None
     unit: str | None = None
     attribution: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("value", "low", "high"):
+            check_number(f"quantity {name}", getattr(self, name))
 
 
 @dataclass(slots=True)
@@ -109,6 +158,10 @@ class Place(Span):
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
+
+    def __post_init__(self) -> None:
+        check_number("place lat", self.lat)
+        check_number("place lon", self.lon)
 
 
 @dataclass(slots=True)
@@ -150,6 +203,10 @@ class Record:
     times: list[Time] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # A record holds a day or nothing: a datetime is cut to its day, a bad date refused.
+        self.published = publication_day(self.published)
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)  # type: ignore[no-any-return]

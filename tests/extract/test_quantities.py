@@ -325,3 +325,13 @@ def test_spans_index_the_text_in_order_without_overlap(text: str) -> None:
         last = q.end
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
+
+
+def test_a_number_beyond_a_double_is_not_a_quantity(nlp: Language) -> None:
+    """'1e400' would be infinity, which the contract (JSON) cannot carry: it is left out."""
+    assert quantities(nlp, "Officials said 1e400 grains were counted.") == []
+
+
+def test_an_integer_above_two_to_the_53_keeps_every_digit(nlp: Language) -> None:
+    q = only(nlp, "Officials said 672138506081275904 people were counted in Paris on Monday.")
+    assert q.value == 672138506081275904 and type(q.value) is int

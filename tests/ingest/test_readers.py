@@ -108,3 +108,24 @@ def test_published_option_must_be_a_real_date() -> None:
     for bad in ("2024-13-01", "13/08/2024", "2024-08-13T00:00"):
         with pytest.raises(ClaimgraphError, match="E002"):
             check_published_option(bad)
+
+
+@pytest.mark.parametrize("bad", ["not a date", 99999, "2024-13-45", "0000-01-01"])
+def test_a_jsonl_row_with_a_bad_date_is_refused_and_the_next_row_read(
+    tmp_path: Path, bad: object
+) -> None:
+    """A date the user wrote is not guessed at: the row is an E112 error, not a dateless row."""
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps({"text": "Kyiv said.", "published": bad}) + "\n"
+                    + json.dumps({"text": "Moscow denied it.", "published": None}) + "\n")
+    refused, kept = read(path)
+    assert isinstance(refused, DocumentError) and refused.code == "E112"
+    assert refused.source.endswith("corpus.jsonl:1") and repr(bad) in refused.reason
+    assert isinstance(kept, Document) and kept.published is None
+
+
+def test_a_bad_date_in_html_metadata_means_no_date() -> None:
+    """Metadata is a library's guess, so a bad one is dropped (checked by the same function)."""
+    from claimgraph.ingest import parse_published
+
+    assert parse_published("2024-13-45") is None and parse_published("2024-08-13") == "2024-08-13"

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimgraph.errors import DocumentError
 from claimgraph.ids import text_hash
+from claimgraph.record import publication_day
+
+
+def parse_published(value: object) -> str | None:
+    """A date read from metadata (HTML, feeds): its day by ``publication_day``, else None.
+
+    Metadata is a guess by a library, not something a user typed, so a bad one means "no
+    date" here; a date the user gave (``--published``, a JSON Lines ``published``, the API)
+    is checked strictly and refused with a coded error instead.
+    """
+    try:
+        return publication_day(value)
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)
@@ -12,7 +27,9 @@ class Document:
     """An article to analyse. ``text`` is analysed verbatim: every offset indexes into it.
 
     ``id`` is the input's own id when it has one (a JSON Lines ``id``), else the text's content
-    hash, so the same article read twice gets the same id.
+    hash, so the same article read twice gets the same id. ``published`` is checked here, by
+    ``claimgraph.record.publication_day``: a bad date is ``DocumentError`` ``E112``, so no
+    reader can let one through to analysis or the store.
     """
 
     text: str
@@ -26,3 +43,7 @@ class Document:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = text_hash(self.text)
+        try:
+            self.published = publication_day(self.published)
+        except ValueError as exc:
+            raise DocumentError("E112", self.source, str(exc)) from None

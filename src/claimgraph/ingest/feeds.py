@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.document import Document
+from claimgraph.ingest.document import Document, parse_published
 
 Item: TypeAlias = Document | DocumentError
 
@@ -64,11 +64,12 @@ def strip_html(fragment: str) -> str:
 
 
 def _day(parsed: time.struct_time | None) -> str | None:
+    """The entry's day, checked like every date (``parse_published``); None if unreadable."""
     if not parsed:
         return None
     try:
-        return time.strftime("%Y-%m-%d", parsed)
-    except (TypeError, ValueError):
+        return parse_published(f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}")
+    except (AttributeError, TypeError):
         return None
 
 

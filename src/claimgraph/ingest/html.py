@@ -8,7 +8,7 @@ The record's ``text`` is the extracted body, so offsets index into the body, not
 from __future__ import annotations
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.document import Document
+from claimgraph.ingest.document import Document, parse_published
 
 
 def read_html_page(html: str, source: str, published: str | None = None) -> Document:
@@ -28,8 +28,6 @@ def read_html_page(html: str, source: str, published: str | None = None) -> Docu
             date = find_date(html, original_date=True, extensive_search=True)
         except Exception:  # htmldate is best effort; a missing date is not an error
             date = None
-    from claimgraph.ingest.readers import parse_published
-
     return Document(
         text=body,
         source=source,

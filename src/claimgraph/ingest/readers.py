@@ -8,16 +8,15 @@ for byte (no newline normalisation), so offsets line up with outside gold annota
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import TypeAlias
 
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.ingest.html import read_html_page
+from claimgraph.record import publication_day
 
 #: larger inputs are refused: a news article is kilobytes; megabytes means a wrong file
 MAX_BYTES = 5_000_000
@@ -27,32 +26,19 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
 Item: TypeAlias = Document | DocumentError
-
-
-def parse_published(value: str | None) -> str | None:
-    """'YYYY-MM-DD' from a date or ISO datetime string; None if absent or not a real date."""
-    if not value:
-        return None
-    match = _DATE.match(str(value).strip())
-    if not match:
-        return None
-    try:
-        return date(*map(int, match.groups())).isoformat()
-    except ValueError:
-        return None
 
 
 def check_published_option(value: str | None) -> str | None:
     """Validate ``--published``: a wrong date is a usage error, not something to guess at."""
     if value is None:
         return None
-    parsed = parse_published(value)
-    if parsed is None or len(value.strip()) != 10:
+    if len(value.strip()) != 10:
         raise ClaimgraphError("E002", f"--published must be YYYY-MM-DD, got {value!r}")
-    return parsed
+    try:
+        return publication_day(value)
+    except ValueError as exc:
+        raise ClaimgraphError("E002", f"--{exc}") from None
 
 
 def _suffix(path: Path) -> str:
@@ -123,11 +109,16 @@ def read_jsonl(data: bytes, source: str, published: str | None) -> Iterator[Item
         if len(row["text"].encode("utf-8", "surrogatepass")) > MAX_BYTES:
             yield DocumentError("E105", where, f"'text' is over the {MAX_BYTES:,}-byte limit")
             continue
+        try:  # a date the row gives is the user's: a bad one refuses the row
+            day = publication_day(row.get("published"))
+        except ValueError as exc:
+            yield DocumentError("E112", where, str(exc))
+            continue
         yield Document(
             text=row["text"],
             source=where,
             id=str(row["id"]) if row.get("id") not in (None, "") else "",
-            published=parse_published(row.get("published")) or published,
+            published=day or published,
             title=row.get("title") if isinstance(row.get("title"), str) else None,
             outlet=row.get("outlet") if isinstance(row.get("outlet"), str) else None,
             url=row.get("url") if isinstance(row.get("url"), str) else None,

@@ -20,7 +20,14 @@ from typing import Any
 
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
-from claimgraph.store.rows import COLUMNS, ORDER_BY, Row, record_from_rows, record_rows
+from claimgraph.store.rows import (
+    COLUMNS,
+    ORDER_BY,
+    Row,
+    record_from_rows,
+    record_rows,
+    unstorable,
+)
 from claimgraph.store.schema import DOCUMENT_TABLES, MIGRATIONS, MIGRATIONS_TABLE
 
 _CHILD_TABLES = tuple(ORDER_BY)
@@ -95,6 +102,8 @@ class Store(ABC):
             with self.transaction():
                 for statement in migration.statements:
                     self._execute(statement)
+                if migration.backfill is not None:
+                    migration.backfill(self)
                 self._execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, migration.name, _now()),
@@ -154,6 +163,15 @@ class Store(ABC):
         """
         if not records:
             return []
+        refused = {i: why for i, r in enumerate(records) if (why := unstorable(r)) is not None}
+        if refused:  # refused the same way by both backends, before any SQL
+            storable = [r for i, r in enumerate(records) if i not in refused]
+            written = iter(self.add_records(storable, replace=replace))
+            return [
+                DocumentError("E201", r.source, f"could not store: {refused[i]}")
+                if i in refused else next(written)
+                for i, r in enumerate(records)
+            ]
         try:
             with self.transaction():
                 return self._write(records, replace=replace)

@@ -4,12 +4,19 @@ Pure functions, no database: ``record_rows(record)`` gives ``{table: [row tuple,
 column order of ``COLUMNS``; ``record_from_rows(document, tables)`` inverts it exactly
 (``record_from_rows(*read(record_rows(r))) == r``), which the hypothesis round trip checks
 against both backends.
+
+Quantities are JSON numbers of any size: an int keeps every digit (a tweet id above 2**53), a
+float every bit (-0.0, 5e-324, 1e308). A DOUBLE column can do neither for big ints (DuckDB
+refuses them, PostgreSQL rounds them), so the record is rebuilt from the exact number's text
+(``value_text``, ``low_text``, ``high_text``); ``value``/``low``/``high`` keep the nearest
+double for SQL that sorts or compares amounts.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from claimgraph.record import (
@@ -23,6 +30,7 @@ from claimgraph.record import (
     Source,
     Span,
     Time,
+    publication_day,
 )
 from claimgraph.resolve.sources import source_id, source_key
 
@@ -46,7 +54,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "hedges": ("document_id", "attribution_idx", "position", *_SPAN),
     "quantities": (
-        "document_id", "idx", *_SPAN, "value", "low", "high", "int_fields", "unit", "attribution",
+        "document_id", "idx", *_SPAN, "value", "low", "high", "unit", "attribution",
+        "value_text", "low_text", "high_text",
     ),
     "times": ("document_id", "idx", *_SPAN, "type", "value"),
     "places": (
@@ -78,12 +87,15 @@ _DAY = re.compile(r"[12]\d{3}-\d\d-\d\d")
 
 
 def event_date(record: Record, time_index: int | None) -> str | None:
-    """The day an event happened: its time expression's value when that names a day
+    """The day an event happened: its time expression's value when that names a real day
     (``2024-08-06``, ``2024-08-06T10:00``), else the publication date."""
     if time_index is not None and 0 <= time_index < len(record.times):
         value = record.times[time_index].value or ""
         if _DAY.match(value):
-            return value[:10]
+            try:
+                return publication_day(value[:10])
+            except ValueError:  # "2024-02-30": not a day, so not the event's date
+                pass
     return record.published
 
 
@@ -91,13 +103,62 @@ def _span(s: Span) -> Row:
     return (s.start, s.end, s.text)
 
 
-def _int_fields(q: Quantity) -> str:
-    """Which of value/low/high are ints (``"vlh"`` letters), so 3 comes back as 3, not 3.0."""
-    return "".join(
-        letter
-        for letter, number in (("v", q.value), ("l", q.low), ("h", q.high))
-        if isinstance(number, int) and not isinstance(number, bool)
-    )
+_INT_TEXT = re.compile(r"-?\d+")
+
+
+def number_text(number: float | int | None) -> str | None:
+    """The exact text of a JSON number: every digit of an int; for a float ``repr``, the
+    shortest text that reads back to the same bits (``-0.0``, ``5e-324``, ``1e+308``), and
+    which always shows it is a float (a ``.``, ``e``) so ``3.0`` does not come back as ``3``."""
+    if number is None:
+        return None
+    return repr(number) if isinstance(number, float) else str(int(number))
+
+
+def number_from_text(text: str | None) -> float | int | None:
+    """Invert ``number_text``: digits are an int, anything else a float."""
+    if text is None:
+        return None
+    return int(text) if _INT_TEXT.fullmatch(text) else float(text)
+
+
+def nearest_double(number: float | int | None) -> float | None:
+    """The DOUBLE column's value: the nearest double (None beyond a double's range)."""
+    if number is None:
+        return None
+    try:
+        return float(number)
+    except OverflowError:
+        return None
+
+
+def _numbers(q: Quantity) -> Row:
+    """value, low, high as doubles (for SQL), then as exact text (for the record)."""
+    numbers = (q.value, q.low, q.high)
+    return (*map(nearest_double, numbers), q.unit, q.attribution, *map(number_text, numbers))
+
+
+def _nul_field(obj: Any, where: str) -> str | None:
+    """Where in ``obj`` (a record, its parts, lists of them) a string holds a NUL, if anywhere."""
+    if isinstance(obj, str):
+        return where if "\x00" in obj else None
+    if isinstance(obj, list):
+        return next((w for i, x in enumerate(obj) if (w := _nul_field(x, f"{where}[{i}]"))), None)
+    if is_dataclass(obj):
+        return next(
+            (w for f in fields(obj) if (w := _nul_field(getattr(obj, f.name), f"{where}.{f.name}"))),
+            None,
+        )
+    return None
+
+
+def unstorable(record: Record) -> str | None:
+    """Why no backend can store ``record`` exactly, or None. PostgreSQL text cannot hold NUL
+    (DuckDB's can): both refuse it, so the two stores never disagree about a record."""
+    where = _nul_field(record, "record")
+    if where is not None:
+        return f"{where.removeprefix('record.')} contains a NUL character, which cannot be stored"
+    return None
 
 
 def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
@@ -132,7 +193,7 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
     out["sources"] = list(sources.values())
     for i, q in enumerate(record.quantities):
         out["quantities"].append(
-            (doc, i, *_span(q), q.value, q.low, q.high, _int_fields(q), q.unit, q.attribution)
+            (doc, i, *_span(q), *_numbers(q))
         )
     for i, t in enumerate(record.times):
         out["times"].append((doc, i, *_span(t), t.type, t.value))
@@ -155,12 +216,6 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
 
 def _mk_span(row: dict[str, Any]) -> dict[str, Any]:
     return {"start": row["start_char"], "end": row["end_char"], "text": row["text"]}
-
-
-def _number(value: float | None, is_int: bool) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if is_int else float(value)
 
 
 def record_from_rows(
@@ -219,9 +274,9 @@ def record_from_rows(
         quantities=[
             Quantity(
                 **_mk_span(q),
-                value=_number(q["value"], "v" in q["int_fields"]),
-                low=_number(q["low"], "l" in q["int_fields"]),
-                high=_number(q["high"], "h" in q["int_fields"]),
+                value=number_from_text(q["value_text"]),
+                low=number_from_text(q["low_text"]),
+                high=number_from_text(q["high_text"]),
                 unit=q["unit"], attribution=q["attribution"],
             )
             for q in tables.get("quantities", [])

@@ -4,6 +4,8 @@ Every change to the schema is a new entry appended to ``MIGRATIONS``: a stable n
 statements that apply it. ``migrate`` runs, in order and each in its own transaction, the
 migrations not yet recorded in ``schema_migrations``; the schema version is the number of
 migrations applied. Never edit or reorder a migration that has shipped: add a new one.
+A migration whose new values need Python (the exact text of a number, a date check) names a
+``backfill(store)`` run after its statements, in the same transaction.
 
 The SQL is the subset DuckDB and PostgreSQL share (``TEXT``, ``INTEGER``, ``BIGINT``,
 ``DOUBLE PRECISION``, ``BOOLEAN``, ``TIMESTAMP``, ``ON CONFLICT``), so both backends run the very
@@ -13,13 +15,20 @@ same statements. Column names avoid the reserved words ``start``/``end``: spans 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from claimgraph.record import publication_day
+from claimgraph.store.rows import number_text
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
     name: str
     statements: tuple[str, ...]
+    backfill: Callable[[Any], None] | None = None  # called with the Store
 
 
 _SPAN = "start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL"
@@ -141,8 +150,85 @@ REJECTED_CONTENT_HASH = Migration(
     ),
 )
 
+
+def _exact_numbers(store: Any) -> None:
+    """Old rows' exact text from what the DOUBLE columns kept (``int_fields`` said which were
+    ints). An int above 2**53 was already rounded there: `claimgraph ingest --reanalyse`
+    stores it exactly again."""
+    rows = store._fetch("SELECT document_id, idx, value, low, high, int_fields FROM quantities")
+    updates = []
+    for row in rows:
+        numbers = [
+            None if row[name] is None or not math.isfinite(row[name])  # JSON has no inf/NaN
+            else int(row[name]) if name[0] in row["int_fields"] else float(row[name])
+            for name in ("value", "low", "high")
+        ]
+        if any(number is not None for number in numbers):
+            doubles = [None if n is None else float(n) for n in numbers]
+            texts = [number_text(n) for n in numbers]
+            updates.append((*doubles, *texts, row["document_id"], row["idx"]))
+    if updates:
+        store._executemany(
+            "UPDATE quantities SET value = ?, low = ?, high = ?,"
+            " value_text = ?, low_text = ?, high_text = ? WHERE document_id = ? AND idx = ?",
+            updates,
+        )
+
+
+# Quantities as exact JSON numbers (``rows.number_text``): a DOUBLE cannot hold an int above
+# 2**53 (DuckDB refused the whole article, PostgreSQL rounded the number).
+EXACT_NUMBERS = Migration(
+    "0005_exact_numbers",
+    (
+        "ALTER TABLE quantities ADD COLUMN value_text TEXT",
+        "ALTER TABLE quantities ADD COLUMN low_text TEXT",
+        "ALTER TABLE quantities ADD COLUMN high_text TEXT",
+    ),
+    _exact_numbers,
+)
+
+# The text says whether a number is an int: ``int_fields`` would be a second truth.
+# Its own migration: DuckDB alters a table only after the transaction that updated it.
+DROP_INT_FIELDS = Migration(
+    "0006_drop_int_fields", ("ALTER TABLE quantities DROP COLUMN int_fields",)
+)
+
+
+def _valid_dates(store: Any) -> None:
+    """Dates the old API let in ("2024-13-45") become NULL, so the timeline can read every
+    stored date; an event dated by such a date falls back to its document's (valid) one."""
+
+    def bad(value: Any) -> bool:
+        try:
+            return publication_day(value) != value
+        except ValueError:
+            return True
+
+    documents = [
+        (r["id"],) for r in store._fetch(
+            "SELECT id, published FROM documents WHERE published IS NOT NULL"
+        ) if bad(r["published"])
+    ]
+    if documents:
+        store._executemany("UPDATE documents SET published = NULL WHERE id = ?", documents)
+    events = [
+        (r["document_id"], r["idx"]) for r in store._fetch(
+            "SELECT document_id, idx, date FROM events WHERE date IS NOT NULL"
+        ) if bad(r["date"])
+    ]
+    if events:
+        store._executemany(
+            "UPDATE events SET date = (SELECT d.published FROM documents d"
+            " WHERE d.id = events.document_id) WHERE document_id = ? AND idx = ?",
+            events,
+        )
+
+
+VALID_DATES = Migration("0007_valid_dates", (), _valid_dates)
+
 MIGRATIONS: tuple[Migration, ...] = (
-    INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH,
+    INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
+    DROP_INT_FIELDS, VALID_DATES,
 )
 
 # The table that records applied migrations; created before any migration runs.

@@ -17,6 +17,7 @@ thousand") have no value and a low bound of two of their unit: 24, 200, 2000.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -73,6 +74,16 @@ class _Reading:
     unit: str | None = None
     unit_kind: str | None = None
     head_tag: str = ""
+
+
+_DOUBLE_MAX = Decimal(sys.float_info.max)
+
+
+def _beyond_a_double(reading: _Reading) -> bool:
+    """'1e400 grains': no double holds it, so it would be infinity, which JSON (the contract)
+    cannot carry and no measurement needs: not read as a quantity."""
+    numbers = (reading.value, reading.low, reading.high)
+    return any(v is not None and abs(v) > _DOUBLE_MAX for v in numbers)
 
 
 def _scale(text: str, core: Core, end: int, money: bool) -> tuple[Decimal, int]:
@@ -202,7 +213,7 @@ class _Finder:
                 reading.end, reading.unit, reading.head_tag = found
                 reading.unit_kind = "count"
                 reading.unit, reading.end = units.compose(text, reading.unit, reading.end)
-        if self._not_a_quantity(core, reading, currency):
+        if self._not_a_quantity(core, reading, currency) or _beyond_a_double(reading):
             return None
         return Quantity(
             reading.start, reading.end, text[reading.start : reading.end],
