@@ -123,3 +123,53 @@ def test_ingest_says_how_many_were_rejected_before_and_retries_them_when_asked(
     retried = runner.invoke(app, [*args, "--retry-rejected"])
     assert retried.exit_code == 0, retried.output
     assert retried.stderr.strip().splitlines()[-1].startswith("1 stored, ")
+
+
+# -- dates the user gives, and deleting a document (issue 11 item 6) -------------------------
+
+@pytest.mark.parametrize("bad", ["not a date", 99999, "2024-13-45", "0000-01-01"])
+def test_ingest_refuses_a_jsonl_row_with_a_bad_date_in_one_line(tmp_path: Path, bad: Any) -> None:
+    """Refused, not stored dateless: the same answer the API gives (422 invalid_date)."""
+    (tmp_path / "c.jsonl").write_text(json.dumps({"text": "Kyiv said.", "published": bad}) + "\n")
+    db = str(tmp_path / "x.duckdb")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "c.jsonl"), "--db", db, "--no-progress"])
+    assert result.exit_code == 1
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("error")]
+    assert line == (f"error [E112] {tmp_path / 'c.jsonl'}:1: published must be a calendar day "
+                    f"YYYY-MM-DD, got {bad!r}")
+    rejected = runner.invoke(app, ["query", "rejected", "--db", db, "--format", "jsonl"])
+    assert json.loads(rejected.stdout)["code"] == "E112"
+
+
+def _stored(tmp_path: Path, ids: list[str]) -> str:
+    from claimgraph.record import Record
+    from claimgraph.store import open_store
+
+    db = str(tmp_path / "x.duckdb")
+    with open_store(db) as store:
+        for doc_id in ids:
+            store.add_record(Record(id=doc_id, source="t", published=None, text="Kyiv said."))
+    return db
+
+
+def test_delete_removes_a_stored_document(tmp_path: Path) -> None:
+    from claimgraph.store import open_store
+
+    db = _stored(tmp_path, ["a", "b"])
+    result = runner.invoke(app, ["delete", "a", "--db", db])
+    assert result.exit_code == 0, result.output
+    with open_store(db, read_only=True) as store:
+        assert store.stored_ids(["a", "b"]) == {"b"}
+
+
+def test_delete_of_an_unknown_id_says_so_and_exits_1(tmp_path: Path) -> None:
+    db = _stored(tmp_path, ["a"])
+    result = runner.invoke(app, ["delete", "nope", "a", "--db", db])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error [E101] nope: no such document in {db}",
+                                          "1 deleted, 1 not found"]
+
+
+def test_delete_does_not_create_a_missing_database(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["delete", "a", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and not (tmp_path / "none.duckdb").exists()

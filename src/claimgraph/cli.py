@@ -251,8 +251,8 @@ def ingest(
                                progress=bar)
     except ClaimgraphError as exc:
         raise _fail(exc) from None
-    for line in stats.errors:
-        err.print(line, highlight=False, markup=False)
+    for line in stats.errors:  # one line each, however long (soft_wrap: no wrapping)
+        err.print(line, highlight=False, markup=False, soft_wrap=True)
     if as_json:
         sys.stdout.write(json.dumps(stats.to_dict()) + "\n")
     before = (f", {stats.rejected_before} rejected before (skipped; --retry-rejected tries "
@@ -266,6 +266,34 @@ def ingest(
         highlight=False, markup=False, soft_wrap=True,
     )
     if failed:  # as `analyze`: a script sees that not every input is stored
+        raise typer.Exit(1)
+
+
+@app.command()
+def delete(
+    ids: Annotated[list[str], typer.Argument(
+        help="Ids of stored documents (as `claimgraph query documents` lists them).")],
+    db: Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
+    = "claimgraph.duckdb",
+) -> None:
+    """Delete stored documents with everything extracted from them (exit 1 if an id was not
+    stored). Sources stay: other documents may cite them."""
+    from claimgraph.store import open_store
+
+    if not db.startswith(("postgresql://", "postgres://")) and not Path(db).exists():
+        raise _fail(ClaimgraphError("E201", f"{db}: no such database"))
+    try:
+        with open_store(db) as store:
+            stored = store.stored_ids(ids)
+            store.delete_documents(stored)
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
+    missing = [i for i in dict.fromkeys(ids) if i not in stored]
+    for document_id in missing:
+        err.print(f"error [E101] {document_id}: no such document in {db}",
+                  highlight=False, markup=False, soft_wrap=True)
+    err.print(f"{len(stored)} deleted, {len(missing)} not found", highlight=False, markup=False)
+    if missing:
         raise typer.Exit(1)
 
 

@@ -48,7 +48,7 @@ ERROR_CASES = [
     ("delete", "/api/documents", {}, 405, "method_not_allowed"),
     ("post", "/api/analyze", {"content": b"{not json", "headers": {"content-type": "application/json"}}, 400, "bad_request"),
     ("post", "/api/analyze", {"json": {"text": ""}}, 400, "bad_request"),
-    ("post", "/api/analyze", {"json": {"text": "Hello.", "published": "yesterday"}}, 400, "bad_request"),
+    ("post", "/api/analyze", {"json": {"text": "Hello.", "published": "yesterday"}}, 422, "invalid_date"),
     ("post", "/api/analyze", {"json": {"text": "x" * 5_000}}, 413, "too_large"),
     ("post", "/api/documents", {"json": {"text": "Hello."}}, 403, "forbidden"),
 ]

@@ -33,3 +33,24 @@ def test_the_api_and_ui_serve_a_postgresql_store(pg_url, records):
     assert [e["date"] for e in events] == ["2024-08-05", "2024-08-07"]
     assert client.get(f"/documents/{records[0].id}").status_code == 200
     assert client.get("/api/documents/none").json()["error"]["code"] == "not_found"
+
+
+def test_delete_removes_every_row_of_a_document_from_postgresql(pg_url, records):
+    from claimgraph.store.schema import DOCUMENT_TABLES
+    from tests.serve.conftest import TOKEN
+
+    with open_store(pg_url) as store:
+        for record in records:
+            store.add_record(record)
+    client = TestClient(create_app(pg_url, token=TOKEN))
+    doc_id = records[0].id
+    response = client.delete(f"/api/documents/{doc_id}",
+                             headers={"authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200 and response.json()["data"]["deleted"] is True
+    with open_store(pg_url) as store:
+        assert store.stored_ids([r.id for r in records]) == {r.id for r in records[1:]}
+        for table in DOCUMENT_TABLES:
+            rows = store.query(f"SELECT count(*) AS n FROM {table} WHERE document_id = ?",
+                               [doc_id])
+            assert rows[0]["n"] == 0, table
+    assert client.get("/timeline").status_code == 200

@@ -18,18 +18,17 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
 
 from claimgraph import query
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.pipeline import store_document
 from claimgraph.query.filters import MAX_COUNT, FilterSet
-from claimgraph.record import Record
+from claimgraph.record import Record, publication_day
 from claimgraph.serve.database import Database
-from claimgraph.serve.envelope import ApiError, ok
-
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+from claimgraph.serve.envelope import INVALID_DATE, ApiError, ok
 
 Analyzer = Callable[..., Record]
 
@@ -60,11 +59,24 @@ class ErrorEnvelope(BaseModel):
     error: dict[str, str]
 
 
+def calendar_day(value: object) -> str | None:
+    """``published`` through the one date check (``claimgraph.record.publication_day``); a bad
+    one is the ``invalid_date`` error, answered 422 (see ``envelope.install``)."""
+    try:
+        return publication_day(value)
+    except ValueError as exc:
+        reason = str(exc).removeprefix("published ")
+        raise PydanticCustomError(INVALID_DATE, "[E112] {reason}", {"reason": reason}) from None
+
+
 class TextIn(BaseModel):
     """A text to analyse, verbatim; ``published`` anchors relative dates ("last Tuesday")."""
 
     text: str = Field(min_length=1, description="the article text, analysed verbatim")
-    published: str | None = Field(None, pattern=DATE_PATTERN, description="YYYY-MM-DD")
+    published: Annotated[str | None, BeforeValidator(calendar_day)] = Field(
+        None, description="YYYY-MM-DD, a calendar day (else 422 invalid_date)",
+        json_schema_extra={"format": "date"},
+    )
 
 
 class DocumentIn(TextIn):
@@ -271,3 +283,15 @@ async def add_document(request: Request, response: Response, body: DocumentIn,
     if not created:
         response.status_code = 200
     return ok({"id": record.id, "created": created})
+
+
+@router.delete("/documents/{doc_id:path}", response_model=Envelope,
+               responses={401: {"model": ErrorEnvelope}, 403: {"model": ErrorEnvelope},
+                          404: {"model": ErrorEnvelope}},
+               dependencies=[Depends(require_token)],
+               summary="Delete a document and everything extracted from it")
+def delete_document(doc_id: str, db: Db) -> dict[str, Any]:
+    """The way out for a document that should not have been stored (same token as writes)."""
+    if not db.delete(doc_id):
+        raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
+    return ok({"id": doc_id, "deleted": True})

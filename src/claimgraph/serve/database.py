@@ -39,6 +39,11 @@ class Database:
         with self._lock:
             return self.store.add_record(record)
 
+    def delete(self, document_id: str) -> bool:
+        """Remove one document with all its rows; False when no such document is stored."""
+        with self._lock:
+            return self.store.delete_documents([document_id]) == 1
+
     def close(self) -> None:
         with self._lock:
             self.store.close()

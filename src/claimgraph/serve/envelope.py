@@ -38,7 +38,11 @@ API_CODES: dict[str, str] = {
     "unprocessable": "the text could not be analysed",
     "internal": "an unexpected server error (logged on the server)",
     "busy": "the analyser has as many texts as it admits: retry shortly",
+    "invalid_date": "`published` is not a calendar day YYYY-MM-DD (E112): nothing was analysed or stored",
 }
+
+#: the pydantic error type of a bad ``published`` (``api.calendar_day``), answered 422
+INVALID_DATE = "invalid_date"
 
 _STATUS_CODES = {
     400: "bad_request",
@@ -139,6 +143,8 @@ def install(app: FastAPI, html_error: HtmlError | None = None) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if any(err.get("type") == INVALID_DATE for err in exc.errors()):
+            return answer(request, 422, INVALID_DATE, _validation_message(exc))
         return answer(request, 400, "bad_request", _validation_message(exc))
 
     @app.exception_handler(StarletteHTTPException)

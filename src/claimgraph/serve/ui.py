@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader
 from pydantic import ValidationError
 
 from claimgraph import query
+from claimgraph.ingest.document import parse_published
 from claimgraph.record import ATTRIBUTION_TYPES, Source
 from claimgraph.render.annotate import KINDS, annotations_of, segments
 from claimgraph.resolve.sources import source_id
@@ -166,8 +167,11 @@ def source(request: Request, source_id: str) -> HTMLResponse:
 
 def day_bars(days: dict[str, list[dict[str, Any]]], width: int = 960,
              height: int = 60) -> list[dict[str, Any]]:
-    """Bars of an events-per-day strip over the dated days shown (SVG coordinates)."""
-    dated = {d: len(evs) for d, evs in days.items() if d != "undated"}
+    """Bars of an events-per-day strip over the dated days shown (SVG coordinates).
+
+    Only real days get a bar: the store holds no other (``record.publication_day`` guards
+    every way in), and a row written around it must not take the whole page down."""
+    dated = {d: len(evs) for d, evs in days.items() if parse_published(d) == d}
     if not dated:
         return []
     first = dt.date.fromisoformat(min(dated))
