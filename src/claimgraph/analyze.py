@@ -2,7 +2,8 @@
 
 The pipeline runs over batches (``nlp.pipe``); a document that makes the pipeline fail is
 retried alone and, if it fails again, comes out as a ``DocumentError`` in its place, so one bad
-article never loses the others' results.
+article never loses the others' results. A text too long for one parse is analysed in pieces
+(:mod:`claimgraph.pieces`) and comes out as one record of the whole text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph import pieces
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.ingest.readers import Item
@@ -65,7 +67,7 @@ def analyze_documents(
     nlp = nlp or default_pipeline()
     chunk = batch_size * max(1, n_process) * 2
     for batch in _batches(items, chunk):
-        documents = [x for x in batch if isinstance(x, Document)]
+        documents = [x for x in batch if isinstance(x, Document) and not pieces.is_long(x)]
         parsed: dict[int, Record | DocumentError] = {}
         try:
             docs = nlp.pipe(
@@ -80,7 +82,12 @@ def analyze_documents(
                 if id(document) not in parsed:
                     parsed[id(document)] = _parse_one(nlp, document)
         for item in batch:
-            yield item if isinstance(item, DocumentError) else parsed[id(item)]
+            if isinstance(item, DocumentError):
+                yield item
+            elif id(item) in parsed:
+                yield parsed[id(item)]
+            else:  # too long for one parse: piece by piece, when its turn comes
+                yield pieces.analyze_in_pieces(item, lambda d: _parse_one(nlp, d))
 
 
 def analyze_text(text: str, *, published: str | None = None, source: str = "<text>") -> Record:
