@@ -4,6 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SAMPLES := examples
+# The database make run writes: also every command's default --db (claimgraph.store.DEFAULT_DB).
 DB      ?= var/claimgraph.duckdb
 PORT    ?= 8000
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,37 @@ def test_delete_of_an_unknown_id_says_so_and_exits_1(tmp_path: Path) -> None:
 def test_delete_does_not_create_a_missing_database(tmp_path: Path) -> None:
     result = runner.invoke(app, ["delete", "a", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and not (tmp_path / "none.duckdb").exists()
+
+
+def db_defaults() -> dict[str, object]:
+    """The ``--db`` default of every command and sub-command that reads or writes the user's
+    database (``bench-api`` builds a synthetic one of its own, elsewhere)."""
+    root: Any = typer.main.get_command(app)
+    found: dict[str, object] = {}
+    stack = [("", root)]
+    while stack:
+        prefix, command = stack.pop()
+        for name, sub in getattr(command, "commands", {}).items():
+            stack.append((f"{prefix}{name} ", sub))
+        for param in getattr(command, "params", []):
+            if "--db" in getattr(param, "opts", []) and not prefix.startswith("bench"):
+                found[prefix.strip()] = param.default
+    return found
+
+
+def test_every_db_option_defaults_to_what_make_run_writes() -> None:
+    from claimgraph.store import DEFAULT_DB
+
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    (make_db,) = re.findall(r"^DB\s*\?=\s*(\S+)", makefile, flags=re.M)
+    defaults = db_defaults()
+    assert {"ingest", "show", "serve", "query attributions"} <= set(defaults)
+    assert set(defaults.values()) == {DEFAULT_DB} == {make_db}
+
+
+def test_ingest_creates_the_folder_of_the_default_database(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["ingest", "empty.txt", "--no-progress"])
+    assert result.exit_code == 1  # the input was rejected, but the database exists
+    assert (tmp_path / "var" / "claimgraph.duckdb").is_file()

@@ -25,6 +25,7 @@ from claimgraph.query.events import EVENT_FILTERS
 from claimgraph.query.filters import MAX_COUNT, MAX_LIMIT, Filter, FilterSet
 from claimgraph.query.places import PLACE_FILTERS
 from claimgraph.query.sources import SOURCE_FILTERS
+from claimgraph.store import DEFAULT_DB
 
 query_app = typer.Typer(
     help="Read the database: documents, claims, sources, events, places, outlets, rejected.",
@@ -41,7 +42,6 @@ Limit = Annotated[int, typer.Option(help=f"Rows per page (at most {MAX_LIMIT})."
 Offset = Annotated[int, typer.Option(help="Rows to skip.", min=0, max=MAX_COUNT)]
 All = Annotated[bool, typer.Option("--all", help="Every matching row (ignores --limit).")]
 
-DEFAULT_DB = "claimgraph.duckdb"
 
 _COLUMNS: dict[str, list[str]] = {
     "documents": ["id", "published", "outlet", "title", "counts.attributions", "counts.events"],

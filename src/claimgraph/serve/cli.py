@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.extras import require
+from claimgraph.store import DEFAULT_DB
 
 _err = Console(stderr=True)
 
@@ -24,7 +25,7 @@ _err = Console(stderr=True)
 def serve_command(
     db: Annotated[str, typer.Option(
         "--db", help="DuckDB file, postgresql:// URL or .jsonl file of records.")]
-    = "claimgraph.duckdb",
+    = DEFAULT_DB,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[str | None, typer.Option(

@@ -15,7 +15,9 @@ from claimgraph.store.base import Store
 
 __all__ = ["Store", "open_store", "DEFAULT_DB"]
 
-DEFAULT_DB = "claimgraph.duckdb"
+#: the ``--db`` of every command that takes one, and what ``make run`` writes (Makefile ``DB``),
+#: so the README's commands find the database ``make run`` made
+DEFAULT_DB = "var/claimgraph.duckdb"
 
 
 def open_store(db: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:

@@ -47,7 +47,7 @@ def _insert_sql(table: str, upsert: bool = False) -> str:
 class Store(ABC):
     """A claimgraph database: documents and everything extracted from them.
 
-    Use as a context manager (``with open_store("claimgraph.duckdb") as store: ...``); opening
+    Use as a context manager (``with open_store("var/claimgraph.duckdb") as store: ...``); opening
     a store applies any pending migrations.
     """
 

@@ -1,4 +1,4 @@
-"""The default, embedded backend: one DuckDB file (``--db claimgraph.duckdb``)."""
+"""The default, embedded backend: one DuckDB file (``--db var/claimgraph.duckdb``)."""
 
 from __future__ import annotations
 
@@ -23,11 +23,13 @@ class DuckDBStore(Store):
 
     dialect = "duckdb"
 
-    def __init__(self, path: str | Path = "claimgraph.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         try:
+            if not read_only and self.path != ":memory:":  # the default lives in var/
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
+        except (duckdb.Error, OSError) as exc:
             raise ClaimgraphError("E201", f"cannot open DuckDB database {self.path}: {exc}") from exc
         self._depth = 0
         self._types: dict[str, dict[str, Any]] = {}
