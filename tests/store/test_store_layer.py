@@ -11,9 +11,9 @@ import pytest
 import claimgraph.store
 
 STORE = Path(claimgraph.store.__file__).parent
-#: what the store may use: the contract, its errors, ids and source identity
+#: what the store may use: the contract, its errors, ids, source identity, optional extras
 ALLOWED = ("claimgraph.store", "claimgraph.record", "claimgraph.errors", "claimgraph.ids",
-           "claimgraph.resolve")
+           "claimgraph.resolve", "claimgraph.extras")
 
 
 def imported(path: Path) -> set[str]:
