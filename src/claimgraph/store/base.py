@@ -75,6 +75,15 @@ class Store(ABC):
         """
         self._executemany(_insert_sql(table, upsert), rows)
 
+    def _update(
+        self, table: str, keys: tuple[str, ...], columns: tuple[str, ...], rows: Sequence[Row]
+    ) -> None:
+        """Set ``columns`` in the rows matched by ``keys`` (each row: the columns' new values,
+        then the keys). A backend may override this with a bulk path (migration backfills)."""
+        sets = ", ".join(f"{c} = ?" for c in columns)
+        where = " AND ".join(f"{k} = ?" for k in keys)
+        self._executemany(f"UPDATE {table} SET {sets} WHERE {where}", rows)
+
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """A context in which statements commit together, or roll back on an exception."""

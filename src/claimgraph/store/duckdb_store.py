@@ -62,35 +62,56 @@ class DuckDBStore(Store):
     def _insert(self, table: str, rows: Sequence[Row], *, upsert: bool = False) -> None:
         # Bulk path: the rows as an Arrow table, inserted by one INSERT ... SELECT. DuckDB runs
         # executemany as one statement per row, which costs more than analysing the document.
-        import pyarrow as pa
-
         columns = COLUMNS[table]
-        types = self._arrow_types(table)
-        arrow = pa.table(
-            {c: pa.array([row[i] for row in rows], type=types[c]) for i, c in enumerate(columns)}
-        )
         names = ", ".join(columns)
         conflict = " ON CONFLICT DO NOTHING" if upsert else ""
-        self._con.register("_claimgraph_rows", arrow)
-        try:
+        with self._registered(table, columns, rows, self._arrow_types(table)):
             self._con.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _claimgraph_rows{conflict}"
             )
+
+    def _update(
+        self, table: str, keys: tuple[str, ...], columns: tuple[str, ...], rows: Sequence[Row]
+    ) -> None:
+        # Bulk path, as _insert: one UPDATE ... FROM the rows (a migration's backfill of 20,000
+        # quantities took 116 s as one statement per row). Types read afresh: a migration has
+        # just changed the table.
+        sets = ", ".join(f"{c} = r.{c}" for c in columns)
+        where = " AND ".join(f"{table}.{k} = r.{k}" for k in keys)
+        with self._registered(table, (*columns, *keys), rows, self._describe(table)):
+            self._con.execute(f"UPDATE {table} SET {sets} FROM _claimgraph_rows r WHERE {where}")
+
+    @contextmanager
+    def _registered(
+        self, table: str, columns: Sequence[str], rows: Sequence[Row], types: dict[str, Any]
+    ) -> Iterator[None]:
+        """``rows`` (values in ``columns`` order) as the Arrow view ``_claimgraph_rows``."""
+        import pyarrow as pa
+
+        arrow = pa.table(
+            {c: pa.array([row[i] for row in rows], type=types[c]) for i, c in enumerate(columns)}
+        )
+        self._con.register("_claimgraph_rows", arrow)
+        try:
+            yield
         finally:
             self._con.unregister("_claimgraph_rows")
 
     def _arrow_types(self, table: str) -> dict[str, Any]:
         """Each column's Arrow type, from the table's declared SQL types (read once)."""
         if table not in self._types:
-            import pyarrow as pa
-
-            sql_to_arrow = {
-                "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
-                "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"),
-            }
-            described = self._con.execute(f"DESCRIBE {table}").fetchall()
-            self._types[table] = {row[0]: sql_to_arrow[row[1]] for row in described}
+            self._types[table] = self._describe(table)
         return self._types[table]
+
+    def _describe(self, table: str) -> dict[str, Any]:
+        import pyarrow as pa
+
+        sql_to_arrow = {
+            "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
+            "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us"),
+        }
+        described = self._con.execute(f"DESCRIBE {table}").fetchall()
+        return {row[0]: sql_to_arrow[row[1]] for row in described}
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cur = self._con.execute(sql, list(params))

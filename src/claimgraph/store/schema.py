@@ -168,10 +168,9 @@ def _exact_numbers(store: Any) -> None:
             texts = [number_text(n) for n in numbers]
             updates.append((*doubles, *texts, row["document_id"], row["idx"]))
     if updates:
-        store._executemany(
-            "UPDATE quantities SET value = ?, low = ?, high = ?,"
-            " value_text = ?, low_text = ?, high_text = ? WHERE document_id = ? AND idx = ?",
-            updates,
+        store._update(
+            "quantities", ("document_id", "idx"),
+            ("value", "low", "high", "value_text", "low_text", "high_text"), updates,
         )
 
 
