@@ -15,7 +15,7 @@ pieces' records are joined into one record of the whole text:
   pieces and equal to what an unsplit analysis gives; links between items (a quantity's or an
   event's attribution id, an event's place and time indexes) follow;
 - a person named by surname alone takes the full name of an earlier mention in any earlier
-  piece, as :func:`claimgraph.analyze.entities_of` does within one parse.
+  piece, as :func:`claimgraph.nlp.entities.canonical_entities` does within one parse.
 
 Title, outlet, url, source and publication date are the document's and are passed to every
 piece. Things an extractor reads from "the story so far" (the first country named, for an
@@ -34,6 +34,7 @@ from typing import Any
 from claimgraph.errors import DocumentError
 from claimgraph.ids import item_id, text_hash
 from claimgraph.ingest.document import Document
+from claimgraph.nlp.entities import person_name
 from claimgraph.record import Entity, Record, Span
 
 #: longer texts are analysed in pieces of at most this many characters: far below spaCy's
@@ -137,9 +138,10 @@ def _full_names(entities: list[Entity]) -> list[Entity]:
     out = []
     for entity in entities:
         if entity.label == "PERSON":
-            words = entity.text.removesuffix("'s").removesuffix("’s").split()
+            name = person_name(entity.text)
+            words = name.split()
             if len(words) >= 2:
-                full.setdefault(words[-1], entity.text.removesuffix("'s").removesuffix("’s").strip())
+                full.setdefault(words[-1], name)
             elif words and words[0] in full and entity.canonical != full[words[0]]:
                 entity = replace(entity, canonical=full[words[0]])
         out.append(entity)

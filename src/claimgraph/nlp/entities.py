@@ -23,6 +23,11 @@ from claimgraph.record import Entity
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
+def person_name(text: str) -> str:
+    """A PERSON entity's name as written, without a possessive ("Putin's" -> "Putin")."""
+    return text.removesuffix("'s").removesuffix("’s").strip()
+
+
 def canonical_entities(doc: Doc) -> list[Entity]:
     """Named entities with canonical names.
 
@@ -38,7 +43,7 @@ def canonical_entities(doc: Doc) -> list[Entity]:
     for ent in doc.ents:
         canonical: str | None = ent.ent_id_ or None
         if ent.label_ == "PERSON":
-            name = ent.text.removesuffix("'s").removesuffix("’s").strip()
+            name = person_name(ent.text)
             words = name.split()
             if len(words) >= 2:
                 full_names.setdefault(words[-1], name)
