@@ -73,7 +73,7 @@ def test_a_crash_is_reported_in_the_envelope_without_internals(client):
     def explode(text, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    client.app.state.analyzer = explode
+    client.app.state.analyses.analyzer = explode
     response = client.post("/api/analyze", json={"text": "Officials said nothing."})
     assert response.status_code == 500
     assert response.json() == {"ok": False, "error": {"code": "internal", "message": "internal server error"}}
@@ -238,15 +238,15 @@ def test_openapi_schema_lists_every_route(client):
 
 
 def test_analyze_runs_the_real_pipeline(records):
-    """No stand-in: the default analyser is claimgraph.analyze (the cached full pipeline)."""
+    """No stand-in: the default analyser is claimgraph.analyze, in a worker process."""
     from fastapi.testclient import TestClient
 
     from claimgraph.serve.app import create_app
     from claimgraph.serve.database import memory_database
 
-    client = TestClient(create_app(None, database=memory_database(records)))
     text = "The Ukrainian Defence Ministry said on Monday that Russian forces struck Kharkiv."
-    record = data(client.post("/api/analyze", json={"text": text, "published": "2024-08-06"}))
+    with TestClient(create_app(None, database=memory_database(records))) as client:
+        record = data(client.post("/api/analyze", json={"text": text, "published": "2024-08-06"}))
     assert record["text"] == text and record["published"] == "2024-08-06"
     assert Record.from_dict(record).text == text
     assert [a["cue"]["text"] for a in record["attributions"] if a["cue"]] == ["said"]
@@ -273,8 +273,8 @@ def test_a_full_analyser_answers_busy_at_once(client):
         release.wait(10)
         return Record(id="slow", source="api", published=None, text=text)
 
-    client.app.state.analyzer = slow
-    client.app.state.analysis_gate.max_texts = 1
+    client.app.state.analyses.analyzer = slow
+    client.app.state.analyses.slots = 1
     first: list = []
     worker = threading.Thread(target=lambda: first.append(client.post("/api/analyze", json={"text": "a"})))
     worker.start()
@@ -285,4 +285,4 @@ def test_a_full_analyser_answers_busy_at_once(client):
     assert busy.status_code == 503 and busy.headers["retry-after"] == "5"
     assert busy.json() == {"ok": False, "error": {"code": "busy", "message": busy.json()["error"]["message"]}}
     assert first[0].status_code == 200
-    assert client.app.state.analysis_gate.admitted == 0
+    assert client.app.state.analyses.running == 0

@@ -39,7 +39,7 @@ def crash(text, **kwargs):
 
 
 def test_a_crash_carries_the_security_headers(client):
-    client.app.state.analyzer = crash
+    client.app.state.analyses.analyzer = crash
     response = client.post("/api/analyze", json={"text": "Officials said nothing."})
     assert response.status_code == 500
     assert response.json()["error"] == {"code": "internal", "message": "internal server error"}
@@ -48,7 +48,7 @@ def test_a_crash_carries_the_security_headers(client):
 
 
 def test_a_crash_is_answered_inside_the_app_not_raised_to_the_server(client):
-    client.app.state.analyzer = crash
+    client.app.state.analyses.analyzer = crash
     strict = TestClient(client.app, raise_server_exceptions=True)  # raises what escapes the app
     assert strict.post("/api/analyze", json={"text": "Officials said nothing."}).status_code == 500
 
@@ -56,7 +56,7 @@ def test_a_crash_is_answered_inside_the_app_not_raised_to_the_server(client):
 def test_a_crash_keeps_the_connection_alive(client):
     from tests.serve.live import live_server
 
-    client.app.state.analyzer = crash
+    client.app.state.analyses.analyzer = crash
     with live_server(client.app) as (host, port):
         conn = http.client.HTTPConnection(host, port, timeout=10)
         conn.request("POST", "/api/analyze", body=json.dumps({"text": "Officials said nothing."}),

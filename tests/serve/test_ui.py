@@ -156,6 +156,6 @@ def test_timeline_filters_by_date(client):
 
 
 def test_claims_of_an_unstored_analysis_do_not_link_to_source_pages(client):
-    client.app.state.analyzer = lambda text, **kw: script_record()
+    client.app.state.analyses.analyzer = lambda text, **kw: script_record()
     html = client.post("/analyze", data={"text": "anything"}).text
     assert 'id="not-stored"' in html and 'href="/sources/' not in html

@@ -11,9 +11,9 @@ through as the query functions' keywords.
 from __future__ import annotations
 
 import hmac
-import threading
+import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -27,10 +27,9 @@ from claimgraph.ingest.document import Document
 from claimgraph.pipeline import store_document
 from claimgraph.query.filters import MAX_COUNT, FilterSet
 from claimgraph.record import Record, publication_day
+from claimgraph.serve.analyses import Analyses
 from claimgraph.serve.database import Database
 from claimgraph.serve.envelope import INVALID_DATE, ApiError, ok
-
-Analyzer = Callable[..., Record]
 
 
 @dataclass(slots=True)
@@ -40,7 +39,13 @@ class Settings:
     default_limit: int = 50
     max_limit: int = 500
     max_body_bytes: int = 1_000_000
-    max_analyses: int = 8  # texts admitted to the analyser at once (running or waiting)
+    #: analyses at once (one per core: more would only share the cores); more get 503 busy
+    max_analyses: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: an analysis running longer is stopped (422 timeout)
+    analysis_seconds: float = 60.0
+    #: largest text analysed for a client without the token (about 40 s of analysis on 2
+    #: cores); with the token, up to ``max_body_bytes``
+    max_anonymous_bytes: int = 100_000
 
     def __post_init__(self) -> None:
         self.default_limit = min(self.default_limit, self.max_limit)
@@ -149,14 +154,19 @@ def found(item: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
     return item
 
 
+def token_given(request: Request) -> bool:
+    """The request carries the server's token as ``Authorization: Bearer <token>``."""
+    token: str | None = _state(request).token
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), str(token).encode())
+
+
 def require_token(request: Request) -> None:
     """Writes need ``Authorization: Bearer <token>``; a server without a token is read-only."""
-    token: str | None = _state(request).token
-    if not token:
+    if not _state(request).token:
         raise ApiError(403, "forbidden", "this server is read-only: start it with --token to allow writes")
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    if not token_given(request):
         raise ApiError(401, "unauthorized", "send the write token as 'Authorization: Bearer <token>'")
 
 
@@ -224,36 +234,20 @@ def list_places(request: Request, db: Db,
     return listing(request, db, query.list_places, f)
 
 
-class AnalysisGate:
-    """One text at a time through the pipeline (it is CPU-bound and the machine has few cores),
-    and at most ``max_texts`` admitted at once (running or waiting): beyond that a request is
-    refused with 503 ``busy`` at once instead of piling up threads and timing out."""
-
-    def __init__(self, max_texts: int) -> None:
-        self.max_texts = max_texts
-        self.admitted = 0
-        self._turn = threading.Lock()
-        self._count = threading.Lock()
-
-    def run(self, fn: Callable[[], Record]) -> Record:
-        with self._count:
-            if self.admitted >= self.max_texts:
-                raise ApiError(503, "busy", "the analyser is busy with other texts: retry shortly")
-            self.admitted += 1
-        try:
-            with self._turn:
-                return fn()
-        finally:
-            with self._count:
-                self.admitted -= 1
-
-
 def analyze_in_turn(request: Request, body: TextIn, **extra: Any) -> Record:
-    """Run the app's analyser on one text through its gate (API and web form alike)."""
-    analyzer: Analyzer = _state(request).analyzer
-    gate: AnalysisGate = _state(request).analysis_gate
+    """Analyse one text through the app's ``Analyses`` (API and web form alike); blocks, so
+    call it off the event loop. A client without the token may send at most
+    ``max_anonymous_bytes``."""
+    settings: Settings = _state(request).settings
+    size = len(body.text.encode("utf-8"))
+    if size > settings.max_anonymous_bytes and not token_given(request):
+        raise ApiError(413, "too_large", f"the text has {size} bytes; without the token this "
+                       f"server analyses at most {settings.max_anonymous_bytes} (send "
+                       "'Authorization: Bearer <token>' for up to "
+                       f"{settings.max_body_bytes})")
+    analyses: Analyses = _state(request).analyses
     try:
-        return gate.run(lambda: analyzer(body.text, published=body.published, **extra))
+        return analyses.run(body.text, published=body.published, **extra)
     except DocumentError as exc:
         raise ApiError(422, "unprocessable", exc.reason) from exc
 
@@ -261,7 +255,7 @@ def analyze_in_turn(request: Request, body: TextIn, **extra: Any) -> Record:
 @router.post("/analyze", response_model=Envelope,
              responses={413: {"model": ErrorEnvelope}, 422: {"model": ErrorEnvelope},
                         503: {"model": ErrorEnvelope}},
-             summary="Analyse a text (not stored)")
+             summary="Analyse a text (not stored; large texts need the token)")
 async def analyze(request: Request, body: TextIn) -> dict[str, Any]:
     record = await run_in_threadpool(analyze_in_turn, request, body, source="api")
     return ok(record.to_dict())

@@ -6,8 +6,8 @@ schema by the server (:mod:`claimgraph.serve.apidocs`).
     create_app("claims.duckdb")                 # read-only
     create_app("claims.duckdb", token="s3cret") # POST /api/documents needs that bearer token
 
-The pipeline is loaded on the first ``POST /api/analyze`` (not at start-up), so browsing a
-database costs no model load.
+The pipeline is loaded on the first ``POST /api/analyze`` (not at start-up), in worker processes
+(:mod:`claimgraph.serve.analyses`), so browsing a database costs no model load.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from fastapi.staticfiles import StaticFiles
 
 from claimgraph.record import Record
 from claimgraph.serve import api, apidocs, envelope, ui
-from claimgraph.serve.api import AnalysisGate, Analyzer, Settings
+from claimgraph.serve.analyses import Analyses, Analyzer
+from claimgraph.serve.api import Settings
 from claimgraph.serve.database import Database, open_database
 from claimgraph.serve.limits import BodyLimit
 
@@ -36,6 +37,13 @@ def default_analyzer(text: str, **kwargs: Any) -> Record:
 
 
 FAVICON = ui.HERE / "static" / "favicon.svg"
+
+def load_pipeline() -> None:
+    """Load the pipeline a worker process analyses with, before its first text."""
+    from claimgraph.nlp.pipeline import default_pipeline
+
+    default_pipeline()
+
 
 # Defence in depth behind autoescaping: only the server's own scripts and styles may run.
 SECURITY_HEADERS = {
@@ -91,8 +99,11 @@ def create_app(
     )
     app.state.database = database
     app.state.token = token or None
-    app.state.analyzer = analyzer or default_analyzer
-    app.state.analysis_gate = AnalysisGate(settings.max_analyses)
+    # the pipeline in worker processes; a test's stand-in analyzer in the calling thread
+    app.state.analyses = Analyses(analyzer or default_analyzer, slots=settings.max_analyses,
+                                  seconds=settings.analysis_seconds, processes=analyzer is None,
+                                  warm=load_pipeline)
+    app.router.add_event_handler("shutdown", app.state.analyses.close)
     app.state.settings = settings
     envelope.install(app, html_error=_html_error)
     app.include_router(api.router)

@@ -36,6 +36,13 @@ def serve_command(
     max_body_bytes: Annotated[int, typer.Option(
         help="Largest request body (POST /api/analyze text), answered with 413 above.")]
     = 1_000_000,
+    max_anonymous_bytes: Annotated[int, typer.Option(
+        help="Largest text analysed for a client without the token (413 above).")] = 100_000,
+    analysis_seconds: Annotated[float, typer.Option(
+        help="An analysis running longer is stopped (422 timeout).")] = 60.0,
+    max_analyses: Annotated[int | None, typer.Option(
+        help="Analyses at once, each in a worker process; more get 503 busy. Default: the "
+        "cores.")] = None,
     workers: Annotated[int, typer.Option(
         help="Server processes, each with its own read-only connection (a DuckDB file takes "
         "writes from one process only: with --token, use 1 or PostgreSQL).")] = 1,
@@ -52,15 +59,21 @@ def serve_command(
     from claimgraph.serve.app import ENV_TOKEN, create_app, settings_env
 
     problem = None
-    if not 1 <= max_limit <= 1000 or max_body_bytes < 1 or workers < 1:
-        problem = "--max-limit must be 1..1000, --max-body-bytes and --workers at least 1"
+    if not 1 <= max_limit <= 1000 or min(max_body_bytes, max_anonymous_bytes, workers) < 1:
+        problem = ("--max-limit must be 1..1000, --max-body-bytes, --max-anonymous-bytes and "
+                   "--workers at least 1")
+    elif analysis_seconds <= 0 or (max_analyses is not None and max_analyses < 1):
+        problem = "--analysis-seconds must be above 0 and --max-analyses at least 1"
     elif workers > 1 and token and not db.startswith(("postgresql://", "postgres://")):
         problem = "--workers above 1 with --token needs PostgreSQL (a DuckDB file has one writer)"
     if problem:
         _err.print(f"[red]error[/red] [E002] {problem}", highlight=False)
         raise typer.Exit(2)
     settings = Settings(default_limit=min(50, max_limit), max_limit=max_limit,
-                        max_body_bytes=max_body_bytes)
+                        max_body_bytes=max_body_bytes, max_anonymous_bytes=max_anonymous_bytes,
+                        analysis_seconds=analysis_seconds)
+    if max_analyses is not None:
+        settings.max_analyses = max_analyses
     try:
         app = create_app(db, token=token, settings=settings)  # fails early on a bad --db
     except ClaimgraphError as exc:

@@ -39,6 +39,7 @@ API_CODES: dict[str, str] = {
     "internal": "an unexpected server error (logged on the server)",
     "busy": "the analyser has as many texts as it admits: retry shortly",
     "invalid_date": "`published` is not a calendar day YYYY-MM-DD (E112): nothing was analysed or stored",
+    "timeout": "the analysis took longer than the server's limit and was stopped",
 }
 
 #: the pydantic error type of a bad ``published`` (``api.calendar_day``), answered 422
