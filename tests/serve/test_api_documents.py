@@ -58,6 +58,24 @@ def test_the_timeline_reads_only_real_days(writer: TestClient) -> None:
     assert response.status_code == 200
 
 
+def test_an_integer_above_two_to_the_53_is_stored_through_the_api(writer: TestClient) -> None:
+    """Was a 500 (DuckDB refused the double); the number comes back with every digit."""
+    from claimgraph.ids import text_hash
+    from claimgraph.record import Quantity, Record
+
+    text = "Officials said 672138506081275904 people were counted in Paris on Monday."
+
+    def analyse(text: str, *, published: str | None = None, source: str = "api") -> Record:
+        return Record(id=text_hash(text), source=source, published=published, text=text,
+                      quantities=[Quantity(15, 40, text[15:40], value=672138506081275904)])
+
+    writer.app.state.analyzer = analyse  # type: ignore[attr-defined]
+    response = writer.post("/api/documents", json={"text": text, "id": "tweet"}, headers=AUTH)
+    assert response.status_code == 201
+    stored = writer.get("/api/documents/tweet")
+    assert '"value":672138506081275904' in stored.text.replace(" ", "")
+
+
 # -- DELETE /api/documents/{id} --------------------------------------------------------------
 
 def _rows_of(writer: TestClient, doc_id: str) -> dict[str, int]:

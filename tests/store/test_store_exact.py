@@ -156,3 +156,14 @@ def test_a_new_database_has_no_int_fields_column(tmp_path: Path) -> None:
     with open_store(tmp_path / "new.duckdb") as store:
         columns = {r["column_name"] for r in store.query("DESCRIBE quantities")}
     assert {"value_text", "low_text", "high_text"} <= columns and "int_fields" not in columns
+
+
+def test_an_event_dated_by_an_impossible_day_takes_the_publication_date() -> None:
+    from claimgraph.record import Event, Span, Time
+    from claimgraph.store.rows import event_date
+
+    text = "On 2024-02-30 troops moved."
+    record = Record(id="e", source="e.txt", published="2024-03-02", text=text,
+                    times=[Time(3, 13, text[3:13], value="2024-02-30")],
+                    events=[Event(id="e1", type="MOVE", trigger=Span(20, 25, "moved"), time=0)])
+    assert event_date(record, 0) == "2024-03-02"
