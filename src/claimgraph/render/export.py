@@ -124,9 +124,11 @@ def render_table(
     out: TextIO | None = None,
     width: int = 60,
 ) -> int:
-    """A rich table of flattened rows (long cells shortened to ``width``)."""
+    """A rich table of flattened rows (long cells shortened at a word to about ``width``)."""
     from rich.console import Console
     from rich.table import Table
+
+    from claimgraph.render.summary import shorten
 
     rows, found = _flat_rows(items)
     table = Table(title=title, show_lines=False)
@@ -138,7 +140,7 @@ def render_table(
         for name in names:
             value = row.get(name)
             text = "" if value is None else str(value)
-            cells.append(text if len(text) <= width else text[: width - 1] + "…")
+            cells.append(text if len(text) <= width else shorten(text, width))
         table.add_row(*cells)
     target = out or sys.stdout
     # A terminal sets the width; redirected output gets room instead of 80 folded columns.
