@@ -86,6 +86,26 @@ def test_command_listing_keeps_each_summary_on_one_line(words, group):
         assert summary(command) in row, name
 
 
+def commands(words: list[str] | None = None, group: Any = None) -> list[tuple[list[str], Any]]:
+    """Every leaf command with the words that reach it (``["query", "events"]``)."""
+    words, group = words or [], group or typer.main.get_command(app)
+    found = []
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            found += commands([*words, name], command)
+        else:
+            found.append(([*words, name], command))
+    return found
+
+
+@pytest.mark.parametrize("words, command", commands(), ids=lambda x: " ".join(x) if isinstance(x, list) else "")
+def test_each_command_help_page_keeps_its_summary_on_one_line(words, command):
+    result = runner.invoke(app, [*words, "--help"], env={"COLUMNS": "400"}, terminal_width=400)
+    assert result.exit_code == 0
+    lines = [" ".join(line.strip("│ ").split()) for line in result.output.splitlines()]
+    assert any(summary(command) in line for line in lines)
+
+
 def test_eval_list_has_a_header_and_a_description_per_task():
     result = runner.invoke(app, ["eval", "list"], env={"COLUMNS": "200"}, terminal_width=200)
     assert result.exit_code == 0
