@@ -167,3 +167,11 @@ def test_an_event_dated_by_an_impossible_day_takes_the_publication_date() -> Non
                     times=[Time(3, 13, text[3:13], value="2024-02-30")],
                     events=[Event(id="e1", type="MOVE", trigger=Span(20, 25, "moved"), time=0)])
     assert event_date(record, 0) == "2024-03-02"
+
+
+def test_a_date_set_after_the_record_was_built_is_checked_again(store: Store) -> None:
+    record = counted(9)
+    record.published = "2024-13-45"  # around Record's own check
+    [outcome] = store.add_records([record])
+    assert isinstance(outcome, DocumentError) and outcome.code == "E112"
+    assert store.stored_ids([record.id]) == set()

@@ -177,7 +177,7 @@ class Store(ABC):
             storable = [r for i, r in enumerate(records) if i not in refused]
             written = iter(self.add_records(storable, replace=replace))
             return [
-                DocumentError("E201", r.source, f"could not store: {refused[i]}")
+                DocumentError(refused[i][0], r.source, refused[i][1])
                 if i in refused else next(written)
                 for i, r in enumerate(records)
             ]

@@ -152,12 +152,23 @@ def _nul_field(obj: Any, where: str) -> str | None:
     return None
 
 
-def unstorable(record: Record) -> str | None:
-    """Why no backend can store ``record`` exactly, or None. PostgreSQL text cannot hold NUL
-    (DuckDB's can): both refuse it, so the two stores never disagree about a record."""
+def unstorable(record: Record) -> tuple[str, str] | None:
+    """Why no backend can store ``record`` exactly, as (code, reason), or None.
+
+    PostgreSQL text cannot hold NUL (DuckDB's can): both refuse it (E201), so the two stores
+    never disagree about a record. A ``published`` set after the record was built is checked
+    again (E112): the store holds calendar days only, which the timeline relies on.
+    """
+    try:
+        day = publication_day(record.published)
+    except ValueError as exc:
+        return "E112", str(exc)
+    if day != record.published:
+        return "E112", f"published must be YYYY-MM-DD, got {record.published!r}"
     where = _nul_field(record, "record")
     if where is not None:
-        return f"{where.removeprefix('record.')} contains a NUL character, which cannot be stored"
+        where = where.removeprefix("record.")
+        return "E201", f"could not store: {where} contains a NUL character, which cannot be stored"
     return None
 
 
