@@ -4,11 +4,13 @@ A new user copies them one by one from the README, in the repository's folder, a
 run``; so does this test: in a fresh folder that holds only ``.venv`` and ``examples/`` (links
 to this checkout's), after ``make run`` has written the database there, each command is run by
 bash exactly as the README prints it and must exit 0. The one command that does not end by
-itself, ``serve``, is run on a free port, asked for a page and stopped.
+itself, ``serve``, is run on a free port, asked for a page and stopped. ``eval TASK`` needs the shared gold data:
+without it the command is skipped, saying so (and fails in CI, which must have it).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import socket
@@ -78,8 +80,19 @@ def answers(url: str, process: subprocess.Popen[str], seconds: float) -> int:
     return 0
 
 
+def needs_missing_gold_data(command: str) -> bool:
+    """``eval TASK`` scores the shared gold data, which a clean clone without it cannot."""
+    from claimgraph.evaluate import evaldata_root
+
+    return bool(re.search(r"\seval\s+(?!list\b)", command)) and evaldata_root() is None
+
+
 @pytest.mark.parametrize("command", [c for c in COMMANDS if " serve" not in c])
 def test_readme_command_runs_as_written(command: str, after_make_run: Path) -> None:
+    if needs_missing_gold_data(command):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{command}: no gold data (../shared/evaldata), which CI must have")
+        pytest.skip(f"{command}: no gold data here (../shared/evaldata)")
     done = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], cwd=after_make_run,
                           capture_output=True, text=True, timeout=TIMEOUT)
     assert done.returncode == 0, f"{command}\n{done.stderr[-3000:]}"
