@@ -129,3 +129,36 @@ def test_a_bad_date_in_html_metadata_means_no_date() -> None:
     from claimgraph.ingest import parse_published
 
     assert parse_published("2024-13-45") is None and parse_published("2024-08-13") == "2024-08-13"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_decoded(tmp_path: Path, encoding: str) -> None:
+    text = "Kyiv said “six brigades” crossed — reportedly.\n"
+    path = tmp_path / "wide.txt"
+    path.write_bytes(("\ufeff" + text).encode(encoding))  # the mark, then the text
+    [doc] = read(path)
+    assert isinstance(doc, Document) and doc.text == text
+
+
+def test_utf16_that_does_not_decode_names_the_encoding_its_mark_claims(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(b"\xff\xfe" + "Kyiv said.".encode("utf-16-le") + b"\x00\xd8")  # lone surrogate
+    [error] = read(path)
+    assert isinstance(error, DocumentError) and error.code == "E106"
+    assert "UTF-16" in error.reason and "byte-order mark" in error.reason
+
+
+def test_a_nul_byte_far_into_a_file_is_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"Kyiv said so. " * 1000 + b"\x00" + b"More text.")  # NUL at 14,000
+    [error] = read(path)
+    assert isinstance(error, DocumentError) and error.code == "E104"
+    assert "14,000" in error.reason
+
+
+def test_a_nul_character_in_a_jsonl_text_is_refused_for_that_row(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    path.write_text('{"text": "Kyiv said\\u0000 so."}\n{"text": "Moscow denied it."}\n')
+    error, doc = read(path)
+    assert isinstance(error, DocumentError) and error.code == "E104" and error.source.endswith(":1")
+    assert isinstance(doc, Document)

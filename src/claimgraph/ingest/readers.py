@@ -1,12 +1,14 @@
 """Read inputs (files, directories, stdin) into ``Document``s, one bad input never stopping the rest.
 
 Every reader yields ``Document`` or ``DocumentError`` in input order: the caller decides how to
-report an error, but nothing is dropped silently. Plain text is decoded as UTF-8 and kept byte
-for byte (no newline normalisation), so offsets line up with outside gold annotations.
+report an error, but nothing is dropped silently. Plain text is decoded as UTF-8 (UTF-16 or UTF-32 when it opens
+with their byte-order mark) and kept character for character (no newline normalisation), so
+offsets line up with outside gold annotations.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -25,6 +27,12 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WARC_SUFFIXES = {".warc", ".arc"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+#: byte-order marks of the encodings decoded besides UTF-8; UTF-32's come first, since the
+#: little-endian UTF-32 mark begins with the UTF-16 one
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 Item: TypeAlias = Document | DocumentError
 
@@ -49,17 +57,36 @@ def _suffix(path: Path) -> str:
 
 
 def _decode(data: bytes, source: str) -> str:
+    """Bytes to text: UTF-8, or UTF-16/UTF-32 when a byte-order mark says so.
+
+    A NUL anywhere (not only near the start) means binary: no text format uses it, and a
+    store cannot keep it (PostgreSQL text refuses it). UTF-16 and UTF-32 are full of NUL
+    bytes, so they are recognised by their mark first and checked for NUL characters after.
+    """
     if not data.strip():
         raise DocumentError("E103", source, "input is empty")
-    if b"\x00" in data[:8192]:
-        raise DocumentError("E104", source, "input looks binary (NUL bytes), not text")
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is None and (at := data.find(b"\x00")) >= 0:
+        raise DocumentError("E104", source, f"input looks binary (NUL byte at {at:,}), not text")
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
+        name = encoding.upper() if encoding else "UTF-8"
+        mark = " (its byte-order mark says so)" if encoding else ""
         raise DocumentError(
-            "E106", source, f"not valid UTF-8 at byte {exc.start}: convert it to UTF-8 first"
+            "E106", source, f"not valid {name}{mark} at byte {exc.start}: convert it to UTF-8 first"
         ) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    text = text.removeprefix("\ufeff")
+    refuse_nul(text, source)
+    if not text.strip():
+        raise DocumentError("E103", source, "input is empty")
+    return text
+
+
+def refuse_nul(text: str, source: str) -> None:
+    """E104 for a NUL character in decoded text (a JSON ``\\u0000``, a UTF-16 NUL)."""
+    if (at := text.find("\x00")) >= 0:
+        raise DocumentError("E104", source, f"text contains a NUL character (at {at:,}): binary, not text")
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
@@ -105,6 +132,9 @@ def read_jsonl(data: bytes, source: str, published: str | None) -> Iterator[Item
             continue
         if not row["text"].strip():
             yield DocumentError("E103", where, "'text' is empty")
+            continue
+        if "\x00" in row["text"]:
+            yield DocumentError("E104", where, "'text' contains a NUL character: binary, not text")
             continue
         if len(row["text"].encode("utf-8", "surrogatepass")) > MAX_BYTES:
             yield DocumentError("E105", where, f"'text' is over the {MAX_BYTES:,}-byte limit")

@@ -24,6 +24,7 @@ from typing import IO, Any, TypeAlias
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
+from claimgraph.ingest.readers import refuse_nul
 
 Item: TypeAlias = Document | DocumentError
 
@@ -119,6 +120,7 @@ def _document(archive: Any, record: Any, fh: IO[bytes], published: str | None) -
             doc = read_html_page(_decode(body, charset, source, lenient=True), source, published)
         else:
             text = _decode(body, charset, source, lenient=False)
+            refuse_nul(text, source)
             doc = Document(text=text, source=source, published=published)
     except DocumentError as err:
         return err
