@@ -33,6 +33,7 @@ def record_from_doc(document: Document, doc: Doc) -> Record:
         title=document.title,
         outlet=document.outlet,
         url=document.url,
+        published_guessed=document.published_guessed,
         entities=extensions.results(doc, "cg_entities"),
         attributions=extensions.results(doc, "cg_attributions"),
         quantities=extensions.results(doc, "cg_quantities"),

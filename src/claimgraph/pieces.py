@@ -102,7 +102,7 @@ def _join(document: Document, parts: list[tuple[int, Record]]) -> Record:
     key = text_hash(document.text)
     whole = Record(id=document.id, source=document.source, published=document.published,
                    text=document.text, title=document.title, outlet=document.outlet,
-                   url=document.url)
+                   url=document.url, published_guessed=document.published_guessed)
     seen: set[int] = set()
     for offset, part in parts:
         ids: dict[str, str] = {}

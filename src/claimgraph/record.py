@@ -197,6 +197,8 @@ class Record:
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
+    #: ``published`` was read from the article's text ("the 2016 general"), not its metadata
+    published_guessed: bool = False
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
@@ -232,6 +234,7 @@ class Record:
             title=data.get("title"),
             outlet=data.get("outlet"),
             url=data.get("url"),
+            published_guessed=bool(data.get("published_guessed", False)),
             entities=[Entity(**e) for e in data.get("entities", [])],
             attributions=[
                 Attribution(

@@ -92,7 +92,8 @@ def test_an_id_beyond_64_bits_is_refused_by_both(store: Store) -> None:
 
 # -- migrating a database written before the exact schema --------------------------------------
 
-OLD = len(MIGRATIONS) - 3  # before 0005_exact_numbers, 0006_drop_int_fields, 0007_valid_dates
+# before 0005_exact_numbers, 0006_drop_int_fields, 0007_valid_dates (and any later migration)
+OLD = [m.name for m in MIGRATIONS].index("0005_exact_numbers")
 
 
 def _old_database(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,7 +129,7 @@ def test_an_old_database_is_migrated_by_name(
     _old_database(db_url, monkeypatch)
     with open_store(db_url) as store:
         names = [m["name"] for m in store.migrations()]
-        assert names[OLD:] == ["0005_exact_numbers", "0006_drop_int_fields", "0007_valid_dates"]
+        assert names[OLD : OLD + 3] == ["0005_exact_numbers", "0006_drop_int_fields", "0007_valid_dates"]
         assert store.schema_version() == len(MIGRATIONS)
 
 

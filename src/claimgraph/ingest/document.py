@@ -29,7 +29,8 @@ class Document:
     ``id`` is the input's own id when it has one (a JSON Lines ``id``), else the text's content
     hash, so the same article read twice gets the same id. ``published`` is checked here, by
     ``claimgraph.record.publication_day``: a bad date is ``DocumentError`` ``E112``, so no
-    reader can let one through to analysis or the store.
+    reader can let one through to analysis or the store. ``published_guessed`` says the date
+    is a guess from the text (an HTML page without date metadata), not a fact from the page.
     """
 
     text: str
@@ -39,6 +40,8 @@ class Document:
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
+    #: True when ``published`` was read from the text, not from metadata or the caller
+    published_guessed: bool = False
 
     def __post_init__(self) -> None:
         if not self.id:

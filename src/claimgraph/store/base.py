@@ -289,7 +289,8 @@ class Store(ABC):
     def get_record(self, document_id: str) -> Record | None:
         """The full contract record of a stored document, or None."""
         docs = self._fetch(
-            "SELECT id, source, published, title, outlet, url, text FROM documents WHERE id = ?",
+            "SELECT id, source, published, title, outlet, url, text, published_guessed"
+            " FROM documents WHERE id = ?",
             (document_id,),
         )
         if not docs:

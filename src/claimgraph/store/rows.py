@@ -40,7 +40,10 @@ _SPAN = ("start_char", "end_char", "text")
 
 # Insert column order per table (the schema in ``schema.py``).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "documents": ("id", "source", "published", "title", "outlet", "url", "text", "ingested_at"),
+    "documents": (
+        "id", "source", "published", "title", "outlet", "url", "text", "ingested_at",
+        "published_guessed",
+    ),
     "entities": (
         "document_id", "idx", *_SPAN, "label", "canonical", "country", "metonym",
     ),
@@ -178,7 +181,7 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
     out: dict[str, list[Row]] = defaultdict(list)
     out["documents"].append(
         (doc, record.source, record.published, record.title, record.outlet, record.url,
-         record.text, ingested_at)
+         record.text, ingested_at, bool(record.published_guessed))
     )
     for i, e in enumerate(record.entities):
         out["entities"].append(
@@ -276,6 +279,7 @@ def record_from_rows(
         title=document["title"],
         outlet=document["outlet"],
         url=document["url"],
+        published_guessed=bool(document.get("published_guessed")),
         entities=[
             Entity(**_mk_span(e), label=e["label"], canonical=e["canonical"],
                    country=e["country"], metonym=bool(e["metonym"]))

@@ -225,9 +225,16 @@ def _valid_dates(store: Any) -> None:
 
 VALID_DATES = Migration("0007_valid_dates", (), _valid_dates)
 
+# ``Record.published_guessed``: the date was read from the article's text (an HTML page with no
+# date metadata); documents stored before it were not told, so they read as not guessed.
+PUBLISHED_GUESSED = Migration(
+    "0008_published_guessed",
+    ("ALTER TABLE documents ADD COLUMN published_guessed BOOLEAN DEFAULT FALSE",),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
-    DROP_INT_FIELDS, VALID_DATES,
+    DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED,
 )
 
 # The table that records applied migrations; created before any migration runs.
