@@ -22,6 +22,12 @@ def parse_published(value: object) -> str | None:
         return None
 
 
+def refuse_nul(text: str, source: str) -> None:
+    """E104 for a NUL character in decoded text (a JSON ``\\u0000``, a UTF-16 NUL)."""
+    if (at := text.find("\x00")) >= 0:
+        raise DocumentError("E104", source, f"text contains a NUL character (at {at:,}): binary, not text")
+
+
 @dataclass(slots=True)
 class Document:
     """An article to analyse. ``text`` is analysed verbatim: every offset indexes into it.

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from claimgraph.errors import ClaimgraphError, DocumentError
-from claimgraph.ingest.document import Document
+from claimgraph.ingest.document import Document, refuse_nul
 from claimgraph.ingest.html import read_html_page
 from claimgraph.record import publication_day
 
@@ -81,12 +81,6 @@ def _decode(data: bytes, source: str) -> str:
     if not text.strip():
         raise DocumentError("E103", source, "input is empty")
     return text
-
-
-def refuse_nul(text: str, source: str) -> None:
-    """E104 for a NUL character in decoded text (a JSON ``\\u0000``, a UTF-16 NUL)."""
-    if (at := text.find("\x00")) >= 0:
-        raise DocumentError("E104", source, f"text contains a NUL character (at {at:,}): binary, not text")
 
 
 def _read_bytes(path: Path, source: str) -> bytes:

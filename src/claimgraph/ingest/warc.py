@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.document import Document
-from claimgraph.ingest.readers import refuse_nul
+from claimgraph.ingest.document import Document, refuse_nul
 
 Item: TypeAlias = Document | DocumentError
 
