@@ -98,7 +98,8 @@ def _option(f: Filter) -> inspect.Parameter:
     """The Typer option of one declared filter (its type optional: unset means no filter)."""
     kind = f.type if f.default is not None else f.type | None
     names = [f.flag] if f.flag else []
-    option = typer.Option(*names, help=f.help)
+    bounds = {"min": f.ge, "max": f.le} if f.type is int else {}
+    option = typer.Option(*names, help=f.help, **bounds)
     return inspect.Parameter(f.name, inspect.Parameter.KEYWORD_ONLY, default=f.default,
                              annotation=Annotated[kind, option])
 
