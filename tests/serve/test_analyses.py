@@ -100,3 +100,14 @@ def test_the_default_slots_are_the_cores():
     import os
 
     assert Settings().max_analyses == (os.cpu_count() or 1)
+
+
+def test_a_worker_that_died_while_idle_is_replaced():
+    analyses = Analyses(slow.spin, slots=1, seconds=30, processes=True)
+    try:
+        assert analyses.run("0").id == "spun"
+        analyses._idle[0].process.kill()  # as the kernel's OOM killer would
+        analyses._idle[0].process.join(5)
+        assert analyses.run("0").id == "spun"
+    finally:
+        analyses.close()

@@ -118,6 +118,9 @@ class Analyses:
     def _in_worker(self, text: str, kwargs: dict[str, Any]) -> Record:
         with self._lock:
             worker = self._idle.pop() if self._idle else None
+        if worker is not None and not worker.process.is_alive():  # died while idle (OOM killer)
+            worker.stop()
+            worker = None
         worker = worker or _Worker(self.analyzer, self.warm)
         try:
             answer = worker.ask(text, kwargs, self.seconds)
