@@ -47,3 +47,14 @@ def test_a_long_list_in_the_notes_is_cut_with_a_count():
     text = shown(report())
     assert f"'{LIST_LIMIT - 1} km'" in text and f"'{LIST_LIMIT} km'" not in text
     assert "… and 4 more" in text
+
+
+def test_means_show_their_sum_and_count_and_derived_scores_follow():
+    from claimgraph.evaluate.extraction import ShingleReport
+
+    r = ShingleReport("extraction", "article-extraction-benchmark", documents=2,
+                      values={"precision": (1.5, 2), "recall": (1.0, 2)})
+    r.baseline = ShingleReport("extraction", "-", values={"precision": (1.0, 2), "recall": (1.0, 2)})
+    text = shown(r)
+    assert "means over documents" in text and "1.50" in text
+    assert "│ f1" in text and "0.600" in text and "0.500" in text  # ours, then the baseline's

@@ -27,30 +27,22 @@ held-out test. Every report carries each half's accuracies as ``fold_a.<metric>`
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.evaluate.scoring import Counts, Report
+from claimgraph.evaluate.scoring import FOLDS, Counts, Report, fold_of
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events.coder import find_events, main_event
 from claimgraph.extract.events.lexicon import GSR_TO_PLOVER
 
 TASK = "events"
 DEFAULT_DATA = "plover-gsr/records.json"
-FOLDS = ("a", "b")
 #: what events read in ``analyze``: the news entity ruler's organisations and metonyms and the
 #: geocoded places (actor and target countries), not the attribution, time or quantity links
 PIPELINE = ("news_entities", "places", "events")
-
-
-def fold_of(record_id: str) -> str:
-    """The fixed half ("a" or "b") a record belongs to: the first byte of its id's SHA-1, odd
-    or even (independent of the records' order, type and text)."""
-    return FOLDS[hashlib.sha1(record_id.encode("utf-8")).digest()[0] % 2]
 
 
 def _codes(actors: Any) -> set[str]:

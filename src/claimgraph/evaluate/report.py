@@ -54,22 +54,33 @@ def scores_table(report: Report) -> Table:
 
 
 def accuracy_table(report: Report) -> Table | None:
-    """The scores that are right / total (a type or a value among matched items)."""
+    """The scores that are right / total (a type or a value among matched items), or means (a sum
+    over documents / their count), then the scores a task derives from them (an F1 of two means)."""
     if not report.values:
         return None
     base = report.baseline
-    table = Table(title="accuracies", title_justify="left")
-    for col in ("metric", "accuracy", "right", "total"):
+    means = any(isinstance(right, float) for right, _ in report.values.values())
+    table = Table(title="means over documents" if means else "accuracies", title_justify="left")
+    for col in ("metric", "score", "sum", "count") if means else ("metric", "accuracy", "right", "total"):
         table.add_column(col, justify="right" if col != "metric" else "left")
     if base:
         table.add_column("baseline", justify="right")
     for name, (right, total) in sorted(report.values.items()):
-        row = [name, f"{right / total if total else 0:.3f}", str(right), str(total)]
+        shown = f"{right:.2f}" if isinstance(right, float) else str(right)  # a sum, for a mean
+        row = [name, f"{right / total if total else 0:.3f}", shown, str(total)]
         if base:
             b = base.values.get(name)
             row.append(f"{b[0] / b[1]:.3f}" if b and b[1] else "")
         table.add_row(*row)
+    for name, score in _derived(report).items():
+        table.add_row(name, f"{score:.3f}", "", "", *([f"{_derived(base).get(name, 0.0):.3f}"] if base else []))
     return table
+
+
+def _derived(report: Report) -> dict[str, float]:
+    """Metrics a task computes from its counts and values (e.g. an F1 of two means)."""
+    plain = {f"{n}.{m}" for n in report.counts for m in ("precision", "recall", "f1")} | set(report.values)
+    return {name: score for name, score in sorted(report.metrics().items()) if name not in plain}
 
 
 def _cell(value: Any) -> str:
@@ -115,7 +126,10 @@ def note_renderable(title: str, value: Any) -> RenderableType:
 
 
 def print_report(report: Report, console: Console) -> None:
-    console.print(scores_table(report))
+    if report.counts or not report.values:
+        console.print(scores_table(report))
+    else:
+        console.print(f"{report.task} on {_data_name(report.data)} ({report.documents:,} documents)")
     accuracies = accuracy_table(report)
     if accuracies is not None:
         console.print(accuracies)

@@ -3,6 +3,7 @@ partitions (a Dask run, or one file at a time) add up exactly to the score of th
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,15 @@ class _Spanned(Protocol):
 
 
 S = TypeVar("S", bound=_Spanned)
+
+#: the two fixed halves of a data set: rules are designed on "a", "b" checks them
+FOLDS = ("a", "b")
+
+
+def fold_of(item_id: str) -> str:
+    """The fixed half ("a" or "b") an item belongs to: the first byte of its id's SHA-1, odd
+    or even (independent of the items' order, kind and text)."""
+    return FOLDS[hashlib.sha1(item_id.encode("utf-8")).digest()[0] % 2]
 
 
 @dataclass(slots=True)
@@ -53,7 +63,7 @@ class Report:
     """The result of one evaluation task.
 
     ``counts`` holds P/R/F1 metrics by name ("cue", "whole"); ``values`` holds other scores
-    (accuracies, as ``(correct, total)`` pairs so they stay mergeable); ``baseline`` is the same
+    (accuracies and means, as ``(correct or sum, total)`` pairs so they stay mergeable); ``baseline`` is the same
     report for the deliberately simple baseline, scored alongside.
     """
 
@@ -61,7 +71,7 @@ class Report:
     data: str
     documents: int = 0
     counts: dict[str, Counts] = field(default_factory=dict)
-    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, tuple[float, int]] = field(default_factory=dict)
     baseline: Report | None = None
     notes: dict[str, Any] = field(default_factory=dict)
 
