@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from claimgraph import query
 from claimgraph.errors import ClaimgraphError
 from claimgraph.serve.app import create_app
-from claimgraph.serve.database import open_database
+from claimgraph.serve.database import memory_database, open_database
 from claimgraph.store import open_store
 
 
@@ -49,3 +50,44 @@ def test_a_duckdb_file_is_served_read_only_without_a_token(tmp_path, records):
     db.close()
     client = TestClient(create_app(str(path)))
     assert client.get("/api/documents").json()["meta"]["total"] == 3
+
+
+def test_a_slow_read_does_not_hold_up_a_fast_one(db_url, records):
+    """Reads run on readers of their own: a document fetch is answered while a slow list is
+    still running (one lock around every query made it wait for the slow one)."""
+    from claimgraph.serve.database import Database
+
+    with open_store(db_url) as store:
+        store.add_records(records)
+    db = Database(open_store(db_url))
+    slow_started, slow_may_end = threading.Event(), threading.Event()
+
+    def slow(store, **kwargs):
+        slow_started.set()
+        slow_may_end.wait(10)
+        return query.list_documents(store, **kwargs)
+
+    slow_thread = threading.Thread(target=db.run, args=(slow,))
+    slow_thread.start()
+    assert slow_started.wait(10)
+    fetched: list = []
+    fast = threading.Thread(target=lambda: fetched.append(db.run(query.get_document,
+                                                                 records[0].id)))
+    fast.start()
+    fast.join(5)
+    answered_meanwhile = not fast.is_alive()
+    slow_may_end.set()
+    slow_thread.join(10)
+    fast.join(10)
+    db.close()
+    assert answered_meanwhile
+    assert fetched == [records[0].to_dict()]
+
+
+def test_a_read_sees_what_the_server_wrote(records):
+    db = memory_database(records[:1])
+    assert db.run(query.list_documents)["total"] == 1
+    db.add(records[1])
+    assert db.run(query.list_documents)["total"] == 2
+    assert db.delete(records[0].id)
+    assert [d["id"] for d in db.run(query.list_documents)["items"]] == [records[1].id]

@@ -1,8 +1,11 @@
 """The store behind the server, shared by its worker threads.
 
-FastAPI runs plain handlers in a thread pool, while a DuckDB connection (like a psycopg one)
-must not run two statements at once; ``Database.run`` therefore serialises calls to the
-``claimgraph.query`` read functions, which hold all the SQL. The handlers never write SQL.
+FastAPI runs plain handlers in a thread pool. ``Database.run`` calls a ``claimgraph.query``
+read function (they hold all the SQL; the handlers never write SQL) on the store's ``reader()``:
+a DuckDB cursor of the calling thread, or a pooled PostgreSQL connection, so requests are
+answered in parallel and a slow list does not hold up a fast document fetch. Writes (and
+reads on a store that cannot read concurrently) go one at a time through one lock, as a
+DuckDB connection, like a psycopg one, must not run two statements at once.
 
 ``--db`` takes what ``claimgraph.store.open_store`` takes (a DuckDB path or a PostgreSQL URL)
 and also a ``.jsonl`` file of records (``claimgraph analyze --json`` output), loaded into an
@@ -30,9 +33,13 @@ class Database:
         self._lock = threading.Lock()
 
     def run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """Call ``fn(store, *args, **kwargs)`` (a ``claimgraph.query`` function), one at a time."""
-        with self._lock:
-            return fn(self.store, *args, **kwargs)
+        """Call ``fn(store, *args, **kwargs)`` (a ``claimgraph.query`` function) on a reader of
+        this thread's own, alongside other threads' calls where the store allows it."""
+        if not self.store.concurrent_reads:
+            with self._lock:
+                return fn(self.store, *args, **kwargs)
+        with self.store.reader() as reader:
+            return fn(reader, *args, **kwargs)
 
     def add(self, record: Record) -> bool:
         """Store one analysed record; False when a document with its id is already stored."""

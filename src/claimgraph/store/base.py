@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -91,6 +91,20 @@ class Store(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release the connection."""
+
+    #: whether ``reader()`` gives each caller its own connection, so reads in several threads
+    #: run at once; False: a caller must serialise its use of the store.
+    concurrent_reads: bool = False
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A store to run read queries on from one thread, for one request.
+
+        A backend that can (``concurrent_reads``) gives each caller its own connection or
+        cursor, so a server answers requests in parallel instead of one at a time behind a
+        lock; this default hands out the store itself.
+        """
+        yield self
 
     def __enter__(self) -> Store:
         return self

@@ -11,6 +11,7 @@ from psycopg.rows import dict_row
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.base import Store
+from claimgraph.store.pool import ConnectionPool
 from claimgraph.store.rows import Row
 
 # An arbitrary, fixed key for pg_advisory_lock: "claimgraph schema migration".
@@ -27,13 +28,17 @@ class PostgresStore(Store):
 
     dialect = "postgresql"
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, *, pool_size: int = 8) -> None:
         self.dsn = dsn
         try:
-            self._con = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
+            self._con = self._connect()
         except psycopg.Error as exc:
             raise ClaimgraphError("E201", f"cannot connect to PostgreSQL: {exc}") from exc
+        self._pool = ConnectionPool(self._connect, pool_size)
         self.migrate()
+
+    def _connect(self) -> psycopg.Connection[dict[str, Any]]:
+        return psycopg.connect(self.dsn, autocommit=True, row_factory=dict_row)
 
     def migrate(self) -> list[str]:
         """Migrate under an advisory lock, so servers and ingests starting together on a new
@@ -59,5 +64,20 @@ class PostgresStore(Store):
         with self._con.transaction():
             yield
 
+    # Reads run on a small pool of connections of their own (a psycopg connection runs one
+    # statement at a time), so a server answers requests in parallel; writes keep ``_con``.
+    concurrent_reads = True
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        con = self._pool.get()
+        store = object.__new__(PostgresStore)
+        store.dsn, store._con, store._pool = self.dsn, con, self._pool
+        try:
+            yield store
+        finally:
+            self._pool.put(con)
+
     def close(self) -> None:
+        self._pool.close()
         self._con.close()
