@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.extras import require
+from claimgraph.query.cli import Db
 from claimgraph.store import DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def eval_command(
 
 @app.command()
 def show(
-    db: Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")] = DEFAULT_DB,
+    db: Db = DEFAULT_DB,
     ids: Annotated[list[str] | None, typer.Argument(help="Document ids (default: every one).")] = None,
     full: Annotated[bool, typer.Option("--full", help=FULL_HELP)] = False,
 ) -> None:
@@ -216,8 +217,7 @@ class IngestProgress:
 def ingest(
     paths: Annotated[list[str], typer.Argument(
         help="Files (text, HTML, JSONL, WARC, RSS/Atom), directories or - for stdin.")],
-    db: Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
-    = DEFAULT_DB,
+    db: Db = DEFAULT_DB,
     published: Annotated[str | None, typer.Option(
         help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
     batch_size: Annotated[int, typer.Option(
@@ -274,8 +274,7 @@ def ingest(
 def delete(
     ids: Annotated[list[str], typer.Argument(
         help="Ids of stored documents (as `claimgraph query documents` lists them).")],
-    db: Annotated[str, typer.Option("--db", help="DuckDB file or postgresql:// URL.")]
-    = DEFAULT_DB,
+    db: Db = DEFAULT_DB,
 ) -> None:
     """Delete stored documents with everything extracted from them (exit 1 if an id was not
     stored). Sources stay: other documents may cite them."""

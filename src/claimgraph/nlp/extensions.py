@@ -28,6 +28,14 @@ EXTENSIONS: dict[str, str] = {
 }
 
 
+#: what a component that reads the dependency parse requires of the trained pipeline (spaCy's
+#: ``requires``): declared once, so every extractor asks for the parse in the same words
+PARSE = ["doc.sents", "token.dep", "token.head", "token.is_sent_start", "token.lemma",
+         "token.pos", "token.tag"]
+#: what a component that reads the named entities (and the news ruler's canonical ids) requires
+ENTITIES = ["doc.ents", "token.ent_type", "token.ent_iob", "token.ent_id"]
+
+
 #: ``doc.user_data`` keys of values computed once per doc (a doc's text never changes)
 _TEXT = "claimgraph.text"
 _KEY = "claimgraph.key"

@@ -127,17 +127,27 @@ def filter_options(filters: FilterSet) -> Callable[[Command], Command]:
     return decorate
 
 
-@query_app.command("documents")
-@filter_options(DOCUMENT_FILTERS)
-def documents_command(
-    db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
-    offset: Offset = 0, all_rows: All = False, **filters: Any,
-) -> None:
-    """Stored documents, newest first, with counts of what was found in each."""
-    from claimgraph.query import list_documents
+def _list_command(kind: str, filters: FilterSet, summary: str, *, per_page: int = 50) -> None:
+    """Mount ``claimgraph query KIND``: a page of ``claimgraph.query.list_KIND`` with the paging
+    and output options every list shares, plus one option per declared filter."""
 
-    _run(lambda s: list_documents(s, limit=_limit(limit, all_rows), offset=offset, **filters),
-         db, fmt, output, kind="documents")
+    def command(
+        db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = per_page,
+        offset: Offset = 0, all_rows: All = False, **filters: Any,
+    ) -> None:
+        from claimgraph import query
+
+        list_fn = getattr(query, f"list_{kind}")
+        _run(lambda s: list_fn(s, limit=_limit(limit, all_rows), offset=offset, **filters),
+             db, fmt, output, kind=kind)
+
+    command.__doc__ = summary
+    command.__name__ = command.__qualname__ = f"{kind}_command"
+    query_app.command(kind)(filter_options(filters)(command))
+
+
+_list_command("documents", DOCUMENT_FILTERS,
+              "Stored documents, newest first, with counts of what was found in each.")
 
 
 @query_app.command("document")
@@ -157,30 +167,8 @@ def document_command(
     _run(fetch, db, "jsonl", output, kind="document")
 
 
-@query_app.command("attributions")
-@filter_options(ATTRIBUTION_FILTERS)
-def attributions_command(
-    db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
-    offset: Offset = 0, all_rows: All = False, **filters: Any,
-) -> None:
-    """Claims: who says what, through whom, how surely."""
-    from claimgraph.query import list_attributions
-
-    _run(lambda s: list_attributions(s, limit=_limit(limit, all_rows), offset=offset, **filters),
-         db, fmt, output, kind="attributions")
-
-
-@query_app.command("sources")
-@filter_options(SOURCE_FILTERS)
-def sources_command(
-    db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 50,
-    offset: Offset = 0, all_rows: All = False, **filters: Any,
-) -> None:
-    """Sources, most cited first, with the outlets citing them."""
-    from claimgraph.query import list_sources
-
-    _run(lambda s: list_sources(s, limit=_limit(limit, all_rows), offset=offset, **filters),
-         db, fmt, output, kind="sources")
+_list_command("attributions", ATTRIBUTION_FILTERS, "Claims: who says what, through whom, how surely.")
+_list_command("sources", SOURCE_FILTERS, "Sources, most cited first, with the outlets citing them.")
 
 
 @query_app.command("source")
@@ -218,17 +206,8 @@ def events_command(
          columns=(_EVENT_TABLE if fmt == "table" else list(EVENT_COLUMNS)) if acled else None)
 
 
-@query_app.command("places")
-@filter_options(PLACE_FILTERS)
-def places_command(
-    db: Db = DEFAULT_DB, fmt: Fmt = "table", output: Out = None, limit: Limit = 100,
-    offset: Offset = 0, all_rows: All = False, **filters: Any,
-) -> None:
-    """Places with mention, document and event counts (for a map)."""
-    from claimgraph.query import list_places
-
-    _run(lambda s: list_places(s, limit=_limit(limit, all_rows), offset=offset, **filters),
-         db, fmt, output, kind="places")
+_list_command("places", PLACE_FILTERS, "Places with mention, document and event counts (for a map).",
+              per_page=100)
 
 
 @query_app.command("outlets")

@@ -381,10 +381,7 @@ class AttributionTagger:
 @Language.factory(
     "claimgraph_attribution_v1",
     assigns=["doc._.cg_attributions"],
-    requires=[
-        "doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma", "token.pos",
-        "token.tag", "token.ent_type", "token.ent_iob", "token.ent_id",
-    ],
+    requires=[*extensions.PARSE, *extensions.ENTITIES],
 )
 def make_attribution(nlp: Language, name: str) -> AttributionTagger:
     """The attribution component (place it after the parser, the NER and the news ruler)."""

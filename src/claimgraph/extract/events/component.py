@@ -35,11 +35,8 @@ class EventCoder:
 @Language.factory(
     "claimgraph_events_v1",
     assigns=["doc._.cg_events"],
-    requires=[
-        "doc.ents", "doc.sents", "token.dep", "token.head", "token.lemma", "token.pos",
-        "token.tag", "token.ent_type", "token.ent_id",
-        "doc._.cg_places", "doc._.cg_times", "doc._.cg_attributions",
-    ],
+    requires=[*extensions.PARSE, *extensions.ENTITIES, "doc._.cg_places", "doc._.cg_times",
+              "doc._.cg_attributions"],
     default_config={"scheme": "plover"},
 )
 def make_events(nlp: Language, name: str, scheme: str) -> EventCoder:

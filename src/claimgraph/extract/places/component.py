@@ -63,10 +63,7 @@ class PlaceTagger:
 @Language.factory(
     "claimgraph_places_v1",
     assigns=["doc._.cg_places"],
-    requires=[
-        "doc.ents", "doc.sents", "token.dep", "token.head", "token.pos", "token.ent_type",
-        "token.ent_id",
-    ],
+    requires=[*extensions.PARSE, *extensions.ENTITIES],
     default_config={},
 )
 def make_places(nlp: Language, name: str) -> PlaceTagger:

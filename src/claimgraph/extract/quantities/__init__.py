@@ -58,10 +58,7 @@ class QuantityTagger:
 @Language.factory(
     "claimgraph_quantities_v1",
     assigns=["doc._.cg_quantities"],
-    requires=[
-        "token.dep", "token.head", "token.is_sent_start", "token.pos", "token.tag",
-        "doc._.cg_attributions",
-    ],
+    requires=[*extensions.PARSE, "doc._.cg_attributions"],
     default_config={"link": True},
 )
 def make_quantities(nlp: Language, name: str, link: bool) -> QuantityTagger:

@@ -29,10 +29,7 @@ class TimeTagger:
 @Language.factory(
     "claimgraph_times_v1",
     assigns=["doc._.cg_times"],
-    requires=[
-        "token.dep", "token.head", "token.is_sent_start", "token.lemma", "token.pos",
-        "token.tag", "token.ent_type",
-    ],
+    requires=[*extensions.PARSE, "token.ent_type"],
     default_config={},
 )
 def make_times(nlp: Language, name: str) -> TimeTagger:
