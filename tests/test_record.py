@@ -10,9 +10,10 @@ import math
 
 import pytest
 
+from claimgraph.contract import problems
 from claimgraph.errors import DocumentError
 from claimgraph.ingest import Document
-from claimgraph.record import Place, Quantity, Record, publication_day
+from claimgraph.record import Event, Place, Quantity, Record, Span, publication_day
 
 BAD_DATES = ["not a date", 99999, "2024-13-45", "0000-01-01", "2024-02-30", "20240813",
              "2024-W33-2", "2024-08-13 and more", "13/08/2024", 2024.5, True]
@@ -67,3 +68,16 @@ def test_a_place_coordinate_is_a_json_number() -> None:
 
 def test_an_int_of_any_size_is_a_json_number() -> None:
     assert Quantity(0, 1, "x", value=10**40).value == 10**40
+
+
+def test_an_event_factuality_outside_the_contract_is_refused() -> None:
+    with pytest.raises(ValueError, match="polarity"):
+        Event(id="e", type="ASSAULT", trigger=Span(0, 6, "struck"), polarity="maybe")
+
+
+def test_an_event_in_json_without_factuality_breaks_the_contract() -> None:
+    record = Record(id="d", source="s", published=None, text="struck",
+                    events=[Event(id="e", type="ASSAULT", trigger=Span(0, 6, "struck"))]).to_dict()
+    assert problems(record) == []
+    del record["events"][0]["tense"]
+    assert problems(record) == ["events/0: 'tense' is a required property"]

@@ -171,6 +171,14 @@ class Actor(Span):
     sector: str | None = None
 
 
+#: the values each factuality field of an event may take (the contract's, in EVENT)
+FACTUALITY: dict[str, tuple[str, ...]] = {
+    "polarity": ("positive", "negative"),
+    "certainty": ("certain", "probable", "possible"),
+    "tense": ("past", "present", "future"),
+}
+
+
 @dataclass(slots=True)
 class Event:
     id: str
@@ -181,6 +189,16 @@ class Event:
     place: int | None = None
     time: int | None = None
     attribution: str | None = None
+    #: whether it happened, by the text's account ("no one was killed": negative; "may attack":
+    #: possible; "will deploy": future), see ``extract/events/factuality.py``
+    polarity: str = "positive"
+    certainty: str = "certain"
+    tense: str = "present"
+
+    def __post_init__(self) -> None:
+        for name, allowed in FACTUALITY.items():
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"event {name} must be one of {', '.join(allowed)}: {getattr(self, name)!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)  # type: ignore[no-any-return]
@@ -261,6 +279,9 @@ class Record:
                     place=e.get("place"),
                     time=e.get("time"),
                     attribution=e.get("attribution"),
+                    polarity=e.get("polarity", "positive"),
+                    certainty=e.get("certainty", "certain"),
+                    tense=e.get("tense", "present"),
                 )
                 for e in data.get("events", [])
             ],

@@ -8,8 +8,24 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
-from claimgraph.record import Attribution, Entity, Place, Quantity, Record, Source, Span, Time
-from claimgraph.render.summary import claims_by_source, place_counts, render_summary, shorten
+from claimgraph.record import (
+    Attribution,
+    Entity,
+    Event,
+    Place,
+    Quantity,
+    Record,
+    Source,
+    Span,
+    Time,
+)
+from claimgraph.render.summary import (
+    claims_by_source,
+    event_line,
+    place_counts,
+    render_summary,
+    shorten,
+)
 from claimgraph.render.terminal import render_record
 from claimgraph.store import open_store
 
@@ -130,3 +146,11 @@ def test_show_is_compact_and_full_on_request(tmp_path: Path):
     assert compact.exit_code == 0 and full.exit_code == 0
     assert "Who says so" in compact.stdout and "Entities" not in compact.stdout
     assert "Entities" in full.stdout and "Dates and times" in full.stdout
+
+
+def test_an_event_line_says_when_the_event_did_not_happen_for_certain():
+    shot = Event(id="e", type="ASSAULT", trigger=at("shot down"), polarity="negative",
+                 certainty="possible", tense="future")
+    assert event_line(record(), shot) == 'ASSAULT · [negative · possible · future] ("shot down")'
+    plain = Event(id="e", type="ASSAULT", trigger=at("shot down"), tense="past")
+    assert event_line(record(), plain) == 'ASSAULT ("shot down")'

@@ -82,7 +82,8 @@ def annotations_of(record: dict[str, Any]) -> list[Annotation]:
               "actor": (e["actor"].get("canonical") or e["actor"]["text"]) if e.get("actor") else None,
               "target": (e["target"].get("canonical") or e["target"]["text"]) if e.get("target") else None,
               "place": places[pi]["name"] if isinstance(pi, int) and 0 <= pi < len(places) else None,
-              "time": times[ti]["text"] if isinstance(ti, int) and 0 <= ti < len(times) else None})
+              "time": times[ti]["text"] if isinstance(ti, int) and 0 <= ti < len(times) else None,
+              **{name: e.get(name) for name in ("polarity", "certainty", "tense")}})
     return out
 
 

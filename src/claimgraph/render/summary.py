@@ -107,6 +107,14 @@ def _actor(actor: Actor | None) -> str:
     return "" if actor is None else (actor.canonical or actor.text)
 
 
+def factuality_note(event: Event) -> str:
+    """What sets an event apart from a plain fact, "negative · possible · future", or ""."""
+    marks = [event.polarity if event.polarity != "positive" else "",
+             event.certainty if event.certainty != "certain" else "",
+             event.tense if event.tense == "future" else ""]
+    return " · ".join(m for m in marks if m)
+
+
 def event_line(record: Record, event: Event) -> str:
     """``AID: United States → Gaza · Gaza · 2024-03-02 ("aid")``: who did what to whom, where, when."""
     who = _actor(event.actor)
@@ -118,6 +126,9 @@ def event_line(record: Record, event: Event) -> str:
     if event.time is not None and event.time < len(record.times):
         when = record.times[event.time]
         parts.append(when.value or when.text)
+    note = factuality_note(event)
+    if note:
+        parts.append(f"[{note}]")
     return " · ".join(parts) + f' ("{event.trigger.text}")'
 
 

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from claimgraph.record import Record
-from claimgraph.render.summary import header
+from claimgraph.render.summary import factuality_note, header
 
 #: entity labels the numbers and dates tables already show
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -113,7 +113,7 @@ def places_table(record: Record) -> Table | None:
 def events_table(record: Record) -> Table | None:
     if not record.events:
         return None
-    table = _table("Events", ("type", "trigger", "actor", "target", "where", "when"))
+    table = _table("Events", ("type", "trigger", "actor", "target", "where", "when", "factuality"))
 
     def actor(a):  # type: ignore[no-untyped-def]
         return "" if a is None else f"{a.text} [{a.country or '?'} {a.sector or '?'}]"
@@ -122,7 +122,7 @@ def events_table(record: Record) -> Table | None:
         place = record.places[e.place].name if e.place is not None else ""
         when = record.times[e.time] if e.time is not None else None
         table.add_row(e.type, e.trigger.text, actor(e.actor), actor(e.target), place,
-                      (when.value or when.text) if when else "")
+                      (when.value or when.text) if when else "", factuality_note(e))
     return table
 
 

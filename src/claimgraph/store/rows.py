@@ -67,7 +67,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "events": (
         "document_id", "idx", "id", "type", "trigger_start", "trigger_end", "trigger_text",
-        "place_idx", "time_idx", "attribution", "date",
+        "place_idx", "time_idx", "attribution", "date", "polarity", "certainty", "tense",
     ),
     "event_actors": ("document_id", "event_idx", "role", *_SPAN, "canonical", "country", "sector"),
 }
@@ -218,7 +218,7 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
     for i, ev in enumerate(record.events):
         out["events"].append(
             (doc, i, ev.id, ev.type, *_span(ev.trigger), ev.place, ev.time, ev.attribution,
-             event_date(record, ev.time))
+             event_date(record, ev.time), ev.polarity, ev.certainty, ev.tense)
         )
         for role, actor in (("actor", ev.actor), ("target", ev.target)):
             if actor is not None:
@@ -314,6 +314,7 @@ def record_from_rows(
                 trigger=Span(e["trigger_start"], e["trigger_end"], e["trigger_text"]),
                 actor=actors[e["idx"]].get("actor"), target=actors[e["idx"]].get("target"),
                 place=e["place_idx"], time=e["time_idx"], attribution=e["attribution"],
+                polarity=e["polarity"], certainty=e["certainty"], tense=e["tense"],
             )
             for e in tables.get("events", [])
         ],

