@@ -81,3 +81,11 @@ def test_not_a_feed(tmp_path: Path) -> None:
 
 def test_strip_html_keeps_paragraphs_as_lines() -> None:
     assert strip_html("<p>One&nbsp;two</p><p>three<br>four</p>") == "One two\nthree\nfour"
+
+
+def test_an_entry_with_a_nul_character_is_refused_and_the_others_read(tmp_path: Path) -> None:
+    damaged = RSS.replace("&lt;b&gt;Ankara", "\x00Ankara")  # feedparser lets the NUL through
+    items = list(read_feed(_write(tmp_path, "ledger.rss", damaged)))
+    refused = [i for i in items if isinstance(i, DocumentError) and i.code == "E104"]
+    assert [e.source for e in refused] == ["https://ledger.example/grain"]
+    assert isinstance(items[0], Document)

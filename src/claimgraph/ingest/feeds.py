@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from claimgraph.errors import DocumentError
-from claimgraph.ingest.document import Document, parse_published
+from claimgraph.ingest.document import Document, parse_published, refuse_nul
 
 Item: TypeAlias = Document | DocumentError
 
@@ -109,6 +109,12 @@ def read_feed(path: str | Path, published: str | None = None) -> Iterator[Item]:
         title = strip_html(entry.get("title", "") or "") or None
         if not text:
             yield DocumentError("E103", source, "feed entry has no content or summary")
+            continue
+        try:  # feedparser keeps a NUL the XML parser would refuse
+            refuse_nul(text, source)
+            refuse_nul(title or "", source)
+        except DocumentError as err:
+            yield err
             continue
         yield Document(
             text=text,
