@@ -9,6 +9,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from claimgraph.query.filters import MAX_COUNT
 from claimgraph.serve.app import SECURITY_HEADERS
 
 LISTS = ["/api/documents", "/api/attributions", "/api/sources", "/api/events", "/api/places"]
@@ -30,8 +31,10 @@ def test_a_huge_count_filter_is_a_bad_request(client):
     assert "min_claims" in response.json()["error"]["message"]
 
 
-def test_a_huge_offset_on_a_page_is_a_bad_request(client):
-    assert client.get("/", params={"offset": HUGE}).status_code == 400
+@pytest.mark.parametrize("page", ["/", "/claims", "/sources", "/timeline"])
+@pytest.mark.parametrize("offset", [HUGE, str(MAX_COUNT + 1)])
+def test_a_huge_offset_on_a_page_is_a_bad_request(client, page, offset):
+    assert client.get(page, params={"offset": offset}).status_code == 400
 
 
 def crash(text, **kwargs):

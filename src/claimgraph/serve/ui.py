@@ -21,12 +21,12 @@ from pydantic import ValidationError
 
 from claimgraph import query
 from claimgraph.ingest.document import parse_published
+from claimgraph.query.filters import MAX_COUNT
 from claimgraph.record import ATTRIBUTION_TYPES, Source
 from claimgraph.render.annotate import KINDS, annotations_of, segments
 from claimgraph.resolve.sources import source_id
-from claimgraph.serve.api import Settings, TextIn, analyze_in_turn
+from claimgraph.serve.api import Settings, TextIn, analyze_in_turn, found
 from claimgraph.serve.database import Database
-from claimgraph.serve.envelope import ApiError
 
 HERE = Path(__file__).parent
 templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
@@ -56,7 +56,7 @@ def _pager(request: Request, total: int, offset: int, limit: int) -> dict[str, s
             "next": link(offset + limit) if offset + limit < total else None}
 
 
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_COUNT)]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -68,10 +68,8 @@ def index(request: Request, offset: Offset = 0) -> HTMLResponse:
 
 @router.get("/documents/{doc_id:path}", response_class=HTMLResponse)
 def article(request: Request, doc_id: str) -> HTMLResponse:
-    record = _db(request).run(query.get_document, doc_id)
-    if record is None:
-        raise ApiError(404, "not_found", f"no document with id {doc_id!r}")
-    return article_page(record, stored=True)
+    return article_page(found(_db(request).run(query.get_document, doc_id), "document", doc_id),
+                        stored=True)
 
 
 def article_page(record: dict[str, Any], *, stored: bool) -> HTMLResponse:
@@ -159,9 +157,7 @@ def sources(request: Request, offset: Offset = 0,
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
 def source(request: Request, source_id: str) -> HTMLResponse:
-    detail = _db(request).run(query.get_source, source_id)
-    if detail is None:
-        raise ApiError(404, "not_found", f"no source with id {source_id!r}")
+    detail = found(_db(request).run(query.get_source, source_id), "source", source_id)
     return render("source.html", title=detail["name"], src=detail, shown=SOURCE_CLAIMS_SHOWN)
 
 
