@@ -111,3 +111,13 @@ def test_a_failing_piece_fails_the_document_and_says_where(nlp) -> None:
     result = analyze_in_pieces(Document(TEXT, "long.txt"), fail_second, limit=300)
     assert isinstance(result, DocumentError) and result.code == "E110"
     assert result.source == "long.txt" and "characters" in result.reason and "boom" in result.reason
+
+
+def test_the_event_indexes_the_join_remaps_are_all_there_are() -> None:
+    """``pieces._join`` shifts ``place`` and ``time`` (indexes into the record's lists) by the
+    items of earlier pieces; an index field added to ``Event`` must be remapped there too."""
+    from dataclasses import fields
+
+    from claimgraph.record import Event
+
+    assert {f.name for f in fields(Event) if "int" in str(f.type)} == {"place", "time"}
