@@ -11,6 +11,7 @@ through as the query functions' keywords.
 from __future__ import annotations
 
 import hmac
+import inspect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -114,13 +115,6 @@ def query_model(name: str, filters: FilterSet) -> type[Filters]:
     return create_model(name, __base__=Filters, **fields)
 
 
-DocumentQuery = query_model("DocumentQuery", query.DOCUMENT_FILTERS)
-AttributionQuery = query_model("AttributionQuery", query.ATTRIBUTION_FILTERS)
-SourceQuery = query_model("SourceQuery", query.SOURCE_FILTERS)
-EventQuery = query_model("EventQuery", query.EVENT_FILTERS)
-PlaceQuery = query_model("PlaceQuery", query.PLACE_FILTERS)
-
-
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorEnvelope, "description": "bad parameter"},
 }
@@ -192,10 +186,30 @@ Db = Annotated[Database, Depends(database)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorEnvelope}}
 
 
-@router.get("/documents", response_model=Envelope, summary="List documents, newest first")
-def list_documents(request: Request, db: Db,
-        f: Annotated[DocumentQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
-    return listing(request, db, query.list_documents, f)
+def list_route(kind: str, filters: FilterSet, summary: str) -> None:
+    """Mount ``GET /api/KIND``: a page of ``claimgraph.query.list_KIND`` whose query string is
+    the model made from the list's declared filters (``DocumentQuery`` for documents, ...), so
+    the five lists share one handler and differ only in what ``claimgraph.query`` declares."""
+    model = query_model(f"{kind.removesuffix('s').title()}Query", filters)
+    list_fn = getattr(query, f"list_{kind}")
+
+    def route(request: Request, db: Database, f: Filters) -> dict[str, Any]:
+        return listing(request, db, list_fn, f)
+
+    # FastAPI reads parameters off the signature: give it the real types (a closure's local
+    # model cannot be named in a string annotation)
+    route.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
+         inspect.Parameter("db", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Db),
+         inspect.Parameter("f", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                           annotation=Annotated[model, Query()])],
+        return_annotation=dict[str, Any])
+    route.__name__ = route.__qualname__ = f"list_{kind}"
+    router.add_api_route(f"/{kind}", route, methods=["GET"], response_model=Envelope,
+                         summary=summary)
+
+
+list_route("documents", query.DOCUMENT_FILTERS, "List documents, newest first")
 
 
 @router.get("/documents/{doc_id:path}", response_model=Envelope, responses=NOT_FOUND,
@@ -204,16 +218,8 @@ def get_document(doc_id: str, db: Db) -> dict[str, Any]:
     return ok(found(db.run(query.get_document, doc_id), "document", doc_id))
 
 
-@router.get("/attributions", response_model=Envelope, summary="Claims, filtered, newest first")
-def list_attributions(request: Request, db: Db,
-        f: Annotated[AttributionQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
-    return listing(request, db, query.list_attributions, f)
-
-
-@router.get("/sources", response_model=Envelope, summary="Sources, most cited first")
-def list_sources(request: Request, db: Db,
-        f: Annotated[SourceQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
-    return listing(request, db, query.list_sources, f)
+list_route("attributions", query.ATTRIBUTION_FILTERS, "Claims, filtered, newest first")
+list_route("sources", query.SOURCE_FILTERS, "Sources, most cited first")
 
 
 @router.get("/sources/{source_id}", response_model=Envelope, responses=NOT_FOUND,
@@ -222,16 +228,8 @@ def get_source(source_id: str, db: Db) -> dict[str, Any]:
     return ok(found(db.run(query.get_source, source_id), "source", source_id))
 
 
-@router.get("/events", response_model=Envelope, summary="Events in date order")
-def list_events(request: Request, db: Db,
-        f: Annotated[EventQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
-    return listing(request, db, query.list_events, f)
-
-
-@router.get("/places", response_model=Envelope, summary="Places, most mentioned first")
-def list_places(request: Request, db: Db,
-        f: Annotated[PlaceQuery, Query()]) -> dict[str, Any]:  # type: ignore[valid-type]
-    return listing(request, db, query.list_places, f)
+list_route("events", query.EVENT_FILTERS, "Events in date order")
+list_route("places", query.PLACE_FILTERS, "Places, most mentioned first")
 
 
 def analyze_in_turn(request: Request, body: TextIn, **extra: Any) -> Record:
