@@ -209,23 +209,34 @@ def list_route(kind: str, filters: FilterSet, summary: str) -> None:
                          summary=summary)
 
 
+def item_route(kind: str, key: str, summary: str, *, path: bool = False) -> None:
+    """Mount ``GET /api/KINDs/{key}``: ``claimgraph.query.get_KIND`` of one id, 404 when there is
+    none (``path``: the id may hold slashes, as a document's source path does)."""
+    get_fn = getattr(query, f"get_{kind}")
+
+    def route(db: Database, **given: str) -> dict[str, Any]:
+        return ok(found(db.run(get_fn, given[key]), kind, given[key]))
+
+    route.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, annotation=str),
+         inspect.Parameter("db", inspect.Parameter.KEYWORD_ONLY, annotation=Db)],
+        return_annotation=dict[str, Any])
+    route.__name__ = route.__qualname__ = f"get_{kind}"
+    router.add_api_route(f"/{kind}s/{{{key}{':path' if path else ''}}}", route, methods=["GET"],
+                         response_model=Envelope, responses=NOT_FOUND, summary=summary)
+
+
 list_route("documents", query.DOCUMENT_FILTERS, "List documents, newest first")
 
 
-@router.get("/documents/{doc_id:path}", response_model=Envelope, responses=NOT_FOUND,
-            summary="One document's full record (the output contract)")
-def get_document(doc_id: str, db: Db) -> dict[str, Any]:
-    return ok(found(db.run(query.get_document, doc_id), "document", doc_id))
+item_route("document", "doc_id", "One document's full record (the output contract)", path=True)
 
 
 list_route("attributions", query.ATTRIBUTION_FILTERS, "Claims, filtered, newest first")
 list_route("sources", query.SOURCE_FILTERS, "Sources, most cited first")
 
 
-@router.get("/sources/{source_id}", response_model=Envelope, responses=NOT_FOUND,
-            summary="One source: its claims, relayed claims and via chains")
-def get_source(source_id: str, db: Db) -> dict[str, Any]:
-    return ok(found(db.run(query.get_source, source_id), "source", source_id))
+item_route("source", "source_id", "One source: its claims, relayed claims and via chains")
 
 
 list_route("events", query.EVENT_FILTERS, "Events in date order")
