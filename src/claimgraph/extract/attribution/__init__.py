@@ -38,6 +38,7 @@ from claimgraph.extract.attribution.sources import (
     vias,
 )
 from claimgraph.extract.dateline import dateline_end
+from claimgraph.extract.span_index import SpanIndex
 from claimgraph.ids import item_id, text_hash
 from claimgraph.nlp import extensions
 from claimgraph.record import Attribution, Record, Source, Span, span_of
@@ -108,11 +109,13 @@ def _drop_nested(found: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]
             second = end
         best.append((top, top_i, second))
     kept = []
+    contents = SpanIndex((s, e) for _, s, e in found)
     for i, (cue, start, end) in enumerate(found):
         k = bisect_right(starts, cue.token.idx) - 1
         if k >= 0:
             top, top_i, second = best[k]
-            if (top if top_i != i else second) > cue.token.idx and not _wins_mutual(found, i):
+            if (top if top_i != i else second) > cue.token.idx \
+                    and not _wins_mutual(found, i, contents):
                 continue
         kept.append((cue, start, end))
     return kept
@@ -144,12 +147,13 @@ def _republished(
     content whose own content lies inside it takes the outer one's place, with the outlet as
     its farthest intermediary (``id(cue)`` -> the outlet's mention)."""
     kept_ids = {id(c) for c, _, _ in kept}
+    contents = SpanIndex((s, e) for _, s, e in found)
     out: list[tuple[Cue, int, int]] = []
     chains: dict[int, TokenSpan] = {}
     for cue, start, end in kept:
         outlet = republisher(cue.token) if cue.frame == "according" else None
         inner = [
-            (c, s, e) for c, s, e in found
+            (c, s, e) for c, s, e in (found[j] for j in contents.inside(start, end))
             if id(c) not in kept_ids and c.frame != "according"
             and start <= c.token.idx < end and start <= s and e <= end
             and lexicon().cue_types.get(c.token.lemma_.lower()) == "indirect"  # a speech act
@@ -180,16 +184,16 @@ def _signer(cue: Cue) -> TokenSpan | None:
     return doc[cue.token.i + 1 : end] if end is not None else None
 
 
-def _wins_mutual(found: list[tuple[Cue, int, int]], i: int) -> bool:
+def _wins_mutual(found: list[tuple[Cue, int, int]], i: int, contents: SpanIndex) -> bool:
     """True when every content covering cue ``i`` is one that ``i``'s content covers in turn, by
     a less likely cue ("X shelled the town, according to officials": each reads the other as
-    its content; the likelier reading stays)."""
+    its content; the likelier reading stays). ``contents`` indexes ``found``'s contents."""
     cue, start, end = found[i]
     at = cue.token.idx
     return all(
-        start <= other.token.idx < end and other.probability < cue.probability
-        for j, (other, s, e) in enumerate(found)
-        if j != i and s <= at < e
+        start <= found[j][0].token.idx < end and found[j][0].probability < cue.probability
+        for j in contents.holding(at, at + 1)  # the contents with s <= at < e
+        if j != i
     )
 
 

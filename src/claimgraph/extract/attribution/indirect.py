@@ -9,6 +9,9 @@ and any quotation the span cuts into is taken whole (mixed: described it as "con
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import islice
+
 from spacy.tokens import Token
 
 from claimgraph.extract.attribution.frames import (
@@ -134,12 +137,22 @@ def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-
 
 
 def _snap_to_quotes(start: int, end: int, quotes: Quotes) -> tuple[int, int]:
-    """Widen a character span to take whole any quotation it cuts into."""
-    for qs, qe in quotes.spans:
-        if qs < end and start < qe and (qs < start or qe > end):
+    """Widen a character span to take whole any quotation it cuts into.
+
+    The quotations are in text order and apart, so those the span can reach are a run: from
+    the first ending after its start (bisection) to the first starting at or after its end.
+    """
+    for qs, qe in islice(quotes.spans, bisect_right(quotes.spans, start, key=_end), None):
+        if qs >= end:
+            break
+        if qs < start or qe > end:
             # only a little outside the span: a clause that begins or ends the quotation
             start, end = min(start, qs), max(end, qe)
     return start, end
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ sector nouns from ``data/events/sectors.tsv``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ import pycountry
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from claimgraph.extract.dateline import DATELINE
@@ -296,12 +297,29 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     if own is not None:
         canonical = own.canonical if own.kind != "seat" else f"Government of {own.canonical}"
     elif head.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        ent = _entity_at(head)
         canonical = (ent.ent_id_ or ent.text) if ent is not None else None
     return Actor(
         start, end, text_of(doc)[start:end], canonical=canonical,
         country=code, sector=sector,
     )
+
+
+def _entity_at(token: Token) -> Span | None:
+    """The entity of ``doc.ents`` that holds ``token``, read from the IOB tags around it as
+    spaCy reads them (``doc.ents`` builds every entity of the document on each access)."""
+    doc = token.doc
+    start = token.i
+    while start >= 0 and doc[start].ent_iob == 1:  # inside: the beginning is further left
+        start -= 1
+    first = doc[start] if start >= 0 else None
+    if first is None or first.ent_iob != 3 or not first.ent_type:
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob == 1:
+        end += 1
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id,
+                span_id=first.ent_id)
 
 
 #: a name's words that make an organisation transnational, and the nouns that make it one
@@ -366,7 +384,7 @@ def _locative(tok: Token) -> bool:
 
 def from_context(
     clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
-    *, visit: bool = False,
+    *, visit: bool = False, tokens: list[int] | None = None,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
@@ -385,11 +403,16 @@ def from_context(
     - a target without a country takes the first named outside the actor, else (a role: "the
       former minister") the actor's own; an event with no target takes the first other country
       named in the event's clause.
+
+    ``tokens`` is ``sorted(mentions)``, made once per document by the caller: the sentence's
+    mentions are then found by bisection, not by reading every mention of the document.
     """
     doc = clause.doc
     sent = clause.sent
-    in_sentence = sorted({m.start: m for i, m in mentions.items()
-                          if sent.start <= i < sent.end}.values(), key=lambda m: m.start)
+    tokens = sorted(mentions) if tokens is None else tokens
+    inside = tokens[bisect_left(tokens, sent.start) : bisect_left(tokens, sent.end)]
+    in_sentence = sorted({mentions[i].start: mentions[i] for i in inside}.values(),
+                         key=lambda m: m.start)
     if actor is None or (actor.country is None and actor.sector is None):
         found = next((m for m in in_sentence if not _overlaps(target, m, doc)
                       and not _locative(doc[m.start])), None)

@@ -21,7 +21,13 @@ from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.candidates import depth, find_candidates
 from claimgraph.extract.events.factuality import factuality
-from claimgraph.extract.events.links import link_attribution, link_place, link_time
+from claimgraph.extract.events.links import (
+    contents_of,
+    link_attribution,
+    link_place,
+    link_time,
+    spans_of,
+)
 from claimgraph.extract.events.roles import Candidate, is_passive, noun_roles, verb_roles
 from claimgraph.ids import item_id
 from claimgraph.nlp import extensions
@@ -82,6 +88,10 @@ def find_events(
     actor_coding.place_mentions(doc, places, mentions)
     times = extensions.results(doc, "cg_times")
     attributions = extensions.results(doc, "cg_attributions")
+    # indexed once: each event asks for its sentence's places and times, not for all of them
+    place_spans, time_spans = spans_of(places), spans_of(times)
+    tokens = sorted(mentions)  # the mentions are complete here: indexed once for from_context
+    content_spans = contents_of(attributions)
     events: list[Event] = []
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
@@ -96,7 +106,8 @@ def find_events(
         state = actor_coding.is_state(actor)
         guessed = actor is None or (actor.country is None and actor.sector is None)
         actor, target = actor_coding.from_context(
-            cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"))
+            cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
+            tokens=tokens)
         if not guessed:
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
@@ -128,9 +139,9 @@ def find_events(
             trigger=span_of(text_of(doc), start, end),
             actor=actor,
             target=target,
-            place=link_place(places, sent, cand.head, trigger, taken),
-            time=link_time(times, sent, cand.head, trigger),
-            attribution=link_attribution(attributions, start, end),
+            place=link_place(places, sent, cand.head, trigger, taken, index=place_spans),
+            time=link_time(times, sent, cand.head, trigger, index=time_spans),
+            attribution=link_attribution(attributions, start, end, index=content_spans),
             polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
         ))
     return events

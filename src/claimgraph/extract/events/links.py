@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.dateline import DATELINE
+from claimgraph.extract.span_index import SpanIndex
 from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Attribution, Place, Time
 from claimgraph.record import Span as TextSpan
@@ -50,14 +51,15 @@ def _dateline(sent: Span, item: TextSpan) -> bool:
 
 
 def _best(
-    items: Sequence[TextSpan], sent: Span, clause: Token, trigger: Token,
+    items: Sequence[TextSpan], index: SpanIndex, sent: Span, clause: Token, trigger: Token,
     keep: Callable[[TextSpan], bool] = lambda item: True,
 ) -> int | None:
     lo, hi = _clause_bounds(clause)
     best: tuple[int, int] | None = None
     found: int | None = None
-    for index, item in enumerate(items):
-        if not (sent.start_char <= item.start and item.end <= sent.end_char) or not keep(item):
+    for index_ in index.inside(sent.start_char, sent.end_char):  # the sentence's, in order
+        item = items[index_]
+        if not keep(item):
             continue
         if _dateline(sent, item):
             rank = 2
@@ -69,15 +71,20 @@ def _best(
             rank = 2
         key = (rank, abs(item.start - trigger.idx))
         if best is None or key < best:
-            best, found = key, index
+            best, found = key, index_
     return found
+
+
+def spans_of(items: Sequence[TextSpan]) -> SpanIndex:
+    """The index the linkers below take for ``items`` (built once per document)."""
+    return SpanIndex((item.start, item.end) for item in items)
 
 
 def link_place(
     places: Sequence[Place], sent: Span, clause: Token, trigger: Token,
-    taken: Sequence[TextSpan] = (),
+    taken: Sequence[TextSpan] = (), *, index: SpanIndex | None = None,
 ) -> int | None:
-    """Index into ``places`` of where the event happened, or None."""
+    """Index into ``places`` of where the event happened, or None (``index``: ``spans_of(places)``)."""
 
     def keep(place: TextSpan) -> bool:
         if getattr(place, "kind", "place") != "place":
@@ -85,17 +92,23 @@ def link_place(
         return not any(t.start <= place.start < t.end or place.start <= t.start < place.end
                        for t in taken)
 
-    return _best(places, sent, clause, trigger, keep)
+    return _best(places, index or spans_of(places), sent, clause, trigger, keep)
 
 
-def link_time(times: Sequence[Time], sent: Span, clause: Token, trigger: Token) -> int | None:
-    """Index into ``times`` of when the event happened, or None."""
-    return _best(times, sent, clause, trigger)
+def link_time(times: Sequence[Time], sent: Span, clause: Token, trigger: Token, *,
+              index: SpanIndex | None = None) -> int | None:
+    """Index into ``times`` of when the event happened, or None (``index``: ``spans_of(times)``)."""
+    return _best(times, index or spans_of(times), sent, clause, trigger)
 
 
-def link_attribution(attributions: Sequence[Attribution], start: int, end: int) -> str | None:
-    """Id of the (innermost) attribution whose content contains the trigger."""
-    holding = [a for a in attributions if a.content.start <= start and end <= a.content.end]
-    if not holding:
-        return None
-    return min(holding, key=lambda a: a.content.end - a.content.start).id
+def link_attribution(attributions: Sequence[Attribution], start: int, end: int, *,
+                     index: SpanIndex | None = None) -> str | None:
+    """Id of the (innermost) attribution whose content contains the trigger (``index``: the
+    contents' spans, ``contents_of(attributions)``)."""
+    found = (index or contents_of(attributions)).innermost(start, end)
+    return attributions[found].id if found is not None else None
+
+
+def contents_of(attributions: Sequence[Attribution]) -> SpanIndex:
+    """The index ``link_attribution`` takes: each attribution's content span."""
+    return SpanIndex((a.content.start, a.content.end) for a in attributions)

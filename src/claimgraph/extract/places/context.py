@@ -24,6 +24,8 @@ from claimgraph.extract.places.mentions import (
     regions_named,
     trim_span,
 )
+from claimgraph.extract.span_index import SpanIndex
+from claimgraph.nlp.extensions import text_of
 
 
 def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
@@ -164,7 +166,7 @@ def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
     one in the article's states: "Bicester and Kidlington", "Gainesville and Lindsay",
     "Hamilton and Middletown" (the second read as a person); each found one lets the next in."""
     people = people_words(doc)
-    spans = [(m.start, m.end) for m in found]
+    spans = SpanIndex((m.start, m.end) for m in found)
     extra: list[Mention] = []
     ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")]
     for _ in range(3):
@@ -174,21 +176,21 @@ def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
             if start >= end:
                 continue
             span = doc[start:end]
-            if any(s < span.end_char and span.start_char < e for s, e in spans):
+            if spans.overlaps(span.start_char, span.end_char):
                 continue
             before = doc[start - 2 : start] if start >= 2 else None
             after = doc[end : end + 2] if end + 2 <= len(doc) else None
             linked = (before is not None and before[1].lower_ in ("and", "or", ",")
-                      and any(e == before[0].idx + len(before[0].text) for _, e in spans)) or (
+                      and before[0].idx + len(before[0].text) in spans.ends) or (
                 after is not None and after[0].lower_ in ("and", "or", ",")
-                and any(s == after[1].idx for s, _ in spans))
+                and after[1].idx in spans.starts)
             if not linked or fold(span.text) in people or acronym(span.text):
                 continue
             entries = [e for e in gazetteer.candidates(span.text)
                        if e.level == "city" and fold(e.name) == fold(span.text)]
             if any(e.population >= 1000 or e.admin1 in states for e in entries):
                 extra.append(Mention(span.start_char, span.end_char, span.text, source="context"))
-                spans.append((span.start_char, span.end_char))
+                spans.add(span.start_char, span.end_char)
                 added = True
         if not added:
             break
@@ -203,7 +205,7 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     if not names:
         return []
     covered = {(m.start, m.end) for m in found}
-    spans = [(m.start, m.end) for m in found]
+    spans = SpanIndex(covered)
     capitals = {m.text for m in found if m.text.isupper()}  # "TORRINGTON —" ... "TORRINGTON"
     extra: list[Mention] = []
     for ent in doc.ents:
@@ -215,9 +217,7 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
             continue
         if span.text.isupper() and span.text not in capitals:
             continue  # an acronym is not the town it spells: "NATO" after Nato (Philippines)
-        if fold(span.text) in names and not any(
-            s < span.end_char and span.start_char < e for s, e in spans
-        ):
+        if fold(span.text) in names and not spans.overlaps(span.start_char, span.end_char):
             extra.append(Mention(span.start_char, span.end_char, span.text, source="repeat"))
     return extra
 
@@ -225,9 +225,11 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
 def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
     """Append the mentions of ``more`` that overlap none already found (the first reading of a
     stretch of text wins: the NER's, then the context's)."""
+    found = SpanIndex((o.start, o.end) for o in mentions)
     for m in more:
-        if not any(o.start < m.end and m.start < o.end for o in mentions):
+        if not found.overlaps(m.start, m.end):
             mentions.append(m)
+            found.add(m.start, m.end)
 
 
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -245,7 +247,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for m in ordered:
         if m.qualifier is not None:
             m.qualifier = new_index[m.qualifier]
-    text = doc.text  # built anew on every access: once
+    text = text_of(doc)  # built once per document
     for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
         if a.qualifier is None and text[a.end:b.start].strip() == ",":
             a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first

@@ -11,6 +11,7 @@ one unambiguous "Texas" pulls "Paris" and "Austin" home. A name never votes for 
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -45,13 +46,27 @@ PAIR_BONUS, PAIR_KM = 3.0, 40.0
 ROUNDS = 3
 
 
+#: a point further north or south than this (degrees) is never within NEIGHBOUR_KM: the
+#: distance is at least its north-south part (a margin over 150 km's 1.349 degrees)
+_LAT_REACH = math.degrees(NEIGHBOUR_KM / 6371.0) + 0.1
+
+
 @dataclass(slots=True)
 class Context:
-    """What the other mentions of an article say: counts of countries and regions."""
+    """What the other mentions of an article say: counts of countries and regions.
+
+    ``minus`` holds counts taken out (a name's own mentions: a name never votes for itself),
+    read through, not copied: copying the article's counts for each of its mentions made long
+    texts quadratic. Neighbours are found among the points sorted by latitude, within reach.
+    """
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
     points: Counter[tuple[float, float]] = field(default_factory=Counter)  # towns and counties
+    minus: Context | None = None
+    whole: Context | None = None  # the context ``minus`` is taken from
+    _near: dict[tuple[float, float], int] = field(default_factory=dict)  # neighbours by point
+    _by_lat: list[tuple[float, float]] | None = None  # the points present, by latitude
 
     def add(self, entry: GazetteerEntry | None, weight: int = 1) -> None:
         if entry is None:
@@ -62,19 +77,47 @@ class Context:
             self.admin1[entry.admin1] += weight
         if entry.level in ("city", "admin2") and entry.lat is not None and entry.lon is not None:
             self.points[(entry.lat, entry.lon)] += weight
+        self._near.clear()
+        self._by_lat = None
 
     def without(self, entries: list[GazetteerEntry | None]) -> Context:
-        other = Context(Counter(self.countries), Counter(self.admin1), Counter(self.points))
+        """This context less ``entries`` (which it holds): the counts a name's own mentions
+        leave to the others."""
+        own = Context()
         for entry in entries:
-            other.add(entry, -1)
-        return other
+            own.add(entry)
+        return Context(self.countries, self.admin1, self.points, minus=own, whole=self)
+
+    def country_count(self, country: str) -> int:
+        return self.countries[country] - (self.minus.countries[country] if self.minus else 0)
+
+    def admin1_count(self, admin1: str) -> int:
+        return self.admin1[admin1] - (self.minus.admin1[admin1] if self.minus else 0)
 
     def neighbours(self, entry: GazetteerEntry) -> int:
         """How many of the article's other towns lie within NEIGHBOUR_KM of ``entry``."""
         if entry.lat is None or entry.lon is None:
             return 0
-        return sum(1 for (lat, lon), n in self.points.items()
-                   if n > 0 and _km(entry.lat, entry.lon, lat, lon) <= NEIGHBOUR_KM)
+        return self._near_point(entry.lat, entry.lon)
+
+    def _near_point(self, lat: float, lon: float) -> int:
+        found = self._near.get((lat, lon))
+        if found is None:
+            found = self._near[(lat, lon)] = self._count_near(lat, lon)
+        return found
+
+    def _count_near(self, lat: float, lon: float) -> int:
+        if self.minus is not None and self.whole is not None:
+            # the whole's neighbours, less the points only the taken-out mentions held
+            gone = sum(1 for point, n in self.minus.points.items()
+                       if n > 0 and 0 < self.points[point] <= n
+                       and _km(lat, lon, *point) <= NEIGHBOUR_KM)
+            return self.whole._near_point(lat, lon) - gone
+        if self._by_lat is None:
+            self._by_lat = sorted(p for p, n in self.points.items() if n > 0)
+        lo = bisect_left(self._by_lat, (lat - _LAT_REACH,))
+        hi = bisect_right(self._by_lat, (lat + _LAT_REACH, math.inf))
+        return sum(1 for other in self._by_lat[lo:hi] if _km(lat, lon, *other) <= NEIGHBOUR_KM)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -102,16 +145,16 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
     ):
         value += QUALIFIER_BONUS
     if mention.capital and entry.level == "admin1" and (
-        context is None or context.admin1[entry.admin1] <= 0
+        context is None or context.admin1_count(entry.admin1) <= 0
     ):  # a capital's name is the capital, not a region of that name no other place is in
         value -= CAPITAL_REGION_PENALTY  # ("Washington" in a story with nothing in the state)
     if entry in paired:  # a county and a town of the article that lie together
         value += PAIR_BONUS
     if context is not None:
         if entry.country:
-            value += COUNTRY_BONUS * min(context.countries[entry.country], CONTEXT_CAP)
+            value += COUNTRY_BONUS * min(context.country_count(entry.country), CONTEXT_CAP)
         if entry.admin1:
-            value += ADMIN1_BONUS * min(context.admin1[entry.admin1], CONTEXT_CAP)
+            value += ADMIN1_BONUS * min(context.admin1_count(entry.admin1), CONTEXT_CAP)
         if entry.level in ("city", "admin2") and context.points:
             value += NEIGHBOUR_BONUS * min(context.neighbours(entry), CONTEXT_CAP)
     return value
@@ -211,13 +254,16 @@ def geocode(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
         for entry in chosen:
             context.add(entry)
         again: list[GazetteerEntry | None] = []
+        others_of: dict[str, Context] = {}
         for i, (mention, cands) in enumerate(zip(mentions, candidates, strict=True)):
             if mention.fixed or not cands:
                 again.append(chosen[i])
                 continue
             qualifier = chosen[mention.qualifier] if mention.qualifier is not None else None
-            own = [chosen[j] for j in same_name[fold(mention.name)]]
-            others = context.without(own)
+            key = fold(mention.name)
+            others = others_of.get(key)
+            if others is None:  # the same for every mention of the name in this round
+                others = others_of[key] = context.without([chosen[j] for j in same_name[key]])
             pick = best(cands, mention, others, qualifier, paired)
             local = [t for t in plausible[i][1]
                      if others.neighbours(t) >= LOCAL_SUPPORT or t in paired]

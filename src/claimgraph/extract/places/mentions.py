@@ -166,7 +166,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                                  "metonym" if acts_as_agent(span) else "place"))
             continue
         if ent.label_ not in PLACE_LABELS:
-            rescued = _misread_place(doc, start, end, gazetteer, states, named)
+            rescued = _misread_place(doc, start, end, gazetteer, states, named, names_of_people)
             if rescued is not None:
                 found.append(rescued)
             continue
@@ -180,7 +180,7 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             local = not known and (ent.label_ == "LOC" or (
                 ent.label_ == "FAC" and doc[e - 1].lower_.rstrip(".") in FEATURES))
             if not known:
-                inner = _inner_place(doc, s, e, gazetteer)
+                inner = _inner_place(doc, s, e, gazetteer, names_of_people)
                 if inner is not None:  # "Henderson County Jail", "North Texas", "City of Norfolk"
                     found.append(inner)
                     continue
@@ -276,8 +276,12 @@ def acronym(text: str) -> bool:
 
 def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
                    states: frozenset[str] = frozenset(),
-                   named: frozenset[str] = frozenset()) -> Mention | None:
+                   named: frozenset[str] = frozenset(),
+                   people: set[str] | None = None) -> Mention | None:
     """A town the NER read as a person or an organisation, told by its context.
+
+    ``people`` is :func:`people_words` of ``doc``, read once per document by the caller (each
+    reading walks every entity: once per entity made long texts quadratic).
 
     "shelling in Kharkiv" (a locative before it), "an Alexandria woman" (it modifies a
     local noun), "Athens, Ga." (a region or country after a comma), and a town at the head of
@@ -303,7 +307,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
         if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and known_place(
             gazetteer, whole.text, 15000
-        ) and fold(whole.text) not in people_words(doc):
+        ) and fold(whole.text) not in (people if people is not None else people_words(doc)):
             # a lone town's name is no organisation the ruler knows: "Evansville approved"
             # (unless it is the surname of someone the article names: "Tom Bell ... Bell")
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
@@ -312,7 +316,7 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
             return None  # "The Washington Post" names a newspaper, not a place
         head = _head_place(doc, start, end, gazetteer,
                            states if label in ("ORG", "FAC") else frozenset(),
-                           named if label in ("ORG", "FAC") else frozenset())
+                           named if label in ("ORG", "FAC") else frozenset(), people)
         if head is not None:  # "the Laurel County Fiscal Court", "Huntsville High School"
             return head
         for of in range(start + 1, end - 1):  # "the University of Kentucky", "Bank of Canada"
@@ -330,7 +334,8 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
 
 def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
                 states: frozenset[str] = frozenset(),
-                named: frozenset[str] = frozenset()) -> Mention | None:
+                named: frozenset[str] = frozenset(),
+                people: set[str] | None = None) -> Mention | None:
     """The place that opens a longer name: a state or county ("the Laurel County Fiscal
     Court", "Henderson County Jail"), a town before a local noun or an institution's word
     ("Huntsville High School"), a county named without "County" before its court or sheriff
@@ -341,7 +346,6 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
     named after a place ("Texas Street", "Red River"), not context words that happen to name a
     town ("Police Department": Police, Poland), not the name of someone the article names
     ("Clinton Foundation" beside Bill Clinton)."""
-    people: set[str] | None = None
     for cut in range(min(end - 1, start + 3), start, -1):
         head, following = doc[start:cut], doc[cut]
         if not head.text[:1].isupper() or following.lower_.rstrip(".") in FEATURES:
@@ -369,7 +373,8 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
     return None
 
 
-def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
+def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
+                 people: set[str] | None = None) -> Mention | None:
     """The known place inside a place entity the gazetteer does not know as a whole.
 
     - a compass word before a state, county, country or city of 100,000 is a part of it,
@@ -390,7 +395,7 @@ def _inner_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> Mentio
             whole = doc[start:end]
             return Mention(whole.start_char, whole.end_char, whole.text, source="context",
                            lookup=rest.text)
-    head = _head_place(doc, start, end, gazetteer)
+    head = _head_place(doc, start, end, gazetteer, people=people)
     if head is not None:
         return head
     if end - start >= 3 and first in ADMIN_WORDS and doc[start + 1].lower_ == "of":

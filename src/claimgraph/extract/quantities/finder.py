@@ -27,6 +27,7 @@ from claimgraph.extract.quantities import units
 from claimgraph.extract.quantities.numbers import Core, as_number, cores
 from claimgraph.extract.quantities.phrases import Tokens
 from claimgraph.extract.quantities.vague import read_vague, vague_amounts
+from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Quantity
 
 _SP = r"[ \u00a0]"
@@ -110,7 +111,7 @@ class _Finder:
 
     def __init__(self, doc: Doc) -> None:
         self.tokens = Tokens(doc)
-        self.text = doc.text
+        self.text = text_of(doc)  # built once per document, not per component
 
     def number_at(
         self, core: Core, money: bool
@@ -316,7 +317,7 @@ class _Finder:
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity in ``doc``, in text order, none overlapping (``attribution`` unset)."""
     finder = _Finder(doc)
-    text = doc.text
+    text = text_of(doc)
     numbers = list(cores(text))
     by_start = {c.start: c for c in numbers}
     vague = vague_amounts(text)

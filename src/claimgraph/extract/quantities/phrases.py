@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from claimgraph.nlp.extensions import text_of
+
 #: head nouns that are not what a number counts (dates, clock, grammar)
 NOT_COUNTED = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -23,7 +25,7 @@ class Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)  # built once per document, not per component
         self.starts = [t.idx for t in doc]
         self.parsed = doc.has_annotation("DEP")
         self.tagged = doc.has_annotation("POS") or doc.has_annotation("TAG")

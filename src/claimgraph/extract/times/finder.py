@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from claimgraph.extract.times import explicit, relative, spans
 from claimgraph.extract.times.anchor import Anchoring, Anchors, Handler
 from claimgraph.extract.times.grammar import compiled
+from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Time
 
 HANDLERS: dict[str, Handler] = {
@@ -109,7 +110,7 @@ def find_times(doc: Doc, published: str | None = None) -> list[Time]:
     and get value None.
     """
     ctx = Anchors(publication_date(published))
-    text = doc.text  # a Doc rebuilds its text on every access: read it once
+    text = text_of(doc)  # a Doc rebuilds its text on every access: read it once per document
     out: list[Time] = []
     for start, end, anchoring in _candidates(doc, text):
         try:
