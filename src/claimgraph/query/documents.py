@@ -7,8 +7,7 @@ from typing import Any
 from claimgraph.query import filters as spec
 from claimgraph.query.filters import page, paging
 from claimgraph.store.base import Store
-
-_COUNTED = ("attributions", "events", "quantities", "times", "places")
+from claimgraph.store.rows import DOCUMENT_COUNTED as _COUNTED
 
 DOCUMENT_FILTERS = spec.FilterSet("documents", (
     spec.outlet("d.outlet"),
@@ -31,12 +30,13 @@ def list_documents(
     w = DOCUMENT_FILTERS.where(DOCUMENT_FILTERS.values(filters))
     total = store.query(f"SELECT count(*) AS n FROM documents d{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
-    counts = ", ".join(
-        f"(SELECT count(*) FROM {t} x WHERE x.document_id = d.id) AS n_{t}" for t in _COUNTED
-    )
+    # The counts are kept by the write path (``document_counts``): counting each page's rows
+    # here cost 194 ms at 10,000 documents.
+    counts = ", ".join(f"coalesce(c.{t}, 0) AS n_{t}" for t in _COUNTED)
     rows = store.query(
         "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
-        f" substr(d.text, 1, 200) AS snippet, {counts} FROM documents d{w.sql()}"
+        f" substr(d.text, 1, 200) AS snippet, {counts} FROM documents d"
+        f" LEFT JOIN document_counts c ON c.document_id = d.id{w.sql()}"
         " ORDER BY d.published DESC NULLS LAST, d.id" + tail,
         [*w.params, *tail_params],
     )

@@ -26,6 +26,8 @@ LEFT JOIN attribution_sources cm
   ON cm.document_id = ca.document_id AND cm.attribution_idx = ca.idx AND cm.role = 'source'
 LEFT JOIN sources cs ON cs.id = cm.source_id"""
 
+_ORDER = "e.date NULLS LAST, e.document_id, e.idx"
+
 _ACTOR_COLS = ("start_char", "end_char", "text", "canonical", "country", "sector")
 
 _COLUMNS = (
@@ -118,10 +120,17 @@ def list_events(
     attribution reporting it), ``claimed_by_id`` and ``document``.
     """
     w = EVENT_FILTERS.where(EVENT_FILTERS.values(filters))
-    total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
-    rows = store.query(
-        f"{_COLUMNS} {_FROM}{w.sql()} ORDER BY e.date NULLS LAST, e.document_id, e.idx{tail}",
-        [*w.params, *tail_params],
-    )
+    if w.aliases() <= {"e"}:
+        # Filters on the events alone: count and page the events table, then join the page
+        # only (joining every event first took 269 ms at 10,000 documents). Every event has
+        # its document and at most one row in each LEFT JOIN, so the count is the same.
+        total = store.query(f"SELECT count(*) AS n FROM events e{w.sql()}", w.params)[0]["n"]
+        paged = f"(SELECT * FROM events e{w.sql()} ORDER BY {_ORDER}{tail}) e"
+        rows = store.query(f"{_COLUMNS} {_FROM.replace('events e', paged, 1)} ORDER BY {_ORDER}",
+                           [*w.params, *tail_params])
+    else:
+        total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
+        rows = store.query(f"{_COLUMNS} {_FROM}{w.sql()} ORDER BY {_ORDER}{tail}",
+                           [*w.params, *tail_params])
     return page([_event(r) for r in rows], int(total), limit, offset)

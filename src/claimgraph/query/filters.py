@@ -67,6 +67,11 @@ class Where:
     def sql(self) -> str:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
+    def aliases(self) -> set[str]:
+        """The table aliases the clauses name (``e`` of ``e.type = ?``): a list can answer from
+        fewer tables (a summary, the page before the joins) when its filters need no others."""
+        return set(re.findall(r"\b([a-z]{1,2})\.[a-z_]", " ".join(self.clauses)))
+
 
 def paging(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     """``LIMIT ? OFFSET ?`` for a page; no limit when ``limit`` is None (exports)."""

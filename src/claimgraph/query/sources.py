@@ -86,13 +86,25 @@ def list_sources(
     (claims it passed on as an intermediary), ``documents``, ``anonymous_share`` and
     ``outlets`` ([{name, claims}], most first). ``summary`` gives, over every matching source,
     ``sources``, ``claims``, ``anonymous_claims`` and ``anonymous_share``.
+
+    Without a filter on the mentions or their documents (``q``, ``outlet``, ``since``,
+    ``until``) the counts come from ``source_counts``, kept by the write path; aggregating
+    every mention per request took 509 ms at 10,000 documents.
     """
     values = SOURCE_FILTERS.values(filters)
     w = SOURCE_FILTERS.where(values)
-    grouped = (
-        f"{_AGGREGATES} {_FROM}{w.sql()} GROUP BY s.id, s.name, s.canonical, s.kind, s.anonymous"
-        f" HAVING count(DISTINCT CASE WHEN m.role = 'source' THEN {_CLAIM_KEY} END) >= ?"
-    )
+    if w.aliases() <= {"s"}:  # no filter on the mentions or documents: the kept counts answer
+        grouped = (
+            "SELECT s.id, s.name, s.canonical, s.kind, s.anonymous, c.claims, c.relayed,"
+            " c.documents FROM source_counts c JOIN sources s ON s.id = c.source_id"
+            f"{w.sql()}{' AND' if w.clauses else ' WHERE'} c.documents > 0 AND c.claims >= ?"
+        )
+    else:
+        grouped = (
+            f"{_AGGREGATES} {_FROM}{w.sql()} GROUP BY s.id, s.name, s.canonical, s.kind,"
+            " s.anonymous HAVING count(DISTINCT CASE WHEN m.role = 'source' THEN"
+            f" {_CLAIM_KEY} END) >= ?"
+        )
     params = [*w.params, values["min_claims"]]
     summary = store.query(
         "SELECT count(*) AS sources, coalesce(sum(claims), 0) AS claims,"

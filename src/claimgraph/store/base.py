@@ -20,6 +20,7 @@ from typing import Any
 
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
+from claimgraph.store.counts import ADD_SOURCE_COUNTS, SOURCE_AGGREGATE, negated, source_deltas
 from claimgraph.store.rows import (
     COLUMNS,
     ORDER_BY,
@@ -83,6 +84,12 @@ class Store(ABC):
         sets = ", ".join(f"{c} = ?" for c in columns)
         where = " AND ".join(f"{k} = ?" for k in keys)
         self._executemany(f"UPDATE {table} SET {sets} WHERE {where}", rows)
+
+    def _add_source_counts(self, deltas: Sequence[Row]) -> None:
+        """Add ``(source_id, claims, relayed, documents)`` deltas to ``source_counts`` (see
+        ``store/counts.py``). A backend may override this with a bulk path."""
+        if deltas:
+            self._executemany(ADD_SOURCE_COUNTS, deltas)
 
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
@@ -234,6 +241,7 @@ class Store(ABC):
         for table, rows in tables.items():
             if rows:
                 self._insert(table, rows, upsert=table == "sources")
+        self._add_source_counts(source_deltas(tables["attribution_sources"]))
         written = sorted({r.source for r, ok in zip(records, status, strict=True) if ok is True})
         for i in range(0, len(written), 500):
             chunk = written[i : i + 500]
@@ -254,6 +262,9 @@ class Store(ABC):
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
+            where = f" WHERE document_id IN ({marks})"
+            self._add_source_counts(negated(self._fetch(SOURCE_AGGREGATE.format(where=where),
+                                                        chunk)))
             for table in DOCUMENT_TABLES:
                 self._execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)

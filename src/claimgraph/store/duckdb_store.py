@@ -12,6 +12,7 @@ import duckdb
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.base import Store
+from claimgraph.store.counts import ADDED, SOURCE_COUNTED
 from claimgraph.store.rows import COLUMNS, Row
 from claimgraph.store.schema import MIGRATIONS
 
@@ -73,6 +74,17 @@ class DuckDBStore(Store):
             self._con.execute(
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _claimgraph_rows{conflict}"
             )
+
+    def _add_source_counts(self, deltas: Sequence[Row]) -> None:
+        # Bulk path, as _insert: one upsert from the rows (a batch touches thousands of sources).
+        if not deltas:
+            return
+        columns = ("source_id", *SOURCE_COUNTED)
+        names = ", ".join(columns)
+        with self._registered("source_counts", columns, deltas,
+                              self._arrow_types("source_counts")):
+            self._con.execute(
+                f"INSERT INTO source_counts ({names}) SELECT {names} FROM _claimgraph_rows{ADDED}")
 
     def _update(
         self, table: str, keys: tuple[str, ...], columns: tuple[str, ...], rows: Sequence[Row]

@@ -38,6 +38,10 @@ Row = tuple[Any, ...]
 
 _SPAN = ("start_char", "end_char", "text")
 
+#: The child tables counted per document (``list_documents``' ``counts``), kept in
+#: ``document_counts`` so a page of documents is not counted from the whole corpus.
+DOCUMENT_COUNTED = ("attributions", "events", "quantities", "times", "places")
+
 # Insert column order per table (the schema in ``schema.py``).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": (
@@ -70,6 +74,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "place_idx", "time_idx", "attribution", "date", "polarity", "certainty", "tense",
     ),
     "event_actors": ("document_id", "event_idx", "role", *_SPAN, "canonical", "country", "sector"),
+    # How many rows of each counted table the document has (``store/counts.py``).
+    "document_counts": ("document_id", *DOCUMENT_COUNTED),
 }
 
 # How each child table is read back in record order.
@@ -225,6 +231,7 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
                 out["event_actors"].append(
                     (doc, i, role, *_span(actor), actor.canonical, actor.country, actor.sector)
                 )
+    out["document_counts"].append((doc, *(len(out[t]) for t in DOCUMENT_COUNTED)))
     return out
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.record import publication_day
+from claimgraph.store import counts
 from claimgraph.store.rows import number_text
 
 
@@ -244,9 +245,13 @@ EVENT_FACTUALITY = Migration(
     ),
 )
 
+# Per-document and per-source counts kept by the write path (``store/counts.py``), built here
+# from the stored rows: list pages read them instead of aggregating the corpus per request.
+SUMMARY_COUNTS = Migration("0010_summary_counts", counts.TABLES)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
-    DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY,
+    DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
 )
 
 # The table that records applied migrations; created before any migration runs.
@@ -266,4 +271,5 @@ DOCUMENT_TABLES = (
     "places",
     "events",
     "event_actors",
+    "document_counts",
 )

@@ -1,0 +1,73 @@
+"""The counts kept at write time (``store/counts.py``) stay exactly what the rows add up to,
+through ingest, delete, re-ingest and replacement, on both backends, and the migration builds
+them for a database written before them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from claimgraph.store import Store, open_store
+from claimgraph.store.rows import DOCUMENT_COUNTED
+from tests.serve.samples import sample_records
+
+
+def recounted(store: Store) -> tuple[dict, dict]:
+    """The counts as the rows themselves give them, counted here in Python."""
+    claims, relayed, documents = defaultdict(set), defaultdict(set), defaultdict(set)
+    for m in store.query("SELECT document_id, attribution_idx, role, source_id"
+                         " FROM attribution_sources"):
+        key = (m["document_id"], m["attribution_idx"])
+        (claims if m["role"] == "source" else relayed)[m["source_id"]].add(key)
+        documents[m["source_id"]].add(m["document_id"])
+    sources = {s: (len(claims[s]), len(relayed[s]), len(documents[s])) for s in documents}
+    per_document = {
+        d["id"]: tuple(store.query(f"SELECT count(*) AS n FROM {t} WHERE document_id = ?",
+                                   [d["id"]])[0]["n"] for t in DOCUMENT_COUNTED)
+        for d in store.query("SELECT id FROM documents")
+    }
+    return sources, per_document
+
+
+def kept(store: Store) -> tuple[dict, dict]:
+    """The counts as the summary tables hold them (a source of zeros is no source)."""
+    sources = {r["source_id"]: (r["claims"], r["relayed"], r["documents"])
+               for r in store.query("SELECT * FROM source_counts WHERE documents > 0")}
+    per_document = {r["document_id"]: tuple(r[t] for t in DOCUMENT_COUNTED)
+                    for r in store.query("SELECT * FROM document_counts")}
+    return sources, per_document
+
+
+def test_counts_are_exact_after_ingest(store: Store) -> None:
+    store.add_records(sample_records())
+    sources, per_document = kept(store)
+    assert (sources, per_document) == recounted(store)
+    assert len(per_document) == 3 and any(relayed for _, relayed, _ in sources.values())
+
+
+def test_counts_are_exact_after_a_delete(store: Store) -> None:
+    records = sample_records()
+    store.add_records(records)
+    assert store.delete_documents([records[0].id]) == 1
+    assert kept(store) == recounted(store)
+    assert records[0].id not in kept(store)[1]
+
+
+def test_counts_are_exact_after_re_ingest_and_replacement(store: Store) -> None:
+    records = sample_records()
+    store.add_records(records)
+    store.delete_documents([r.id for r in records[:2]])
+    store.add_records(records)  # the deleted two come back, the third is skipped
+    store.add_records(records[1:], replace=True)
+    assert kept(store) == recounted(store)
+    assert len(kept(store)[1]) == 3
+
+
+def test_the_migration_builds_the_counts_of_stored_documents(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.add_records(sample_records())
+        store._execute("DROP TABLE source_counts")  # as a database written before the migration
+        store._execute("DROP TABLE document_counts")
+        store._execute("DELETE FROM schema_migrations WHERE name = '0010_summary_counts'")
+    with open_store(db_url) as store:
+        assert kept(store) == recounted(store)
+        assert len(kept(store)[1]) == 3
