@@ -85,3 +85,37 @@ def test_plans_to_makes_it_future(parser: Language) -> None:
 
 def test_a_present_report_is_present(parser: Language) -> None:
     assert fact(parser, "Workers are striking across the country.", "striking").tense == "present"
+
+
+def test_a_delayed_event_did_not_happen_as_reported(parser: Language) -> None:
+    text = "The delivery of the first jet has been delayed until October."
+    assert fact(parser, text, "delivery").polarity == "negative"
+
+
+def test_a_cancelled_event_noun_is_negative(parser: Language) -> None:
+    text = "McCain spoke against the cancelled deal with Boeing."
+    assert fact(parser, text, "deal").polarity == "negative"
+
+
+def test_a_negated_framing_verb_leaves_its_complement_open(parser: Language) -> None:
+    text = "The new design does not attempt to compete with the A380."
+    assert fact(parser, text, "compete").polarity == "positive"
+
+
+def test_a_negating_verb_says_nothing_of_its_subject(parser: Language) -> None:
+    assert fact(parser, "The bombing ended the ceasefire.", "bombing").polarity == "positive"
+
+
+def test_would_in_reported_speech_is_future(parser: Language) -> None:
+    text = "The company said that the planes would meet the demand."
+    assert fact(parser, text, "meet").tense == "future"
+
+
+def test_an_infinitive_clause_is_future(parser: Language) -> None:
+    text = "AirTanker signed a contract to supply 14 new aircraft."
+    assert fact(parser, text, "supply").tense == "future"
+
+
+def test_intends_to_makes_it_probable(parser: Language) -> None:
+    text = "Singapore Airlines intends to launch the service in November."
+    assert fact(parser, text, "launch").certainty == "probable"

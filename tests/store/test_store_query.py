@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -211,8 +212,27 @@ def test_event_export_has_acled_columns(filled: Store) -> None:
         "event_id": "event-k1", "date": "2024-08-06", "actor1": "Ukrainian Armed Forces",
         "actor1_country": "UKR", "actor2": None, "actor2_country": None, "event_type": "ASSAULT",
         "place": "Sudzha", "country": "RU", "lat": 51.19, "lon": 35.27, "source": "Daily Ledger",
-        "claimed_by": "Russian Defence Ministry",
+        "claimed_by": "Russian Defence Ministry", "polarity": "positive", "certainty": "certain",
+        "tense": "present",
     }
+
+
+@pytest.mark.parametrize("fact", [{"polarity": "negative"}, {"certainty": "possible"},
+                                  {"tense": "future"}])
+def test_the_timeline_counts_only_what_happened_unless_asked(store: Store, fact: dict) -> None:
+    record = gaza()
+    record.events = [dataclasses.replace(e, **fact) for e in record.events]
+    store.add_record(record)
+    assert list_events(store)["items"] == []
+    (shown,) = list_events(store, factual=False)["items"]
+    assert {k: shown[k] for k in fact} == fact
+
+
+def test_a_probable_event_is_counted(store: Store) -> None:
+    record = gaza()
+    record.events = [dataclasses.replace(e, certainty="probable") for e in record.events]
+    store.add_record(record)
+    assert [e["id"] for e in list_events(store)["items"]] == ["event-g1"]
 
 
 def test_csv_jsonl_and_parquet_exports(filled: Store, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from claimgraph.query import filters as spec
@@ -33,6 +34,7 @@ _ACTOR_COLS = ("start_char", "end_char", "text", "canonical", "country", "sector
 _COLUMNS = (
     f"SELECT e.document_id, e.idx, e.id, e.type, e.trigger_start, e.trigger_end,"
     f" e.trigger_text, e.place_idx, e.time_idx, e.attribution, {_DATE} AS date,"
+    " e.polarity, e.certainty, e.tense,"
     " t.text AS time_text, t.value AS time_value,"
     " p.name AS place_name, p.country AS place_country, p.admin1 AS place_admin1,"
     " p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon, "
@@ -40,6 +42,17 @@ _COLUMNS = (
     + ", cs.id AS claimed_by_id, cs.name AS claimed_by,"
     " d.title, d.outlet, d.published, d.url, d.source"
 )
+
+
+#: what an analyst counts by default (issue 13): events that happened by the text's account —
+#: positive, certain or probable, not future. "No one was killed", "may attack" and "will deploy"
+#: are kept in the store and shown with ``factual=False``.
+FACTUAL = "e.polarity = 'positive' AND e.certainty <> 'possible' AND e.tense <> 'future'"
+
+
+def _factual(w: spec.Where, value: bool) -> None:
+    if value:
+        w.add(FACTUAL)
 
 
 EVENT_FILTERS = spec.FilterSet("events", (
@@ -58,6 +71,10 @@ EVENT_FILTERS = spec.FilterSet("events", (
     spec.text("claimed_by", "A source id: events in its claims.", spec.equals("cs.id = ?")),
     spec.text("document", "One document's events (its id).", spec.equals("e.document_id = ?")),
     spec.text("q", "Words in the trigger or the title.", spec.words("e.trigger_text", "d.title")),
+    replace(spec.flag("factual", "Only events that happened by the text's account: positive,"
+                      " certain or probable, not future (the default); --any-factuality shows"
+                      " negated, possible and future ones too.", _factual,
+                      negative="any-factuality"), default=True),
 ))
 
 
@@ -89,6 +106,9 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "place": row["place_idx"],
         "time": row["time_idx"],
         "attribution": row["attribution"],
+        "polarity": row["polarity"],
+        "certainty": row["certainty"],
+        "tense": row["tense"],
         "date": row["date"],
         "time_text": row["time_text"],
         "time_value": row["time_value"],
@@ -112,7 +132,8 @@ def list_events(
     time expression when that names a day, else the publication date), ``country`` (ISO
     alpha-2 of the place, or alpha-3 of the actor or target), ``place`` (words in the place
     name), ``actor`` (words in the actor or target), ``outlet``, ``claimed_by`` (a source id),
-    ``document``, ``q`` (words in the trigger or title).
+    ``document``, ``q`` (words in the trigger or title), ``factual`` (default True: only
+    positive, certain-or-probable, non-future events; False: every event).
 
     Each item: the contract EVENT (``place``/``time`` stay indexes into the record) plus
     ``date``, ``time_text``, ``time_value``, ``place_name``, ``place_detail`` ({name, country,

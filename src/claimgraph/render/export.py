@@ -21,7 +21,7 @@ FORMATS = ("table", "jsonl", "csv", "parquet")
 #: The event export columns, as ACLED / GDELT event tables name them.
 EVENT_COLUMNS = (
     "event_id", "date", "actor1", "actor1_country", "actor2", "actor2_country", "event_type",
-    "place", "country", "lat", "lon", "source", "claimed_by",
+    "place", "country", "lat", "lon", "source", "claimed_by", "polarity", "certainty", "tense",
 )
 
 
@@ -58,7 +58,9 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
     actor1/actor2 are the actor and target (canonical name, else as written; countries ISO
     alpha-3), place/country/lat/lon the event's place, source the outlet (else URL, else the
-    input), claimed_by the canonical name of the source of the attribution reporting it.
+    input), claimed_by the canonical name of the source of the attribution reporting it;
+    polarity/certainty/tense say whether it happened (the list leaves out what did not unless
+    asked with ``factual=False``).
     """
     rows = []
     for e in events:
@@ -78,6 +80,9 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             "lon": place.get("lon"),
             "source": doc.get("outlet") or doc.get("url") or doc.get("source"),
             "claimed_by": e.get("claimed_by"),
+            "polarity": e.get("polarity"),
+            "certainty": e.get("certainty"),
+            "tense": e.get("tense"),
         })
     return rows
 

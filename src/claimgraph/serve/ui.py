@@ -187,16 +187,20 @@ def timeline(
     type: Annotated[str | None, Query(max_length=50)] = None,
     since: Annotated[str | None, Query(pattern=FORM_PERIOD)] = None,
     until: Annotated[str | None, Query(pattern=FORM_PERIOD)] = None,
+    any_factuality: bool = False,
 ) -> HTMLResponse:
+    """Events that happened by their texts' account; ``any_factuality`` shows the rest too."""
     settings: Settings = request.app.state.settings
     given = {k: v for k, v in {"type": type, "since": since, "until": until}.items() if v}
-    page = _db(request).run(query.list_events, limit=settings.max_limit, offset=offset, **given)
+    page = _db(request).run(query.list_events, limit=settings.max_limit, offset=offset,
+                            factual=not any_factuality, **given)
     days: dict[str, list[dict[str, Any]]] = {}
     for event in page["items"]:
         days.setdefault(event.get("date") or "undated", []).append(event)
     return render("timeline.html", title="Timeline", days=days, bars=day_bars(days),
                   total=page["total"], shown=len(page["items"]),
-                  form={"type": type or "", "since": since or "", "until": until or ""},
+                  form={"type": type or "", "since": since or "", "until": until or "",
+                        "any_factuality": any_factuality},
                   pager=_pager(request, page["total"], offset, settings.max_limit))
 
 

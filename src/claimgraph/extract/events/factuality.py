@@ -29,9 +29,12 @@ from spacy.tokens import Token
 from claimgraph.knowledge import word_sets
 
 _WORDS = word_sets("events/factuality.tsv")
-#: how an open complement or an event noun hangs on the verb that frames it
-_FRAMED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "oprd"}
+#: how a trigger hangs on the word that frames it; never as its subject ("the attack killed
+#: five" says nothing of whether the attack happened)
+_FRAMED = {"xcomp", "ccomp", "dobj", "nsubjpass", "acomp"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
+#: an infinitive's own clause ("a contract *to supply*", "tells airlines not *to buy*")
+_INFINITIVE_CLAUSES = {"xcomp", "ccomp", "acl", "advcl", "relcl"}
 _PAST_TAGS = {"VBD", "VBN"}
 _PRESENT_TAGS = {"VBZ", "VBP", "VBG"}
 
@@ -58,13 +61,10 @@ def frame(trigger: Token) -> list[Token]:
         if head.i == tok.i:
             break
         if tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}:
-            chain.append(head)
-        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "ADJ"}:
-            chain.append(head.head)  # "ruled out any *talks* on X", "is due for *delivery*"
             tok = head
         else:
             break
-        tok = chain[-1]
+        chain.append(tok)
     return chain
 
 
@@ -72,20 +72,26 @@ def _governed_by(chain: list[Token], words: frozenset[str]) -> bool:
     return any(_keys(tok) & words for tok in chain[1:])
 
 
+def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for tok in tokens for c in tok.children)
+
+
 def polarity(trigger: Token) -> str:
-    chain = frame(trigger)
-    for tok in chain:
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in _WORDS["negation"])
-               for c in tok.children):
-            return "negative"
+    # a negation of the trigger itself (or of the copula of "is *not* efficient"), not of a
+    # verb framing it: "does not attempt *to compete*" leaves open whether it competes
+    own = [trigger, trigger.head] if trigger.dep_ in {"acomp", "attr"} else [trigger]
+    if _has_child(own, {"neg", "det"}, _WORDS["negation"]):
+        return "negative"
     for c in trigger.children:
         if c.dep_ in _ARGUMENTS and (
             c.lower_ in _WORDS["negative_pronouns"]
-            or any(d.dep_ == "det" and d.lower_ in _WORDS["negative_determiners"] for d in c.children)
+            or _has_child([c], {"det"}, _WORDS["negative_determiners"])
         ):
             return "negative"
-    if _governed_by(chain, _WORDS["negating_governors"]):
+    if _governed_by(frame(trigger), _WORDS["negating_governors"]):
         return "negative"
+    if any(c.dep_ == "amod" and _keys(c) & _WORDS["negating_governors"] for c in trigger.children):
+        return "negative"  # "the now-*cancelled* deal"
     if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ in _WORDS["negating_prepositions"]:
         return "negative"
     return "positive"
@@ -93,37 +99,36 @@ def polarity(trigger: Token) -> str:
 
 def certainty(trigger: Token) -> str:
     chain = frame(trigger)
-    for tok in chain:
-        for c in tok.children:
-            if c.dep_ == "aux" and c.lower_ in _WORDS["possible_modals"]:
-                return "possible"
-            if c.dep_ == "mark" and c.lower_ in _WORDS["conditional_markers"]:
-                return "possible"
-    for tok in chain:
-        for c in tok.children:
-            if c.dep_ == "aux" and c.lower_ in _WORDS["probable_modals"]:
-                return "probable"
-            if c.dep_ == "advmod" and c.lower_ in _WORDS["hedging_adverbs"]:
-                return "probable"
-    if _governed_by(chain, _WORDS["hedging_governors"]):
+    if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) \
+            or _has_child(chain, {"mark"}, _WORDS["conditional_markers"]):
+        return "possible"
+    if _has_child(chain, {"aux"}, _WORDS["probable_modals"]) \
+            or _has_child(chain, {"advmod"}, _WORDS["hedging_adverbs"]) \
+            or _governed_by(chain, _WORDS["hedging_governors"]):
         return "probable"
     return "certain"
 
 
+def _infinitive(trigger: Token) -> bool:
+    """An infinitive in a clause of its own, or the object of one ("*to fund* the search")."""
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger
+    return verb.dep_ in _INFINITIVE_CLAUSES and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def tense(trigger: Token) -> str:
     chain = frame(trigger)
-    for tok in chain:
-        if any(c.dep_ == "aux" and c.lower_ in _WORDS["future_aux"] for c in tok.children):
-            return "future"
-    if _governed_by(chain, _WORDS["future_governors"]):
-        return "future"
-    if any(c.dep_ == "amod" and c.lower_ in _WORDS["future_modifiers"] for c in trigger.children):
+    if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
+            or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
+            or _has_child([trigger], {"amod"}, _WORDS["future_modifiers"]):
         return "future"
     for tok in chain:
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
         tags = {tok.tag_} | {c.tag_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
-        if tags & _PAST_TAGS and tok.pos_ in {"VERB", "AUX"}:
+        if tags & _PAST_TAGS:
             return "past"
-        if tags & _PRESENT_TAGS and tok.pos_ in {"VERB", "AUX"}:
+        if tags & _PRESENT_TAGS:
             return "present"
     return "present"
 
