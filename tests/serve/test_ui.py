@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
+from fastapi.testclient import TestClient
 
+from claimgraph.serve.app import create_app
+from claimgraph.serve.database import memory_database
 from tests.serve.samples import script_record
 
 
@@ -159,3 +163,14 @@ def test_claims_of_an_unstored_analysis_do_not_link_to_source_pages(client):
     client.app.state.analyses.analyzer = lambda text, **kw: script_record()
     html = client.post("/analyze", data={"text": "anything"}).text
     assert 'id="not-stored"' in html and 'href="/sources/' not in html
+
+
+def test_timeline_leaves_out_a_future_event_unless_asked(records):
+    for record in records:
+        record.events = [dataclasses.replace(e, tense="future") if e.type == "AGREE" else e
+                         for e in record.events]
+    client = TestClient(create_app(None, database=memory_database(records)))
+    assert "AGREE" not in re.findall(r'class="badge etype">(\w+)<', page(client, "/timeline"))
+    html = page(client, "/timeline?any_factuality=true")
+    assert "AGREE" in re.findall(r'class="badge etype">(\w+)<', html)
+    assert 'class="badge factuality">future<' in html
