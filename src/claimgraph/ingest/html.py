@@ -19,11 +19,13 @@ page deeper still is refused with that reason rather than "no article body".
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.clutter import clean_body, link_texts
 from claimgraph.ingest.document import Document, parse_published
+from claimgraph.ingest.inline import tidy_paragraphs
 from claimgraph.ingest.split_article import whole_article
 
 #: libxml2's nesting limits: by default, and with XML_PARSE_HUGE (lxml's ``huge_tree``)
@@ -96,14 +98,14 @@ def _text_date(html: str) -> str | None:
 def read_html_page(html: str, source: str, published: str | None = None) -> Document:
     """The article in an HTML page; ``published`` dates a page whose metadata gives no date."""
     url = source if source.startswith("http") else None
-    result = _extract(html, url)
+    tree = _huge_tree(html)
+    result = _extract(tidy_paragraphs(deepcopy(tree)) if tree is not None else html, url)
     if _body(result) is None:
         result = _deep_page(html, source, url) or result
     body = _body(result)
     if body is None:
         raise DocumentError("E108", source, "no article body could be extracted from the HTML")
     title = getattr(result, "title", None) or None
-    tree = _huge_tree(html)
     if tree is not None:
         body = whole_article(tree, body) or body
     body = clean_body(body, title=title, link_texts=link_texts(tree)) or body
