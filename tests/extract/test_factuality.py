@@ -119,3 +119,8 @@ def test_an_infinitive_clause_is_future(parser: Language) -> None:
 def test_intends_to_makes_it_probable(parser: Language) -> None:
     text = "Singapore Airlines intends to launch the service in November."
     assert fact(parser, text, "launch").certainty == "probable"
+
+
+def test_a_conjoined_verb_shares_its_negative_subject(parser: Language) -> None:
+    text = "No one was killed or injured in the blast."
+    assert fact(parser, text, "injured").polarity == "negative"

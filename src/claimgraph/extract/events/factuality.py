@@ -52,6 +52,13 @@ def _keys(tok: Token) -> set[str]:
     return keys
 
 
+def _shares_clause(tok: Token) -> bool:
+    """A verb conjoined to another without a subject of its own shares that verb's subject,
+    auxiliaries and frame: "no one was killed or *injured*", "will attack and *destroy*"."""
+    return tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children)
+
+
 def frame(trigger: Token) -> list[Token]:
     """The trigger and the words that frame it, nearest first (at most four steps up)."""
     chain = [trigger]
@@ -60,7 +67,7 @@ def frame(trigger: Token) -> list[Token]:
         head = tok.head
         if head.i == tok.i:
             break
-        if tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        if (tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}) or _shares_clause(tok):
             tok = head
         else:
             break
@@ -82,7 +89,8 @@ def polarity(trigger: Token) -> str:
     own = [trigger, trigger.head] if trigger.dep_ in {"acomp", "attr"} else [trigger]
     if _has_child(own, {"neg", "det"}, _WORDS["negation"]):
         return "negative"
-    for c in trigger.children:
+    shared = [trigger, trigger.head] if _shares_clause(trigger) else [trigger]
+    for c in (c for tok in shared for c in tok.children):
         if c.dep_ in _ARGUMENTS and (
             c.lower_ in _WORDS["negative_pronouns"]
             or _has_child([c], {"det"}, _WORDS["negative_determiners"])
