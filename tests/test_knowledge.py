@@ -93,6 +93,11 @@ def test_country_codes_are_unique() -> None:
     assert duplicates(["RS", "SR", "RS"]) == ["RS"]
 
 
+def test_country_codes_are_iso_pairs() -> None:
+    assert country_code_problems(knowledge.countries()) == []
+    assert country_code_problems([country("SR", "SRB")]) != []  # SR is Suriname
+
+
 @pytest.mark.parametrize("reader", knowledge.READERS)
 def test_no_name_points_to_two_rows(reader: knowledge.Reader) -> None:
     assert shared_name_problems(knowledge.countries(reader), knowledge.organizations(reader)) == []

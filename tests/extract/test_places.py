@@ -524,3 +524,12 @@ def test_compass_word_before_a_small_town_is_no_part_of_the_town(nlp) -> None:
 def test_an_acronym_is_not_the_town_it_spells(nlp) -> None:
     text = "Tunisia and NATO agreed on Monday. Later NATO said the talks with Tunisia went well."
     assert "NATO" not in [p.text for p in places(nlp, text)]  # Nato, Philippines
+
+
+def test_serbia_and_serbians_are_serbia_not_suriname() -> None:
+    # countries.tsv once coded Serbia SR (Suriname's code), and the gazetteer built from it
+    # gave Suriname the alias "Serbia" and Serbians to Suriname
+    gazetteer = load()
+    demonym = gazetteer.demonym("Serbians")
+    assert demonym is not None and demonym.country == "RS"
+    assert {e.country for e in gazetteer.candidates("Serbia") if e.level == "country"} == {"RS"}

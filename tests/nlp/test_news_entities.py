@@ -33,3 +33,10 @@ def test_seats_of_government_are_metonyms(nlp) -> None:
     found = ents(nlp, "The Kremlin said the Pentagon was lying.")
     assert ("The Kremlin", "ORG", "Government of Russia", "RU", True) in found
     assert ("the Pentagon", "ORG", "United States Department of Defense", "US", True) in found
+
+
+def test_serbia_is_coded_rs() -> None:
+    from claimgraph.nlp.news_entities import entity_info
+
+    info = entity_info("Serbia")  # SR is Suriname's code
+    assert info is not None and info.country == "RS"
