@@ -335,3 +335,11 @@ def test_a_number_beyond_a_double_is_not_a_quantity(nlp: Language) -> None:
 def test_an_integer_above_two_to_the_53_keeps_every_digit(nlp: Language) -> None:
     q = only(nlp, "Officials said 672138506081275904 people were counted in Paris on Monday.")
     assert q.value == 672138506081275904 and type(q.value) is int
+
+
+def test_month_and_day_names_are_not_counted_their_abbreviations_may_be() -> None:
+    from claimgraph.extract.quantities.phrases import NOT_COUNTED
+
+    # the full names come from the time grammar's table: "5 September" counts no Septembers
+    assert {"september", "may", "sunday"} <= NOT_COUNTED
+    assert not {"sept", "jan", "sun"} & NOT_COUNTED  # abbreviations, as before: full names only

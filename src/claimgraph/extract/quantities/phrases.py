@@ -7,14 +7,26 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from claimgraph.knowledge import json_table
 from claimgraph.nlp.extensions import text_of
 
+
+def _calendar_names() -> set[str]:
+    """The full names of the months and weekdays, lower-cased, from the time grammar's table
+    (``data/time_words.json``; the longest of a month's or a day's spellings)."""
+    words = json_table("time_words.json")
+    names: set[str] = set()
+    for table in ("months", "weekdays"):
+        full: dict[int, str] = {}
+        for name, value in words[table].items():
+            if len(name) > len(full.get(value, "")):
+                full[value] = name
+        names |= {name.lower() for name in full.values()}
+    return names
+
+
 #: head nouns that are not what a number counts (dates, clock, grammar)
-NOT_COUNTED = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "gmt", "utc", "pm", "am", "percent", "%",
-}
+NOT_COUNTED = {*_calendar_names(), "gmt", "utc", "pm", "am", "percent", "%"}
 _COMPARATIVES = {"more", "fewer", "less", "other", "further", "additional", "extra"}
 _MOD_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "advmod", "npadvmod", "poss"}
 _MOD_POS = {"ADJ", "NOUN", "PROPN", "VERB", "ADV", "NUM", "PUNCT"}
