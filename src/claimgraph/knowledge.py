@@ -1,14 +1,16 @@
 """The one reader of ``claimgraph/data``: what the extractors know, as typed rows, read once.
 
-Knowledge is data (cue verbs, hedges, countries, organisations, number words, PLOVER maps), and
-each kind of knowledge has one table in ``claimgraph/data``, so a fact is written down once and
-every reader sees the same one. This module is the only place that opens those files:
+Knowledge is data (cue verbs, hedges, countries, organisations, number words, PLOVER maps,
+gazetteer rows), and each kind of knowledge has one table in ``claimgraph/data``, so a fact is
+written down once and every reader sees the same one. This module is the only place that opens
+those files (the output contract's JSON Schema, which is no knowledge, is ``contract.py``'s):
 
-- :func:`rows`, :func:`lines`, :func:`text`, :func:`json_table` read one file as it is written
-  (tab-separated cells, one phrase a line, ``#`` comment lines and blank lines skipped), for the
-  tables that have a single reader (the attribution lexicon, the event verbs, the unit table);
-- typed tables with several readers: :func:`countries`, :func:`organizations`,
-  :func:`number_words`, :func:`number_modifiers`, :func:`plover_categories`.
+- :func:`text`, :func:`lines`, :func:`rows`, :func:`json_table`, :func:`word_sets` read one file
+  as it is written (tab-separated cells, one phrase a line, ``#`` comment lines and blank lines
+  skipped) for the tables with a single reader, which builds its own structure from them once
+  (the attribution and event lexicons, the unit table, the gazetteer);
+- typed rows, read once and cached, for the tables several extractors share:
+  :func:`countries`, :func:`organizations`, :func:`number_words`, :func:`number_modifiers`.
 
 A table row whose readers see it differently says so in the table rather than in code: the
 country and organisation tables have a ``read by`` column and ``[events]`` / ``[entities]`` marks
