@@ -16,7 +16,8 @@ PETRARCH must produce. We map each gold CAMEO code to PLOVER through our
 
 Caveat, by design of the test suite: its verb dictionary is a toy one whose codes are partly WEIS,
 not CAMEO ("restore full diplomatic ties" is coded 064 there), so this measures agreement with
-PETRARCH's test conventions as much as coding quality. Baseline: the most frequent gold type.
+PETRARCH's test conventions as much as coding quality. Baseline: the most frequent gold type, and
+the first country named as the actor.
 """
 
 from __future__ import annotations
@@ -89,11 +90,16 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
         found = {e.type for e in events}
         add(report, "type_accuracy", main is not None and main.type in gold)
         add(report, "any_type_accuracy", bool(found & gold))
-        named = {m.code for m in find_actor_mentions(doc).values()}
+        mentions = find_actor_mentions(doc)
+        named = {m.code for m in mentions.values()}
         sources = sources & named  # "Eriador" has code ERI (Eritrea's): only real names count
         if sources:
             country = main.actor.country if main and main.actor else None
             add(report, "actor_country_accuracy", country in sources)
+            # the baseline's actor: the first country named (leaders aside), as in ``events``
+            first = next((mentions[i].code for i in sorted(mentions)
+                          if mentions[i].kind != "leader"), None)
+            add(baseline, "actor_country_accuracy", first in sources)
         report.counts["types"] = report.counts.get("types", Counts()) + Counts(
             tp=len(found & gold), fp=len(found - gold), fn=len(gold - found))
         if main is None or main.type not in gold:
