@@ -47,9 +47,15 @@ def data_missing(reason: str) -> NoReturn:
     pytest.skip(reason)
 
 
+def pinned_baseline(pinned: dict[str, Any]) -> dict[str, float | None]:
+    """The pinned baseline scores by metric (its ``what``, a description, set aside)."""
+    return {name: score for name, score in (pinned.get("baseline") or {}).items()
+            if name != "what"}
+
+
 def margins(pinned: dict[str, Any]) -> dict[str, float | None]:
     """Each floor's margin over the pinned baseline (None: the task's baseline has no such score)."""
-    baseline = pinned.get("baseline") or {}
+    baseline = pinned_baseline(pinned)
     return {
         name: None if baseline.get(name) is None else round(floor - baseline[name], 4)
         for name, floor in pinned["floors"].items()
@@ -80,7 +86,7 @@ def test_scores_stay_above_their_floors(floor_file: Path) -> None:
     measured = report.baseline.metrics() if report.baseline else {}
     drifted = {
         name: (measured.get(name), score)
-        for name, score in (pinned.get("baseline") or {}).items()
+        for name, score in pinned_baseline(pinned).items()
         if score is not None and abs(measured.get(name, -1.0) - score) > BASELINE_TOLERANCE
     }
     assert not drifted, (
@@ -101,8 +107,11 @@ def test_every_floor_pins_its_baseline_beside_it() -> None:
     """Each floored metric has a pinned baseline score, or null with the reason written down."""
     for floor_file in FLOORS:
         pinned = _pinned(floor_file)
-        baseline = pinned.get("baseline")
-        assert isinstance(baseline, dict), f"{floor_file.name} pins no baseline"
+        assert isinstance(pinned.get("baseline"), dict), f"{floor_file.name} pins no baseline"
+        assert isinstance(pinned["baseline"].get("what"), str), (
+            f"{floor_file.name}: the baseline's 'what' says what the baseline is"
+        )
+        baseline = pinned_baseline(pinned)
         assert set(baseline) == set(pinned["floors"]), (
             f"{floor_file.name}: baseline and floors name different metrics"
         )
