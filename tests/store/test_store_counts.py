@@ -71,3 +71,17 @@ def test_the_migration_builds_the_counts_of_stored_documents(db_url: str) -> Non
     with open_store(db_url) as store:
         assert kept(store) == recounted(store)
         assert len(kept(store)[1]) == 3
+
+
+def test_sources_read_from_the_kept_counts_equal_the_aggregate(store: Store) -> None:
+    """Without a filter on mentions the page comes from ``source_counts``; a filter on the
+    documents that keeps them all aggregates the mentions instead: the same answer."""
+    from claimgraph.query import list_sources
+
+    records = sample_records()
+    store.add_records(records)
+    store.delete_documents([records[2].id])
+    store.add_records(records)
+    assert list_sources(store, limit=None) == list_sources(store, limit=None, since="2000")
+    assert (list_sources(store, limit=1, offset=1, min_claims=1)
+            == list_sources(store, limit=1, offset=1, min_claims=1, since="2000"))

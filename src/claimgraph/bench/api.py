@@ -5,8 +5,9 @@
    rotated, source names spread over a few hundred variants so the sources table grows as in a
    real corpus). The text and every offset stay those of the analysed article, so each record
    keeps the contract; the NLP never runs N times.
-2. ``build_database``: the records go into a DuckDB file through the store (in batches, one
-   transaction each); a file that already holds N documents is reused.
+2. ``build_database``: the records go into a DuckDB file or a PostgreSQL database through the
+   store's write path (``add_records``, 1,000 per transaction, bulk inserts); a database that
+   already holds N documents is reused.
 3. ``measure``: ``claimgraph serve`` runs in its own process (so the load generator does not
    share its interpreter), and a bounded loop of httpx clients on loopback times each request.
 """
@@ -81,63 +82,35 @@ def synthetic_records(bases: list[Record], count: int) -> Iterator[Record]:
         yield vary(bases[n % len(bases)], n)
 
 
-def _bulk_insert(con: Any, records: list[Record], seen_sources: set[str]) -> None:
-    """Insert a batch through Arrow: the store's own rows (``record_rows``), one set-based
-    INSERT per table (row-at-a-time inserts take ~¼ s per document on DuckDB)."""
-    import pyarrow as pa
-
-    from claimgraph.store.rows import COLUMNS, record_rows
-
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in COLUMNS}
-    for record in records:
-        for table, rows in record_rows(record, now).items():
-            if table == "sources":
-                rows = [r for r in rows if r[0] not in seen_sources]
-                seen_sources.update(r[0] for r in rows)
-            tables[table].extend(rows)
-    for table, rows in tables.items():
-        if not rows:
-            continue
-        cols = COLUMNS[table]
-        batch = pa.table({c: [r[i] for r in rows] for i, c in enumerate(cols)})  # noqa: F841
-        con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT * FROM batch")
-
-
-def build_database(db: Path, count: int, bases: Callable[[], list[Record]],
-                   log: Callable[[str], Any] = print) -> int:
-    """Fill ``db`` (a DuckDB file) with ``count`` synthetic documents, reused when already
-    there. The store creates the schema (its migrations); the rows come from its
-    ``record_rows``, so the database is exactly what ``add_record`` would have written."""
-    import duckdb
-
+def build_database(db: str | Path, count: int, bases: Callable[[], list[Record]],
+                   log: Callable[[str], Any] = print, batch: int = 1000) -> int:
+    """Fill ``db`` (a DuckDB path or a postgresql:// URL) with ``count`` synthetic documents,
+    reused when already there. Written through the store's own write path (``add_records``,
+    ``batch`` records per transaction: the bulk Arrow/COPY inserts), so the database, its
+    summary tables included, is exactly what ``claimgraph ingest`` would have written."""
     from claimgraph.store import open_store
 
-    db.parent.mkdir(parents=True, exist_ok=True)
+    db = str(db)
+    if not db.startswith(("postgresql://", "postgres://")):
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
     with open_store(db) as store:
         have = store.count("documents")
-    if have >= count:
-        log(f"reusing {db} ({have:,} documents)")
-        return have
-    if have:
-        raise ClaimgraphError("E201", f"{db} holds {have:,} documents, not {count:,}: remove it")
-    originals = bases()  # only now: a reused database needs no NLP
-    log(f"building {db}: {count:,} documents from {len(originals)} analysed samples")
-    started = time.perf_counter()
-    con = duckdb.connect(str(db))
-    seen: set[str] = set()
-    try:
-        batch: list[Record] = []
+        if have >= count:
+            log(f"reusing {db} ({have:,} documents)")
+            return have
+        if have:
+            raise ClaimgraphError("E201", f"{db} holds {have:,} documents, not {count:,}: remove it")
+        originals = bases()  # only now: a reused database needs no NLP
+        log(f"building {db}: {count:,} documents from {len(originals)} analysed samples")
+        started = time.perf_counter()
+        pending: list[Record] = []
         for record in synthetic_records(originals, count):
-            batch.append(record)
-            if len(batch) == 1000:
-                _bulk_insert(con, batch, seen)
-                batch = []
-        _bulk_insert(con, batch, seen)
-        con.execute("CHECKPOINT")
-        have = int(con.execute("SELECT count(*) FROM documents").fetchone()[0])  # type: ignore[index]
-    finally:
-        con.close()
+            pending.append(record)
+            if len(pending) == batch:
+                store.add_records(pending)
+                pending = []
+        store.add_records(pending)
+        have = store.count("documents")
     log(f"built in {time.perf_counter() - started:.0f} s")
     return have
 
@@ -148,25 +121,33 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+def _start_server(db: str, port: int, workers: int,
+                  src: Path | None = None) -> subprocess.Popen[bytes]:
+    """``claimgraph serve`` in its own process; ``src``: the ``src/`` folder of another
+    checkout to serve from instead (the baseline of a before/after run)."""
+    env = {**os.environ}
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(src), *filter(None, [env.get("PYTHONPATH")])])
     proc = subprocess.Popen(
-        [sys.executable, "-m", "claimgraph.serve", "serve", "--db", str(db), "--port", str(port),
+        [sys.executable, "-m", "claimgraph.serve", "serve", "--db", db, "--port", str(port),
          "--workers", str(workers)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
     )
     import httpx
 
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise ClaimgraphError("E201", f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
         try:
-            httpx.get(f"http://127.0.0.1:{port}/api/documents?limit=1", timeout=2)
+            # Any answer will do, so a cheap one (a 404): a slow list would time out, and a
+            # server serialising its queries would answer no retry in time.
+            httpx.get(f"http://127.0.0.1:{port}/api/documents/-", timeout=5)
             return proc
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.terminate()
-    raise ClaimgraphError("E201", "server did not start within 60 s")
+    raise ClaimgraphError("E201", "server did not start within 120 s")
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -223,38 +204,59 @@ def routes(ids: list[str], source_ids: list[str], requests: int, rng: random.Ran
     }
 
 
-def run_bench(db: Path, *, documents: int, samples: list[Path], requests: int, concurrency: int,
-              workers: int = 1, log: Callable[[str], Any] = print) -> dict[str, Any]:
+def run_bench(db: str, *, documents: int, samples: list[Path], requests: int,
+              concurrency: list[int], workers: int = 1, baseline: Path | None = None,
+              log: Callable[[str], Any] = print) -> dict[str, Any]:
+    """Build (or reuse) the database, then measure every route at each ``concurrency``; with
+    ``baseline`` (another checkout) its server is measured too, on the same requests, right
+    before this one, so both share the machine's load of the moment (reported as the load
+    average before and after each run)."""
     import httpx
 
     total = build_database(db, documents, lambda: analysed_samples(samples), log)
-    port = _free_port()
-    proc = _start_server(db, port, workers)
-    rng = random.Random(13)
+    servers: dict[str, Path | None] = {"this": None}
+    if baseline is not None:
+        servers = {"baseline": baseline / "src", "this": None}
+    ports = {name: _free_port() for name in servers}
+    procs: list[subprocess.Popen[bytes]] = []
+    runs = []
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60,
-                          limits=httpx.Limits(max_connections=concurrency)) as client:
-            ids = [d["id"] for d in client.get("/api/documents?limit=500").json()["data"]]
-            ids += [f"bench-{rng.randrange(total):06d}" for _ in range(500)]
-            source_ids = [s["id"] for s in client.get("/api/sources?limit=200").json()["data"]]
-            log(f"measuring {requests} requests on each of 8 routes, {concurrency} in flight")
-            measured = measure(client, routes(ids, source_ids, requests, rng, total),
-                               concurrency, rng)
+        for name, src in servers.items():
+            procs.append(_start_server(db, ports[name], workers, src))
+        for n in concurrency:
+            for name in servers:
+                rng = random.Random(13)
+                with httpx.Client(base_url=f"http://127.0.0.1:{ports[name]}", timeout=120,
+                                  limits=httpx.Limits(max_connections=n)) as client:
+                    ids = [d["id"] for d in client.get("/api/documents?limit=500").json()["data"]]
+                    ids += [f"bench-{rng.randrange(total):06d}" for _ in range(500)]
+                    source_ids = [s["id"] for s in
+                                  client.get("/api/sources?limit=200").json()["data"]]
+                    log(f"{name}: {requests} requests on each of 8 routes, {n} in flight")
+                    load = os.getloadavg()[0]
+                    measured = measure(client, routes(ids, source_ids, requests, rng, total),
+                                       n, rng)
+                runs.append({"server": name, "concurrency": n, "load_before": round(load, 2),
+                             "load_after": round(os.getloadavg()[0], 2), **measured})
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-    return {"documents": total, "concurrency": concurrency, "workers": workers,
-            "requests_per_route": requests, **measured}
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=20)
+    return {"documents": total, "database": db.split("@")[-1], "workers": workers,
+            "requests_per_route": requests, "runs": runs}
 
 
 def format_results(results: dict[str, Any]) -> str:
-    lines = [f"{results['documents']:,} documents; {results['requests_per_route']} requests per "
-             f"route, routes interleaved, {results['concurrency']} in flight; server: "
-             f"{results['workers']} worker process(es) on loopback; "
-             f"{results['requests_per_second']} requests/s overall",
-             f"{'route':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}"]
-    for name, r in results["routes"].items():
-        lines.append(f"{name:44} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_ms']:8.1f} "
-                     f"{r['errors']:6d}")
+    """One table per run: p50/p95/max per route, with requests/s and the load average."""
+    lines = [f"{results['documents']:,} documents ({results['database']}); "
+             f"{results['requests_per_route']} requests per route, routes interleaved; server: "
+             f"{results['workers']} worker process(es) on loopback; {os.cpu_count()} cores"]
+    for run in results["runs"]:
+        lines += ["", f"[{run['server']}] {run['concurrency']} in flight: "
+                  f"{run['requests_per_second']} requests/s; load average "
+                  f"{run['load_before']} -> {run['load_after']}",
+                  f"{'route':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}"]
+        for name, r in run["routes"].items():
+            lines.append(f"{name:44} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_ms']:8.1f} "
+                         f"{r['errors']:6d}")
     return "\n".join(lines)
-

@@ -37,15 +37,19 @@ def bench_command(
 
 
 def bench_api_command(
-    db: Annotated[Path, typer.Option(
-        "--db", help="DuckDB file to build (reused if it already holds the documents).")]
-    = Path("var/bench-api.duckdb"),
-    documents: Annotated[int, typer.Option(help="Documents in the synthetic database.")] = 10_000,
+    db: Annotated[str, typer.Option(
+        "--db", help="DuckDB file or postgresql:// URL to fill (reused if it already holds "
+        "the documents).")] = "var/bench-api.duckdb",
+    documents: Annotated[int, typer.Option(help="Documents in the synthetic database.")] = 100_000,
     samples: Annotated[list[Path] | None, typer.Option(
         "--sample", help="Articles to analyse and vary (default: the examples/ folder).")] = None,
     requests: Annotated[int, typer.Option(help="Requests per measured route.")] = 300,
-    concurrency: Annotated[int, typer.Option(help="Requests in flight at once.")] = 4,
+    concurrency: Annotated[list[int] | None, typer.Option(
+        help="Requests in flight at once; repeat to measure several (default: 1 and 8).")] = None,
     workers: Annotated[int, typer.Option(help="Server worker processes.")] = 1,
+    baseline: Annotated[Path | None, typer.Option(
+        help="Another checkout (e.g. `git archive` of an older commit) whose server is "
+        "measured too, on the same requests, before this one's.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Build a large synthetic database from analysed sample articles and measure the
@@ -55,8 +59,8 @@ def bench_api_command(
     try:
         require("serve", "`claimgraph bench-api`")
         results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
-                            requests=requests, concurrency=concurrency, workers=workers,
-                            log=_err.print)
+                            requests=requests, concurrency=concurrency or [1, 8],
+                            workers=workers, baseline=baseline, log=_err.print)
     except ClaimgraphError as exc:
         raise _fail(exc) from None
     if as_json:
