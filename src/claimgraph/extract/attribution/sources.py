@@ -48,7 +48,14 @@ def _entity_info(ent: Span | Token) -> tuple[str | None, str | None]:
 
 
 def subject_of(cue: Token) -> Span | None:
-    """The source mention of a cue word, climbing to the governing verb for participles."""
+    """The source mention of a cue word, climbing to the governing verb for participles; None
+    when the text names none, never an empty span (a phrase of punctuation alone, as "»" that
+    the parser may take for the object of "according to", names nobody)."""
+    mention = _subject_mention(cue)
+    return mention if mention is not None and len(mention) else None
+
+
+def _subject_mention(cue: Token) -> Span | None:
     doc = cue.doc
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
