@@ -125,7 +125,7 @@ def eval_command(
     data: Annotated[Path | None, typer.Option(help="Gold data (default: ../shared/evaldata/...).")] = None,
     limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    fold: Annotated[str | None, typer.Option(help="Score one fixed part alone (events: a or b).")] = None,
+    fold: Annotated[str | None, typer.Option(help="Score one fixed half alone (events, places, places-lgl: a or b).")] = None,
 ) -> None:
     """Score an extractor against external gold data (P/R/F1, baseline alongside)."""
     from claimgraph import evaluate

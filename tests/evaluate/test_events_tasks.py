@@ -8,7 +8,7 @@ from claimgraph import evaluate
 from claimgraph.errors import ClaimgraphError
 from claimgraph.evaluate import events as events_task
 from claimgraph.evaluate import petrarch as petrarch_task
-from claimgraph.evaluate.scoring import Report
+from claimgraph.evaluate.scoring import Report, add_folds
 
 
 def test_gold_actor_codes_accept_lists_only() -> None:
@@ -81,7 +81,7 @@ def test_fold_scores_add_up_to_the_whole() -> None:
         for report in (whole, parts[fold]):
             events_task._score(report, "ASSAULT", "ASSAULT" if ok else "AGREE", set(), None,
                                None, set(), set())
-    events_task._add_folds(whole, parts)
+    add_folds(whole, parts)
     assert whole.values["fold_a.type_accuracy"] == (1, 2)
     assert whole.values["fold_b.type_accuracy"] == (1, 1)
     assert whole.values["type_accuracy"] == (2, 3)

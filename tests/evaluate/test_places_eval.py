@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claimgraph import evaluate
-from claimgraph.evaluate.places import GoldDoc, Toponym, distance_km, read, score
+from claimgraph.errors import ClaimgraphError
+from claimgraph.evaluate.places import GoldDoc, Toponym, distance_km, load, read, score
 from claimgraph.record import Place
 
 DATA = "geoparsing-pragmatic-guide/data"
@@ -54,3 +55,16 @@ def test_both_corpora_read_with_offsets_into_their_text(corpus: str, articles: i
     assert all(t.lat is not None and t.text for t in toponyms)
     aligned = sum(t.text == t.phrase for t in toponyms)
     assert aligned / len(toponyms) > 0.99  # the gold offsets index the article text as read
+
+
+@pytest.mark.parametrize("corpus", ["GWN.xml", "Corpora/lgl.xml"])
+def test_a_fold_holds_only_its_half_of_the_articles(corpus: str) -> None:
+    root = evaluate.evaldata_root()
+    if root is None or not (root / DATA / corpus).exists():
+        pytest.skip("no geoparsing gold data on this machine")
+    whole = load(root / DATA / corpus)
+    a, b = load(root / DATA / corpus, fold="a"), load(root / DATA / corpus, fold="b")
+    assert len(a) + len(b) == len(whole) and len(a) > len(whole) / 3 and len(b) > len(whole) / 3
+    assert {d.name for d in a}.isdisjoint(d.name for d in b)
+    with pytest.raises(ClaimgraphError):
+        load(root / DATA / corpus, fold="c")

@@ -32,8 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from claimgraph.errors import ClaimgraphError
-from claimgraph.evaluate.scoring import FOLDS, Counts, Report, fold_of
+from claimgraph.evaluate.scoring import FOLDS, Counts, Report, add_folds, check_fold, fold_of
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events.coder import find_events, main_event
 from claimgraph.extract.events.lexicon import GSR_TO_PLOVER
@@ -56,17 +55,9 @@ def load(data: Path, limit: int | None = None, fold: str | None = None) -> list[
     path = data / "records.json" if data.is_dir() else data
     records = json.loads(path.read_text(encoding="utf-8"))
     if fold is not None:
-        if fold not in FOLDS:
-            raise ClaimgraphError("E003", f"unknown fold {fold!r} of task {TASK!r}: use one of {', '.join(FOLDS)}")
+        check_fold(TASK, fold)
         records = [r for r in records if fold_of(r["id"]) == fold]
     return records[:limit] if limit else records
-
-
-def _add_folds(report: Report, folds: dict[str, Report]) -> None:
-    """Copy each fold's accuracies into ``report`` as ``fold_<name>.<metric>``."""
-    for name, part in sorted(folds.items()):
-        for metric, value in part.values.items():
-            report.values[f"fold_{name}.{metric}"] = value
 
 
 def _score(report: Report, gold_type: str, main: str | None, found: set[str],
@@ -137,8 +128,8 @@ def evaluate(data: Path, *, limit: int | None = None, fold: str | None = None) -
                 named[0] if named else None, named[1] if len(named) > 1 else None, sources,
                 targets, majority_gsr_type, gsr_type,
             )
-    _add_folds(report, folds)
-    _add_folds(baseline, base_folds)
+    add_folds(report, folds)
+    add_folds(baseline, base_folds)
     report.baseline = baseline
     report.notes = {
         "majority_type": majority_type,

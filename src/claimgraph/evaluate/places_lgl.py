@@ -15,7 +15,7 @@ TASK = "places-lgl"
 DEFAULT_DATA = "geoparsing-pragmatic-guide/data/Corpora/lgl.xml"
 
 
-def evaluate(data: Path, *, limit: int | None = None) -> Report:
-    report = places.evaluate(data, limit=limit)
+def evaluate(data: Path, *, limit: int | None = None, fold: str | None = None) -> Report:
+    report = places.evaluate(data, limit=limit, fold=fold)
     report.task = TASK
     return report

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from claimgraph.errors import ClaimgraphError
+
 
 class _Spanned(Protocol):
     start: int
@@ -120,6 +122,19 @@ def overlap_pairs(gold: Sequence[S], found: Sequence[S]) -> list[tuple[S, S]]:
                 pairs.append((g, f))
                 break
     return pairs
+
+
+def check_fold(task: str, fold: str) -> None:
+    """Refuse a fold name that is not one of FOLDS (E003)."""
+    if fold not in FOLDS:
+        raise ClaimgraphError("E003", f"unknown fold {fold!r} of task {task!r}: use one of {', '.join(FOLDS)}")
+
+
+def add_folds(report: Report, folds: dict[str, Report]) -> None:
+    """Copy each fold's accuracies into ``report`` as ``fold_<name>.<metric>``."""
+    for name, part in sorted(folds.items()):
+        for metric, value in part.values.items():
+            report.values[f"fold_{name}.{metric}"] = value
 
 
 def merge_reports(task: str, data: Path | str, reports: Iterable[Report]) -> Report:
