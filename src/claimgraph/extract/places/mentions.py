@@ -11,6 +11,7 @@ metonym, "Ukrainian forces" a demonym), a country the ruler already knows, and a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -43,6 +44,10 @@ PARTIES = _WORDS["parties"]
 ADMIN_WORDS = _WORDS["admin_words"]
 #: words that open a region's name before its demonym: "Central American", "North African"
 REGION_WORDS = COMPASS | {"central", "latin"}
+#: how large a town named by an ordinary English word must be to be read as a place at the head
+#: of an institution's name with no other word of the article for it: "the Supreme Court" is
+#: none of Supreme, Louisiana, "the Central Government" none of Central, Louisiana
+COMMON_WORD_TOWN = 50_000
 #: words that are never a place's name on their own, though a town somewhere bears them
 CONTEXT_WORDS = LOCAL_NOUNS | INSTITUTION_WORDS | FEATURES | COMPASS
 
@@ -151,6 +156,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             start = _extend_left(doc, start, end, gazetteer)
         if ent.label_ == "GPE":
             end = _extend_right(doc, start, end, gazetteer)
+        if ent.label_ in ("GPE", "LOC") and (start, end) == trim_span(doc, ent.start, ent.end):
+            start, end = _extend_around(doc, start, end, gazetteer)
         if ent.label_ == "ORG" and end - start >= 2:
             country = gazetteer.demonym(doc[start].text)  # "the Syrian army", "Russian Navy"
             if country is not None and doc[start].text[:1].isupper():
@@ -259,6 +266,22 @@ def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
     return start
 
 
+def _extend_around(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """A sea or region whose name wraps a place the NER split out of it: "the [South] [China]
+    Sea" (a compass word tagged apart, a feature word left out) is the South China Sea, not
+    China. Only a whole that the gazetteer knows as a region, admin1 region or country."""
+    if start == 0 or end >= len(doc):
+        return start, end
+    before, after = doc[start - 1], doc[end]
+    if before.lower_ not in COMPASS or not before.text[:1].isupper() \
+            or not after.text[:1].isupper() or not after.is_alpha:
+        return start, end
+    if known_place(gazetteer, doc[start - 1 : end + 1].text, 0,
+                   levels=("region", "country", "admin1")):
+        return start - 1, end + 1
+    return start, end
+
+
 def known_place(gazetteer: Gazetteer, text: str, min_population: int,
                  levels: tuple[str, ...] | None = None) -> bool:
     """The gazetteer has a place of that very name (not an alternate name) big enough."""
@@ -266,6 +289,24 @@ def known_place(gazetteer: Gazetteer, text: str, min_population: int,
     return any(fold(e.name) == key and (levels is None or e.level in levels)
                and (e.level != "city" or e.population >= min_population)
                for e in gazetteer.candidates(text))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words: WordNet's adjectives, verbs and adverbs, as the spaCy model's
+    lemmatizer ships them (lower case). Not its nouns: names are among them ("meredith",
+    "youngstown"), so a noun ("Justice") cannot be told from a town's name this way."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from claimgraph.nlp.pipeline import load_config
+
+    model = get_package_path(load_config()["nlp"]["model"])
+    folders = sorted(model.glob("*/lemmatizer/lookups")) or sorted(model.glob("lemmatizer/lookups"))
+    if not folders:
+        return frozenset()
+    index = Lookups().from_disk(folders[0]).get_table("lemma_index", {})
+    return frozenset(word for pos in ("adj", "verb", "adv") for word in index.get(pos, ()))
 
 
 def acronym(text: str) -> bool:
@@ -299,17 +340,25 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
     if label in MISREAD_LABELS and not acronym(whole.text) and known_place(gazetteer, whole.text, 1000):
         comma_place = after == "," and end + 1 < len(doc) and any(
             e.level in ("admin1", "country") for e in gazetteer.candidates(doc[end + 1].text))
-        modifies = whole.root.dep_ == "compound" and whole.root.head.lower_ in LOCAL_NOUNS
+        # the words between the town and its noun are local nouns too ("the Mansfield Police
+        # Department"): another name between them makes the town's word a part of a longer
+        # name the NER cut ("the Free" + "Syrian Army" is no town called Free)
+        noun = whole.root.head
+        modifies = whole.root.dep_ == "compound" and noun.lower_ in LOCAL_NOUNS and all(
+            t.lower_ in CONTEXT_WORDS for t in doc[end : noun.i])
         # "Larry Dunaway of Berea", "Keith Warden, 44, of Alexandria": where a person is from
         person_of = before == "of" and start >= 2 and (
             doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].text == ",")
         if before in LOCATIVE - {"and", "of"} or comma_place or modifies or person_of:
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
-        if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and known_place(
-            gazetteer, whole.text, 15000
-        ) and fold(whole.text) not in (people if people is not None else people_words(doc)):
+        # the NER cut one organisation's name in two: "[the Free] [Syrian Army]"
+        inside = end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG"
+        if label == "ORG" and end - start == 1 and not doc[start].ent_id_ and not inside \
+                and known_place(gazetteer, whole.text, 15000) \
+                and fold(whole.text) not in (people if people is not None else people_words(doc)):
             # a lone town's name is no organisation the ruler knows: "Evansville approved"
-            # (unless it is the surname of someone the article names: "Tom Bell ... Bell")
+            # (unless it is the surname of someone the article names: "Tom Bell ... Bell");
+            # nor is a word the NER cut off the organisation's name that follows it
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
     if label in ("ORG", "FAC", "EVENT", "PERSON") and end - start >= 2:
         if getattr(entity_info(doc[start].ent_id_), "kind", None) == "media":
@@ -362,10 +411,14 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
             mention.lookup = f"{head.text} County"
             return mention
         capitalised = following.text[:1].isupper() and following.is_alpha
+        # a common word ("Supreme", "Central") heading a name is the name's word, unless the
+        # town it spells is large or the article places it (below)
+        common = len(head) == 1 and head.text.lower() in english_words() \
+            and not known_place(gazetteer, head.text, COMMON_WORD_TOWN)
         ours = capitalised and (fold(head.text) in named or (states and any(
             e.level == "city" and e.admin1 in states and fold(e.name) == fold(head.text)
             for e in gazetteer.candidates(head.text))))
-        if (institution and known_place(gazetteer, head.text, 1000)) or ours:
+        if (institution and known_place(gazetteer, head.text, 1000) and not common) or ours:
             if people is None:
                 people = people_words(doc)
             if fold(head.text) not in people:

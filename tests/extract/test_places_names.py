@@ -1,0 +1,49 @@
+"""Words of longer names that are not places, and a sea whose name the NER split.
+
+Each sentence is of a kind read wrong on real news (issue 12): a capitalised common word at the
+head of an institution's name was placed on the map ("the Supreme Court" in Supreme,
+Louisiana), the first word of a name the NER cut in two was read as a lone town ("the Free" +
+"Syrian Army" in Free State), and "the South China Sea" was lost because the NER tagged
+"the South" and "China" apart.
+"""
+
+from __future__ import annotations
+
+from claimgraph.evaluate.places import distance_km
+from claimgraph.nlp.pipeline import parse
+from claimgraph.record import Place
+
+
+def places(nlp, text: str) -> list[Place]:  # type: ignore[no-untyped-def]
+    return list(next(parse(nlp, [(text, None)]))._.cg_places)
+
+
+def named(nlp, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.text for p in places(nlp, text)]
+
+
+def test_adjective_heading_a_court_is_not_a_town(nlp) -> None:
+    text = "Tamil Nadu on Saturday moved the Supreme Court to initiate contempt proceedings."
+    assert "Supreme" not in named(nlp, text)
+
+
+def test_adjective_heading_a_government_is_not_a_town(nlp) -> None:
+    text = "The Central Government merely convened a meeting, Tamil Nadu said."
+    assert "Central" not in named(nlp, text)
+
+
+def test_first_word_of_a_name_the_ner_split_is_not_a_place(nlp) -> None:
+    text = "Fighters of the Free Syrian Army crossed the border from Turkey."
+    assert [p for p in named(nlp, text) if p.startswith("Free")] == []
+
+
+def test_town_heading_its_police_department_is_still_a_place(nlp) -> None:
+    text = "The Mansfield Police Department arrested two men in Mansfield, Ohio, on Friday."
+    assert [p.admin1 for p in places(nlp, text) if p.text == "Mansfield"][:1] == ["US-OH"]
+
+
+def test_sea_whose_name_the_ner_split_is_found_whole(nlp) -> None:
+    found = [p for p in places(nlp, "Chinese warships sailed through the South China Sea on Monday.")
+             if p.text == "South China Sea"]
+    assert found and found[0].lat is not None and found[0].lon is not None
+    assert distance_km(found[0].lat, found[0].lon, 13.0, 114.0) < 500
