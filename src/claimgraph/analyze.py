@@ -9,7 +9,6 @@ article never loses the others' results. A text too long for one parse is analys
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -43,12 +42,6 @@ def record_from_doc(document: Document, doc: Doc) -> Record:
     )
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
 def _parse_one(nlp: Language, document: Document) -> Record | DocumentError:
     try:
         doc = next(iter(nlp.pipe(make_docs(nlp, [(document.text, document.published)]))))
@@ -64,17 +57,34 @@ def analyze_documents(
     batch_size: int = 64,
     n_process: int = 1,
 ) -> Iterator[Record | DocumentError]:
-    """Analyse documents in input order; errors (from reading or analysis) pass through in place."""
+    """Analyse documents in input order; errors (from reading or analysis) pass through in place.
+
+    ``n_process`` > 1 analyses them in that many worker processes
+    (:mod:`claimgraph.scale.processes`, each with the bundled pipeline; ``nlp`` is then not
+    used), else here. Either way they go in batches of at most ``batch_size`` documents and
+    about 40,000 characters, which bounds the parser's memory.
+    """
+    if n_process > 1:
+        from claimgraph.scale.processes import analyze_in_processes
+
+        return analyze_in_processes(items, n_process, max_items=batch_size)
+    return analyze_in_process(items, nlp, batch_size=batch_size)
+
+
+def analyze_in_process(
+    items: Iterable[Item], nlp: Language | None = None, *, batch_size: int = 64
+) -> Iterator[Record | DocumentError]:
+    """Analyse documents here, in input order, one batch (``nlp.pipe``) per partition."""
+    from claimgraph.scale.processes import partitions
+
     nlp = nlp or default_pipeline()
-    chunk = batch_size * max(1, n_process) * 2
-    for batch in _batches(items, chunk):
+    for batch in partitions(items, max_items=batch_size):
         documents = [x for x in batch if isinstance(x, Document) and not pieces.is_long(x)]
         parsed: dict[int, Record | DocumentError] = {}
         try:
             docs = nlp.pipe(
                 make_docs(nlp, [(d.text, d.published) for d in documents]),
-                batch_size=batch_size,
-                n_process=n_process,
+                batch_size=max(1, len(documents)),
             )
             for document, doc in zip(documents, docs, strict=True):
                 parsed[id(document)] = record_from_doc(document, doc)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import claimgraph.analyze
 from claimgraph.analyze import analyze_documents
 from claimgraph.errors import DocumentError
 from claimgraph.ingest import read_inputs
-from claimgraph.scale import dask_runner
 from claimgraph.scale.dask_runner import analyze_with_dask
 
 
@@ -35,8 +35,8 @@ def test_a_failing_partition_accounts_for_each_of_its_documents(tmp_path: Path, 
             raise MemoryError("worker died")
         return original(items)
 
-    original = dask_runner._analyze_partition
-    monkeypatch.setattr(dask_runner, "_analyze_partition", crash)
+    original = claimgraph.analyze.analyze_in_process
+    monkeypatch.setattr(claimgraph.analyze, "analyze_in_process", crash)
     out = list(analyze_with_dask(read_inputs([tmp_path]), partition_size=2, scheduler="synchronous"))
     assert [type(x).__name__ for x in out] == ["DocumentError", "DocumentError", "Record"]
     assert all(e.code == "E110" and "worker died" in e.reason for e in out[:2] if isinstance(e, DocumentError))

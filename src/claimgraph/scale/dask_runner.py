@@ -1,10 +1,10 @@
-"""Scale-out with Dask: partitions of documents analysed in worker processes.
+"""Scale-out with Dask: the partitions of :mod:`claimgraph.scale.processes`, on Dask's workers.
 
-Each partition builds the pipeline once (per worker process, cached) and runs the same
-:func:`claimgraph.analyze.analyze_documents` as a single process does, so results are identical
-and in input order. A document that fails comes back as a ``DocumentError`` in its place — set
-aside, never fatal — and a partition that fails as a whole (a worker killed, say) turns into one
-error per document it held, so every input is still accounted for.
+The same partitions (balanced by text length) go to the same :func:`analyze_partition` as with
+``--n-process``; each worker builds the pipeline once (per process, cached), so results are
+identical to a single process's and come in input order. A document that fails comes back as a
+``DocumentError`` in its place — set aside, never fatal — and a partition that fails as a whole
+turns into one error per document it held, so every input is still accounted for.
 """
 
 from __future__ import annotations
@@ -16,33 +16,19 @@ from claimgraph.errors import DocumentError
 from claimgraph.extras import require
 from claimgraph.ingest.readers import Item
 from claimgraph.record import Record
-
-
-def _analyze_partition(items: list[Item]) -> list[dict[str, Any]]:
-    """Runs in a worker: analyse one partition, return plain dicts (cheap to pickle)."""
-    from claimgraph.analyze import analyze_documents
-
-    out: list[dict[str, Any]] = []
-    for result in analyze_documents(items):
-        if isinstance(result, DocumentError):
-            out.append({"error": [result.code, result.source, result.reason]})
-        else:
-            out.append({"record": result.to_dict()})
-    return out
-
-
-def _partitions(items: list[Item], size: int) -> list[list[Item]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+from claimgraph.scale.processes import PARTITION_CHARS, analyze_partition, from_rows, partitions
 
 
 def analyze_with_dask(
     items: Iterable[Item],
     *,
-    partition_size: int = 32,
+    partition_size: int = 64,
+    partition_chars: int = PARTITION_CHARS,
     scheduler: str = "processes",
     num_workers: int | None = None,
 ) -> Iterator[Record | DocumentError]:
-    """Analyse ``items`` with Dask (``scheduler``: "processes", "threads" or "synchronous").
+    """Analyse ``items`` with Dask (``scheduler``: "processes", "threads" or "synchronous"),
+    in partitions of at most ``partition_size`` documents and ``partition_chars`` characters.
 
     Yields records and errors in input order, exactly as the serial path would.
     """
@@ -50,29 +36,12 @@ def analyze_with_dask(
     import dask
     from dask import delayed
 
-    parts = _partitions(list(items), max(1, partition_size))
-    tasks = [delayed(_safe_partition)(part) for part in parts]
+    parts = list(partitions(items, partition_chars, max(1, partition_size)))
+    tasks = [delayed(analyze_partition)(part) for part in parts]
     config: dict[str, Any] = {"scheduler": scheduler}
     if num_workers:
         config["num_workers"] = num_workers
     with dask.config.set(config):
         results = dask.compute(*tasks)
     for rows in results:
-        for row in rows:
-            if "record" in row:
-                yield Record.from_dict(row["record"])
-            else:
-                code, source, reason = row["error"]
-                yield DocumentError(code, source, reason)
-
-
-def _safe_partition(items: list[Item]) -> list[dict[str, Any]]:
-    try:
-        return _analyze_partition(items)
-    except Exception as exc:  # the whole partition failed: account for each document
-        return [
-            {"error": [item.code, item.source, item.reason]}
-            if isinstance(item, DocumentError)
-            else {"error": ["E110", item.source, f"partition failed: {type(exc).__name__}: {exc}"]}
-            for item in items
-        ]
+        yield from from_rows(rows)
