@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SourceKind = Literal[
     "person", "organization", "government", "military", "media", "group", "document", "unknown"
@@ -24,6 +24,9 @@ SourceKind = Literal[
 AttributionType = Literal["direct", "indirect", "mixed", "according_to", "other"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 PlaceKind = Literal["place", "demonym", "metonym"]
+Polarity = Literal["positive", "negative"]
+Certainty = Literal["certain", "probable", "possible"]
+Tense = Literal["past", "present", "future"]
 
 SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
 ATTRIBUTION_TYPES: tuple[str, ...] = AttributionType.__args__  # type: ignore[attr-defined]
@@ -173,9 +176,7 @@ class Actor(Span):
 
 #: the values each factuality field of an event may take (the contract's, in EVENT)
 FACTUALITY: dict[str, tuple[str, ...]] = {
-    "polarity": ("positive", "negative"),
-    "certainty": ("certain", "probable", "possible"),
-    "tense": ("past", "present", "future"),
+    "polarity": get_args(Polarity), "certainty": get_args(Certainty), "tense": get_args(Tense),
 }
 
 
@@ -191,9 +192,9 @@ class Event:
     attribution: str | None = None
     #: whether it happened, by the text's account ("no one was killed": negative; "may attack":
     #: possible; "will deploy": future), see ``extract/events/factuality.py``
-    polarity: str = "positive"
-    certainty: str = "certain"
-    tense: str = "present"
+    polarity: Polarity = "positive"
+    certainty: Certainty = "certain"
+    tense: Tense = "present"
 
     def __post_init__(self) -> None:
         for name, allowed in FACTUALITY.items():

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from claimgraph.knowledge import word_sets
+from claimgraph.record import Certainty, Polarity, Tense
 
 _WORDS = word_sets("events/factuality.tsv")
 #: how a trigger hangs on the word that frames it; never as its subject ("the attack killed
@@ -40,9 +41,9 @@ _PRESENT_TAGS = {"VBZ", "VBP", "VBG"}
 
 
 class Factuality(NamedTuple):
-    polarity: str = "positive"  # "positive" | "negative"
-    certainty: str = "certain"  # "certain" | "probable" | "possible"
-    tense: str = "present"      # "past" | "present" | "future"
+    polarity: Polarity = "positive"
+    certainty: Certainty = "certain"
+    tense: Tense = "present"
 
 
 def _keys(tok: Token) -> set[str]:
@@ -83,7 +84,7 @@ def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bo
     return any(c.dep_ in deps and c.lower_ in words for tok in tokens for c in tok.children)
 
 
-def polarity(trigger: Token) -> str:
+def polarity(trigger: Token) -> Polarity:
     # a negation of the trigger itself (or of the copula of "is *not* efficient"), not of a
     # verb framing it: "does not attempt *to compete*" leaves open whether it competes
     own = [trigger, trigger.head] if trigger.dep_ in {"acomp", "attr"} else [trigger]
@@ -105,7 +106,7 @@ def polarity(trigger: Token) -> str:
     return "positive"
 
 
-def certainty(trigger: Token) -> str:
+def certainty(trigger: Token) -> Certainty:
     chain = frame(trigger)
     if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) \
             or _has_child(chain, {"mark"}, _WORDS["conditional_markers"]):
@@ -124,7 +125,7 @@ def _infinitive(trigger: Token) -> bool:
         c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
-def tense(trigger: Token) -> str:
+def tense(trigger: Token) -> Tense:
     chain = frame(trigger)
     if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
             or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
