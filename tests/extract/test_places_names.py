@@ -47,3 +47,9 @@ def test_sea_whose_name_the_ner_split_is_found_whole(nlp) -> None:
              if p.text == "South China Sea"]
     assert found and found[0].lat is not None and found[0].lon is not None
     assert distance_km(found[0].lat, found[0].lon, 13.0, 114.0) < 500
+
+
+def test_sea_named_by_a_demonym_is_the_sea_not_the_country(nlp) -> None:
+    found = [p for p in places(nlp, "Debris was found in the southern Indian Ocean on Monday.")
+             if p.text.startswith("Indian")]
+    assert [p.text for p in found] == ["Indian Ocean"] and found[0].country != "IN"

@@ -124,6 +124,10 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for ent in doc.ents:
         info = _ruler_info(ent)
         kind_of_info = getattr(info, "kind", None)
+        sea = _named_by_demonym(doc, ent, gazetteer)
+        if sea is not None:  # "the Indian Ocean" is no Indian thing: a sea of its own
+            found.append(sea)
+            continue
         if ent.label_ == "NORP" or kind_of_info == "nationality" or (
             ent.label_ in ("GPE", "PERSON", "ORG") and ent.text not in gazetteer
             and gazetteer.demonym(ent.text) is not None
@@ -264,6 +268,23 @@ def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
         if gazetteer.demonym(text) or known_place(gazetteer, text, 0):
             return s
     return start
+
+
+def _named_by_demonym(doc: Doc, ent: Span, gazetteer: Gazetteer) -> Mention | None:
+    """A sea or region whose name opens with a demonym the NER tagged alone: "[Indian] Ocean",
+    "[Arabian] Gulf" — the demonym and the capitalised word after it, when the gazetteer knows
+    the whole as a region or continent."""
+    if ent.label_ != "NORP" or ent.end >= len(doc):
+        return None
+    after = doc[ent.end]
+    if after.ent_type_ or not after.text[:1].isupper() or not after.is_alpha:
+        return None
+    whole = doc[ent.start : ent.end + 1]
+    start, end = trim_span(doc, whole.start, whole.end)
+    whole = doc[start:end]
+    if not known_place(gazetteer, whole.text, 0, levels=("region", "continent")):
+        return None
+    return Mention(whole.start_char, whole.end_char, whole.text, source="context")
 
 
 def _extend_around(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
