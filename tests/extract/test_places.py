@@ -533,3 +533,9 @@ def test_serbia_and_serbians_are_serbia_not_suriname() -> None:
     demonym = gazetteer.demonym("Serbians")
     assert demonym is not None and demonym.country == "RS"
     assert {e.country for e in gazetteer.candidates("Serbia") if e.level == "country"} == {"RS"}
+
+
+def test_a_datelines_agency_is_no_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("BRUSSELS, Aug 14 (Continental Wire) - European Union ministers agreed on new "
+            "sanctions against Russia on Wednesday.")
+    assert not any("Continental" in p.text for p in places(nlp, text))

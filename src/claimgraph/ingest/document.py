@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from claimgraph.errors import DocumentError
 from claimgraph.ids import text_hash
+from claimgraph.ingest.masthead import lead_dateline, title_of
 from claimgraph.record import publication_day
 
 
@@ -37,6 +38,10 @@ class Document:
     ``claimgraph.record.publication_day``: a bad date is ``DocumentError`` ``E112``, so no
     reader can let one through to analysis or the store. ``published_guessed`` says the date
     is a guess from the text (an HTML page without date metadata), not a fact from the page.
+    ``title``, when no metadata gives one, is the text's own headline (``title_of``: a first
+    line without final punctuation over a blank line or a dateline), here and only here, so a
+    file, a JSON Lines row, the API and the web form title the same text the same way;
+    ``outlet``, likewise, is the agency of the text's dateline ("KYIV, Aug 13 (Reuters) -").
     """
 
     text: str
@@ -52,6 +57,10 @@ class Document:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = text_hash(self.text)
+        if self.title is None:
+            self.title = title_of(self.text)
+        if self.outlet is None and (dateline := lead_dateline(self.text)) is not None:
+            self.outlet = dateline.outlet
         try:
             self.published = publication_day(self.published)
         except ValueError as exc:

@@ -27,6 +27,10 @@ from claimgraph.nlp import extensions
 DEFAULT_CONFIG = Path(__file__).with_name("pipeline.cfg")
 
 
+#: components that set sentence starts before the parser: every extractor depends on them
+SEGMENTATION = frozenset({"headline"})
+
+
 def declare_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> None:
     """Declare what the base model's attribute ruler assigns, read off its own patterns.
 
@@ -64,7 +68,9 @@ def build(config: Config | None = None, *, only: Iterable[str] | None = None) ->
     """Build a fresh pipeline from ``config``.
 
     ``only`` keeps just the named claimgraph components (e.g. an evaluation of times needs
-    neither attribution nor events), so a scorer pays only for what it measures.
+    neither attribution nor events), so a scorer pays only for what it measures; the
+    components that shape the parse itself (``SEGMENTATION``) are always kept, so a scorer
+    reads the same sentences as ``analyze``.
     """
     config = config or load_config()
     extensions.register()
@@ -78,7 +84,7 @@ def build(config: Config | None = None, *, only: Iterable[str] | None = None) ->
     declare_attribute_ruler(nlp)
     keep = set(only) if only is not None else None
     for name, block in config.get("components", {}).items():
-        if keep is not None and name not in keep:
+        if keep is not None and name not in keep and name not in SEGMENTATION:
             continue
         block = dict(block)
         factory = block.pop("factory")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.dateline import lead_dateline
 from claimgraph.extract.places.gazetteer import Gazetteer, fold
 from claimgraph.extract.places.mentions import (
     LOCATIVE,
@@ -233,7 +234,8 @@ def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
 
 
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place mention in ``doc``, in text order."""
+    """Every place mention in ``doc``, in text order; none from the date or agency of the
+    story's dateline ("BRUSSELS, Aug 14 (Continental Wire) -": Continental is no town)."""
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}
     _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, regions_named(mentions, gazetteer)))
@@ -241,13 +243,16 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
     _add_new(mentions, county_lists(doc, gazetteer))
     _add_new(mentions, party_homes(doc, gazetteer))
-    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    text = text_of(doc)  # built once per document
+    dateline = lead_dateline(text)
+    kept = [k for k, m in enumerate(mentions)
+            if dateline is None or not dateline.place_end <= m.start < dateline.end]
+    order = sorted(kept, key=lambda k: mentions[k].start)
     new_index = {old: new for new, old in enumerate(order)}
     ordered = [mentions[k] for k in order]
     for m in ordered:
         if m.qualifier is not None:
-            m.qualifier = new_index[m.qualifier]
-    text = text_of(doc)  # built once per document
+            m.qualifier = new_index.get(m.qualifier)
     for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
         if a.qualifier is None and text[a.end:b.start].strip() == ",":
             a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
