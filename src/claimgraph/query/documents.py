@@ -30,16 +30,23 @@ def list_documents(
     w = DOCUMENT_FILTERS.where(DOCUMENT_FILTERS.values(filters))
     total = store.query(f"SELECT count(*) AS n FROM documents d{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
-    # The counts are kept by the write path (``document_counts``): counting each page's rows
-    # here cost 194 ms at 10,000 documents.
+    # The page's ids first, then only their columns: sorting every document with its snippet
+    # and counts attached cost 0.9 s at 100,000 documents, the ids alone 0.5 s and the page's
+    # rows 0.09 s (on a loaded machine). The counts are kept by the write path
+    # (``document_counts``): counting each page's rows here cost 194 ms at 10,000 documents.
+    ids = [r["id"] for r in store.query(
+        f"SELECT d.id FROM documents d{w.sql()} ORDER BY d.published DESC NULLS LAST, d.id"
+        + tail, [*w.params, *tail_params])]
     counts = ", ".join(f"coalesce(c.{t}, 0) AS n_{t}" for t in _COUNTED)
-    rows = store.query(
-        "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
-        f" substr(d.text, 1, 200) AS snippet, {counts} FROM documents d"
-        f" LEFT JOIN document_counts c ON c.document_id = d.id{w.sql()}"
-        " ORDER BY d.published DESC NULLS LAST, d.id" + tail,
-        [*w.params, *tail_params],
-    )
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):  # an export (no limit) asks for every document
+        chunk = ids[i : i + 500]
+        found.update((r["id"], r) for r in store.query(
+            "SELECT d.id, d.title, d.outlet, d.published, d.url, d.source,"
+            f" substr(d.text, 1, 200) AS snippet, {counts} FROM documents d"
+            " LEFT JOIN document_counts c ON c.document_id = d.id"
+            f" WHERE d.id IN ({', '.join('?' for _ in chunk)})", chunk))
+    rows = [found[i] for i in ids if i in found]
     items = [
         {
             **{k: r[k] for k in ("id", "title", "outlet", "published", "url", "source", "snippet")},
