@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"ingest"},  # inputs -> Document
     {"nlp"},  # the spaCy pipeline, the news ruler, Doc extensions
     {"extract"},  # one extractor per thing, each a component
-    {"analyze", "pieces"},  # documents -> records (a long text in pieces)
+    {"analyze", "pieces", "processes"},  # documents -> records (long texts in pieces; workers)
     {"resolve"},  # across documents: identity, dedup, stories
     {"store"},  # rows, schema and SQL only
     {"pipeline"},  # read -> analyse -> store: above both (issue 10 item 1)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph import pieces
+from claimgraph import pieces, processes
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.ingest.readers import Item
@@ -60,14 +60,13 @@ def analyze_documents(
     """Analyse documents in input order; errors (from reading or analysis) pass through in place.
 
     ``n_process`` > 1 analyses them in that many worker processes
-    (:mod:`claimgraph.scale.processes`, each with the bundled pipeline; ``nlp`` is then not
+    (:mod:`claimgraph.processes`, each with the bundled pipeline; ``nlp`` is then not
     used), else here. Either way they go in batches of at most ``batch_size`` documents and
     about 40,000 characters, which bounds the parser's memory.
     """
     if n_process > 1:
-        from claimgraph.scale.processes import analyze_in_processes
-
-        return analyze_in_processes(items, n_process, max_items=batch_size)
+        return processes.analyze_in_processes(items, n_process, analyze_partition,
+                                              max_items=batch_size)
     return analyze_in_process(items, nlp, batch_size=batch_size)
 
 
@@ -75,10 +74,8 @@ def analyze_in_process(
     items: Iterable[Item], nlp: Language | None = None, *, batch_size: int = 64
 ) -> Iterator[Record | DocumentError]:
     """Analyse documents here, in input order, one batch (``nlp.pipe``) per partition."""
-    from claimgraph.scale.processes import partitions
-
     nlp = nlp or default_pipeline()
-    for batch in partitions(items, max_items=batch_size):
+    for batch in processes.partitions(items, max_items=batch_size):
         documents = [x for x in batch if isinstance(x, Document) and not pieces.is_long(x)]
         parsed: dict[int, Record | DocumentError] = {}
         try:
@@ -107,3 +104,12 @@ def analyze_text(text: str, *, published: str | None = None, source: str = "<tex
     if isinstance(result, DocumentError):
         raise result
     return result
+
+
+def analyze_partition(items: list[Item]) -> list[processes.Row]:
+    """Analyse one partition with this process's pipeline (built once per process), as plain
+    rows cheap to send back from a worker (:func:`claimgraph.processes.to_row`)."""
+    try:
+        return [processes.to_row(result) for result in analyze_in_process(items)]
+    except Exception as exc:  # the whole partition failed: account for each document
+        return processes.failed_rows(items, f"partition failed: {type(exc).__name__}: {exc}")

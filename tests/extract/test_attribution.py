@@ -359,22 +359,16 @@ def test_attribution_rows_flatten_a_record(nlp: Language) -> None:
     assert row["content"] == "Russia reportedly lost 300 tanks"
 
 
-def test_long_article_stays_linear(nlp: Language) -> None:
-    import time
-
+def test_a_long_article_keeps_every_attribution(nlp: Language) -> None:
+    """800 attributions in one document are all found (the cost of finding them is checked
+    by counting work, not by a clock: tests/extract/test_linear_cost.py)."""
     from claimgraph.extract.attribution import find_attributions
 
     text = " ".join(
         f"“Quote number {i} is here,” he said. The minister said that {i} tanks were lost."
         for i in range(400)
     )
-    doc = nlp(text)
-    started = time.perf_counter()
-    found = find_attributions(doc)
-    assert len(found) == 800
-    # 800 attributions: a quadratic step (every attribution against every other, every entity
-    # of the document per source) takes tens of seconds here; linear work takes a fraction
-    assert time.perf_counter() - started < 5.0
+    assert len(find_attributions(nlp(text))) == 800
 
 
 def test_as_clause_comments_on_the_main_clause(nlp: Language) -> None:

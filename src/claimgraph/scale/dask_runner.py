@@ -1,4 +1,4 @@
-"""Scale-out with Dask: the partitions of :mod:`claimgraph.scale.processes`, on Dask's workers.
+"""Scale-out with Dask: the partitions of :mod:`claimgraph.processes`, on Dask's workers.
 
 The same partitions (balanced by text length) go to the same :func:`analyze_partition` as with
 ``--n-process``; each worker builds the pipeline once (per process, cached), so results are
@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from claimgraph.analyze import analyze_partition
 from claimgraph.errors import DocumentError
 from claimgraph.extras import require
 from claimgraph.ingest.readers import Item
+from claimgraph.processes import PARTITION_CHARS, from_rows, partitions
 from claimgraph.record import Record
-from claimgraph.scale.processes import PARTITION_CHARS, analyze_partition, from_rows, partitions
 
 
 def analyze_with_dask(

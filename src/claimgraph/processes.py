@@ -7,9 +7,10 @@ the other's work). Each worker builds the pipeline once (an initializer) and kee
 partition it is given; results come back as plain rows (record dicts, error triples: nothing
 of spaCy's crosses the process boundary, so no extension value needs to serialise), at most a
 few partitions ahead of the reader, and are yielded in input order as they arrive: neither the
-documents nor their records are ever all in memory. The Dask runner
-(:mod:`claimgraph.scale.dask_runner`) sends the same partitions to the same
-:func:`analyze_partition`.
+documents nor their records are ever all in memory. What a worker does with a partition is
+:func:`claimgraph.analyze.analyze_partition`, passed in (this module sits beside ``analyze``
+and imports nothing of it, so neither imports the other); the Dask runner
+(:mod:`claimgraph.scale.dask_runner`) sends the same partitions to the same function.
 
 A partition whose worker died (killed, out of memory) comes back as one error per document, so
 every input is still accounted for.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -53,17 +54,6 @@ def partitions(items: Iterable[Item], max_chars: int = PARTITION_CHARS,
         yield part
 
 
-def analyze_partition(items: list[Item]) -> list[Row]:
-    """Analyse one partition with this process's pipeline (built once per process); rows are
-    plain data, cheap to send back: ``{"record": dict}`` or ``{"error": [code, source, why]}``."""
-    from claimgraph.analyze import analyze_in_process
-
-    try:
-        return [_row(result) for result in analyze_in_process(items)]
-    except Exception as exc:  # the whole partition failed: account for each document
-        return _failed(items, f"partition failed: {type(exc).__name__}: {exc}")
-
-
 def from_rows(rows: Iterable[Row]) -> Iterator[Record | DocumentError]:
     """The records and errors that :func:`analyze_partition` sent as rows."""
     for row in rows:
@@ -74,13 +64,15 @@ def from_rows(rows: Iterable[Row]) -> Iterator[Record | DocumentError]:
             yield DocumentError(code, source, reason)
 
 
-def _row(result: Record | DocumentError) -> Row:
+def to_row(result: Record | DocumentError) -> Row:
+    """One result as plain data: ``{"record": dict}`` or ``{"error": [code, source, why]}``."""
     if isinstance(result, DocumentError):
         return {"error": [result.code, result.source, result.reason]}
     return {"record": result.to_dict()}
 
 
-def _failed(items: list[Item], reason: str) -> list[Row]:
+def failed_rows(items: list[Item], reason: str) -> list[Row]:
+    """One error row per item of a partition that failed as a whole (each input accounted for)."""
     return [
         {"error": [item.code, item.source, item.reason]} if isinstance(item, DocumentError)
         else {"error": ["E110", item.source, reason]}
@@ -120,14 +112,16 @@ def _shutdown() -> None:
 
 
 def analyze_in_processes(
-    items: Iterable[Item], workers: int, *, max_chars: int = PARTITION_CHARS,
-    max_items: int = 64,
+    items: Iterable[Item], workers: int, work: Callable[[list[Item]], list[Row]], *,
+    max_chars: int = PARTITION_CHARS, max_items: int = 64,
 ) -> Iterator[Record | DocumentError]:
-    """Analyse ``items`` in ``workers`` processes; records and errors come in input order."""
+    """Analyse ``items`` in ``workers`` processes, each partition by ``work`` (a module-level
+    function, so a worker can import it: :func:`claimgraph.analyze.analyze_partition`);
+    records and errors come in input order."""
     pool = _pool(workers)
     ahead: deque[tuple[list[Item], Future[list[Row]]]] = deque()
     for part in partitions(items, max_chars, max_items):
-        ahead.append((part, pool.submit(analyze_partition, part)))
+        ahead.append((part, pool.submit(work, part)))
         if len(ahead) > 2 * workers:  # a few partitions queued per worker, no more
             yield from _collect(*ahead.popleft())
     while ahead:
@@ -139,5 +133,5 @@ def _collect(part: list[Item], future: Future[list[Row]]) -> Iterator[Record | D
         rows = future.result()
     except Exception as exc:  # the worker died (a BrokenProcessPool for every partition left)
         _pools.clear()  # the next call starts a fresh pool
-        rows = _failed(part, f"worker process failed: {type(exc).__name__}: {exc}")
+        rows = failed_rows(part, f"worker process failed: {type(exc).__name__}: {exc}")
     yield from from_rows(rows)

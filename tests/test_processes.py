@@ -11,7 +11,7 @@ import claimgraph.analyze
 from claimgraph.analyze import analyze_documents, analyze_in_process
 from claimgraph.errors import DocumentError
 from claimgraph.ingest import Document, read_inputs
-from claimgraph.scale.processes import partitions
+from claimgraph.processes import partitions
 
 
 def _doc(chars: int, name: str) -> Document:
