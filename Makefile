@@ -56,7 +56,7 @@ screenshots: setup system-deps
 	CLAIMGRAPH_SCREENSHOTS=docs/screenshots $(BIN)/pytest -q -m browser tests/serve/test_browser.py
 
 bench: setup
-	$(BIN)/claimgraph bench
+	$(BIN)/claimgraph bench --processes 2 --length 30000 --length 300000 --length 1000000
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -105,7 +105,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 
 
 @atexit.register
-def _shutdown() -> None:
+def shutdown() -> None:
+    """Stop every pool this process started (at exit; a benchmark to read workers' peak memory)."""
     for pool in _pools.values():
         pool.shutdown(cancel_futures=True)
     _pools.clear()

@@ -28,12 +28,28 @@ def _fail(exc: ClaimgraphError) -> typer.Exit:
 def bench_command(
     limit: Annotated[int, typer.Option(help="How many texts (PolNeAR dev+train, else samples).")] = 200,
     rounds: Annotated[int, typer.Option(help="Timed rounds; medians are reported.")] = 3,
+    processes: Annotated[int, typer.Option(
+        help="Also time --n-process N against one process (speed-up, a worker's peak memory); "
+        "0: skip.")] = 0,
+    lengths: Annotated[list[int] | None, typer.Option(
+        "--length", help="Also the analyze/parse ratio of one text this many characters long "
+        "(articles joined); repeat for several.")] = None,
 ) -> None:
-    """Words/s of `analyze` and of the bare spaCy parse of the same texts, and their ratio."""
+    """Words/s of `analyze` and of the bare spaCy parse of the same texts, and their ratio;
+    optionally the speed-up of worker processes and the ratio at growing text lengths."""
     from claimgraph.bench.analysis import bench_texts, run_bench
+    from claimgraph.bench.scaling import run_length_bench, run_processes_bench
 
-    for line in run_bench(bench_texts(limit), rounds=rounds).lines():
+    texts = bench_texts(limit)
+    for line in run_bench(texts, rounds=rounds).lines():
         typer.echo(line)
+    if processes > 1:
+        for line in run_processes_bench(texts, workers=processes, rounds=rounds).lines():
+            typer.echo(line)
+    if lengths:
+        typer.echo(f"one text of growing length; medians of {rounds} rounds")
+        for result in run_length_bench(texts, sorted(lengths), rounds=rounds):
+            typer.echo(result.line())
 
 
 def bench_api_command(
