@@ -20,6 +20,8 @@ from typing import Any
 
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
+from claimgraph.resolve.corpus import CorpusRecord
+from claimgraph.store import corpus
 from claimgraph.store.counts import ADD_SOURCE_COUNTS, SOURCE_AGGREGATE, negated, source_deltas
 from claimgraph.store.rows import (
     COLUMNS,
@@ -32,6 +34,8 @@ from claimgraph.store.rows import (
 from claimgraph.store.schema import DOCUMENT_TABLES, MIGRATIONS, MIGRATIONS_TABLE
 
 _CHILD_TABLES = tuple(ORDER_BY)
+#: Every table's insert column order: the document record's and the corpus records'.
+TABLE_COLUMNS = {**COLUMNS, **corpus.CORPUS_COLUMNS}
 
 
 def _now() -> datetime:
@@ -39,7 +43,7 @@ def _now() -> datetime:
 
 
 def _insert_sql(table: str, upsert: bool = False) -> str:
-    cols = COLUMNS[table]
+    cols = TABLE_COLUMNS[table]
     marks = ", ".join("?" for _ in cols)
     conflict = " ON CONFLICT DO NOTHING" if upsert else ""
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks}){conflict}"
@@ -70,7 +74,7 @@ class Store(ABC):
         """Run a query and return its rows as dicts (column name -> value)."""
 
     def _insert(self, table: str, rows: Sequence[Row], *, upsert: bool = False) -> None:
-        """Insert rows (in ``COLUMNS[table]`` order); ``upsert`` skips rows whose key exists.
+        """Insert rows (in ``TABLE_COLUMNS[table]`` order); ``upsert`` skips rows whose key exists.
 
         A backend may override this with a bulk path; the default is ``_executemany``.
         """
@@ -353,6 +357,34 @@ class Store(ABC):
                     yield record
             last = ids[-1]
 
+    # -- corpus records (``claimgraph resolve``; ``store/corpus.py``) -------------------------
+
+    def add_corpus(
+        self, records: Sequence[CorpusRecord], *, replace: bool = False
+    ) -> dict[str, int]:
+        """Store what ``claimgraph resolve`` found, in one transaction; how many of each kind.
+
+        A record replaces the stored one of its id and every stored group of its kind that
+        shares a member with it (a story that gained an article); ``replace`` clears every
+        corpus table first (a resolve of the whole database). A database error is ``E201``
+        and leaves the stored corpus records as they were.
+        """
+        try:
+            with self.transaction():
+                return corpus.write(self, records, replace=replace)
+        except ClaimgraphError:
+            raise
+        except Exception as exc:  # the driver's own error, with what it said
+            raise ClaimgraphError("E201", f"could not store the corpus records: {exc}") from exc
+
+    def corpus_records(self, kind: str, ids: Iterable[str] | None = None) -> list[CorpusRecord]:
+        """Stored corpus records of one ``kind`` (copies, story, event, claim, relation), in id
+        order: every one, or those of ``ids`` (a relation's id is ``relation_id``)."""
+        if kind not in corpus.TABLE:
+            raise ClaimgraphError("E002", f"unknown corpus record kind {kind!r} (kinds: "
+                                  + ", ".join(corpus.TABLE) + ")")
+        return corpus.read(self, kind, ids)
+
     def rejected(self) -> list[dict[str, Any]]:
         """Every rejected input: input, code, reason, time (ISO string)."""
         rows = self._fetch("SELECT input, code, reason, time FROM rejected ORDER BY input")
@@ -362,7 +394,7 @@ class Store(ABC):
 
     def count(self, table: str) -> int:
         """Rows in one table of the schema."""
-        if table not in COLUMNS and table not in {"rejected", "schema_migrations"}:
+        if table not in TABLE_COLUMNS and table not in {"rejected", "schema_migrations"}:
             raise ClaimgraphError("E002", f"unknown table {table!r}")
         return int(self._fetch(f"SELECT count(*) AS n FROM {table}")[0]["n"])
 

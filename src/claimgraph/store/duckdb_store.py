@@ -11,9 +11,9 @@ from typing import Any
 import duckdb
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.store.base import Store
+from claimgraph.store.base import TABLE_COLUMNS, Store
 from claimgraph.store.counts import ADDED, SOURCE_COUNTED
-from claimgraph.store.rows import COLUMNS, Row
+from claimgraph.store.rows import Row
 from claimgraph.store.schema import MIGRATIONS
 
 
@@ -67,7 +67,7 @@ class DuckDBStore(Store):
     def _insert(self, table: str, rows: Sequence[Row], *, upsert: bool = False) -> None:
         # Bulk path: the rows as an Arrow table, inserted by one INSERT ... SELECT. DuckDB runs
         # executemany as one statement per row, which costs more than analysing the document.
-        columns = COLUMNS[table]
+        columns = TABLE_COLUMNS[table]
         names = ", ".join(columns)
         conflict = " ON CONFLICT DO NOTHING" if upsert else ""
         with self._registered(table, columns, rows, self._arrow_types(table)):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.record import publication_day
-from claimgraph.store import counts
+from claimgraph.store import corpus, counts
 from claimgraph.store.rows import number_text
 
 
@@ -249,9 +249,14 @@ EVENT_FACTUALITY = Migration(
 # from the stored rows: list pages read them instead of aggregating the corpus per request.
 SUMMARY_COUNTS = Migration("0010_summary_counts", counts.TABLES)
 
+# What ``claimgraph resolve`` says across documents (``store/corpus.py``): copies, stories,
+# corpus events, claims and relations, each group with its members in order.
+CORPUS_RECORDS = Migration("0011_corpus_records", corpus.TABLES)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
+    CORPUS_RECORDS,
 )
 
 # The table that records applied migrations; created before any migration runs.
