@@ -25,6 +25,7 @@ into ``Claim`` records (``resolve/corpus.py``):
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,16 +40,14 @@ from claimgraph.resolve.wording import (
     SAME_CONTENT,
     Idf,
     Wording,
-    same_content,
+    close_pairs,
+    same_assertion,
     tokens,
     wording,
     words,
 )
 
 ANONYMOUS = "(anonymous)"
-#: how many of a wording's rarest terms index it: two wordings are compared only when they share
-#: one (a corpus's claims are not compared all against all)
-INDEX_TERMS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,18 +201,10 @@ def group(said: Sequence[Said], *, threshold: float = SAME_CONTENT) -> list[list
                 distinct.append(i)
             else:
                 links.join(first, i)
-        index: dict[str, list[int]] = defaultdict(list)
-        for i in distinct:
-            w = said[i].wording
-            rare = sorted(w.terms, key=lambda t: (-idf.weight(t), t))[:INDEX_TERMS]
-            seen: set[int] = set()
-            for term in rare:
-                for j in index[term]:
-                    if j not in seen:
-                        seen.add(j)
-                        if same_content(idf, said[j].wording, w, threshold):
-                            links.join(i, j)
-                index[term].append(i)
+        items = [said[i].wording for i in distinct]
+        for j, k in close_pairs(idf, items, threshold):
+            if same_assertion(items[j], items[k]):
+                links.join(distinct[j], distinct[k])
     groups: dict[int, list[Said]] = defaultdict(list)
     for i, s in enumerate(said):
         groups[links.find(i)].append(s)
@@ -237,7 +228,7 @@ def claim_of(members: Sequence[Said], story_of: dict[str, str]) -> Claim:
     names = Counter(s.name for s in ordered if s.name is not None)
     source = names.most_common(1)[0][0] if names else None
     # a representative wording: the most often carried (copies make it so), ties: the first's
-    texts = [" ".join(s.wording.text.split()) for s in ordered]
+    texts = [re.sub(r"^(?:that|whether)\s+", "", " ".join(s.wording.text.split()), flags=re.I) for s in ordered]
     counts = Counter(texts)
     content = max(texts, key=counts.__getitem__)  # max keeps the first of equals
     mentions = [ClaimMention(s.document, s.attribution) for s in ordered]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -172,6 +172,30 @@ def numbers_agree(a: Wording, b: Wording) -> bool:
     return a.numbers <= b.numbers or b.numbers <= a.numbers
 
 
+#: how many of a wording's rarest terms index it: two wordings are compared only when they share
+#: one, so a corpus's claims are not compared all against all
+INDEX_TERMS = 4
+
+
+def close_pairs(idf: Idf, items: Sequence[Wording], threshold: float) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(earlier, later)`` of wordings whose cosine reaches ``threshold``.
+
+    Each wording is indexed under its ``INDEX_TERMS`` rarest terms and compared only with the
+    wordings already indexed under one of them: two wordings of one claim share their rare
+    words ("Belgorod", "clinic"), so the pairs missed are pairs that would not have matched."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(items):
+        rare = sorted(w.terms, key=lambda t: (-idf.weight(t), t))[:INDEX_TERMS]
+        seen: set[int] = set()
+        for term in rare:
+            for j in index[term]:
+                if j not in seen:
+                    seen.add(j)
+                    if idf.cosine(items[j], w) >= threshold:
+                        yield j, i
+            index[term].append(i)
+
+
 #: two wordings whose TF-IDF cosine reaches this say the same thing (chosen on fold a of
 #: ``claimgraph eval claims``, confirmed on fold b; see docs/quality.md)
 SAME_CONTENT = 0.5
@@ -180,3 +204,8 @@ SAME_CONTENT = 0.5
 def same_content(idf: Idf, a: Wording, b: Wording, threshold: float = SAME_CONTENT) -> bool:
     """Two wordings of one claim: close terms, agreeing numbers, the same polarity."""
     return a.negated == b.negated and numbers_agree(a, b) and idf.cosine(a, b) >= threshold
+
+
+def same_assertion(a: Wording, b: Wording) -> bool:
+    """Two close wordings assert one thing (what ``same_content`` adds to closeness)."""
+    return a.negated == b.negated and numbers_agree(a, b)

@@ -1,0 +1,216 @@
+"""Relations: where two claimants' figures disagree, and where claims deny or echo each other.
+
+What an analyst reading forty reports looks for first is where the parties disagree: the health
+ministry counts about 40 dead, the army 12. Event coders keep one figure and drop the other;
+here both stay, tied by a ``contradicts`` relation with a reason a reader can check.
+
+**Figures** (``QUANTITY`` with the attribution that claims it) contradict when they are about
+the same thing, from different claimants, and their bounds cannot both hold:
+
+- *the same thing*: the same happening (the same corpus event when events are known, else the
+  same story, else the same document), the same unit (``people``) and the same measure, the toll
+  word near the number ("killed", "dead", "deaths" are one measure: ``data/resolve_words.tsv``).
+  A figure with no toll word near it is not compared: "40 people" alone may count anything;
+- *different claimants*: the claims' origins differ (``resolve/claims.py``): a ministry updating
+  its own toll does not contradict itself;
+- *bounds*: ``low``/``high`` where the text gives them ("at least 40" is 40 and up), else the
+  value, widened by a tenth where the number is approximate ("about 40"): "at least 40" and
+  "12" cannot both be right; "about 40" and "38" can.
+
+The same figure from the same claimant in many reports (copies, follow-ups) is one figure, so
+ten reports of two tolls make one relation, between the earliest report of each.
+
+**Claims** relate when their contents are close (``resolve/wording.py``): opposite polarity
+(a negation, or a cue like "denied" against the claim) *contradicts*; the same assertion from a
+different speaker *supports*. This is rule-based: no stance model is used here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from claimgraph import knowledge
+from claimgraph.record import Quantity, Record
+from claimgraph.resolve.claims import Said, said_in
+from claimgraph.resolve.corpus import Claim, Copies, CorpusEvent, Relation, RelationEnd, Story
+from claimgraph.resolve.wording import (
+    SAME_CONTENT,
+    Idf,
+    close_pairs,
+    measures,
+    numbers_agree,
+    stem,
+    tokens,
+)
+
+#: how far from a number its toll word may be, in words ("killed at least 40 people", "12 people
+#: were killed in the strike")
+MEASURE_WINDOW = 4
+#: an approximate number ("about 40") is read as this fraction either side
+APPROXIMATE = 0.1
+_CLAUSE = re.compile(r"[.;:!?\n]|,\s")
+
+
+@cache
+def _approximate_words() -> frozenset[str]:
+    return frozenset(phrase.lower() for phrase, bound, *_ in knowledge.rows("number_modifiers.tsv")
+                     if bound == "approx")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One claimed number about one thing."""
+
+    document: str
+    index: int  # into the document's quantities
+    quantity: Quantity
+    said: Said
+    thing: tuple[str, str, str]  # (happening, measure, unit)
+    low: float
+    high: float
+
+
+def measure_of(text: str, quantity: Quantity) -> str | None:
+    """What a number counts, from the nearest toll word in its clause ("dead", "injured")."""
+    toll = measures()
+    own = [stem(t) for t in tokens(quantity.text)] + tokens(quantity.text)
+    for word in own:
+        if word in toll:
+            return toll[word]
+    before = _CLAUSE.split(text[max(0, quantity.start - 80):quantity.start])[-1]
+    after = _CLAUSE.split(text[quantity.end:quantity.end + 80])[0]
+    near_after = tokens(after)[:MEASURE_WINDOW]
+    near_before = tokens(before)[-MEASURE_WINDOW:][::-1]
+    for distance in range(MEASURE_WINDOW):
+        for side in (near_after, near_before):
+            if distance < len(side) and side[distance] in toll:
+                return toll[side[distance]]
+    return None
+
+
+def bounds(quantity: Quantity) -> tuple[float, float]:
+    """The interval a figure claims: its ``low``/``high`` ("at least 40": 40 and up), else its
+    value, widened when the text says it is approximate."""
+    if quantity.low is None and quantity.high is None:
+        if quantity.value is None:
+            return -math.inf, math.inf
+        low = high = float(quantity.value)
+    else:
+        low = float(quantity.low) if quantity.low is not None else -math.inf
+        high = float(quantity.high) if quantity.high is not None else math.inf
+    words = " ".join(tokens(quantity.text))
+    if any(re.search(rf"\b{re.escape(w)}\b", words) for w in _approximate_words()):
+        low, high = low - abs(low) * APPROXIMATE, high + abs(high) * APPROXIMATE
+    return low, high
+
+
+def _happening(record: Record, index: int, story_of: dict[str, str], event_of: dict[tuple[str, str], str]) -> str:
+    for event in record.events:
+        if index in getattr(event, "quantities", ()) and (record.id, event.id) in event_of:
+            return "event:" + event_of[(record.id, event.id)]
+    return story_of.get(record.id, "document:" + record.id)
+
+
+def figures(
+    records: Sequence[Record],
+    said: dict[tuple[str, str], Said],
+    stories: Sequence[Story] = (),
+    events: Sequence[CorpusEvent] = (),
+) -> list[Figure]:
+    """The claimed figures of a corpus that say what they count, one per claimant and value."""
+    story_of = {doc: story.id for story in stories for doc in story.documents}
+    event_of = {(m.document, m.event): e.id for e in events for m in e.mentions if m.event is not None}
+    found: dict[tuple[object, ...], Figure] = {}
+    for record in records:
+        for index, quantity in enumerate(record.quantities):
+            claimant = said.get((record.id, quantity.attribution or ""))
+            measure = measure_of(record.text, quantity)
+            if claimant is None or measure is None:
+                continue
+            unit = " ".join(stem(t) for t in tokens(quantity.unit or ""))
+            thing = (_happening(record, index, story_of, event_of), measure, unit)
+            low, high = bounds(quantity)
+            key = (thing, claimant.origin, low, high)
+            figure = Figure(record.id, index, quantity, claimant, thing, low, high)
+            if key not in found or _earlier(claimant, found[key].said):
+                found[key] = figure
+    return sorted(found.values(), key=lambda f: (_order(f.said), f.index))
+
+
+def _order(s: Said) -> tuple[bool, str, int]:
+    return (s.published is None, s.published or "", s.order)
+
+
+def _earlier(a: Said, b: Said) -> bool:
+    return _order(a) < _order(b)
+
+
+def _who(s: Said) -> str:
+    return s.name or "unnamed source"
+
+
+def figure_relations(found: Iterable[Figure]) -> list[Relation]:
+    """``contradicts`` between figures about one thing from different claimants whose bounds
+    do not overlap."""
+    by_thing: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for figure in found:
+        by_thing[figure.thing].append(figure)
+    out: list[Relation] = []
+    for group in by_thing.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.said.origin == b.said.origin or not (a.high < b.low or b.high < a.low):
+                    continue
+                measure = a.thing[1]
+                reason = f"{a.quantity.text} {measure} ({_who(a.said)}) vs {b.quantity.text} ({_who(b.said)})"
+                out.append(Relation(
+                    "contradicts",
+                    RelationEnd(a.document, a.quantity.attribution, a.index),
+                    RelationEnd(b.document, b.quantity.attribution, b.index),
+                    reason,
+                ))
+    return out
+
+
+def claim_relations(claims: Sequence[Claim], said: dict[tuple[str, str], Said],
+                    *, threshold: float = SAME_CONTENT) -> list[Relation]:
+    """``contradicts`` between close claims of opposite polarity; ``supports`` between close
+    claims asserting the same thing from different speakers (both within one story when the
+    claims have stories)."""
+    firsts = [said[(c.mentions[0].document, c.mentions[0].attribution)] for c in claims]
+    idf = Idf(s.wording for s in firsts)
+    out: list[Relation] = []
+    for i, j in close_pairs(idf, [s.wording for s in firsts], threshold):
+        a, b = claims[i], claims[j]
+        if a.story is not None and b.story is not None and a.story != b.story:
+            continue
+        sa, sb = firsts[i], firsts[j]
+        if _earlier(sb, sa):  # the earlier report is ``a``
+            a, b, sa, sb = b, a, sb, sa
+        if not numbers_agree(sa.wording, sb.wording):
+            continue
+        ends = (RelationEnd(sa.document, sa.attribution), RelationEnd(sb.document, sb.attribution))
+        if sa.wording.negated != sb.wording.negated:
+            reason = f"{_who(sa)}: \u201c{a.content}\u201d vs {_who(sb)}: \u201c{b.content}\u201d"
+            out.append(Relation("contradicts", *ends, reason))
+        elif sa.speaker != sb.speaker:
+            reason = f"{_who(sa)} and {_who(sb)} both: \u201c{a.content}\u201d"
+            out.append(Relation("supports", *ends, reason))
+    return out
+
+
+def find_relations(
+    records: Sequence[Record],
+    claims: Sequence[Claim],
+    copies: Sequence[Copies] = (),
+    stories: Sequence[Story] = (),
+    events: Sequence[CorpusEvent] = (),
+) -> list[Relation]:
+    """Every relation of a corpus: contradicting figures first, then claims against claims."""
+    said = {(s.document, s.attribution): s for s in said_in(records, copies)}
+    return figure_relations(figures(records, said, stories, events)) + claim_relations(claims, said)

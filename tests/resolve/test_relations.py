@@ -1,0 +1,100 @@
+"""Relations across documents: two claimants' figures for one thing that cannot both hold
+contradict, with a reason; a denial contradicts the claim it denies; the same claim from two
+speakers supports."""
+
+from claimgraph.record import Quantity
+from claimgraph.resolve.claims import find_claims
+from claimgraph.resolve.corpus import Story
+from claimgraph.resolve.relations import bounds, find_relations, measure_of
+from tests.resolve.builders import Figure, Says, article
+
+STORY = [Story("story:strike", ["ministry", "army", "ministry-copy"], "Market strike")]
+
+
+def _ministry(doc_id="ministry", published="2024-08-06"):
+    return article(
+        doc_id, "The strike on the market killed about 40 people, the health ministry said.",
+        [Says("the health ministry", "said", "The strike on the market killed about 40 people")],
+        figures=[Figure("about 40 people", value=40, unit="people", said_by=0)],
+        outlet="AP", published=published,
+    )
+
+
+def _army(figure="12 people", value=12):
+    return article(
+        "army", f"The army said {figure} were killed in the strike.",
+        [Says("The army", "said", f"{figure} were killed in the strike")],
+        figures=[Figure(figure, value=value, unit="people", said_by=0)],
+        outlet="Reuters", published="2024-08-07",
+    )
+
+
+def _relations(records, stories=STORY):
+    return find_relations(records, find_claims(records, stories=stories), stories=stories)
+
+
+def test_two_claimants_casualty_figures_for_one_attack_contradict_with_a_reason():
+    [relation] = [r for r in _relations([_ministry(), _army()]) if r.type == "contradicts"]
+    assert (relation.a.document, relation.a.quantity) == ("ministry", 0)
+    assert (relation.b.document, relation.b.quantity) == ("army", 0)
+    assert relation.reason == "about 40 people dead (the health ministry) vs 12 people (The army)"
+
+
+def test_figures_whose_bounds_overlap_do_not_contradict():
+    assert [r for r in _relations([_ministry(), _army("38 people", 38)]) if r.type == "contradicts"] == []
+
+
+def test_a_figure_repeated_by_a_copy_still_makes_one_relation():
+    records = [_ministry(), _ministry("ministry-copy", "2024-08-08"), _army()]
+    assert len([r for r in _relations(records) if r.type == "contradicts"]) == 1
+
+
+def test_figures_in_two_different_stories_are_not_compared():
+    stories = [Story("story:a", ["ministry"], "Market strike"), Story("story:b", ["army"], "Another strike")]
+    assert [r for r in _relations([_ministry(), _army()], stories) if r.type == "contradicts"] == []
+
+
+def test_one_claimant_updating_its_own_toll_does_not_contradict_itself():
+    update = article(
+        "update", "The health ministry said 70 people were killed in the strike.",
+        [Says("The health ministry", "said", "70 people were killed in the strike")],
+        figures=[Figure("70 people", value=70, unit="people", said_by=0)], published="2024-08-08",
+    )
+    stories = [Story("story:strike", ["ministry", "update"], "Market strike")]
+    assert [r for r in _relations([_ministry(), update], stories) if r.type == "contradicts"] == []
+
+
+def test_a_number_is_read_as_the_toll_word_near_it():
+    text = "The strike killed at least 40 people and injured 300 others."
+    killed = Quantity(text.index("at least 40"), text.index(" and"), "at least 40 people", value=40, low=40)
+    injured = Quantity(text.index("300"), text.index(" others"), "300", value=300)
+    assert measure_of(text, killed) == "dead"
+    assert measure_of(text, injured) == "injured"
+
+
+def test_at_least_forty_is_forty_and_up():
+    assert bounds(Quantity(0, 11, "at least 40", value=40, low=40)) == (40, float("inf"))
+
+
+def test_a_denial_contradicts_the_claim_it_denies():
+    records = [
+        article("a", "An official said Russian forces had targeted the market.",
+                [Says("An official", "said", "Russian forces had targeted the market", anonymous=True)]),
+        article("b", "The Defense Ministry denied that Russian forces had targeted the market.",
+                [Says("The Defense Ministry", "denied", "that Russian forces had targeted the market")]),
+    ]
+    [relation] = _relations(records, stories=[])
+    assert relation.type == "contradicts"
+    assert {relation.a.document, relation.b.document} == {"a", "b"}
+
+
+def test_the_same_claim_from_two_speakers_supports():
+    records = [
+        article("a", "The army said the bridge over the Donets was destroyed.",
+                [Says("The army", "said", "the bridge over the Donets was destroyed")]),
+        article("b", "The governor said the bridge over the Donets was destroyed.",
+                [Says("The governor", "said", "the bridge over the Donets was destroyed")]),
+    ]
+    [relation] = _relations(records, stories=[])
+    assert relation.type == "supports"
+    assert relation.reason == "The army and The governor both: \u201cthe bridge over the Donets was destroyed\u201d"
