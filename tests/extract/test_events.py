@@ -115,14 +115,32 @@ def test_committing_troops_mobilizes_and_committing_to_a_deal_agrees(parser: Lan
     assert (event.type, event.trigger.text) == ("AGREE", "committed")
 
 
-def test_negated_attack_is_no_event(parser: Language) -> None:
-    assert find_events(parse(parser, "Russian troops did not attack Kharkiv on Monday.")) == []
+def test_negated_attack_is_kept_as_an_attack_that_did_not_happen(parser: Language) -> None:
+    events = find_events(parse(parser, "Russian troops did not attack Kharkiv on Monday."))
+    assert [(e.type, e.trigger.text, e.polarity) for e in events] == \
+        [("ASSAULT", "attack", "negative")]
 
 
 def test_negated_acceptance_is_a_rejection(parser: Language) -> None:
     event = main(parse(parser, "Syria says it will not accept any more refugees."))
     assert event.type == "REJECT"
     assert event.actor.country == "SYR"
+
+
+def test_a_refusal_is_what_happened_now(parser: Language) -> None:
+    event = main(parse(parser, "Syria says it will not accept any more refugees."))
+    assert (event.polarity, event.tense) == ("positive", "present")
+
+
+def test_no_one_killed_is_a_negative_event(parser: Language) -> None:
+    events = find_events(parse(parser, "No one was killed or injured in the attack."))
+    killed = next(e for e in events if e.trigger.text == "killed")
+    assert killed.polarity == "negative"
+
+
+def test_an_event_that_happened_is_the_main_one_before_a_negated_one(parser: Language) -> None:
+    doc = parse(parser, "Rebels did not attack the base but shelled the town.")
+    assert main(doc).trigger.text == "shelled"
 
 
 def test_announced_aid_is_an_agreement_with_the_recipient_as_target(parser: Language) -> None:
@@ -296,8 +314,9 @@ def test_wanting_to_attack_is_a_threat(parser: Language) -> None:
     assert main(parse(parser, "The rebels want to attack the capital.")).type == "THREATEN"
 
 
-def test_denied_attack_is_no_event(parser: Language) -> None:
-    assert find_events(parse(parser, "Russia denied attacking the hospital in Kharkiv.")) == []
+def test_denied_attack_is_a_negative_attack_by_the_denier(parser: Language) -> None:
+    event = main(parse(parser, "Russia denied attacking the hospital in Kharkiv."))
+    assert (event.type, event.polarity, event.actor.country) == ("ASSAULT", "negative", "RUS")
 
 
 def test_possible_sanctions_are_a_threat_and_one_event(parser: Language) -> None:
@@ -378,8 +397,10 @@ def test_actor_span_leaves_out_dateline_and_relative_clause(parser: Language) ->
     assert residents.actor.text == "Residents of Paiporta"
 
 
-def test_denied_cooperation_is_no_event_either(parser: Language) -> None:
-    assert find_events(parse(parser, "Tehran denied sending drones to Russia.")) == []
+def test_denied_cooperation_is_negative_not_a_refusal(parser: Language) -> None:
+    events = find_events(parse(parser, "Tehran denied sending weapons to Russia."))
+    assert [(e.trigger.text, e.polarity) for e in events] == [("sending", "negative")]
+    assert events[0].type != "REJECT"
 
 
 def test_main_verb_misparsed_as_a_modifier_keeps_its_subject(parser: Language) -> None:

@@ -35,9 +35,10 @@ from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Event, span_of
 
 
-def salience(doc: Doc, event: Event) -> tuple[int, int, int, int]:
-    """Sort key for the main event: verbal first (a verb, or the object of a light verb:
-    "launched an *attack*"), nearest the root, with an actor, earliest."""
+def salience(doc: Doc, event: Event) -> tuple[int, int, int, int, int]:
+    """Sort key for the main event: what happened by the text's account first (a sentence
+    that reports an attack and a denied one is about the attack), then verbal (a verb, or the
+    object of a light verb: "launched an *attack*"), nearest the root, with an actor, earliest."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     tok = span.root if span is not None else doc[0]
     clause = tok
@@ -47,7 +48,8 @@ def salience(doc: Doc, event: Event) -> tuple[int, int, int, int]:
             lex_mod.load().frames.get(tok.head.head.lemma_.lower()) == "light":
         clause = tok.head.head  # "went on *strike*", "engaged in *fighting*"
     nominal = 0 if clause.pos_ == "VERB" else 1
-    return (nominal, depth(clause), 0 if event.actor else 1, event.trigger.start)
+    negative = 0 if event.polarity == "positive" else 1
+    return (negative, nominal, depth(clause), 0 if event.actor else 1, event.trigger.start)
 
 
 def main_event(doc: Doc, events: list[Event]) -> Event | None:
@@ -67,7 +69,7 @@ def _negated(cand: Candidate) -> bool:
 
 def _denied(cand: Candidate) -> bool:
     """Denied by the one who would have done it: "denied that its forces shelled the town",
-    "Tehran denied sending drones" (no event at all, cooperative or not)."""
+    "Tehran denied sending drones" (a negative event, cooperative or not: no refusal)."""
     head = cand.head
     return head.dep_ in {"xcomp", "ccomp", "pcomp"} and head.head.lemma_.lower() in DENIALS
 
@@ -115,13 +117,12 @@ def find_events(
         code = "100" if cand.demand else cand.sense.code_for(state)
         if cand.intent:
             code = lex_mod.intended(code)
-        if _denied(cand):
-            continue
-        if _negated(cand):
-            negated = lex_mod.negated(code)
-            if negated is None:
-                continue
-            code = negated
+        denied = _denied(cand)
+        refused = False
+        if not denied and _negated(cand):
+            refusal = lex_mod.negated(code)
+            refused = refusal is not None
+            code = refusal or code
         kind = lexicon.plover(code, scheme)
         if kind is None:
             continue
@@ -133,6 +134,11 @@ def find_events(
         taken = [a for a in (actor, target) if a is not None]
         sent: Span = trigger.sent
         fact = factuality(trigger)
+        if refused:  # "will not accept": the refusal is stated, so it happened, now
+            fact = fact._replace(polarity="positive",
+                                 tense="present" if fact.tense == "future" else fact.tense)
+        elif denied or _negated(cand):
+            fact = fact._replace(polarity="negative")
         events.append(Event(
             id=item_id(doc._.cg_key, "event", start, end),
             type=kind,

@@ -124,7 +124,8 @@ def intended(code: str) -> str:
 
 
 def negated(code: str) -> str | None:
-    """The code of a negated event: "will not accept" rejects; "did not attack" is no event."""
+    """The code of a refusal for a negated cooperative event ("will not accept" rejects); None
+    for any other ("did not attack" is an attack that did not happen, not another event)."""
     root = code[:2]
     if root in COOPERATIVE_ROOTS:
         return "120"
