@@ -201,7 +201,7 @@ def test_reanalyse_replaces_stored_documents_without_duplicates(
     assert table_counts(store) == before
 
 
-def test_progress_is_told_the_running_counts_after_each_batch(
+def test_progress_is_told_the_running_counts_as_they_grow(
     store: Store, inputs: Path, nlp
 ) -> None:
     seen: list[tuple[int, int, int]] = []
@@ -210,8 +210,29 @@ def test_progress_is_told_the_running_counts_after_each_batch(
         seen.append((stats.read, stats.stored, stats.rejected))
 
     ingest([inputs], store, nlp=nlp, batch_size=4, progress=progress)
-    assert [read for read, _, _ in seen] == [4, 8, 10]
+    assert seen == sorted(seen) and len(seen) > 2  # counts only grow, told along the way
+    stored = [s for _, s, _ in seen]
+    assert all(0 <= b - a <= 4 for a, b in zip(stored, stored[1:]))  # one batch at a time
     assert seen[-1] == (10, EXPECTED_STORED, 4)
+
+
+def test_analysis_is_one_stream_across_store_batches(
+    store: Store, inputs: Path, nlp, monkeypatch
+) -> None:
+    """Worker processes are fed without a pause at each store batch: one analysis stream."""
+    import claimgraph.analyze as analyze
+
+    real = analyze.analyze_documents
+    calls = []
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs.get("batch_size"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(analyze, "analyze_documents", counting)
+    stats = ingest([inputs], store, nlp=nlp, batch_size=2)
+    assert stats.stored == EXPECTED_STORED > 2
+    assert calls == [2]
 
 
 def test_store_document_keeps_the_documents_identity_and_metadata(store: Store) -> None:

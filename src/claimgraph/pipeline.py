@@ -7,8 +7,8 @@ API's ``POST /api/documents`` calls ``store_document``.
 
 Documents are read lazily (``claimgraph.ingest.read_inputs``), checked against the store in
 chunks *before* analysis (a document whose id is stored already costs one lookup, not a parse),
-analysed in batches (``claimgraph.analyze.analyze_documents``) and stored one transaction per
-batch (``Store.add_records``). So an interrupted run leaves only whole documents behind, and
+analysed as one stream (``claimgraph.analyze.analyze_documents``, so worker processes never wait
+for a batch to end) and stored one transaction per batch (``Store.add_records``). So an interrupted run leaves only whole documents behind, and
 running it again resumes where it stopped (re-analysing at most one batch); every input ends up
 stored, or in ``rejected`` with its reason.
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -106,14 +106,19 @@ class _Loader:
         self.stats = IngestStats()
         self.seen: set[str] = set()
         self.pending: list[DocumentError] = []  # rejections, stored once per batch
-        self.hashes: dict[str, str] = {}  # input -> content hash of the batch's documents
+        self.hashes: dict[str, str] = {}  # input -> content hash of documents not yet stored
+        self.progress: Progress | None = None
+        self.start = time.perf_counter()
 
     def flush(self) -> None:
-        """Store the batch's rejections (one transaction), with their documents' hashes."""
+        """Store the rejections so far (one transaction), with their documents' hashes.
+
+        Hashes of documents read ahead and not yet analysed stay for a later flush."""
         if self.pending:
             self.store.reject_errors(self.pending, self.hashes)
+            for error in self.pending:
+                self.hashes.pop(error.source, None)
             self.pending = []
-        self.hashes = {}
 
     def reject(self, error: DocumentError) -> None:
         self.pending.append(error)
@@ -142,24 +147,54 @@ class _Loader:
                 todo.append(item)
         return todo
 
-    def analyse_and_store(self, documents: list[Document]) -> None:
-        if not documents:
-            return
-        from claimgraph.analyze import analyze_documents
+    def to_analyse(self, chunks: Iterable[list[Item]]) -> Iterator[Document]:
+        """The new documents of every chunk, read lazily as analysis asks for more (the
+        progress line moves on chunks of stored documents skipped, too)."""
+        for chunk in chunks:
+            self.stats.read += len(chunk)
+            yield from self.new_documents(chunk)
+            self.report()
 
-        if self.nlp is None:
-            from claimgraph.nlp.pipeline import default_pipeline
+    def report(self) -> None:
+        self.stats.seconds = time.perf_counter() - self.start
+        if self.progress is not None:
+            self.progress(self.stats)
 
-            self.nlp = default_pipeline()
-        records = []
-        for result in analyze_documents(
-            documents, self.nlp, batch_size=self.batch_size, n_process=self.n_process
-        ):
-            if isinstance(result, DocumentError):
-                self.reject(result)
-            else:
-                records.append(result)
-        # One transaction for the batch (a failing record is retried alone, see add_records).
+    def analyse_and_store(self, documents: Iterable[Document]) -> None:
+        """Analyse the documents as one stream and store the records ``batch_size`` at a time.
+
+        One stream, not one analysis per batch: with worker processes, a batch boundary would
+        leave all but one worker idle while the batch's last partition finishes, and the
+        pool's read-ahead keeps at most a few partitions in memory either way.
+        """
+        iterator = iter(documents)
+        first = next(iterator, None)
+        if first is not None:  # the model is loaded only when something needs analysing
+            if self.nlp is None and self.n_process <= 1:
+                from claimgraph.nlp.pipeline import default_pipeline
+
+                self.nlp = default_pipeline()
+            from claimgraph.analyze import analyze_documents
+
+            batch: list[Record] = []
+            for result in analyze_documents(
+                chain([first], iterator), self.nlp, batch_size=self.batch_size,
+                n_process=self.n_process,
+            ):
+                if isinstance(result, DocumentError):
+                    self.reject(result)
+                else:
+                    batch.append(result)
+                if len(batch) >= self.batch_size:
+                    self.store_batch(batch)
+                    batch = []
+            self.store_batch(batch)
+        else:
+            self.store_batch([])
+
+    def store_batch(self, records: list[Record]) -> None:
+        """One transaction for the batch (a failing record is retried alone, see add_records),
+        then the rejections so far, then the progress line."""
         for outcome in self.store.add_records(records, replace=self.reanalyse):
             if isinstance(outcome, DocumentError):
                 self.reject(outcome)
@@ -167,6 +202,10 @@ class _Loader:
                 self.stats.stored += 1
             else:  # stored by someone else since the check (another ingest into PostgreSQL)
                 self.stats.skipped += 1
+        for record in records:
+            self.hashes.pop(record.source, None)
+        self.flush()
+        self.report()
 
 
 def ingest(
@@ -202,13 +241,9 @@ def ingest(
     loader = _Loader(store, nlp, batch_size, n_process, reanalyse, retry_rejected)
     start = time.perf_counter()
     try:
-        for chunk in _chunks(_read(paths, published, stdin), batch_size):
-            loader.stats.read += len(chunk)
-            loader.analyse_and_store(loader.new_documents(chunk))
-            loader.flush()
-            loader.stats.seconds = time.perf_counter() - start
-            if progress is not None:
-                progress(loader.stats)
+        chunks = _chunks(_read(paths, published, stdin), batch_size)
+        loader.progress, loader.start = progress, start
+        loader.analyse_and_store(loader.to_analyse(chunks))
     finally:
         loader.stats.seconds = time.perf_counter() - start
         if own:
