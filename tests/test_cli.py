@@ -228,3 +228,24 @@ def test_ingest_creates_the_folder_of_the_default_database(tmp_path: Path, monke
     result = runner.invoke(app, ["ingest", "empty.txt", "--no-progress"])
     assert result.exit_code == 1  # the input was rejected, but the database exists
     assert (tmp_path / "var" / "claimgraph.duckdb").is_file()
+
+
+def test_resolve_json_writes_one_corpus_record_a_line_as_the_contract_says(tmp_path: Path) -> None:
+    from tests.resolve.reports import QUAKE_A, QUAKE_A_COPY, QUAKE_B
+
+    for name, text in [("a.txt", QUAKE_A), ("copy.txt", QUAKE_A_COPY), ("b.txt", QUAKE_B)]:
+        (tmp_path / name).write_text(text)
+    result = runner.invoke(app, ["resolve", "--json", "--published", "2018-02-06", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    keys = {"copies": {"kind", "id", "documents", "original"},
+            "story": {"kind", "id", "documents", "title", "first_published", "last_published"}}
+    assert [(line["kind"], set(line)) for line in lines] == [
+        ("copies", keys["copies"]), ("story", keys["story"]), ("story", keys["story"])]
+
+
+def test_resolve_wants_inputs_or_a_database_not_both(tmp_path: Path) -> None:
+    neither = runner.invoke(app, ["resolve"])
+    both = runner.invoke(app, ["resolve", str(tmp_path), "--db", str(tmp_path / "x.duckdb")])
+    assert (neither.exit_code, both.exit_code) == (2, 2)
+    assert "[E002]" in neither.output

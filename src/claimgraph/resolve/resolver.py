@@ -1,0 +1,87 @@
+"""Records in, corpus records out: the stages of ``claimgraph resolve``, run in order.
+
+Copies come first (a republished report must count once in everything after it), then stories
+(each copy group placed as one unit), then the stages that work inside stories. Each later
+stage is a function of the :class:`Corpus` resolved so far::
+
+    def resolve_events(corpus: Corpus) -> Iterable[CorpusEvent]: ...
+
+and is plugged in by adding it to ``STAGES`` below, in the order it must run. A stage reads the
+documents (``corpus.records``, ``corpus.record(id)``), the copy groups and stories
+(``corpus.copies``, ``corpus.stories``, ``corpus.story_of(id)``, ``corpus.original_of(id)``)
+and what earlier stages found (``corpus.found``, e.g. the claims a relations stage compares),
+and yields its own records; the orchestrator appends them to ``corpus.found`` before the next
+stage runs and streams them to the caller. The planned stages: cross-document events
+(``resolve/events.py``), claims (``resolve/claims.py``), then relations between claims and
+figures (``resolve/relations.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from claimgraph.record import Record
+from claimgraph.resolve.copies import find_copies, reading_order
+from claimgraph.resolve.corpus import Copies, CorpusRecord, Story
+from claimgraph.resolve.stories import find_stories
+
+
+@dataclass(slots=True)
+class Corpus:
+    """Everything a stage may read: the documents, their copy groups and stories, and what the
+    stages before it found."""
+
+    records: list[Record]
+    copies: list[Copies] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    found: list[CorpusRecord] = field(default_factory=list)
+    _by_id: dict[str, Record] = field(default_factory=dict)
+    _story: dict[str, str] = field(default_factory=dict)
+    _original: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_id = {r.id: r for r in self.records}
+        self.index()
+
+    def index(self) -> None:
+        """(Re)build the lookups from ``copies`` and ``stories``."""
+        self._original = {d: c.original for c in self.copies for d in c.documents}
+        self._story = {d: s.id for s in self.stories for d in s.documents}
+
+    def record(self, document_id: str) -> Record:
+        return self._by_id[document_id]
+
+    def story_of(self, document_id: str) -> str | None:
+        """The id of the story a document belongs to."""
+        return self._story.get(document_id)
+
+    def original_of(self, document_id: str) -> str:
+        """The original of the report a document carries: itself unless it is a copy."""
+        return self._original.get(document_id, document_id)
+
+
+Stage = Callable[[Corpus], Iterable[CorpusRecord]]
+
+#: the stages after copies and stories, in the order they run (see the module docstring)
+STAGES: list[Stage] = []
+
+
+def resolve_records(records: Iterable[Record], stages: Iterable[Stage] | None = None
+                    ) -> Iterator[CorpusRecord]:
+    """Resolve a batch of analysed documents: copy groups, then stories, then each stage's records.
+
+    Documents with the same id (the same text read twice) count once.
+    """
+    corpus = Corpus(reading_order(records))
+    corpus.copies = find_copies(corpus.records)
+    corpus.stories = find_stories(corpus.records, corpus.copies)
+    corpus.index()
+    corpus.found.extend(corpus.copies)
+    corpus.found.extend(corpus.stories)
+    yield from corpus.copies
+    yield from corpus.stories
+    for stage in STAGES if stages is None else stages:
+        for item in stage(corpus):
+            corpus.found.append(item)
+            yield item

@@ -1,0 +1,243 @@
+"""Stories: the reports of one real-world happening, kept apart from another of the same kind.
+
+Two earthquakes share every word of their kind ("magnitude", "epicentre", "rescuers"); what
+tells them apart is *who*, *where* and *when*: the names, the places and the dates. So a
+document is a TF-IDF vector of its content words (the kind's words are frequent across the
+corpus and weigh little) plus, weighted up, what the analysis extracted: named entities (their
+canonical names where the ruler gave one), places, resolved dates and coded event types. A
+story is the sum of its documents' vectors; a new document joins the most similar story above a
+threshold, else it founds a new one.
+
+That is single-pass clustering, chosen because it is incremental: ``StoryIndex.add`` places one
+document by comparing it with the stories that share its most distinctive terms (an inverted
+index with bounded posting lists), never with the whole corpus, so a new article joins its story
+without recomputing anything, and resolving n documents costs about n times a constant. Document
+frequencies grow as documents arrive; ``count`` lets a batch count them all first, so the first
+documents are weighed like the last.
+
+Copies (:mod:`claimgraph.resolve.copies`) are one unit: the original is placed and its copies
+follow it, so a copy never founds a story of its own, and a wire story republished twelve times
+weighs as one report. A story's id is that of the document that founded it, so it keeps its id
+as documents join it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimgraph.record import Record
+from claimgraph.resolve.copies import reading_order
+from claimgraph.resolve.corpus import Copies, Story, corpus_id
+from claimgraph.resolve.words import words
+
+#: cosine similarity of a document to a story above which it joins the story
+THRESHOLD = 0.2
+#: how much more an extracted name, place or date weighs than a word of the text
+ENTITY_WEIGHT = 2.0
+#: the document's highest-weighted terms that look up candidate stories
+LOOKUP_TERMS = 12
+#: stories remembered per term (the most recent): bounds the cost of a frequent term
+POSTINGS = 64
+#: a document published this many days after a story's last report (or before its first)
+#: starts a new story
+MAX_GAP_DAYS = 10
+#: longest story title taken from a lead sentence
+TITLE_CHARS = 140
+
+
+def _is_content(word: str) -> bool:
+    if word.isdigit():
+        return len(word) == 4  # years; other numbers are what differs between copies of a kind
+    return len(word) > 1 and word not in STOP_WORDS
+
+
+def features(record: Record) -> Counter[str]:
+    """What a document is about, as weighted terms: content words of its title and text, and
+    the names, places, dates and event types the analysis found (prefixed, so the entity
+    ``E:georgia`` and the word ``georgia`` count apart)."""
+    terms: Counter[str] = Counter(w for w in words(f"{record.title or ''}\n{record.text}")
+                                  if _is_content(w))
+    extracted: Counter[str] = Counter()
+    for entity in record.entities:
+        extracted["E:" + (entity.canonical or " ".join(words(entity.text)))] += 1
+    for place in record.places:
+        extracted["P:" + " ".join(words(place.name or place.text))] += 1
+    for time in record.times:
+        if time.value and len(time.value) >= 7 and time.value[:4].isdigit():
+            extracted["T:" + time.value[:10]] += 1
+    for event in record.events:
+        if event.type:
+            extracted["V:" + event.type] += 1
+    terms.update(extracted)
+    return terms
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class _Story:
+    key: str
+    founder: Record
+    documents: list[str] = field(default_factory=list)
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm_sq: float = 0.0
+    first: str | None = None
+    last: str | None = None
+
+    def absorb(self, vector: dict[str, float]) -> None:
+        for term, weight in vector.items():
+            old = self.centroid.get(term, 0.0)
+            self.centroid[term] = old + weight
+            self.norm_sq += (old + weight) ** 2 - old**2
+
+    def dated(self, published: str | None) -> None:
+        if published:
+            self.first = min(self.first or published, published)
+            self.last = max(self.last or published, published)
+
+    def similarity(self, vector: dict[str, float]) -> float:
+        if self.norm_sq <= 0:
+            return 0.0
+        dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
+        return dot / math.sqrt(self.norm_sq)
+
+
+class StoryIndex:
+    """Stories so far; ``add`` places one more document (and its copies) and returns its story id.
+
+    >>> index = StoryIndex()
+    >>> sid = index.add(record)                  # doctest: +SKIP
+    >>> index.add(later_record) == sid           # doctest: +SKIP  (it joined the story)
+    """
+
+    def __init__(self, *, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self._df: Counter[str] = Counter()
+        self._counted: set[str] = set()
+        self._stories: dict[str, _Story] = {}
+        self._postings: dict[str, deque[str]] = {}
+        self._story_of: dict[str, str] = {}
+        self._pending: dict[str, Counter[str]] = {}  # counted, not yet placed
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def count(self, record: Record) -> Counter[str]:
+        """Count a document's terms in the document frequencies (once per document)."""
+        if record.id in self._pending:
+            return self._pending[record.id]
+        terms = features(record)
+        if record.id not in self._counted:
+            self._counted.add(record.id)
+            self._df.update(terms.keys())
+            self._pending[record.id] = terms
+        return terms
+
+    def vector(self, terms: Counter[str]) -> dict[str, float]:
+        """Unit-length TF-IDF vector (sub-linear term frequency, smoothed IDF)."""
+        n = len(self._counted)
+        vec = {}
+        for term, tf in terms.items():
+            idf = math.log((n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+            boost = ENTITY_WEIGHT if term[1:2] == ":" else 1.0
+            vec[term] = (1.0 + math.log(tf)) * idf * boost
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        return {t: w / norm for t, w in vec.items()}
+
+    def story_of(self, document_id: str) -> str | None:
+        return self._story_of.get(document_id)
+
+    def _candidates(self, vector: dict[str, float], published: str | None) -> list[_Story]:
+        top = sorted(vector, key=vector.__getitem__, reverse=True)[:LOOKUP_TERMS]
+        keys = dict.fromkeys(k for term in top for k in self._postings.get(term, ()))
+        day = _day(published)
+        found = []
+        for key in keys:
+            story = self._stories[key]
+            first, last = _day(story.first), _day(story.last)
+            if day is not None and first is not None and last is not None and (
+                    (day - last).days > MAX_GAP_DAYS or (first - day).days > MAX_GAP_DAYS):
+                continue
+            found.append(story)
+        return found
+
+    def add(self, record: Record, copies: Sequence[Record] = ()) -> str:
+        """Place a document (and its copies, which follow it) in a story; its story's id."""
+        if record.id in self._story_of:
+            return self._story_of[record.id]
+        vector = self.vector(self.count(record))
+        self._pending.pop(record.id, None)
+        scored = [(s.similarity(vector), s.key) for s in self._candidates(vector, record.published)]
+        best = max(scored, default=(0.0, ""))
+        if best[0] >= self.threshold:
+            story = self._stories[best[1]]
+        else:
+            key = corpus_id("story", [record.id])
+            story = self._stories[key] = _Story(key, record)
+        story.absorb(vector)
+        for member in (record, *copies):
+            if member.id not in self._story_of:
+                story.documents.append(member.id)
+                story.dated(member.published)
+                self._story_of[member.id] = story.key
+        for term in sorted(vector, key=vector.__getitem__, reverse=True)[:LOOKUP_TERMS]:
+            posting = self._postings.setdefault(term, deque(maxlen=POSTINGS))
+            if story.key not in posting:
+                posting.append(story.key)
+        return story.key
+
+    def stories(self) -> list[Story]:
+        """Every story, in the order they were founded."""
+        return [Story(s.key, list(s.documents), title_of(s.founder), s.first, s.last)
+                for s in self._stories.values()]
+
+
+def title_of(record: Record) -> str:
+    """A story's title: its founding report's headline, else its first sentence (cut at a word
+    beyond ``TITLE_CHARS``)."""
+    if record.title and record.title.strip():
+        return " ".join(record.title.split())
+    lead = " ".join(record.text.strip().split("\n", 1)[0].split())
+    ends = [i for i in (lead.find(e) for e in (". ", "? ", "! ")) if i > 0]
+    sentence = lead[: min(ends) + 1] if ends else lead
+    if len(sentence) <= TITLE_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, TITLE_CHARS)
+    return sentence[: cut if cut > 0 else TITLE_CHARS] + " …"
+
+
+def placement_order(records: Sequence[Record]) -> list[Record]:
+    """Dated documents by date, then undated ones; reading order within each."""
+    order = {r.id: i for i, r in enumerate(records)}
+    return sorted(records, key=lambda r: (r.published is None, r.published or "", order[r.id]))
+
+
+def find_stories(records: Iterable[Record], copies: Sequence[Copies] = (), *,
+                 threshold: float = THRESHOLD) -> list[Story]:
+    """Stories of a batch of documents, each copy group placed as one unit with its original."""
+    ordered = reading_order(records)
+    by_id = {r.id: r for r in ordered}
+    followers: dict[str, list[Record]] = {}
+    copied: set[str] = set()
+    for group in copies:
+        followers[group.original] = [by_id[d] for d in group.documents
+                                     if d != group.original and d in by_id]
+        copied.update(d for d in group.documents if d != group.original)
+    index = StoryIndex(threshold=threshold)
+    units = [r for r in ordered if r.id not in copied]
+    for record in units:
+        index.count(record)
+    for record in placement_order(units):
+        index.add(record, followers.get(record.id, ()))
+    return index.stories()
