@@ -122,10 +122,9 @@ def analyze(
 @app.command()
 def resolve(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Files, directories or - for stdin (as `analyze`); none with --db.")] = None,
-    db: Annotated[str | None, typer.Option(
-        "--db", help="Resolve the documents stored in this DuckDB file or postgresql:// URL.")]
+        help="Files, directories or - for stdin (as `analyze`); without them, what --db holds.")]
     = None,
+    db: Db = DEFAULT_DB,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")
     ] = None,
@@ -135,13 +134,16 @@ def resolve(
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 64,
 ) -> None:
     """Across documents: copies, stories (and the later stages) as JSON Lines with --json (each
-    line has a `kind`), else a readable overview."""
+    line has a `kind`), else a readable overview.
+
+    The documents are the INPUTS, analysed as `analyze` does, or without INPUTS those stored in
+    --db.
+    """
     from claimgraph.resolve.resolver import resolve_records
 
-    if bool(paths) == bool(db):
-        raise _fail(ClaimgraphError("E002", "give either INPUTS or --db (not both, not neither)"))
     try:
-        records, failed = _records_to_resolve(paths or [], db, published, n_process, batch_size)
+        records, failed = _records_to_resolve(paths or [], None if paths else db, published,
+                                              n_process, batch_size)
     except ClaimgraphError as exc:
         raise _fail(exc) from None
     started = time.process_time()
