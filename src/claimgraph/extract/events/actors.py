@@ -55,7 +55,7 @@ class Mention:
     end: int
     code: str  # alpha-3, or IGO / NGO / IMG
     kind: str  # country | demonym | seat | group | leader | place (a geocoded town: where, not who)
-    canonical: str
+    canonical: str | None  # None: a leader's surname two people share ("Bush")
     sector: str | None = None
 
 
@@ -90,12 +90,30 @@ def tables() -> ActorTables:
             # a group is named by the first alias the coder reads ("NATO")
             entries.append((form, Mention(0, 0, org.actor_code, "group", org.aliases[0],
                                           org.sector)))
+    entries += [(form, Mention(0, 0, code, "leader", name, "GOV"))
+                for form, (code, name) in leader_forms().items()]
+    sectors = {row[0].lower(): row[1] for row in rows("sectors.tsv")}
+    return ActorTables(entries, sectors)
+
+
+def leader_forms() -> dict[str, tuple[str, str | None]]:
+    """Each way of writing a leader in ``data/events/leaders.tsv`` -> (alpha-3, full name).
+
+    One row is one person, named by its first form ("Pedro Sanchez"); a form two people of one
+    country share ("Bush", "Castro") codes that country and names neither of them (None), so a
+    bare surname never takes the first name of someone else's row.
+    """
+    people: dict[str, set[tuple[str, str]]] = {}
     for row in rows("leaders.tsv"):
         forms = split(row[0])
         for form in forms:
-            entries.append((form, Mention(0, 0, row[1], "leader", forms[0], "GOV")))
-    sectors = {row[0].lower(): row[1] for row in rows("sectors.tsv")}
-    return ActorTables(entries, sectors)
+            people.setdefault(form, set()).add((row[1], forms[0]))
+    out: dict[str, tuple[str, str | None]] = {}
+    for form, found in people.items():
+        codes = {code for code, _ in found}
+        if len(codes) == 1:  # a form shared across countries codes no one
+            out[form] = (codes.pop(), next(iter(found))[1] if len(found) == 1 else None)
+    return out
 
 
 @lru_cache(maxsize=1)
