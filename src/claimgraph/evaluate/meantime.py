@@ -29,6 +29,8 @@ class GoldMention:
     certainty: str
     time: str
     tense: str
+    #: the event instance it refers to (``REFERS_TO``): mentions of one instance corefer
+    instance: str = ""
 
 
 @dataclass(slots=True)
@@ -61,6 +63,11 @@ def read_document(path: Path, corpus: str) -> GoldDoc:
         length += len(word)
     text = "".join(parts)
     doc = GoldDoc(path.stem, corpus, text)
+    refers: dict[str, str] = {}
+    for rel in root.iter("REFERS_TO"):
+        target = rel.find("target")
+        for source in rel.iter("source"):
+            refers[source.get("m_id", "")] = target.get("m_id", "") if target is not None else ""
     for mention in root.iter("EVENT_MENTION"):
         spans = sorted(offsets[a.get("t_id", "")] for a in mention.iter("token_anchor")
                        if a.get("t_id") in offsets)
@@ -71,6 +78,7 @@ def read_document(path: Path, corpus: str) -> GoldDoc:
             start, end, text[start:end], spans,
             polarity=mention.get("polarity", ""), certainty=mention.get("certainty", ""),
             time=mention.get("time", ""), tense=mention.get("tense", ""),
+            instance=refers.get(mention.get("m_id", ""), ""),
         ))
     doc.mentions.sort(key=lambda m: m.start)
     return doc

@@ -1,0 +1,168 @@
+"""Cross-document events: the mentions of one real event across a story's reports, as one record.
+
+Forty reports of one incursion each code their own ASSAULT; an analyst wants one event with
+every mention, its type, and what each report says of it. Within a story (the reports of one
+happening, :class:`~claimgraph.resolve.corpus.Story`) each document's events (already merged
+within the document: ``Event.mentions``) are taken document by document and join the corpus
+event they can be, else start one. An event can be a corpus event when
+
+- they name the same action: a word family in common
+  (:func:`claimgraph.extract.events.families.family`: "exploded" / "the explosion"), or, for
+  coded events, the same PLOVER type with a family in common with no *other* event there;
+- nothing they say disagrees (:func:`claimgraph.extract.events.coref.compatible`): resolved
+  date, named place, actor and target;
+
+and of the corpus events it could join it takes the one sharing the most (families, then
+place, time and participants that agree). Each corpus event keeps the most frequent coded type
+of its members (None when none is coded). Documents in no story are resolved each on its own
+story of one.
+
+The records carry no parse, so everything is read off the record: trigger and mention texts,
+the event's type, actor, target, and the place and time it links to.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimgraph.extract.events.coref import Mention, compatible
+from claimgraph.extract.events.families import family
+from claimgraph.record import Actor, Event, Record
+from claimgraph.record import Span as TextSpan
+from claimgraph.resolve.corpus import CorpusEvent, EventMention, Story, corpus_id
+
+#: words of a multi-word trigger that say nothing of the action ("checked *herself into*")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "on", "into", "out", "up",
+                             "herself", "himself", "itself", "themselves", "off", "down"})
+
+
+@dataclass(slots=True)
+class DocumentEvent:
+    """One document's event as cross-document coreference reads it: where it is mentioned
+    (the trigger first) and what it says of when, where and who."""
+
+    document: str
+    event: str | None
+    type: str | None
+    spans: list[TextSpan]
+    features: Mention
+    families: frozenset[str] = field(default_factory=frozenset)
+
+
+def families_of(spans: Iterable[TextSpan]) -> frozenset[str]:
+    """The action families a set of mentions names ("attacked", "the attack": one)."""
+    found: set[str] = set()
+    for span in spans:
+        words = [w for w in span.text.lower().split() if w not in _FUNCTION_WORDS] \
+            or span.text.lower().split()
+        found.update(family(w) for w in words[:2])
+    return frozenset(found)
+
+
+def _actor_names(actor: Actor | None) -> frozenset[str]:
+    if actor is None:
+        return frozenset()
+    return frozenset({(actor.canonical or actor.text).lower()})
+
+
+def document_events(record: Record) -> list[DocumentEvent]:
+    """A record's events with the features read off the record (no parse needed)."""
+    out = []
+    for event in record.events:
+        spans = [event.trigger, *getattr(event, "mentions", [])]
+        out.append(from_event(record, event, spans))
+    return out
+
+
+def from_event(record: Record, event: Event, spans: Sequence[TextSpan]) -> DocumentEvent:
+    places = frozenset({(record.places[event.place].name or record.places[event.place].text).lower()}) \
+        if event.place is not None and event.place < len(record.places) else frozenset()
+    time = record.times[event.time] if event.time is not None and event.time < len(record.times) \
+        else None
+    times = frozenset({time.value}) if time is not None and time.value and time.type == "DATE" \
+        and time.value[:1].isdigit() else frozenset()
+    participants = {role: names for role, names in (("actor", _actor_names(event.actor)),
+                                                     ("target", _actor_names(event.target)))
+                    if names}
+    features = Mention(start=event.trigger.start, end=event.trigger.end, sentence=0,
+                       family="", verbal=True, type=event.type, times=times, places=places,
+                       participants=participants)
+    return DocumentEvent(record.id, event.id, event.type, list(spans), features,
+                         families_of(spans))
+
+
+@dataclass(slots=True)
+class _Group:
+    members: list[DocumentEvent] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+
+
+def _affinity(event: DocumentEvent, group: _Group) -> tuple[int, int] | None:
+    """How well ``event`` fits ``group`` (shared families, agreeing arguments), or None when it
+    cannot be the same event."""
+    shared = len(event.families & group.families)
+    if not shared:
+        return None
+    if not all(compatible(event.features, m.features) for m in group.members):
+        return None
+    agree = sum(1 for m in group.members for a, b in (
+        (event.features.places, m.features.places), (event.features.times, m.features.times))
+        if a & b)
+    return shared, agree
+
+
+def cluster_story(events: Sequence[DocumentEvent]) -> list[list[DocumentEvent]]:
+    """Group a story's document events (in reading order) into corpus events."""
+    groups: list[_Group] = []
+    for event in events:
+        best: tuple[tuple[int, int], _Group] | None = None
+        for group in groups:
+            if any(m.document == event.document for m in group.members):
+                continue  # within a document the events are already merged
+            fit = _affinity(event, group)
+            if fit is not None and (best is None or fit > best[0]):
+                best = (fit, group)
+        if best is None:
+            best = ((0, 0), _Group())
+            groups.append(best[1])
+        best[1].members.append(event)
+        best[1].families.update(event.families)
+    return [g.members for g in groups]
+
+
+def corpus_event(story: str | None, members: list[DocumentEvent]) -> CorpusEvent:
+    mentions = [EventMention(m.document, m.event, s.start, s.end, s.text)
+                for m in members for s in m.spans]
+    types = Counter(m.type for m in members if m.type is not None)
+    return CorpusEvent(
+        id=corpus_id("event", [f"{x.document}:{x.start}:{x.end}" for x in mentions]),
+        story=story, type=types.most_common(1)[0][0] if types else None, mentions=mentions)
+
+
+def resolve_story(story: str | None, events: Sequence[DocumentEvent]) -> list[CorpusEvent]:
+    return [corpus_event(story, members) for members in cluster_story(events)]
+
+
+def cross_document_events(records: Sequence[Record], stories: Sequence[Story]) -> list[CorpusEvent]:
+    """The corpus events of ``records``: each story's document events clustered across its
+    documents (a document in no story is a story of its own, ``story: null``)."""
+    by_id = {r.id: r for r in records}
+    placed: set[str] = set()
+    out: list[CorpusEvent] = []
+    for story in stories:
+        members = [by_id[d] for d in story.documents if d in by_id]
+        placed.update(r.id for r in members)
+        out += resolve_story(story.id, [e for r in _reading_order(members)
+                                        for e in document_events(r)])
+    for record in records:
+        if record.id not in placed:
+            out += resolve_story(None, document_events(record))
+    return out
+
+
+def _reading_order(records: list[Record]) -> list[Record]:
+    """Earliest published first (undated last), then by id: the order does not depend on how
+    the documents were read in."""
+    return sorted(records, key=lambda r: (r.published is None, r.published or "", r.id))

@@ -1,0 +1,56 @@
+"""Cross-document events: one real event across a story's reports, different events apart."""
+
+from __future__ import annotations
+
+from claimgraph.record import Event, Place, Record, Span, Time
+from claimgraph.resolve.corpus import Story
+from claimgraph.resolve.events import cross_document_events
+
+
+def _report(doc_id: str, text: str, word: str, *, place: str | None = None,
+            date: str | None = None, type_: str = "ASSAULT") -> Record:
+    start = text.index(word)
+    places = [] if place is None else [Place(text.index(place), text.index(place) + len(place),
+                                             place, name=place)]
+    times = [] if date is None else [Time(0, 3, text[:3], type="DATE", value=date)]
+    event = Event(id=f"{doc_id}:e", type=type_, trigger=Span(start, start + len(word), word),
+                  place=0 if places else None, time=0 if times else None)
+    return Record(id=doc_id, source=doc_id, published="2024-08-07", text=text, places=places,
+                  times=times, events=[event])
+
+
+def _story(*records: Record) -> Story:
+    return Story(id="story:1", documents=[r.id for r in records], title="t")
+
+
+def test_the_same_attack_in_two_reports_is_one_event() -> None:
+    a = _report("a", "Mon: troops attacked Sudzha.", "attacked", place="Sudzha", date="2024-08-06")
+    b = _report("b", "The attack on Sudzha began at dawn.", "attack", place="Sudzha")
+    (event,) = cross_document_events([a, b], [_story(a, b)])
+    assert [m.document for m in event.mentions] == ["a", "b"]
+    assert (event.story, event.type) == ("story:1", "ASSAULT")
+
+
+def test_attacks_on_different_towns_are_different_events() -> None:
+    a = _report("a", "Troops attacked Sudzha.", "attacked", place="Sudzha")
+    b = _report("b", "Troops attacked Belgorod.", "attacked", place="Belgorod")
+    assert len(cross_document_events([a, b], [_story(a, b)])) == 2
+
+
+def test_attacks_on_different_days_are_different_events() -> None:
+    a = _report("a", "Mon: troops attacked.", "attacked", date="2024-08-05")
+    b = _report("b", "Tue: troops attacked.", "attacked", date="2024-08-06")
+    assert len(cross_document_events([a, b], [_story(a, b)])) == 2
+
+
+def test_reports_in_different_stories_never_share_an_event() -> None:
+    a = _report("a", "Troops attacked.", "attacked")
+    b = _report("b", "Troops attacked.", "attacked")
+    events = cross_document_events([a, b], [_story(a), Story("story:2", ["b"], "t")])
+    assert sorted(e.story for e in events) == ["story:1", "story:2"]
+
+
+def test_a_document_in_no_story_is_resolved_alone() -> None:
+    a = _report("a", "Troops attacked.", "attacked")
+    (event,) = cross_document_events([a], [])
+    assert event.story is None and event.mentions[0].event == "a:e"
