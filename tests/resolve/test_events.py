@@ -54,3 +54,11 @@ def test_a_document_in_no_story_is_resolved_alone() -> None:
     a = _report("a", "Troops attacked.", "attacked")
     (event,) = cross_document_events([a], [])
     assert event.story is None and event.mentions[0].event == "a:e"
+
+
+def test_claimgraph_resolve_runs_the_events_stage_after_copies_and_stories() -> None:
+    from claimgraph.resolve.resolver import resolve_records
+
+    a = _report("a", "Troops attacked Sudzha.", "attacked", place="Sudzha")
+    kinds = [item.kind for item in resolve_records([a])]
+    assert kinds[-1] == "event" and kinds.index("event") > kinds.index("story")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from claimgraph.record import Record
 from claimgraph.resolve.copies import find_copies, reading_order
 from claimgraph.resolve.corpus import Copies, CorpusRecord, Story
+from claimgraph.resolve.events import cross_document_events
 from claimgraph.resolve.stories import find_stories
 
 
@@ -63,8 +64,13 @@ class Corpus:
 
 Stage = Callable[[Corpus], Iterable[CorpusRecord]]
 
+def resolve_events(corpus: Corpus) -> Iterable[CorpusRecord]:
+    """Cross-document events: each story's events clustered across its documents."""
+    return cross_document_events(corpus.records, corpus.stories)
+
+
 #: the stages after copies and stories, in the order they run (see the module docstring)
-STAGES: list[Stage] = []
+STAGES: list[Stage] = [resolve_events]
 
 
 def resolve_records(records: Iterable[Record], stages: Iterable[Stage] | None = None
