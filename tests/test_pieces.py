@@ -114,11 +114,29 @@ def test_a_failing_piece_fails_the_document_and_says_where(nlp) -> None:
 
 
 def test_the_event_indexes_the_join_remaps_are_all_there_are() -> None:
-    """``pieces._join`` shifts ``place`` and ``time`` (indexes into the record's lists) by the
-    items of earlier pieces; an index field added to ``Event`` must be remapped there too."""
+    """``pieces._join`` shifts ``place``, ``time`` and ``quantities`` (indexes into the record's
+    lists) by the items of earlier pieces; an index field added to ``Event`` must be remapped
+    there too."""
     import re
     from dataclasses import fields
 
     from claimgraph.record import Event
 
-    assert {f.name for f in fields(Event) if re.search(r"\bint\b", str(f.type))} == {"place", "time"}
+    assert {f.name for f in fields(Event) if re.search(r"\bint\b", str(f.type))} == {
+        "place", "time", "quantities"}
+
+
+def test_an_event_in_a_later_piece_keeps_its_quantities_and_mentions() -> None:
+    from claimgraph.record import Event, Quantity, Span
+
+    def piece(text: str) -> Record:
+        return Record(id="p", source="long.txt", published=None, text=text,
+                      quantities=[Quantity(0, 1, text[0], value=int(text[0]))],
+                      events=[Event(id="e", type="ASSAULT", trigger=Span(2, 8, "killed"),
+                                    mentions=[Span(9, 13, "raid")], quantities=[0])])
+
+    text = "5 killed raid\n\n3 killed raid"
+    whole = pieces._join(Document(text, "long.txt"), [(0, piece(text[:13])), (15, piece(text[15:]))])
+    assert [e.quantities for e in whole.events] == [[0], [1]]
+    assert [whole.quantities[e.quantities[0]].text for e in whole.events] == ["5", "3"]
+    assert [(m.start, m.text) for m in whole.events[1].mentions] == [(24, "raid")]

@@ -81,3 +81,20 @@ def test_an_event_in_json_without_factuality_breaks_the_contract() -> None:
     assert problems(record) == []
     del record["events"][0]["tense"]
     assert problems(record) == ["events/0: 'tense' is a required property"]
+
+
+def test_an_uncoded_event_keeps_the_contract_and_reads_back() -> None:
+    record = Record(id="d", source="s", published=None, text="An earthquake struck.",
+                    quantities=[],
+                    events=[Event(id="e", type=None, trigger=Span(3, 13, "earthquake"),
+                                  mentions=[Span(14, 20, "struck")])])
+    data = record.to_dict()
+    assert problems(data) == []
+    assert Record.from_dict(data) == record
+
+
+def test_an_event_quantity_index_must_point_at_a_quantity() -> None:
+    record = Record(id="d", source="s", published=None, text="struck",
+                    events=[Event(id="e", type="ASSAULT", trigger=Span(0, 6, "struck"),
+                                  quantities=[0])]).to_dict()
+    assert problems(record) == ["events[0].quantities[0]: index 0 out of range"]

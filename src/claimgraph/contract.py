@@ -1,8 +1,8 @@
 """Check records against the output contract: the JSON Schema plus what a schema cannot say.
 
 A schema checks shapes; the contract also promises that every span's ``text`` is exactly
-``record.text[start:end]`` and that event ``place``/``time`` indexes and quantity/event
-``attribution`` ids point at something that exists. Tests and the API use :func:`problems`.
+``record.text[start:end]`` and that event ``place``/``time``/``quantities`` indexes and
+quantity/event ``attribution`` ids point at something that exists. Tests and the API use :func:`problems`.
 """
 
 from __future__ import annotations
@@ -58,4 +58,7 @@ def problems(record: dict[str, Any]) -> list[str]:
             found.append(f"events[{i}].place: index {e['place']} out of range")
         if e["time"] is not None and e["time"] >= len(record["times"]):
             found.append(f"events[{i}].time: index {e['time']} out of range")
+        for j, q in enumerate(e["quantities"]):
+            if q >= len(record["quantities"]):
+                found.append(f"events[{i}].quantities[{j}]: index {q} out of range")
     return found

@@ -13,7 +13,7 @@ pieces' records are joined into one record of the whole text:
 - attribution and event ids are made again from the whole text's hash and the moved offsets
   (:func:`claimgraph.ids.item_id`, as the extractors make them), so they are unique across
   pieces and equal to what an unsplit analysis gives; links between items (a quantity's or an
-  event's attribution id, an event's place and time indexes) follow;
+  event's attribution id, an event's place, time and quantity indexes) follow;
 - a person named by surname alone takes the full name of an earlier mention in any earlier
   piece, as :func:`claimgraph.nlp.entities.canonical_entities` does within one parse.
 
@@ -110,13 +110,14 @@ def _join(document: Document, parts: list[tuple[int, Record]]) -> Record:
             _move(attribution, offset, seen)
             new = item_id(key, "attribution", attribution.content.start, attribution.content.end)
             ids[attribution.id] = attribution.id = new
-        places, times = len(whole.places), len(whole.times)
+        places, times, quantities = len(whole.places), len(whole.times), len(whole.quantities)
         for event in part.events:
             _move(event, offset, seen)
             event.id = item_id(key, "event", event.trigger.start, event.trigger.end)
             event.attribution = ids.get(event.attribution or "", event.attribution)
             event.place = None if event.place is None else event.place + places
             event.time = None if event.time is None else event.time + times
+            event.quantities = [q + quantities for q in event.quantities]
         for quantity in part.quantities:
             _move(quantity, offset, seen)
             quantity.attribution = ids.get(quantity.attribution or "", quantity.attribution)

@@ -182,8 +182,18 @@ FACTUALITY: dict[str, tuple[str, ...]] = {
 
 @dataclass(slots=True)
 class Event:
+    """Something that happened or holds, as the text reports it (``output.md``: EVENT).
+
+    ``type`` is its PLOVER category (ASSAULT, AGREE, ...) or None for an event PLOVER has no
+    category for (an earthquake, a merger, a product launch): every reported event is kept,
+    and what speaks PLOVER (timeline, ACLED/GDELT-like export) reads the coded ones.
+    ``mentions`` are the other spans of the text that report the same event ("the attack",
+    "the operation"); ``quantities`` index ``Record.quantities`` for the numbers that count it
+    ("killing at least five people").
+    """
+
     id: str
-    type: str
+    type: str | None
     trigger: Span
     actor: Actor | None = None
     target: Actor | None = None
@@ -195,6 +205,8 @@ class Event:
     polarity: Polarity = "positive"
     certainty: Certainty = "certain"
     tense: Tense = "present"
+    mentions: list[Span] = field(default_factory=list)
+    quantities: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for name, allowed in FACTUALITY.items():
@@ -273,7 +285,7 @@ class Record:
             events=[
                 Event(
                     id=e["id"],
-                    type=e["type"],
+                    type=e.get("type"),
                     trigger=Span(**e["trigger"]),
                     actor=actor(e.get("actor")),
                     target=actor(e.get("target")),
@@ -283,6 +295,8 @@ class Record:
                     polarity=e.get("polarity", "positive"),
                     certainty=e.get("certainty", "certain"),
                     tense=e.get("tense", "present"),
+                    mentions=[Span(**m) for m in e.get("mentions", [])],
+                    quantities=list(e.get("quantities", [])),
                 )
                 for e in data.get("events", [])
             ],

@@ -154,3 +154,8 @@ def test_an_event_line_says_when_the_event_did_not_happen_for_certain():
     assert event_line(record(), shot) == 'ASSAULT · [negative · possible · future] ("shot down")'
     plain = Event(id="e", type="ASSAULT", trigger=at("shot down"), tense="past")
     assert event_line(record(), plain) == 'ASSAULT ("shot down")'
+
+
+def test_an_uncoded_event_is_shown_as_an_event():
+    quake = Event(id="e", type=None, trigger=at("shot down"), tense="past")
+    assert event_line(record(), quake) == 'event ("shot down")'

@@ -6,6 +6,8 @@ extractors produce them; nothing here is copied from program output.
 
 from __future__ import annotations
 
+from typing import Any
+
 from claimgraph.record import (
     Actor,
     Attribution,
@@ -136,3 +138,23 @@ def brussels() -> Record:
 
 def corpus() -> list[Record]:
     return [kursk(), gaza(), brussels()]
+
+
+def old_event_store(db_url: str, migrations: tuple[Any, ...], monkeypatch: Any) -> None:
+    """A database at ``migrations`` (an older schema) holding what that version wrote: one
+    document, "Troops attacked.", with one ASSAULT event row and only the columns it had."""
+    from claimgraph.store import base, open_store
+
+    with monkeypatch.context() as m:
+        m.setattr(base, "MIGRATIONS", migrations)
+        with open_store(db_url) as old:
+            old._execute(
+                "INSERT INTO documents (id, source, published, title, outlet, url, text,"
+                " ingested_at) VALUES ('old', 'old.txt', '2024-08-13', NULL, NULL, NULL,"
+                " 'Troops attacked.', '2024-08-14 10:00:00')"
+            )
+            old._execute(
+                "INSERT INTO events (document_id, idx, id, type, trigger_start, trigger_end,"
+                " trigger_text, place_idx, time_idx, attribution, date)"
+                " VALUES ('old', 0, 'e', 'ASSAULT', 7, 15, 'attacked', NULL, NULL, NULL, NULL)"
+            )

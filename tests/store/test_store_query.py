@@ -22,9 +22,10 @@ from claimgraph.query import (
     list_places,
     list_sources,
 )
+from claimgraph.record import span_of
 from claimgraph.render.export import EVENT_COLUMNS, event_rows, write, write_csv, write_jsonl
 from claimgraph.store import Store
-from tests.store.store_samples import corpus, gaza
+from tests.store.store_samples import corpus, gaza, kursk
 
 
 @pytest.fixture
@@ -226,6 +227,26 @@ def test_the_timeline_counts_only_what_happened_unless_asked(store: Store, fact:
     assert list_events(store)["items"] == []
     (shown,) = list_events(store, factual=False)["items"]
     assert {k: shown[k] for k in fact} == fact
+
+
+def test_the_timeline_and_export_count_only_coded_events_unless_asked(store: Store) -> None:
+    record = gaza()
+    record.events = [dataclasses.replace(e, type=None) for e in record.events]
+    store.add_record(record)
+    assert list_events(store)["items"] == []
+    (shown,) = list_events(store, coded=False)["items"]
+    assert shown["type"] is None
+    assert event_rows([shown])[0]["event_type"] is None
+
+
+def test_a_listed_event_carries_its_mentions_and_quantities(store: Store) -> None:
+    record = kursk()
+    mention = span_of(record.text, 0, 9)
+    record.events = [dataclasses.replace(e, mentions=[mention], quantities=[0])
+                     for e in record.events]
+    store.add_record(record)
+    (shown,) = list_events(store)["items"]
+    assert (shown["mentions"], shown["quantities"]) == ([mention.to_dict()], [0])
 
 
 def test_a_probable_event_is_counted(store: Store) -> None:

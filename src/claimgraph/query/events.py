@@ -55,6 +55,11 @@ def _factual(w: spec.Where, value: bool) -> None:
         w.add(FACTUAL)
 
 
+def _coded(w: spec.Where, value: bool) -> None:
+    if value:
+        w.add("e.type IS NOT NULL")
+
+
 EVENT_FILTERS = spec.FilterSet("events", (
     spec.text("type", "PLOVER event type, e.g. ASSAULT.", spec.equals("e.type = upper(?)"),
               max_length=50),
@@ -75,6 +80,11 @@ EVENT_FILTERS = spec.FilterSet("events", (
                       " certain or probable, not future (the default); --any-factuality shows"
                       " negated, possible and future ones too.", _factual,
                       negative="any-factuality"), default=True),
+    # What speaks PLOVER (the timeline, the ACLED/GDELT-like export) counts coded events; an
+    # earthquake or a merger is an event of the record with ``type`` null (issue 13).
+    replace(spec.flag("coded", "Only PLOVER-coded events (the default); --any-type shows events"
+                      " PLOVER has no category for (an earthquake, a merger) too.", _coded,
+                      negative="any-type"), default=True),
 ))
 
 
@@ -133,9 +143,11 @@ def list_events(
     alpha-2 of the place, or alpha-3 of the actor or target), ``place`` (words in the place
     name), ``actor`` (words in the actor or target), ``outlet``, ``claimed_by`` (a source id),
     ``document``, ``q`` (words in the trigger or title), ``factual`` (default True: only
-    positive, certain-or-probable, non-future events; False: every event).
+    positive, certain-or-probable, non-future events; False: every event), ``coded`` (default
+    True: only events with a PLOVER type; False: uncoded ones, ``type`` null, too).
 
-    Each item: the contract EVENT (``place``/``time`` stay indexes into the record) plus
+    Each item: the contract EVENT (``place``/``time``/``quantities`` stay indexes into the
+    record) plus
     ``date``, ``time_text``, ``time_value``, ``place_name``, ``place_detail`` ({name, country,
     admin1, geonames_id, lat, lon} or None), ``claimed_by`` (the name of the source of the
     attribution reporting it), ``claimed_by_id`` and ``document``.
@@ -154,4 +166,31 @@ def list_events(
         total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
         rows = store.query(f"{_COLUMNS} {_FROM}{w.sql()} ORDER BY {_ORDER}{tail}",
                            [*w.params, *tail_params])
-    return page([_event(r) for r in rows], int(total), limit, offset)
+    items = [_event(r) for r in rows]
+    _attach_parts(store, rows, items)
+    return page(items, int(total), limit, offset)
+
+
+def _attach_parts(store: Store, rows: list[dict[str, Any]], items: list[dict[str, Any]]) -> None:
+    """The page's events get their ``mentions`` and ``quantities`` (contract EVENT), read for
+    the page's documents only, in the record's order."""
+    for item in items:
+        item["mentions"], item["quantities"] = [], []
+    if not rows:
+        return
+    at = {(r["document_id"], r["idx"]): item for r, item in zip(rows, items, strict=True)}
+    documents = sorted({r["document_id"] for r in rows})
+    marks = ", ".join("?" for _ in documents)
+    for m in store.query(
+        "SELECT document_id, event_idx, start_char, end_char, text FROM event_mentions"
+        f" WHERE document_id IN ({marks}) ORDER BY document_id, event_idx, position", documents
+    ):
+        if (event := at.get((m["document_id"], m["event_idx"]))) is not None:
+            event["mentions"].append(
+                {"start": m["start_char"], "end": m["end_char"], "text": m["text"]})
+    for q in store.query(
+        "SELECT document_id, event_idx, quantity_idx FROM event_quantities"
+        f" WHERE document_id IN ({marks}) ORDER BY document_id, event_idx, position", documents
+    ):
+        if (event := at.get((q["document_id"], q["event_idx"]))) is not None:
+            event["quantities"].append(q["quantity_idx"])

@@ -77,13 +77,17 @@ def annotations_of(record: dict[str, Any]) -> list[Annotation]:
     places, times = record.get("places", []), record.get("times", [])
     for e in record.get("events", []):
         pi, ti = e.get("place"), e.get("time")
-        _add(out, "event", e.get("trigger"), f"event {e.get('type')}",
-             {"type": e.get("type"),
-              "actor": (e["actor"].get("canonical") or e["actor"]["text"]) if e.get("actor") else None,
-              "target": (e["target"].get("canonical") or e["target"]["text"]) if e.get("target") else None,
-              "place": places[pi]["name"] if isinstance(pi, int) and 0 <= pi < len(places) else None,
-              "time": times[ti]["text"] if isinstance(ti, int) and 0 <= ti < len(times) else None,
-              **{name: e.get(name) for name in ("polarity", "certainty", "tense")}})
+        label = f"event {e['type']}" if e.get("type") else "event"
+        details = {
+            "type": e.get("type"),
+            "actor": (e["actor"].get("canonical") or e["actor"]["text"]) if e.get("actor") else None,
+            "target": (e["target"].get("canonical") or e["target"]["text"]) if e.get("target") else None,
+            "place": places[pi]["name"] if isinstance(pi, int) and 0 <= pi < len(places) else None,
+            "time": times[ti]["text"] if isinstance(ti, int) and 0 <= ti < len(times) else None,
+            **{name: e.get(name) for name in ("polarity", "certainty", "tense")}}
+        _add(out, "event", e.get("trigger"), label, details)
+        for mention in e.get("mentions", []):  # "the attack", "the operation": the same event
+            _add(out, "event", mention, label, {**details, "mention of": e["trigger"]["text"]})
     return out
 
 

@@ -107,6 +107,12 @@ def _actor(actor: Actor | None) -> str:
     return "" if actor is None else (actor.canonical or actor.text)
 
 
+def event_kind(event: Event) -> str:
+    """What an event is called on screen: its PLOVER type, or "event" when PLOVER has no
+    category for it (an earthquake, a merger)."""
+    return event.type or "event"
+
+
 def factuality_note(event: Event) -> str:
     """What sets an event apart from a plain fact, "negative · possible · future", or ""."""
     marks = [event.polarity if event.polarity != "positive" else "",
@@ -120,7 +126,8 @@ def event_line(record: Record, event: Event) -> str:
     who = _actor(event.actor)
     if event.target is not None:
         who = f"{who or '?'} → {_actor(event.target)}"
-    parts = [f"{event.type}: {who}" if who else event.type]
+    kind = event_kind(event)
+    parts = [f"{kind}: {who}" if who else kind]
     if event.place is not None and event.place < len(record.places):
         parts.append(record.places[event.place].name)
     if event.time is not None and event.time < len(record.times):

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from claimgraph.record import Record
-from claimgraph.render.summary import factuality_note, header
+from claimgraph.render.summary import event_kind, factuality_note, header
 
 #: entity labels the numbers and dates tables already show
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -121,7 +121,7 @@ def events_table(record: Record) -> Table | None:
     for e in record.events:
         place = record.places[e.place].name if e.place is not None else ""
         when = record.times[e.time] if e.time is not None else None
-        table.add_row(e.type, e.trigger.text, actor(e.actor), actor(e.target), place,
+        table.add_row(event_kind(e), e.trigger.text, actor(e.actor), actor(e.target), place,
                       (when.value or when.text) if when else "", factuality_note(e))
     return table
 

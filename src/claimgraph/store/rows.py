@@ -74,6 +74,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "place_idx", "time_idx", "attribution", "date", "polarity", "certainty", "tense",
     ),
     "event_actors": ("document_id", "event_idx", "role", *_SPAN, "canonical", "country", "sector"),
+    # An event's other mentions and the quantities that count it, in the record's order.
+    "event_mentions": ("document_id", "event_idx", "position", *_SPAN),
+    "event_quantities": ("document_id", "event_idx", "position", "quantity_idx"),
     # How many rows of each counted table the document has (``store/counts.py``).
     "document_counts": ("document_id", *DOCUMENT_COUNTED),
 }
@@ -89,6 +92,8 @@ ORDER_BY: dict[str, str] = {
     "places": "idx",
     "events": "idx",
     "event_actors": "event_idx, role",
+    "event_mentions": "event_idx, position",
+    "event_quantities": "event_idx, position",
 }
 
 
@@ -231,6 +236,10 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
                 out["event_actors"].append(
                     (doc, i, role, *_span(actor), actor.canonical, actor.country, actor.sector)
                 )
+        for pos, m in enumerate(ev.mentions):
+            out["event_mentions"].append((doc, i, pos, *_span(m)))
+        for pos, q_idx in enumerate(ev.quantities):
+            out["event_quantities"].append((doc, i, pos, q_idx))
     out["document_counts"].append((doc, *(len(out[t]) for t in DOCUMENT_COUNTED)))
     return out
 
@@ -263,6 +272,12 @@ def record_from_rows(
         actors[a["event_idx"]][a["role"]] = Actor(
             **_mk_span(a), canonical=a["canonical"], country=a["country"], sector=a["sector"]
         )
+    event_mentions: dict[int, list[Span]] = defaultdict(list)
+    for m in tables.get("event_mentions", []):
+        event_mentions[m["event_idx"]].append(Span(**_mk_span(m)))
+    event_quantities: dict[int, list[int]] = defaultdict(list)
+    for q in tables.get("event_quantities", []):
+        event_quantities[q["event_idx"]].append(q["quantity_idx"])
     attributions = []
     for a in tables.get("attributions", []):
         i = a["idx"]
@@ -322,6 +337,7 @@ def record_from_rows(
                 actor=actors[e["idx"]].get("actor"), target=actors[e["idx"]].get("target"),
                 place=e["place_idx"], time=e["time_idx"], attribution=e["attribution"],
                 polarity=e["polarity"], certainty=e["certainty"], tense=e["tense"],
+                mentions=event_mentions[e["idx"]], quantities=event_quantities[e["idx"]],
             )
             for e in tables.get("events", [])
         ],

@@ -253,10 +253,32 @@ SUMMARY_COUNTS = Migration("0010_summary_counts", counts.TABLES)
 # corpus events, claims and relations, each group with its members in order.
 CORPUS_RECORDS = Migration("0011_corpus_records", corpus.TABLES)
 
+# Every reported event, coded or not (issue 13): ``type`` is NULL for an event PLOVER has no
+# category for (an earthquake, a merger); an event's other mentions ("the attack", "the
+# operation") and the quantities that count it ("killing at least five people") get a table
+# each. DuckDB alters no column of a table with an index on it, so the events' indexes are
+# dropped around the ALTER and built again (rows are not updated, so in the same transaction).
+EVENT_MENTIONS = Migration(
+    "0012_event_mentions",
+    (
+        "DROP INDEX events_type",
+        "DROP INDEX events_date",
+        "ALTER TABLE events ALTER COLUMN type DROP NOT NULL",
+        "CREATE INDEX events_type ON events (type)",
+        "CREATE INDEX events_date ON events (date)",
+        f"""CREATE TABLE event_mentions (
+            document_id TEXT NOT NULL, event_idx INTEGER NOT NULL, position INTEGER NOT NULL,
+            {_SPAN}, PRIMARY KEY (document_id, event_idx, position))""",
+        """CREATE TABLE event_quantities (
+            document_id TEXT NOT NULL, event_idx INTEGER NOT NULL, position INTEGER NOT NULL,
+            quantity_idx INTEGER NOT NULL, PRIMARY KEY (document_id, event_idx, position))""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
-    CORPUS_RECORDS,
+    CORPUS_RECORDS, EVENT_MENTIONS,
 )
 
 # The table that records applied migrations; created before any migration runs.
@@ -276,5 +298,7 @@ DOCUMENT_TABLES = (
     "places",
     "events",
     "event_actors",
+    "event_mentions",
+    "event_quantities",
     "document_counts",
 )
