@@ -25,6 +25,9 @@ LISTS = {  # command / route -> its declared filters
     "sources": query.SOURCE_FILTERS,
     "events": query.EVENT_FILTERS,
     "places": query.PLACE_FILTERS,
+    "stories": query.STORY_FILTERS,
+    "claims": query.CLAIM_FILTERS,
+    "relations": query.RELATION_FILTERS,
 }
 PAGING_OPTIONS = {"db", "fmt", "output", "limit", "offset", "all_rows"}
 

@@ -233,7 +233,9 @@ def test_openapi_schema_lists_every_route(client):
     schema = client.get("/api/openapi.json").json()
     assert set(schema["paths"]) == {
         "/api/documents", "/api/documents/{doc_id}", "/api/attributions", "/api/sources",
-        "/api/sources/{source_id}", "/api/events", "/api/places", "/api/analyze"}
+        "/api/sources/{source_id}", "/api/events", "/api/places", "/api/analyze",
+        "/api/stories", "/api/stories/{story_id}", "/api/claims", "/api/claims/{claim_id}",
+        "/api/relations"}
     assert set(schema["paths"]["/api/documents"]) == {"get", "post"}
 
 

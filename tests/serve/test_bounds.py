@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from claimgraph.query.filters import MAX_COUNT
 from claimgraph.serve.app import SECURITY_HEADERS
 
-LISTS = ["/api/documents", "/api/attributions", "/api/sources", "/api/events", "/api/places"]
+LISTS = ["/api/documents", "/api/attributions", "/api/sources", "/api/events", "/api/places",
+         "/api/stories", "/api/claims", "/api/relations"]
 HUGE = "9223372036854775808"  # 2^63: past every 64-bit integer column
 
 

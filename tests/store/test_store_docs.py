@@ -10,13 +10,14 @@ from typer.main import get_command
 
 from claimgraph.cli import ingest as ingest_command
 from claimgraph.query.cli import query_app
+from claimgraph.store.corpus_rows import CORPUS_COLUMNS
 from claimgraph.store.rows import COLUMNS
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "storage.md").read_text(encoding="utf-8")
 COMMANDS = get_command(query_app).commands  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("table", [*COLUMNS, "rejected", "schema_migrations"])
+@pytest.mark.parametrize("table", [*COLUMNS, *CORPUS_COLUMNS, "rejected", "schema_migrations"])
 def test_every_table_is_documented(table: str) -> None:
     assert f"| `{table}`" in DOC
 

@@ -21,9 +21,20 @@ Signatures (stable; new filters are added as new keywords):
 - ``list_places(store, *, limit=100, offset=0, country, kind, outlet, since, until, located, q)``
 - ``list_outlets(store)``, ``list_rejected(store)``
 
+Across documents (what ``claimgraph resolve`` stored; a *claim* here is one claim however many
+outlets carry it, while an *attribution* is one report's wording of it):
+
+- ``list_stories(store, *, limit=50, offset=0, q, since, until, min_documents, document)``
+- ``get_story(store, story_id)`` -> the STORY with ``counts``, ``reports``, ``events``,
+  ``claims``, ``contradictions``, or None
+- ``list_claims(store, *, limit=50, offset=0, story, q, source, min_sources, document)``
+- ``get_claim(store, claim_id)`` -> the CLAIM with each mention's report and words, its
+  ``spread`` and ``relations``, or None
+- ``list_relations(store, *, limit=50, offset=0, type, story, claim, document, q)``
+
 Each list function's filters are declared once, as a ``FilterSet`` exported beside it
 (``DOCUMENT_FILTERS``, ``ATTRIBUTION_FILTERS``, ``SOURCE_FILTERS``, ``EVENT_FILTERS``,
-``PLACE_FILTERS``; see ``claimgraph.query.filters``): the CLI's options and the API's query
+``PLACE_FILTERS``, ``STORY_FILTERS``, ``CLAIM_FILTERS``, ``RELATION_FILTERS``; see ``claimgraph.query.filters``): the CLI's options and the API's query
 parameters are made from them.
 
 Output helpers are in ``claimgraph.render.export`` (table, JSONL, CSV, Parquet, ACLED-like event
@@ -31,6 +42,7 @@ rows).
 """
 
 from claimgraph.query.attributions import ATTRIBUTION_FILTERS, list_attributions, via_chains
+from claimgraph.query.claims import CLAIM_FILTERS, get_claim, list_claims
 from claimgraph.query.documents import (
     DOCUMENT_FILTERS,
     get_document,
@@ -40,7 +52,9 @@ from claimgraph.query.documents import (
 )
 from claimgraph.query.events import EVENT_FILTERS, list_events
 from claimgraph.query.places import PLACE_FILTERS, list_places
+from claimgraph.query.relations import RELATION_FILTERS, list_relations
 from claimgraph.query.sources import SOURCE_FILTERS, get_source, list_sources
+from claimgraph.query.stories import STORY_FILTERS, get_story, list_stories
 
 __all__ = [
     "list_documents",
@@ -58,4 +72,12 @@ __all__ = [
     "SOURCE_FILTERS",
     "EVENT_FILTERS",
     "PLACE_FILTERS",
+    "list_stories",
+    "get_story",
+    "list_claims",
+    "get_claim",
+    "list_relations",
+    "STORY_FILTERS",
+    "CLAIM_FILTERS",
+    "RELATION_FILTERS",
 ]

@@ -20,15 +20,19 @@ from rich.markup import escape
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.query.attributions import ATTRIBUTION_FILTERS
+from claimgraph.query.claims import CLAIM_FILTERS
 from claimgraph.query.documents import DOCUMENT_FILTERS
 from claimgraph.query.events import EVENT_FILTERS
 from claimgraph.query.filters import MAX_COUNT, MAX_LIMIT, Filter, FilterSet
 from claimgraph.query.places import PLACE_FILTERS
+from claimgraph.query.relations import RELATION_FILTERS
 from claimgraph.query.sources import SOURCE_FILTERS
+from claimgraph.query.stories import STORY_FILTERS
 from claimgraph.store import DEFAULT_DB
 
 query_app = typer.Typer(
-    help="Read the database: documents, claims, sources, events, places, outlets, rejected.",
+    help="Read the database: documents, claims, sources, events, places, outlets, rejected; "
+    "stories, claims across outlets and their relations.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -51,6 +55,11 @@ _COLUMNS: dict[str, list[str]] = {
     ],
     "sources": ["id", "name", "kind", "anonymous", "claims", "relayed", "documents"],
     "places": ["name", "country", "lat", "lon", "mentions", "documents", "events"],
+    "stories": ["id", "first_published", "last_published", "title", "counts.documents",
+                "counts.claims", "counts.contradictions"],
+    "claims": ["first.published", "first.outlet", "source", "content", "independent_sources",
+               "outlets", "reports"],
+    "relations": ["type", "a.report.outlet", "b.report.outlet", "reason"],
 }
 
 
@@ -208,6 +217,14 @@ def events_command(
 
 _list_command("places", PLACE_FILTERS, "Places with mention, document and event counts (for a map).",
               per_page=100)
+
+
+_list_command("stories", STORY_FILTERS,
+              "Stories (reports of one happening, from `claimgraph resolve`), latest first.")
+_list_command("claims", CLAIM_FILTERS,
+              "Claims across outlets (from `claimgraph resolve`), most independent sources first.")
+_list_command("relations", RELATION_FILTERS,
+              "Claims that support or contradict each other (from `claimgraph resolve`).")
 
 
 @query_app.command("outlets")

@@ -84,6 +84,18 @@ def paging(limit: int | None, offset: int) -> tuple[str, list[Any]]:
     return " LIMIT ? OFFSET ?", [limit, offset]
 
 
+def rows_and_total(
+    store: Any, select: str, w: Where, order: str, limit: int | None, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of ``select`` (``SELECT x.* FROM table x``) narrowed by ``w`` in ``order``, and
+    how many rows match in all: a list that reads one table (its counts written with it)."""
+    source = select.split(" FROM ", 1)[1]
+    total = store.query(f"SELECT count(*) AS n FROM {source}{w.sql()}", w.params)[0]["n"]
+    tail, tail_params = paging(limit, offset)
+    rows = store.query(f"{select}{w.sql()} ORDER BY {order}{tail}", [*w.params, *tail_params])
+    return rows, int(total)
+
+
 def page(items: list[dict[str, Any]], total: int, limit: int | None, offset: int) -> dict[str, Any]:
     """The envelope every list function returns: ``{items, total, limit, offset}``."""
     return {"items": items, "total": total, "limit": limit, "offset": offset}

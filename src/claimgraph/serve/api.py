@@ -189,7 +189,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorEnvelope}}
 def list_route(kind: str, filters: FilterSet, summary: str) -> None:
     """Mount ``GET /api/KIND``: a page of ``claimgraph.query.list_KIND`` whose query string is
     the model made from the list's declared filters (``DocumentQuery`` for documents, ...), so
-    the five lists share one handler and differ only in what ``claimgraph.query`` declares."""
+    the lists share one handler and differ only in what ``claimgraph.query`` declares."""
     model = query_model(f"{kind.removesuffix('s').title()}Query", filters)
     list_fn = getattr(query, f"list_{kind}")
 
@@ -209,9 +209,11 @@ def list_route(kind: str, filters: FilterSet, summary: str) -> None:
                          summary=summary)
 
 
-def item_route(kind: str, key: str, summary: str, *, path: bool = False) -> None:
-    """Mount ``GET /api/KINDs/{key}``: ``claimgraph.query.get_KIND`` of one id, 404 when there is
-    none (``path``: the id may hold slashes, as a document's source path does)."""
+def item_route(kind: str, key: str, summary: str, *, path: bool = False,
+               plural: str | None = None) -> None:
+    """Mount ``GET /api/KINDs/{key}`` (``plural`` when not KIND + s): ``claimgraph.query.get_KIND``
+    of one id, 404 when there is none (``path``: the id may hold slashes, as a document's
+    source path does)."""
     get_fn = getattr(query, f"get_{kind}")
 
     def route(db: Database, **given: str) -> dict[str, Any]:
@@ -222,7 +224,8 @@ def item_route(kind: str, key: str, summary: str, *, path: bool = False) -> None
          inspect.Parameter("db", inspect.Parameter.KEYWORD_ONLY, annotation=Db)],
         return_annotation=dict[str, Any])
     route.__name__ = route.__qualname__ = f"get_{kind}"
-    router.add_api_route(f"/{kind}s/{{{key}{':path' if path else ''}}}", route, methods=["GET"],
+    router.add_api_route(f"/{plural or kind + 's'}/{{{key}{':path' if path else ''}}}", route,
+                         methods=["GET"],
                          response_model=Envelope, responses=NOT_FOUND, summary=summary)
 
 
@@ -241,6 +244,17 @@ item_route("source", "source_id", "One source: its claims, relayed claims and vi
 
 list_route("events", query.EVENT_FILTERS, "Events in date order")
 list_route("places", query.PLACE_FILTERS, "Places, most mentioned first")
+
+# Across documents, as `claimgraph resolve` stored them: a claim here is one claim however many
+# outlets carry it (one report's wording of it is an attribution, above).
+list_route("stories", query.STORY_FILTERS, "Stories (reports of one happening), latest first")
+item_route("story", "story_id", "One story: its reports, events timeline, claims and "
+           "contradictions", plural="stories")
+list_route("claims", query.CLAIM_FILTERS,
+           "Claims across outlets, most independent sources first")
+item_route("claim", "claim_id", "One claim across outlets: first report, who echoed it, "
+           "through which chain, its spread and relations")
+list_route("relations", query.RELATION_FILTERS, "Claims that support or contradict each other")
 
 
 def analyze_in_turn(request: Request, body: TextIn, **extra: Any) -> Record:
