@@ -40,8 +40,7 @@ from claimgraph.resolve.wording import (
     SAME_CONTENT,
     Idf,
     Wording,
-    close_pairs,
-    same_assertion,
+    leaders,
     tokens,
     wording,
     words,
@@ -165,50 +164,28 @@ def _speaker(att: Attribution, alias: dict[str, str]) -> tuple[str | None, str |
     return alias.get(key, key), shown
 
 
-class _Links:
-    """Union-find over indexes."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def group(said: Sequence[Said], *, threshold: float = SAME_CONTENT) -> list[list[Said]]:
-    """Attributions grouped into claims: same speaker, same content (single link)."""
+    """Attributions grouped into claims: same speaker, same content as the claim's first
+    report (``wording.leaders``), earliest reports first."""
     idf = Idf(s.wording for s in said)
-    blocks: dict[str | None, list[int]] = defaultdict(list)
-    for i, s in enumerate(said):
-        blocks[s.speaker].append(i)
-    links = _Links(len(said))
+    blocks: dict[str | None, list[Said]] = defaultdict(list)
+    for s in sorted(said, key=_earliest):
+        blocks[s.speaker].append(s)
+    groups: list[list[Said]] = []
     for members in blocks.values():
-        # identical wordings (copies, repeated quotes) join at once; distinct ones are compared
-        exact: dict[tuple[frozenset[str], frozenset[str], bool], int] = {}
-        distinct: list[int] = []
-        for i in members:
-            w = said[i].wording
-            first = exact.setdefault((w.terms, w.numbers, w.negated), i)
-            if first == i:
-                distinct.append(i)
-            else:
-                links.join(first, i)
-        items = [said[i].wording for i in distinct]
-        for j, k in close_pairs(idf, items, threshold):
-            if same_assertion(items[j], items[k]):
-                links.join(distinct[j], distinct[k])
-    groups: dict[int, list[Said]] = defaultdict(list)
-    for i, s in enumerate(said):
-        groups[links.find(i)].append(s)
-    return list(groups.values())
+        # identical wordings (copies, repeated quotes) are one; distinct ones are compared
+        exact: dict[tuple[frozenset[str] | str, frozenset[str], bool], list[Said]] = {}
+        for s in members:
+            w = s.wording
+            # a wording of no content words at all ("it was never about him") is only itself
+            what: frozenset[str] | str = w.terms or " ".join(tokens(w.text))
+            exact.setdefault((what, w.numbers, w.negated), []).append(s)
+        distinct = list(exact.values())
+        clusters: dict[int, list[Said]] = defaultdict(list)
+        for same, leader in zip(distinct, leaders(idf, [d[0].wording for d in distinct], threshold), strict=True):
+            clusters[leader].extend(same)
+        groups.extend(clusters.values())
+    return groups
 
 
 def _earliest(s: Said) -> tuple[bool, str, int]:
