@@ -534,3 +534,65 @@ def test_a_country_guessed_for_a_bare_actor_does_not_make_it_a_state(parser: Lan
     assert main(doc, scheme="gsr").type == "ASSAULT"
     army = parse(parser, "The Syrian army killed three Turkish soldiers.")
     assert main(army, scheme="gsr").type == "FIGHT"
+
+
+# --- actors by role and affiliation (issue 13 item 4) ---------------------------------------------
+
+ESPER = ("U.S. Defense Secretary Mark Esper on Tuesday accused China of stealing technology. "
+         "Esper also criticized Beijing. He threatened to impose sanctions on China.")
+
+
+def _by_trigger(doc: Doc, trigger: str) -> Event:
+    return next(e for e in find_events(doc) if e.trigger.text == trigger)
+
+
+def test_a_titled_person_is_coded_by_the_title_not_the_country_accused(parser: Language) -> None:
+    actor = _by_trigger(parse(parser, ESPER), "accused").actor
+    assert (actor.country, actor.sector, actor.canonical) == ("USA", "GOV", "Mark Esper")
+
+
+def test_a_person_named_again_by_surname_keeps_the_affiliation(parser: Language) -> None:
+    actor = _by_trigger(parse(parser, ESPER), "criticized").actor
+    assert (actor.text, actor.country, actor.sector) == ("Esper", "USA", "GOV")
+
+
+def test_he_stands_for_the_person_named_before(parser: Language) -> None:
+    actor = _by_trigger(parse(parser, ESPER), "threatened").actor
+    assert (actor.text, actor.country, actor.canonical) == ("He", "USA", "Mark Esper")
+
+
+def test_an_apposition_affiliates_a_person(parser: Language) -> None:
+    event = main(parse(parser, "Mark Esper, the U.S. defense secretary, accused China of spying."))
+    assert (event.actor.country, event.actor.sector) == ("USA", "GOV")
+
+
+def test_an_unaffiliated_person_does_not_take_the_targets_country(parser: Language) -> None:
+    event = main(parse(parser, "Mark Esper accused China of stealing technology."))
+    assert event.actor.country is None and event.target.country == "CHN"
+
+
+def test_a_country_inside_a_persons_name_is_no_country(parser: Language) -> None:
+    event = main(parse(parser, "Deputy Attorney General Lisa O. Monaco accused Russia of meddling."))
+    assert event.actor.country != "MCO"
+    assert event.actor.sector == "GOV"  # an attorney general is no general
+
+
+def test_the_place_bombed_is_the_target_not_the_bomber(parser: Language) -> None:
+    bombing = _by_trigger(parse(parser, "Rebels condemned the bombing of Juba."), "bombing")
+    assert bombing.actor is None and bombing.target.text == "Juba"
+
+
+def test_victims_killed_in_clashes_with_police_were_killed_by_the_police(parser: Language) -> None:
+    killed = _by_trigger(parse(parser, "Two demonstrators were killed in clashes with Bolivia's "
+                                       "police."), "killed")
+    assert (killed.actor.country, killed.actor.sector) == ("BOL", "COP")
+    assert killed.target.text == "Two demonstrators"
+
+
+def test_a_body_of_the_state_is_of_the_storys_country_not_the_one_it_accuses(
+    parser: Language,
+) -> None:
+    doc = parse(parser, "The United States has new rules. The Justice Department accused China "
+                        "of hacking.")
+    actor = _by_trigger(doc, "accused").actor
+    assert (actor.country, actor.sector) == ("USA", "GOV")

@@ -55,6 +55,7 @@ class Mention:
     end: int
     code: str  # alpha-3, or IGO / NGO / IMG
     kind: str  # country | demonym | seat | group | leader | place (a geocoded town: where, not who)
+    #            | person (a person the text affiliates elsewhere: "Esper", "he", see ``people``)
     canonical: str | None  # None: a leader's surname two people share ("Bush")
     sector: str | None = None
 
@@ -225,16 +226,27 @@ def _span_tokens(head: Token) -> list[Token]:
     return out or [head]
 
 
-def _sector(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
+def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
+    """The sector a phrase's head noun names ("troops" MIL), or, for a name, its title."""
     lemma = head.lemma_.lower()
     if lemma in sectors:
         return sectors[lemma]
     if head.lower_ in sectors:
         return sectors[head.lower_]
-    # a name: its title ("President X", "Defence Secretary Y"), nearest first
+    # a name: its title ("President X", "Defence Secretary Y"), nearest first, a two-word
+    # title before its last word ("Attorney General Z" is no general)
     for tok in sorted((t for t in phrase if t.i < head.i), key=lambda t: -t.i):
-        if tok.dep_ in {"compound", "amod", "nmod", "flat"} and tok.lemma_.lower() in sectors:
+        if tok.dep_ not in {"compound", "amod", "nmod", "flat"}:
+            continue
+        pair = f"{tok.nbor(-1).lemma_.lower()} {tok.lemma_.lower()}" if tok.i > 0 else ""
+        if pair in sectors:
+            return sectors[pair]
+        if tok.lemma_.lower() in sectors:
             return sectors[tok.lemma_.lower()]
+    # or its apposition: "Mark Esper, the defense *secretary*"
+    for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+        if appos.lemma_.lower() in sectors:
+            return sectors[appos.lemma_.lower()]
     return None
 
 
@@ -289,12 +301,12 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
             country = mentions[max(left, key=lambda t: t.i).i]
         elif right:
             country = mentions[min(right, key=lambda t: t.i).i]
-    sector = _sector(head, phrase, sectors)
+    sector = sector_of(head, phrase, sectors)
     if own is None and sector is None and country is not None and country.start > head.i \
             and head.dep_ not in {"nsubj", "nsubjpass"}:
         # "pledged 500 million euros ... to Ukraine": the thing is not an actor; the country is
         return _mention_actor(country, doc)
-    if own is not None and own.kind in {"seat", "group", "leader"}:
+    if own is not None and own.kind in {"seat", "group", "leader", "person"}:
         sector = own.sector
     elif own is not None and own.kind == "demonym" and head.tag_ in {"NNS", "NNPS"}:
         sector = "CVL"  # "Palestinians", "Iraqis": the people, not the state
@@ -402,7 +414,7 @@ def _locative(tok: Token) -> bool:
 
 def from_context(
     clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
-    *, visit: bool = False, tokens: list[int] | None = None,
+    *, visit: bool = False, tokens: list[int] | None = None, person: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
@@ -414,10 +426,14 @@ def from_context(
       Lithuanian Parliament"): the first country named that is neither in the target nor a place
       where something happens ("in Beijing"); "Kowalski said he would not help Israel"
       leaves Kowalski without, since Israel is the target;
-    - a role with no country ("President X", "the rebels"): the first country named in its
+    - a person the text names and nothing affiliates (``person``, see ``people``: "President
+      Ali Rivera"), titled or not, is coded as a bare name: never by the target's country
+      ("Esper accused *China*"), never by the story's;
+    - a role with no country ("the president", "the rebels"): the first country named in its
       sentence, target or not (most reports are domestic, or name the actor's country first),
       except where a visitor went ("the president arrived *in Beijing*"); when the sentence
-      names none, the first the story named before it (its dateline's);
+      names none, or only in the target ("the Justice Department accused *China*"), the first
+      the story named before it (its dateline's);
     - a target without a country takes the first named outside the actor, else (a role: "the
       former minister") the actor's own; an event with no target takes the first other country
       named in the event's clause.
@@ -431,17 +447,20 @@ def from_context(
     inside = tokens[bisect_left(tokens, sent.start) : bisect_left(tokens, sent.end)]
     in_sentence = sorted({mentions[i].start: mentions[i] for i in inside}.values(),
                          key=lambda m: m.start)
-    if actor is None or (actor.country is None and actor.sector is None):
+    if actor is None or (actor.country is None and (actor.sector is None or person)):
         found = next((m for m in in_sentence if not _overlaps(target, m, doc)
                       and not _locative(doc[m.start])), None)
         if found is not None and actor is None:
             actor = _mention_actor(found, doc)
         elif found is not None and actor is not None:
             actor = replace(actor, country=found.code)
-    if actor is not None and actor.country is None and actor.sector is not None:
+    if actor is not None and actor.country is None and actor.sector is not None and not person:
         found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
-        if found is None and not visit:
-            found = _story_country(mentions, sent.start)
+        story = None if visit else _story_country(mentions, sent.start)
+        if found is None or (story is not None and _overlaps(target, found, doc)):
+            # "The Justice Department accused China" in a story of the U.S.: a body of the
+            # story's country, not of the one it acts on
+            found = story or found
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)

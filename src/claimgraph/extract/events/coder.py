@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.extract.events import people
 from claimgraph.extract.events.candidates import depth, find_candidates
 from claimgraph.extract.events.factuality import factuality
 from claimgraph.extract.events.links import (
@@ -88,6 +89,7 @@ def find_events(
     places = extensions.results(doc, "cg_places")
     actor_coding.entity_mentions(doc, mentions)
     actor_coding.place_mentions(doc, places, mentions)
+    people.person_mentions(doc, mentions)
     times = extensions.results(doc, "cg_times")
     attributions = extensions.results(doc, "cg_attributions")
     # indexed once: each event asks for its sentence's places and times, not for all of them
@@ -109,7 +111,7 @@ def find_events(
         guessed = actor is None or (actor.country is None and actor.sector is None)
         actor, target = actor_coding.from_context(
             cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
-            tokens=tokens)
+            tokens=tokens, person=people.named_person(doc, actor, mentions))
         if not guessed:
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:

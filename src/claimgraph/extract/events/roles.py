@@ -27,6 +27,8 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
 #: weapons are never an event's target ("fired two missiles into the sea")
 MUNITIONS = word_sets("events/words.tsv")["munitions"]
+#: prepositions that place a passive in the event it was part of ("killed *in* clashes")
+EVENT_PREPS = {"in", "during", "amid"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
@@ -162,7 +164,7 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     elif passive:
         agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children
                  if p.dep_ == "pobj"]
-        actor_heads = [*agent]
+        actor_heads = [*(agent or _event_party(verb))]
         target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             target_heads.append(verb.head)
@@ -190,8 +192,32 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
 
 
 def _nominal_targets(noun: Token) -> list[Token]:
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+    """What an event noun acts on: "the attack *on Kyiv*", "talks *with Iran*", and for force
+    the "of" phrase, which names the victim ("the bombing *of Guffa*", "the arrest *of two
+    journalists*"), never the one who bombs or arrests."""
+    preps = TARGET_PREPS + (("of",) if _forceful(noun) else ())
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _forceful(noun: Token) -> bool:
+    """An event noun of material conflict (CAMEO 14-20: protest, coercion, assault, fight)."""
+    sense = lex_mod.load().noun(noun.lemma_.lower(), set())
+    return sense is not None and sense.code_for(True)[:2] in lex_mod.CONFLICT_ROOTS | {"14"}
+
+
+def _event_party(verb: Token) -> list[Token]:
+    """The party an agentless passive's event noun names: killed "in clashes *with the
+    police*", wounded "in an attack *by rebels*", "in *Russia's* shelling" (the victims are the
+    subject, so the other side acted)."""
+    nouns = lex_mod.load().nouns
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in EVENT_PREPS):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in nouns):
+            out += [c for c in noun.children if c.dep_ == "poss"]
+            out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"by", "with"}
+                    for p in c.children if p.dep_ == "pobj"]
+    return out
 
 
 def _clause_verb(noun: Token) -> Token | None:

@@ -1,0 +1,130 @@
+"""People across a report: a person is coded by who they are, wherever the text names them.
+
+"U.S. Defense Secretary Mark Esper on Tuesday accused China ..." says who Esper is once, in his
+title; the report then writes "Esper" and "he". An analyst codes all three USA GOV, not by the
+country named nearest ("China", the one accused). So, per document, before any event is coded:
+
+- each person (a PERSON entity, identified across mentions by :func:`canonical_entities`: a
+  surname takes the full name of an earlier mention) takes the affiliation the text gives it:
+  a country and a title in front of the name ("U.S. Defense Secretary Mark Esper", "China's
+  foreign minister Wang Yi") or in an apposition ("Mark Esper, the U.S. defense secretary",
+  "Qatar's emir, Sheikh Hamad");
+  a leader of ``data/events/leaders.tsv`` has theirs already;
+- every later mention of that person, and a "he"/"she" whose nearest person before it is that
+  person, becomes a ``person`` mention with that country and sector (added to the actor
+  mentions, where the actor coder reads it as it reads a leader's name);
+- a country name inside a person's name is no country ("Lisa O. Monaco").
+
+A person named in the text whom nothing affiliates keeps no country: the country named nearest
+is a guess that is wrong as often as a person acts abroad (:func:`named_person` tells the coder).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.events.actors import Mention, phrase_tokens, sector_of, tables
+from claimgraph.nlp.entities import canonical_entities
+from claimgraph.record import Actor
+
+#: pronouns that stand for one person: "he accused", "she said"
+PERSON_PRONOUNS = {"he", "she"}
+#: how far back (in sentences) a pronoun looks for its person
+PRONOUN_REACH = 3
+#: kinds of mention that can place a person in a country (not a town it is in: "Esper in Kyiv")
+AFFILIATING = {"country", "demonym", "seat", "group", "leader"}
+
+
+def _persons(doc: Doc) -> list[tuple[Span, str]]:
+    """PERSON entities with their canonical name, in text order."""
+    canonical = {(e.start, e.end): e.canonical for e in canonical_entities(doc)}
+    return [(ent, canonical.get((ent.start_char, ent.end_char)) or ent.text)
+            for ent in doc.ents if ent.label_ == "PERSON"]
+
+
+def _affiliating_tokens(ent: Span) -> list[Token]:
+    """The tokens that may say who a person is: the title and modifiers in front of the name,
+    and an apposition ("Mark Esper, *the U.S. defense secretary*"); not a place the phrase
+    puts the person in ("Esper *in Brussels*")."""
+    root = ent.root
+    out = [t for t in phrase_tokens(root) if t.i < ent.start]
+    if root.dep_ == "appos":  # "Qatar's emir, *Sheikh Hamad*"
+        out += [t for t in phrase_tokens(root.head) if t.i < ent.start]
+    for appos in (c for c in root.children if c.dep_ == "appos"):
+        out += [t for t in phrase_tokens(appos) if t.i <= appos.i]
+    return out
+
+
+def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | None] | None:
+    """(country, sector) the person's own phrase gives, or None."""
+    own = next((mentions[i] for i in range(ent.start, ent.end) if i in mentions), None)
+    if own is not None and own.kind == "leader":
+        return own.code, own.sector
+    tokens = _affiliating_tokens(ent)
+    found = [mentions[t.i] for t in tokens if t.i in mentions and mentions[t.i].kind in AFFILIATING]
+    if not found:
+        return None
+    sectors = tables().sectors
+    heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos")]
+    sector = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
+    return found[-1].code, sector
+
+
+def _drop_countries_in_names(persons: list[tuple[Span, str]], mentions: dict[int, Mention]) -> None:
+    """"Lisa O. Monaco": a country matched after the first word of a person's name is part of
+    the name (not "*Bosnian* Serbs", a people the tagger took for a person)."""
+    for ent, _ in persons:
+        for i in range(ent.start + 1, ent.end):
+            mention = mentions.get(i)
+            if mention is not None and mention.kind in {"country", "seat", "place"} \
+                    and mention.start > ent.start:
+                del mentions[i]
+
+
+def _antecedent(pronoun: Token, persons: list[tuple[Span, str]]) -> str | None:
+    """The canonical name of the person a "he"/"she" stands for: the nearest named before it,
+    within a few sentences."""
+    before = [(ent, name) for ent, name in persons if ent.end <= pronoun.i]
+    if not before:
+        return None
+    ent, name = before[-1]
+    starts = sum(1 for t in pronoun.doc[ent.start + 1: pronoun.i + 1] if t.is_sent_start)
+    return name if starts < PRONOUN_REACH else None
+
+
+def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
+    """Add (in place) a ``person`` mention with its country and sector for each mention of an
+    affiliated person, and for each "he"/"she" that stands for one; remove countries matched
+    inside people's names."""
+    persons = _persons(doc)
+    if not persons:
+        return
+    _drop_countries_in_names(persons, mentions)
+    known: dict[str, tuple[str, str | None]] = {}
+    for ent, name in persons:
+        found = _affiliation(ent, mentions)
+        if found is not None:
+            known.setdefault(name, found)
+        elif name in known and not any(i in mentions for i in range(ent.start, ent.end)):
+            code, sector = known[name]
+            mention = Mention(ent.start, ent.end, code, "person", name, sector)
+            for i in range(ent.start, ent.end):
+                mentions[i] = mention
+    for tok in doc:
+        if tok.lower_ in PERSON_PRONOUNS and tok.i not in mentions:
+            meant = _antecedent(tok, persons)
+            if meant is not None and meant in known:
+                code, sector = known[meant]
+                mentions[tok.i] = Mention(tok.i, tok.i + 1, code, "person", meant, sector)
+
+
+def named_person(doc: Doc, actor: Actor | None, mentions: dict[int, Mention]) -> bool:
+    """The actor is a person the text names and nothing affiliates (no country of its own):
+    the coder then leaves its country empty rather than guess it from the sentence."""
+    if actor is None or actor.country is not None:
+        return False
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root  # one person: a proper noun in the singular ("Serbs" is a people)
+    return root.ent_type_ == "PERSON" and root.tag_ == "NNP" and root.i not in mentions
