@@ -62,3 +62,14 @@ def test_the_ministry_and_the_army_disagree_on_the_toll(records, claims):
 
 def test_the_earthquake_claims_stay_in_their_own_story(claims):
     assert {c.story for c in claims if "earthquake" in c.content or "deaths" in c.content} == {"story:quake"}
+
+
+def test_claimgraph_resolve_streams_the_claims_and_the_contradiction(records):
+    from claimgraph.resolve.resolver import resolve_records
+
+    found = list(resolve_records(records))
+    kinds = [item.kind for item in found]
+    assert kinds.index("claim") > kinds.index("story")
+    assert kinds[-1] == "relation"
+    [toll] = [item for item in found if item.kind == "relation" and item.type == "contradicts"]
+    assert (toll.a.document, toll.b.document) == ("ap-strike", "reuters-strike")

@@ -98,3 +98,21 @@ def test_the_same_claim_from_two_speakers_supports():
     [relation] = _relations(records, stories=[])
     assert relation.type == "supports"
     assert relation.reason == "The army and The governor both: \u201cthe bridge over the Donets was destroyed\u201d"
+
+
+def test_figures_of_one_corpus_event_contradict_even_when_the_stories_stage_split_its_reports():
+    from claimgraph.record import Event, Span
+    from claimgraph.resolve.corpus import CorpusEvent, EventMention
+
+    ministry, army = _ministry(), _army()
+    for record, word in ((ministry, "killed"), (army, "killed")):
+        at = record.text.index(word)
+        record.events.append(Event(id=f"{record.id}-e", type="ASSAULT", trigger=Span(at, at + 6, word),
+                                   quantities=[0]))
+    event = CorpusEvent("event:1", None, "ASSAULT", [
+        EventMention(r.id, f"{r.id}-e", r.events[0].trigger.start, r.events[0].trigger.end, "killed")
+        for r in (ministry, army)])
+    stories = [Story("story:a", ["ministry"], "Market strike"), Story("story:b", ["army"], "Strike toll")]
+    records = [ministry, army]
+    relations = find_relations(records, find_claims(records, stories=stories), stories=stories, events=[event])
+    assert [r.type for r in relations] == ["contradicts"]

@@ -7,8 +7,8 @@ here both stay, tied by a ``contradicts`` relation with a reason a reader can ch
 **Figures** (``QUANTITY`` with the attribution that claims it) contradict when they are about
 the same thing, from different claimants, and their bounds cannot both hold:
 
-- *the same thing*: the same happening (the same corpus event when events are known, else the
-  same story, else the same document), the same unit (``people``) and the same measure, the toll
+- *the same thing*: the same happening (the same story, else the same document, or the same
+  corpus event when the events stage tied both figures to one), the same unit (``people``) and the same measure, the toll
   word near the number ("killed", "dead", "deaths" are one measure: ``data/resolve_words.tsv``).
   A figure with no toll word near it is not compared: "40 people" alone may count anything;
 - *different claimants*: the claims' origins differ (``resolve/claims.py``): a ministry updating
@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,7 +70,8 @@ class Figure:
     index: int  # into the document's quantities
     quantity: Quantity
     said: Said
-    thing: tuple[str, str, str]  # (happening, measure, unit)
+    thing: tuple[str, str, str]  # (story, else document; measure; unit)
+    event: str | None  # the corpus event it counts, when the events stage tied it to one
     low: float
     high: float
 
@@ -109,11 +110,12 @@ def bounds(quantity: Quantity) -> tuple[float, float]:
     return low, high
 
 
-def _happening(record: Record, index: int, story_of: dict[str, str], event_of: dict[tuple[str, str], str]) -> str:
+def _event(record: Record, index: int, event_of: dict[tuple[str, str], str]) -> str | None:
+    """The corpus event a figure is tied to ("killing at least 40": the killing), if known."""
     for event in record.events:
-        if index in getattr(event, "quantities", ()) and (record.id, event.id) in event_of:
-            return "event:" + event_of[(record.id, event.id)]
-    return story_of.get(record.id, "document:" + record.id)
+        if index in event.quantities and (record.id, event.id) in event_of:
+            return event_of[(record.id, event.id)]
+    return None
 
 
 def figures(
@@ -133,10 +135,11 @@ def figures(
             if claimant is None or measure is None:
                 continue
             unit = " ".join(stem(t) for t in tokens(quantity.unit or ""))
-            thing = (_happening(record, index, story_of, event_of), measure, unit)
+            thing = (story_of.get(record.id, "document:" + record.id), measure, unit)
+            event = _event(record, index, event_of)
             low, high = bounds(quantity)
             key = (thing, claimant.origin, low, high)
-            figure = Figure(record.id, index, quantity, claimant, thing, low, high)
+            figure = Figure(record.id, index, quantity, claimant, thing, event, low, high)
             if key not in found or _earlier(claimant, found[key].said):
                 found[key] = figure
     return sorted(found.values(), key=lambda f: (_order(f.said), f.index))
@@ -154,18 +157,29 @@ def _who(s: Said) -> str:
     return s.name or "unnamed source"
 
 
-def figure_relations(found: Iterable[Figure]) -> list[Relation]:
+def figure_relations(found: Sequence[Figure]) -> list[Relation]:
     """``contradicts`` between figures about one thing from different claimants whose bounds
-    do not overlap."""
-    by_thing: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    do not overlap. One thing: the same story (else document), measure and unit; or the same
+    corpus event, measure and unit, when the stories stage split the event's reports.
+
+    A figure tied to one event is still compared with the other figures of its story: cross-
+    document event links are the least certain of all, and two reports' tolls that disagree
+    are exactly what an event matcher may keep apart."""
+    groups: dict[tuple[str | None, ...], list[Figure]] = defaultdict(list)
     for figure in found:
-        by_thing[figure.thing].append(figure)
+        groups[("story", *figure.thing)].append(figure)
+        if figure.event is not None:
+            groups[("event", figure.event, *figure.thing[1:])].append(figure)
     out: list[Relation] = []
-    for group in by_thing.values():
+    seen: set[tuple[int, int]] = set()
+    order = {id(f): n for n, f in enumerate(found)}
+    for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.said.origin == b.said.origin or not (a.high < b.low or b.high < a.low):
+                pair = (order[id(a)], order[id(b)])
+                if pair in seen or a.said.origin == b.said.origin or not (a.high < b.low or b.high < a.low):
                     continue
+                seen.add(pair)
                 measure = a.thing[1]
                 reason = f"{a.quantity.text} {measure} ({_who(a.said)}) vs {b.quantity.text} ({_who(b.said)})"
                 out.append(Relation(

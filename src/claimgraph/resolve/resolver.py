@@ -22,9 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from claimgraph.record import Record
+from claimgraph.resolve.claims import find_claims
 from claimgraph.resolve.copies import find_copies, reading_order
-from claimgraph.resolve.corpus import Copies, CorpusRecord, Story
+from claimgraph.resolve.corpus import Claim, Copies, CorpusEvent, CorpusRecord, Story
 from claimgraph.resolve.events import cross_document_events
+from claimgraph.resolve.relations import find_relations
 from claimgraph.resolve.stories import find_stories
 
 
@@ -69,8 +71,21 @@ def resolve_events(corpus: Corpus) -> Iterable[CorpusRecord]:
     return cross_document_events(corpus.records, corpus.stories)
 
 
+def resolve_claims(corpus: Corpus) -> Iterable[CorpusRecord]:
+    """Claims: one speaker saying one thing, however many outlets carry it."""
+    return find_claims(corpus.records, corpus.copies, corpus.stories)
+
+
+def resolve_relations(corpus: Corpus) -> Iterable[CorpusRecord]:
+    """Relations between the claims and the figures found so far (figures of one corpus event
+    are compared within it)."""
+    claims = [item for item in corpus.found if isinstance(item, Claim)]
+    events = [item for item in corpus.found if isinstance(item, CorpusEvent)]
+    return find_relations(corpus.records, claims, corpus.copies, corpus.stories, events)
+
+
 #: the stages after copies and stories, in the order they run (see the module docstring)
-STAGES: list[Stage] = [resolve_events]
+STAGES: list[Stage] = [resolve_events, resolve_claims, resolve_relations]
 
 
 def resolve_records(records: Iterable[Record], stages: Iterable[Stage] | None = None
