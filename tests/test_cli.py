@@ -249,3 +249,30 @@ def test_resolve_without_inputs_reads_the_database_and_says_when_there_is_none(
     result = runner.invoke(app, ["resolve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "[E201]" in result.output
+
+
+def test_resolve_store_keeps_what_it_found_and_a_rerun_replaces_it(tmp_path: Path) -> None:
+    from claimgraph.store import open_store
+    from claimgraph.store.corpus_rows import TABLE
+    from tests.resolve.reports import QUAKE_A, QUAKE_A_COPY, QUAKE_B
+
+    inputs, db = tmp_path / "in", str(tmp_path / "resolved.duckdb")
+    inputs.mkdir()
+    for name, text in [("a.txt", QUAKE_A), ("copy.txt", QUAKE_A_COPY), ("b.txt", QUAKE_B)]:
+        (inputs / name).write_text(text)
+    first = runner.invoke(app, ["resolve", "--store", "--db", db, "--json",
+                                "--published", "2018-02-06", str(inputs)])
+    assert first.exit_code == 0, first.output
+
+    def kept() -> list:
+        with open_store(db, read_only=True) as store:
+            assert store.count("documents") == 3  # the inputs were stored with their results
+            return [r for kind in TABLE for r in store.corpus_records(kind)]
+
+    def stored() -> list[str]:
+        return sorted(json.dumps(r.to_dict(), ensure_ascii=False) for r in kept())
+
+    assert stored() == sorted(first.stdout.splitlines())
+    again = runner.invoke(app, ["resolve", "--store", "--db", db, "--json"])  # the whole database
+    assert again.exit_code == 0, again.output
+    assert stored() == sorted(again.stdout.splitlines())  # what the first run found is replaced

@@ -132,12 +132,15 @@ def resolve(
     = False,
     n_process: Annotated[int, typer.Option(help="Worker processes for the NLP pipeline.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 64,
+    store: Annotated[bool, typer.Option(
+        "--store", help="Keep the results in --db (with INPUTS, their documents too).")] = False,
 ) -> None:
     """Across documents: copies, stories (and the later stages) as JSON Lines with --json (each
     line has a `kind`), else a readable overview.
 
     The documents are the INPUTS, analysed as `analyze` does, or without INPUTS those stored in
-    --db.
+    --db. --store keeps what was found in --db for `serve` and `query`: resolving the whole
+    database replaces the previous results, resolving INPUTS adds to them.
     """
     from claimgraph.resolve.resolver import resolve_records
 
@@ -151,8 +154,16 @@ def resolve(
     for item in resolve_records(records):
         if as_json:
             sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            found.append(item)
+        found.append(item)
+    if store:
+        from claimgraph.pipeline import store_resolved
+
+        try:
+            kept = store_resolved(db, found, documents=records if paths else None)
+        except ClaimgraphError as exc:
+            raise _fail(exc) from None
+        err.print("stored in " + db + ": " + ", ".join(f"{n} {kind}" for kind, n in kept.items()),
+                  highlight=False, markup=False)
     if not as_json:
         from claimgraph.render.corpus import render_corpus
 

@@ -20,7 +20,7 @@ parse again; ``retry_rejected`` (``--retry-rejected``), or ``reanalyse``, tries 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from claimgraph.record import Record
+    from claimgraph.resolve.corpus import CorpusRecord
 
 Item: TypeAlias = Document | DocumentError
 
@@ -270,3 +271,25 @@ def store_document(
     record.id, record.source = document.id, document.source
     record.title, record.outlet, record.url = document.title, document.outlet, document.url
     return record, add(record)
+
+
+def store_resolved(
+    db: str | Path,
+    found: Sequence[CorpusRecord],
+    *,
+    documents: Sequence[Record] | None = None,
+) -> dict[str, int]:
+    """Keep what ``claimgraph resolve --store`` found: ``claimgraph resolve`` -> the store.
+
+    With ``documents`` (resolve analysed its INPUTS) those records are stored first, as
+    ``ingest`` would (a stored id is skipped), so the story and claim pages can show every
+    report; the corpus records then upsert (a rerun replaces what it resolves again, see
+    ``store/corpus.py``). With None, resolve read the whole of ``db``, so its records replace
+    every corpus record stored before. Returns how many of each kind were written.
+    """
+    with open_store(db) as store:
+        if documents is not None:
+            refused = [r for r in store.add_records(documents) if isinstance(r, DocumentError)]
+            if refused:
+                raise refused[0]
+        return store.add_corpus(found, replace=documents is None)
