@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from fastapi.testclient import TestClient
+
 from claimgraph.ids import item_id, text_hash
 from claimgraph.record import Event, Quantity, Record
 from claimgraph.resolve.corpus import (
@@ -27,6 +29,10 @@ from claimgraph.resolve.corpus import (
     Story,
     corpus_id,
 )
+from claimgraph.serve.api import Settings
+from claimgraph.serve.app import create_app
+from claimgraph.serve.database import Database
+from claimgraph.store import Store, open_store
 from tests.serve.samples import _attr, _source, kyiv_record, sample_records, script_record, span
 
 LOCAL_TEXT = (
@@ -99,3 +105,17 @@ def resolved_corpus() -> list[CorpusRecord]:
         "up to 3,000 troops (Western official) vs about 1,000 (Russian army)")
     return [Copies(corpus_id("copies", [wire.id, copy.id]), [wire.id, copy.id], wire.id),
             story, defaced, event, moved, army, marked, figures]
+
+
+def resolved_store(db: str = ":memory:") -> Store:
+    """A store holding the documents and what resolve found in them."""
+    store = open_store(db)
+    store.add_records(resolved_documents())
+    store.add_corpus(resolved_corpus())
+    return store
+
+
+def resolved_client() -> TestClient:
+    """A read-only server over ``resolved_store`` (pages of at most 10 items)."""
+    app = create_app(None, database=Database(resolved_store()), settings=Settings(max_limit=10))
+    return TestClient(app, raise_server_exceptions=False)

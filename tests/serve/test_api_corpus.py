@@ -7,21 +7,13 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from claimgraph.serve.api import Settings
-from claimgraph.serve.app import create_app
-from claimgraph.serve.database import Database
-from claimgraph.store import open_store
-from tests.serve.corpus_samples import local_record, resolved_corpus, resolved_documents
+from tests.serve.corpus_samples import local_record, resolved_client
 from tests.serve.samples import kyiv_record
 
 
 @pytest.fixture()
 def api() -> TestClient:
-    store = open_store(":memory:")
-    store.add_records(resolved_documents())
-    store.add_corpus(resolved_corpus())
-    app = create_app(None, database=Database(store), settings=Settings(max_limit=10))
-    return TestClient(app, raise_server_exceptions=False)
+    return resolved_client()
 
 
 def data(response) -> object:

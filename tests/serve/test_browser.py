@@ -16,6 +16,7 @@ import pytest
 
 from claimgraph.serve.app import create_app
 from claimgraph.store import open_store
+from tests.serve.corpus_samples import resolved_store
 from tests.serve.live import live_server
 from tests.serve.samples import sample_records, script_record
 from tests.serve.screenshots import screenshot_dir
@@ -38,6 +39,16 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     with open_store(db) as store:
         for record in sample_records():
             store.add_record(record)
+    with live_server(create_app(str(db))) as (host, port):
+        yield f"http://{host}:{port}"
+
+
+@pytest.fixture(scope="module")
+def resolved_url(tmp_path_factory) -> Iterator[str]:
+    """uvicorn over a DuckDB file holding a resolved corpus (``corpus_samples``): a wire report,
+    its partner's copy and a local paper disputing its figure."""
+    db = tmp_path_factory.mktemp("resolved") / "resolved.duckdb"
+    resolved_store(str(db)).close()
     with live_server(create_app(str(db))) as (host, port):
         yield f"http://{host}:{port}"
 
@@ -155,3 +166,39 @@ def test_pasted_text_is_analysed_by_the_pipeline_and_annotated(page, base_url, s
     assert page.locator("#article-text .seg.k-cue").all_text_contents() == ["said"]
     assert page.locator("#article-text .seg.k-source").count() >= 1
     shoot("analyze")
+
+
+def test_story_and_claim_walkthrough(page, resolved_url, shoot):
+    """Stories → a story (reports, events, claims, contradictions) → a claim across outlets."""
+    page.goto(resolved_url + "/")
+    page.locator("#nav-stories").click()
+    page.wait_for_url("**/stories")
+    page.get_by_role("link", name="Russian troops move towards Kursk").click()
+    page.wait_for_url("**/stories/*")
+    assert page.locator("#story-title").text_content() == "Russian troops move towards Kursk"
+    assert page.locator("#story-reports .badge.copy").all_text_contents() == [
+        "copy of Example Wire"]
+    assert page.locator("#story-events .badge.etype").all_text_contents() == ["MOBILIZE"]
+    figures = page.locator("#story-contradictions .figure").all_text_contents()
+    assert figures == ["up to 3,000 troops", "about 1,000 troops"]
+    sides = page.locator("#story-contradictions .side-of").all()
+    assert sides[0].bounding_box()["x"] < sides[1].bounding_box()["x"]  # side by side
+    shoot("story")
+
+    page.locator("#story-claims a", has_text="3,000 troops").click()
+    page.wait_for_url("**/claims/*")
+    assert page.locator("#claim-independent").text_content() == "1"
+    echoes = page.locator("#claim-echoes tbody tr")
+    assert echoes.count() == 2
+    assert "first" in echoes.nth(0).text_content()
+    assert "Bloomberg" in echoes.nth(1).locator(".via").text_content()
+    assert page.locator("#claim-spread rect.bar").count() == 2
+    shoot("claim")
+
+
+def test_markup_in_a_story_title_never_runs(page, resolved_url):
+    page.goto(resolved_url + "/stories")
+    page.get_by_role("link", name="Site defaced").click()
+    page.wait_for_url("**/stories/*")
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.locator("#story-title").text_content().startswith("<script>")

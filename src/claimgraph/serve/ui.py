@@ -161,13 +161,13 @@ def source(request: Request, source_id: str) -> HTMLResponse:
     return render("source.html", title=detail["name"], src=detail, shown=SOURCE_CLAIMS_SHOWN)
 
 
-def day_bars(days: dict[str, list[dict[str, Any]]], width: int = 960,
-             height: int = 60) -> list[dict[str, Any]]:
-    """Bars of an events-per-day strip over the dated days shown (SVG coordinates).
+def day_bars(per_day: dict[str, int], width: int = 960, height: int = 60) -> list[dict[str, Any]]:
+    """Bars of a strip of how many a day (events on the timeline, reports of a claim) over the
+    dated days given (SVG coordinates).
 
     Only real days get a bar: the store holds no other (``record.publication_day`` guards
     every way in), and a row written around it must not take the whole page down."""
-    dated = {d: len(evs) for d, evs in days.items() if parse_published(d) == d}
+    dated = {d: n for d, n in per_day.items() if parse_published(d) == d}
     if not dated:
         return []
     first = dt.date.fromisoformat(min(dated))
@@ -197,11 +197,42 @@ def timeline(
     days: dict[str, list[dict[str, Any]]] = {}
     for event in page["items"]:
         days.setdefault(event.get("date") or "undated", []).append(event)
-    return render("timeline.html", title="Timeline", days=days, bars=day_bars(days),
+    return render("timeline.html", title="Timeline", days=days,
+                  bars=day_bars({d: len(evs) for d, evs in days.items()}),
                   total=page["total"], shown=len(page["items"]),
                   form={"type": type or "", "since": since or "", "until": until or "",
                         "any_factuality": any_factuality},
                   pager=_pager(request, page["total"], offset, settings.max_limit))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, offset: Offset = 0,
+            q: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    page = _db(request).run(query.list_stories, limit=PAGE, offset=offset,
+                            **({"q": q} if q else {}))
+    return render("stories.html", title="Stories", stories=page["items"], total=page["total"],
+                  q=q or "", pager=_pager(request, page["total"], offset, PAGE))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    """One story: its reports (copies marked), events in date order, claims by independent
+    sources and its contradictions side by side."""
+    detail = found(_db(request).run(query.get_story, story_id), "story", story_id)
+    outlets = {r["id"]: r["outlet"] for r in detail["reports"]}
+    return render("story.html", title=detail["title"], story=detail, outlets=outlets,
+                  copies=sum(1 for r in detail["reports"] if r["copy_of"]))
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def corpus_claim(request: Request, claim_id: str) -> HTMLResponse:
+    """One claim across outlets (``/claims`` lists each report's wording, the attributions):
+    its first report, who carried it through which chain, its spread over days and outlets."""
+    detail = found(_db(request).run(query.get_claim, claim_id), "claim", claim_id)
+    outlets = {m["document"]: m["report"]["outlet"] for m in detail["mentions"]}
+    per_day = {d["day"]: d["reports"] for d in detail["spread"]["days"]}
+    return render("claim.html", title=detail["content"][:80], claim=detail, outlets=outlets,
+                  bars=day_bars(per_day))
 
 
 @router.get("/map", response_class=HTMLResponse)
