@@ -122,7 +122,8 @@ def test_the_event_indexes_the_join_remaps_are_all_there_are() -> None:
 
     from claimgraph.record import Event
 
-    assert {f.name for f in fields(Event) if re.search(r"\bint\b", str(f.type))} == {
+    counts = {"fatalities"}  # a number of people, not an index: nothing to shift
+    assert {f.name for f in fields(Event) if re.search(r"\bint\b", str(f.type))} - counts == {
         "place", "time", "quantities"}
 
 

@@ -189,7 +189,8 @@ class Event:
     and what speaks PLOVER (timeline, ACLED/GDELT-like export) reads the coded ones.
     ``mentions`` are the other spans of the text that report the same event ("the attack",
     "the operation"); ``quantities`` index ``Record.quantities`` for the numbers that count it
-    ("killing at least five people").
+    ("killing at least five people"); ``fatalities`` is the dead they count, as ACLED's field
+    (the lowest figure reported), or None when no number of dead is tied to it.
     """
 
     id: str
@@ -207,11 +208,16 @@ class Event:
     tense: Tense = "present"
     mentions: list[Span] = field(default_factory=list)
     quantities: list[int] = field(default_factory=list)
+    fatalities: int | None = None
 
     def __post_init__(self) -> None:
         for name, allowed in FACTUALITY.items():
             if getattr(self, name) not in allowed:
                 raise ValueError(f"event {name} must be one of {', '.join(allowed)}: {getattr(self, name)!r}")
+        dead = self.fatalities
+        if dead is not None and not (isinstance(dead, int) and not isinstance(dead, bool)
+                                     and 0 <= dead < 2**63):
+            raise ValueError(f"event fatalities must be a whole number of people or null: {dead!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)  # type: ignore[no-any-return]
@@ -297,6 +303,7 @@ class Record:
                     tense=e.get("tense", "present"),
                     mentions=[Span(**m) for m in e.get("mentions", [])],
                     quantities=list(e.get("quantities", [])),
+                    fatalities=e.get("fatalities"),
                 )
                 for e in data.get("events", [])
             ],

@@ -214,8 +214,16 @@ def test_event_export_has_acled_columns(filled: Store) -> None:
         "actor1_country": "UKR", "actor2": None, "actor2_country": None, "event_type": "ASSAULT",
         "place": "Sudzha", "country": "RU", "lat": 51.19, "lon": 35.27, "source": "Daily Ledger",
         "claimed_by": "Russian Defence Ministry", "polarity": "positive", "certainty": "certain",
-        "tense": "present",
+        "tense": "present", "fatalities": None,
     }
+
+
+def test_the_event_export_counts_the_dead_tied_to_an_event(store: Store) -> None:
+    record = gaza()
+    record.events = [dataclasses.replace(e, fatalities=12) for e in record.events]
+    store.add_record(record)
+    rows = event_rows(list_events(store)["items"])
+    assert rows and {row["fatalities"] for row in rows} == {12}
 
 
 @pytest.mark.parametrize("fact", [{"polarity": "negative"}, {"certainty": "possible"},

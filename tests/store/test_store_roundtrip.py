@@ -47,6 +47,7 @@ DAY = st.dates().map(lambda d: d.isoformat())
 BY_NAME: dict[str, st.SearchStrategy[Any]] = {
     "published": st.none() | DAY,
     "geonames_id": st.none() | INT64,
+    "fatalities": st.none() | st.integers(min_value=0, max_value=2**63 - 1),
 }
 
 

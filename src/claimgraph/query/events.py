@@ -34,7 +34,7 @@ _ACTOR_COLS = ("start_char", "end_char", "text", "canonical", "country", "sector
 _COLUMNS = (
     f"SELECT e.document_id, e.idx, e.id, e.type, e.trigger_start, e.trigger_end,"
     f" e.trigger_text, e.place_idx, e.time_idx, e.attribution, {_DATE} AS date,"
-    " e.polarity, e.certainty, e.tense,"
+    " e.polarity, e.certainty, e.tense, e.fatalities,"
     " t.text AS time_text, t.value AS time_value,"
     " p.name AS place_name, p.country AS place_country, p.admin1 AS place_admin1,"
     " p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon, "
@@ -119,6 +119,7 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
         "polarity": row["polarity"],
         "certainty": row["certainty"],
         "tense": row["tense"],
+        "fatalities": row["fatalities"],
         "date": row["date"],
         "time_text": row["time_text"],
         "time_value": row["time_value"],

@@ -22,6 +22,7 @@ FORMATS = ("table", "jsonl", "csv", "parquet")
 EVENT_COLUMNS = (
     "event_id", "date", "actor1", "actor1_country", "actor2", "actor2_country", "event_type",
     "place", "country", "lat", "lon", "source", "claimed_by", "polarity", "certainty", "tense",
+    "fatalities",
 )
 
 
@@ -60,7 +61,8 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     alpha-3), place/country/lat/lon the event's place, source the outlet (else URL, else the
     input), claimed_by the canonical name of the source of the attribution reporting it;
     polarity/certainty/tense say whether it happened (the list leaves out what did not unless
-    asked with ``factual=False``).
+    asked with ``factual=False``); fatalities the dead the numbers tied to it count (the lowest
+    figure reported, as ACLED records it), empty when none is.
     """
     rows = []
     for e in events:
@@ -83,6 +85,7 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             "polarity": e.get("polarity"),
             "certainty": e.get("certainty"),
             "tense": e.get("tense"),
+            "fatalities": e.get("fatalities"),
         })
     return rows
 

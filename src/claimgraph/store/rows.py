@@ -72,6 +72,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "events": (
         "document_id", "idx", "id", "type", "trigger_start", "trigger_end", "trigger_text",
         "place_idx", "time_idx", "attribution", "date", "polarity", "certainty", "tense",
+        "fatalities",
     ),
     "event_actors": ("document_id", "event_idx", "role", *_SPAN, "canonical", "country", "sector"),
     # An event's other mentions and the quantities that count it, in the record's order.
@@ -229,7 +230,7 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
     for i, ev in enumerate(record.events):
         out["events"].append(
             (doc, i, ev.id, ev.type, *_span(ev.trigger), ev.place, ev.time, ev.attribution,
-             event_date(record, ev.time), ev.polarity, ev.certainty, ev.tense)
+             event_date(record, ev.time), ev.polarity, ev.certainty, ev.tense, ev.fatalities)
         )
         for role, actor in (("actor", ev.actor), ("target", ev.target)):
             if actor is not None:
@@ -338,6 +339,7 @@ def record_from_rows(
                 place=e["place_idx"], time=e["time_idx"], attribution=e["attribution"],
                 polarity=e["polarity"], certainty=e["certainty"], tense=e["tense"],
                 mentions=event_mentions[e["idx"]], quantities=event_quantities[e["idx"]],
+                fatalities=None if e["fatalities"] is None else int(e["fatalities"]),
             )
             for e in tables.get("events", [])
         ],

@@ -275,10 +275,16 @@ EVENT_MENTIONS = Migration(
     ),
 )
 
+# The dead an event's tied numbers count (``Event.fatalities``, ACLED's field), so the export
+# reads it without the quantities; events stored before it read as having none tied.
+EVENT_FATALITIES = Migration(
+    "0013_event_fatalities", ("ALTER TABLE events ADD COLUMN fatalities BIGINT",),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
-    CORPUS_RECORDS, EVENT_MENTIONS,
+    CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES,
 )
 
 # The table that records applied migrations; created before any migration runs.

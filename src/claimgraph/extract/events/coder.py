@@ -3,7 +3,8 @@
 The approach is PETRARCH's (a verb dictionary over a dependency parse), kept small:
 :mod:`~claimgraph.extract.events.candidates` finds the event words and how they frame each other,
 :mod:`~claimgraph.extract.events.roles` finds actor and target, :mod:`.actors` codes them to
-country and sector, :mod:`.links` ties the event to its place, time and attribution; here the
+country and sector, :mod:`.links` ties the event to its place, time and attribution,
+:mod:`.counts` to the numbers that count its dead, injured, displaced or arrested; here the
 type is settled: the lexicon sense (which may depend on whether the actor is a state), then an
 intended event is AGREE when it cooperates and THREATEN when it is conflict, a negated
 cooperative event ("will not accept") is REJECT and a negated conflict ("did not attack") is no
@@ -21,6 +22,7 @@ from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events import people
 from claimgraph.extract.events.candidates import depth, find_candidates
+from claimgraph.extract.events.counts import tie_quantities
 from claimgraph.extract.events.factuality import factuality
 from claimgraph.extract.events.links import (
     contents_of,
@@ -152,4 +154,4 @@ def find_events(
             attribution=link_attribution(attributions, start, end, index=content_spans),
             polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
         ))
-    return events
+    return tie_quantities(doc, events, extensions.results(doc, "cg_quantities"))

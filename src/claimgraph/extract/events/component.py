@@ -36,7 +36,7 @@ class EventCoder:
     "claimgraph_events_v1",
     assigns=["doc._.cg_events"],
     requires=[*extensions.PARSE, *extensions.ENTITIES, "doc._.cg_places", "doc._.cg_times",
-              "doc._.cg_attributions"],
+              "doc._.cg_attributions", "doc._.cg_quantities"],
     default_config={"scheme": "plover"},
 )
 def make_events(nlp: Language, name: str, scheme: str) -> EventCoder:
