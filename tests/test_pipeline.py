@@ -4,6 +4,7 @@ change nothing, an interrupted run resumes without duplicates or loss."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -212,7 +213,7 @@ def test_progress_is_told_the_running_counts_as_they_grow(
     ingest([inputs], store, nlp=nlp, batch_size=4, progress=progress)
     assert seen == sorted(seen) and len(seen) > 2  # counts only grow, told along the way
     stored = [s for _, s, _ in seen]
-    assert all(0 <= b - a <= 4 for a, b in zip(stored, stored[1:]))  # one batch at a time
+    assert all(0 <= b - a <= 4 for a, b in pairwise(stored))  # one batch at a time
     assert seen[-1] == (10, EXPECTED_STORED, 4)
 
 

@@ -16,6 +16,9 @@ def _located(w: Where, located: bool) -> None:
           else "(p.lat IS NULL OR p.lon IS NULL)")
 
 
+#: filters on what a place is (its key), which the kept counts can answer
+_ON_THE_PLACE = {"country", "located"}
+
 PLACE_FILTERS = spec.FilterSet("places", (
     spec.text("country", "ISO 3166-1 alpha-2 country code.", spec.equals("p.country = upper(?)"),
               pattern=r"^[A-Za-z]{2}$"),
@@ -39,16 +42,26 @@ def list_places(
     Filters: ``country`` (ISO alpha-2), ``kind`` (place, demonym, metonym), ``outlet``,
     ``since``/``until`` (publication dates), ``located`` (True: only places with coordinates),
     ``q`` (words in the name or the text as written).
+
+    Filtered by nothing but ``country`` and ``located`` (what the place itself is), the counts
+    come from ``place_counts``, kept by the write path; grouping every mention per request
+    took 16 s at 100,000 documents. Other filters group the matching mentions.
     """
-    w = PLACE_FILTERS.where(PLACE_FILTERS.values(filters))
-    grouped = (
-        f"SELECT {_KEY},"
-        " count(DISTINCT p.document_id || ':' || CAST(p.idx AS TEXT)) AS mentions,"
-        " count(DISTINCT p.document_id) AS documents, count(e.idx) AS events"
-        " FROM places p JOIN documents d ON d.id = p.document_id"
-        " LEFT JOIN events e ON e.document_id = p.document_id AND e.place_idx = p.idx"
-        f"{w.sql()} GROUP BY {_KEY}"
-    )
+    values = PLACE_FILTERS.values(filters)
+    w = PLACE_FILTERS.where(values)
+    if not {name for name, value in values.items() if value is not None} - _ON_THE_PLACE:
+        # nothing asked of the mentions or their documents: the counts kept at write time
+        grouped = (f"SELECT {_KEY}, p.mentions, p.documents, p.events FROM place_counts p"
+                   f"{w.sql()}{' AND' if w.clauses else ' WHERE'} p.documents > 0")
+    else:
+        grouped = (
+            f"SELECT {_KEY},"
+            " count(DISTINCT p.document_id || ':' || CAST(p.idx AS TEXT)) AS mentions,"
+            " count(DISTINCT p.document_id) AS documents, count(e.idx) AS events"
+            " FROM places p JOIN documents d ON d.id = p.document_id"
+            " LEFT JOIN events e ON e.document_id = p.document_id AND e.place_idx = p.idx"
+            f"{w.sql()} GROUP BY {_KEY}"
+        )
     total = store.query(f"SELECT count(*) AS n FROM ({grouped}) g", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
     rows = store.query(

@@ -22,7 +22,14 @@ from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
 from claimgraph.resolve.corpus import CorpusRecord
 from claimgraph.store import corpus
-from claimgraph.store.counts import ADD_SOURCE_COUNTS, SOURCE_AGGREGATE, negated, source_deltas
+from claimgraph.store.counts import (
+    SOURCE_AGGREGATE,
+    add_counts_sql,
+    document_rows,
+    negated,
+    place_deltas,
+    source_deltas,
+)
 from claimgraph.store.rows import (
     COLUMNS,
     ORDER_BY,
@@ -89,11 +96,12 @@ class Store(ABC):
         where = " AND ".join(f"{k} = ?" for k in keys)
         self._executemany(f"UPDATE {table} SET {sets} WHERE {where}", rows)
 
-    def _add_source_counts(self, deltas: Sequence[Row]) -> None:
-        """Add ``(source_id, claims, relayed, documents)`` deltas to ``source_counts`` (see
-        ``store/counts.py``). A backend may override this with a bulk path."""
+    def _add_counts(self, table: str, deltas: Sequence[Row]) -> None:
+        """Add delta rows to a kept-counts table (``source_counts``: ``(source_id, claims,
+        relayed, documents)``; ``place_counts``: key then counts; see ``store/counts.py``). A
+        backend may override this with a bulk path."""
         if deltas:
-            self._executemany(ADD_SOURCE_COUNTS, deltas)
+            self._executemany(add_counts_sql(table), deltas)
 
     @abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
@@ -245,7 +253,8 @@ class Store(ABC):
         for table, rows in tables.items():
             if rows:
                 self._insert(table, rows, upsert=table == "sources")
-        self._add_source_counts(source_deltas(tables["attribution_sources"]))
+        self._add_counts("source_counts", source_deltas(tables["attribution_sources"]))
+        self._add_counts("place_counts", place_deltas(tables["places"], tables["events"]))
         written = sorted({r.source for r, ok in zip(records, status, strict=True) if ok is True})
         for i in range(0, len(written), 500):
             chunk = written[i : i + 500]
@@ -267,8 +276,9 @@ class Store(ABC):
             chunk = ids[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
             where = f" WHERE document_id IN ({marks})"
-            self._add_source_counts(negated(self._fetch(SOURCE_AGGREGATE.format(where=where),
-                                                        chunk)))
+            self._add_counts("source_counts", negated(
+                self._fetch(SOURCE_AGGREGATE.format(where=where), chunk)))
+            self._add_counts("place_counts", place_deltas(*document_rows(self, chunk), sign=-1))
             for table in DOCUMENT_TABLES:
                 self._execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)

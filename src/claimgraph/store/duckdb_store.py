@@ -12,7 +12,7 @@ import duckdb
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.store.base import TABLE_COLUMNS, Store
-from claimgraph.store.counts import ADDED, SOURCE_COUNTED
+from claimgraph.store.counts import COUNTED_TABLES, added
 from claimgraph.store.rows import Row
 from claimgraph.store.schema import MIGRATIONS
 
@@ -75,16 +75,15 @@ class DuckDBStore(Store):
                 f"INSERT INTO {table} ({names}) SELECT {names} FROM _claimgraph_rows{conflict}"
             )
 
-    def _add_source_counts(self, deltas: Sequence[Row]) -> None:
+    def _add_counts(self, table: str, deltas: Sequence[Row]) -> None:
         # Bulk path, as _insert: one upsert from the rows (a batch touches thousands of sources).
         if not deltas:
             return
-        columns = ("source_id", *SOURCE_COUNTED)
+        columns = tuple(c for part in COUNTED_TABLES[table] for c in part)
         names = ", ".join(columns)
-        with self._registered("source_counts", columns, deltas,
-                              self._arrow_types("source_counts")):
+        with self._registered(table, columns, deltas, self._arrow_types(table)):
             self._con.execute(
-                f"INSERT INTO source_counts ({names}) SELECT {names} FROM _claimgraph_rows{ADDED}")
+                f"INSERT INTO {table} ({names}) SELECT {names} FROM _claimgraph_rows{added(table)}")
 
     def _update(
         self, table: str, keys: tuple[str, ...], columns: tuple[str, ...], rows: Sequence[Row]
