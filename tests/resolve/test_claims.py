@@ -158,3 +158,11 @@ def test_an_outlet_is_known_by_its_name_or_its_site():
     by_site = Record(id="z", source="z", published=None, text="", url="https://www.reuters.com/world/x")
     assert outlet_of(by_name) == outlet_of(by_alias)
     assert outlet_of(by_site) == "reuters"
+
+
+def test_an_unnamed_speakers_one_word_in_two_unrelated_reports_is_two_claims():
+    records = [
+        article("a", "He talked about immigration.", [Says("He", "talked about", "immigration")], outlet="AP"),
+        article("b", "She talked about immigration.", [Says("She", "talked about", "immigration")], outlet="CNN"),
+    ]
+    assert len(find_claims(records)) == 2

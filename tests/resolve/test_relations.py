@@ -116,3 +116,22 @@ def test_figures_of_one_corpus_event_contradict_even_when_the_stories_stage_spli
     records = [ministry, army]
     relations = find_relations(records, find_claims(records, stories=stories), stories=stories, events=[event])
     assert [r.type for r in relations] == ["contradicts"]
+
+
+def test_two_speakers_of_one_article_are_its_account_not_corroboration():
+    text = "The army said the bridge over the Donets was destroyed. The governor said the bridge over the Donets was destroyed too."
+    record = article("a", text, [
+        Says("The army", "said", "the bridge over the Donets was destroyed"),
+        Says("The governor", "said", "the bridge over the Donets was destroyed too"),
+    ])
+    assert _relations([record], stories=[]) == []
+
+
+def test_a_clipped_mention_of_a_claims_topic_does_not_contradict_it():
+    records = [
+        article("a", "Cruz said the new rules on gun sales are not worth the paper they are written on.",
+                [Says("Cruz", "said", "the new rules on gun sales are not worth the paper they are written on")]),
+        article("b", "Republicans criticised the new rules on gun sales.",
+                [Says("Republicans", "criticised", "the new rules on gun sales")]),
+    ]
+    assert [r for r in _relations(records, stories=[]) if r.type == "contradicts"] == []

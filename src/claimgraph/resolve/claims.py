@@ -29,7 +29,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlparse
 
 from claimgraph import knowledge
@@ -41,6 +41,7 @@ from claimgraph.resolve.wording import (
     Idf,
     Wording,
     leaders,
+    substantive,
     tokens,
     wording,
     words,
@@ -62,6 +63,7 @@ class Said:
     name: str | None  # how the speaker is shown
     origin: str  # who it independently comes from (see the module docstring)
     wording: Wording
+    span: tuple[int, int]  # the content's offsets in its document
 
 
 @cache
@@ -74,6 +76,7 @@ def _media() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A name as a comparable key: lower-cased, determiners, honorifics and possessive 's
     dropped ("The Health Ministry's" -> "health ministry", "Mr. Smith" -> "smith")."""
@@ -83,6 +86,7 @@ def name_key(name: str) -> str:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=65536)
 def outlet_key(name: str) -> str:
     """An outlet's comparable name: its canonical name when ``data/media.tsv`` knows it
     ("AP" and "the Associated Press" are one), else its name key."""
@@ -150,7 +154,7 @@ def said_in(records: Sequence[Record], copies: Sequence[Copies] = ()) -> list[Sa
                 origin = "heard:" + (outlet_key(source_key(att.via[-1])[0]) if att.via else heard_by)
             cue = att.cue.text if att.cue is not None else None
             out.append(Said(record.id, att.id, order, record.published, outlet, speaker, name,
-                            origin, wording(att.content.text, cue)))
+                            origin, wording(att.content.text, cue), (att.content.start, att.content.end)))
     return out
 
 
@@ -174,12 +178,15 @@ def group(said: Sequence[Said], *, threshold: float = SAME_CONTENT) -> list[list
     groups: list[list[Said]] = []
     for members in blocks.values():
         # identical wordings (copies, repeated quotes) are one; distinct ones are compared
-        exact: dict[tuple[frozenset[str] | str, frozenset[str], bool], list[Said]] = {}
+        exact: dict[tuple[frozenset[str] | str, frozenset[str], bool, str], list[Said]] = {}
         for s in members:
             w = s.wording
             # a wording of no content words at all ("it was never about him") is only itself
             what: frozenset[str] | str = w.terms or " ".join(tokens(w.text))
-            exact.setdefault((what, w.numbers, w.negated), []).append(s)
+            # "immigration", said by "his" in two unrelated reports, identifies no claim: an
+            # unnamed speaker's one-word wording joins only the reports of the same origin
+            where = s.origin if s.speaker in (None, ANONYMOUS) and not substantive(w, 2) else ""
+            exact.setdefault((what, w.numbers, w.negated, where), []).append(s)
         distinct = list(exact.values())
         clusters: dict[int, list[Said]] = defaultdict(list)
         for same, leader in zip(distinct, leaders(idf, [d[0].wording for d in distinct], threshold), strict=True):

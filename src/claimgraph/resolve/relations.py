@@ -45,12 +45,17 @@ from claimgraph.resolve.wording import (
     measures,
     numbers_agree,
     stem,
+    substantive,
     tokens,
 )
 
 #: how far from a number its toll word may be, in words ("killed at least 40 people", "12 people
 #: were killed in the strike")
 MEASURE_WINDOW = 4
+#: two claims of opposite polarity contradict when their terms are at least this close: a
+#: claim and a clipped mention of its topic ("Obama's actions on guns" against "Obama's actions
+#: on guns aren't worth the paper") differ by more than the negation
+OPPOSITE = 0.75
 #: an approximate number ("about 40") is read as this fraction either side
 APPROXIMATE = 0.1
 _CLAUSE = re.compile(r"[.;:!?\n]|,\s")
@@ -194,28 +199,38 @@ def figure_relations(found: Sequence[Figure]) -> list[Relation]:
 def claim_relations(claims: Sequence[Claim], said: dict[tuple[str, str], Said],
                     *, threshold: float = SAME_CONTENT) -> list[Relation]:
     """``contradicts`` between close claims of opposite polarity; ``supports`` between close
-    claims asserting the same thing from different speakers (both within one story when the
-    claims have stories)."""
+    claims asserting the same thing from different speakers in different reports (two speakers
+    of one article are that article's account, not corroboration). Claims are compared within
+    their story (claims without one, with each other)."""
     firsts = [said[(c.mentions[0].document, c.mentions[0].attribution)] for c in claims]
     idf = Idf(s.wording for s in firsts)
+    by_story: dict[str | None, list[int]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        by_story[claim.story].append(n)
     out: list[Relation] = []
-    for i, j in close_pairs(idf, [s.wording for s in firsts], threshold):
-        a, b = claims[i], claims[j]
-        if a.story is not None and b.story is not None and a.story != b.story:
-            continue
-        sa, sb = firsts[i], firsts[j]
-        if _earlier(sb, sa):  # the earlier report is ``a``
-            a, b, sa, sb = b, a, sb, sa
-        if not numbers_agree(sa.wording, sb.wording):
-            continue
-        ends = (RelationEnd(sa.document, sa.attribution), RelationEnd(sb.document, sb.attribution))
-        if sa.wording.negated != sb.wording.negated:
-            reason = f"{_who(sa)}: \u201c{a.content}\u201d vs {_who(sb)}: \u201c{b.content}\u201d"
-            out.append(Relation("contradicts", *ends, reason))
-        elif sa.speaker != sb.speaker:
-            reason = f"{_who(sa)} and {_who(sb)} both: \u201c{a.content}\u201d"
-            out.append(Relation("supports", *ends, reason))
+    for members in by_story.values():
+        for j, k in close_pairs(idf, [firsts[n].wording for n in members], threshold):
+            out.extend(_relate(idf, claims[members[j]], claims[members[k]], firsts[members[j]], firsts[members[k]]))
     return out
+
+
+def _relate(idf: Idf, a: Claim, b: Claim, sa: Said, sb: Said) -> list[Relation]:
+    """The relation of two close claims (``sa``, ``sb``: their first mentions), if any."""
+    if _earlier(sb, sa):  # the earlier report is ``a``
+        a, b, sa, sb = b, a, sb, sa
+    if not numbers_agree(sa.wording, sb.wording) or not (substantive(sa.wording) and substantive(sb.wording)):
+        return []
+    if sa.document == sb.document and sa.span[0] < sb.span[1] and sb.span[0] < sa.span[1]:
+        return []  # one stretch of text read as two attributions ("Weld and Johnson" / "Johnson")
+    ends = (RelationEnd(sa.document, sa.attribution), RelationEnd(sb.document, sb.attribution))
+    if sa.wording.negated != sb.wording.negated:
+        if idf.cosine(sa.wording, sb.wording) < OPPOSITE:
+            return []
+        reason = f"{_who(sa)}: \u201c{a.content}\u201d vs {_who(sb)}: \u201c{b.content}\u201d"
+        return [Relation("contradicts", *ends, reason)]
+    if sa.speaker != sb.speaker and sa.document != sb.document:
+        return [Relation("supports", *ends, f"{_who(sa)} and {_who(sb)} both: \u201c{a.content}\u201d")]
+    return []
 
 
 def find_relations(
