@@ -124,3 +124,22 @@ def test_intends_to_makes_it_probable(parser: Language) -> None:
 def test_a_conjoined_verb_shares_its_negative_subject(parser: Language) -> None:
     text = "No one was killed or injured in the blast."
     assert fact(parser, text, "injured").polarity == "negative"
+
+
+def test_a_plan_for_an_event_places_it_ahead_through_the_preposition(parser: Language) -> None:
+    text = "Airbus announced plans for the launch of a new jet."
+    assert fact(parser, text, "launch").tense == "future"
+
+
+def test_a_plan_for_an_event_does_not_hedge_it(parser: Language) -> None:
+    text = "Airbus announced plans for the launch of a new jet."
+    assert fact(parser, text, "launch").certainty == "certain"
+
+
+def test_can_in_a_relative_clause_is_ability_not_possibility(parser: Language) -> None:
+    text = "Boeing builds an aircraft that can carry 500 passengers."
+    assert fact(parser, text, "carry").certainty == "certain"
+
+
+def test_can_on_a_main_verb_is_still_possible(parser: Language) -> None:
+    assert fact(parser, "Rebels can attack the city at any time.", "attack").certainty == "possible"

@@ -14,8 +14,9 @@ dependency context alone (FactBank and MEANTIME annotate it the same way), by pu
   verbs and adjectives ("is expected to", "likely to") and hedging adverbs ("reportedly"), and
   possible in a condition ("if the deal goes ahead");
 - ``tense`` is future with "will/shall", under a verb of intent or schedule ("plans to",
-  "is due to", "is going to") or for an event noun marked "planned/proposed"; otherwise past or
-  present from the verb's tag (an event noun takes its frame's).
+  "is due to", "is going to"), also through a preposition ("plans *for* the launch", "will
+  begin *with* the delivery"), or for an event noun marked "planned/proposed"; otherwise past
+  or present from the verb's tag (an event noun takes its frame's).
 
 The word lists are ``data/events/factuality.tsv``.
 """
@@ -60,8 +61,21 @@ def _shares_clause(tok: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children)
 
 
-def frame(trigger: Token) -> list[Token]:
-    """The trigger and the words that frame it, nearest first (at most four steps up)."""
+def _through_preposition(tok: Token) -> Token | None:
+    """The word a prepositional object hangs on, when it frames it: "plans for the *launch*",
+    "will begin with the *delivery*" (None otherwise)."""
+    prep = tok.head
+    if tok.dep_ not in {"pobj", "pcomp"} or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    if prep.lower_ in _WORDS["framing_prepositions"]:
+        return prep.head if prep.head.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} else None
+    return None
+
+
+def frame(trigger: Token, *, prepositions: bool = False) -> list[Token]:
+    """The trigger and the words that frame it, nearest first (at most four steps up);
+    ``prepositions``: also the word a prepositional object hangs on (for tense only: "plans
+    *for* the launch" places the launch ahead, but does not hedge or negate it)."""
     chain = [trigger]
     tok = trigger
     for _ in range(4):
@@ -70,6 +84,8 @@ def frame(trigger: Token) -> list[Token]:
             break
         if (tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}) or _shares_clause(tok):
             tok = head
+        elif prepositions and (framer := _through_preposition(tok)) is not None:
+            tok = framer
         else:
             break
         chain.append(tok)
@@ -106,9 +122,16 @@ def polarity(trigger: Token) -> Polarity:
     return "positive"
 
 
+def _ability(chain: list[Token]) -> bool:
+    """"an aircraft that *can* carry 500 people": "can" in a relative clause describes what
+    something is able to do, not whether an event may happen."""
+    return any(tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in _WORDS["ability_modals"]
+                                           for c in tok.children) for tok in chain)
+
+
 def certainty(trigger: Token) -> Certainty:
     chain = frame(trigger)
-    if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) \
+    if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) and not _ability(chain) \
             or _has_child(chain, {"mark"}, _WORDS["conditional_markers"]):
         return "possible"
     if _has_child(chain, {"aux"}, _WORDS["probable_modals"]) \
@@ -126,7 +149,7 @@ def _infinitive(trigger: Token) -> bool:
 
 
 def tense(trigger: Token) -> Tense:
-    chain = frame(trigger)
+    chain = frame(trigger, prepositions=True)
     if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
             or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
             or _has_child([trigger], {"amod"}, _WORDS["future_modifiers"]):
