@@ -72,8 +72,15 @@ def test_every_span_of_a_record_made_in_pieces_indexes_the_whole_text(nlp) -> No
 
 
 def test_ids_and_links_are_those_of_an_analysis_in_one_parse(nlp) -> None:
-    whole = _parse_one(nlp, Document(TEXT, "long.txt", published="2024-08-13"))
-    split = _in_pieces(nlp, TEXT, 300)
+    # event coreference reads one piece at a time (events of two pieces are never merged),
+    # so it is off here: this is about ids and links moved to the whole text
+    events = nlp.get_pipe("events")
+    events.coreference = False
+    try:
+        whole = _parse_one(nlp, Document(TEXT, "long.txt", published="2024-08-13"))
+        split = _in_pieces(nlp, TEXT, 300)
+    finally:
+        events.coreference = True
     assert isinstance(whole, Record) and isinstance(split, Record)
     assert [(a.id, a.content.start) for a in split.attributions] == [
         (a.id, a.content.start) for a in whole.attributions

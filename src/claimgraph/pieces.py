@@ -19,8 +19,9 @@ pieces' records are joined into one record of the whole text:
 
 Title, outlet, url, source and publication date are the document's and are passed to every
 piece. Things an extractor reads from "the story so far" (the first country named, for an
-actor with none; the town a local story names most, for unknown streets) are read per piece:
-beyond 100,000 characters a text is a collection rather than one story.
+actor with none; the town a local story names most, for unknown streets; which events are one
+event) are read per piece: beyond 100,000 characters a text is a collection rather than one
+story.
 """
 
 from __future__ import annotations

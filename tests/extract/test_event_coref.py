@@ -39,7 +39,20 @@ def test_the_explosion_is_the_bomb_that_exploded(nlp: Language) -> None:
 def test_two_attacks_on_different_towns_stay_two_events(nlp: Language) -> None:
     doc = nlp("Gunmen attacked a checkpoint in Kandahar on Monday. "
               "Gunmen also attacked a police station in Herat on Tuesday.")
-    assert len(_events(doc, _words(doc, "attacked", "attacked"))) == 2
+    attacks = [e for e in doc._.cg_events if e.trigger.text == "attacked"]
+    assert len(attacks) == 2 and attacks[0].mentions == attacks[1].mentions == []
+
+
+def test_attacks_by_different_people_are_different_events() -> None:
+    from claimgraph.extract.events.coref import Mention
+
+    first = Mention(0, 8, 0, family="attack", verbal=True, type="ASSAULT",
+                    participants={"PERSON": frozenset({"john smith"})})
+    second = Mention(50, 58, 1, family="attack", verbal=True, type="ASSAULT",
+                     participants={"PERSON": frozenset({"mary jones"})})
+    same = Mention(90, 96, 2, family="attack", verbal=False, definite=True, type="ASSAULT",
+                   participants={"PERSON": frozenset({"smith"})})
+    assert cluster([first, second, same]) == [[0, 2], [1]]
 
 
 def test_another_attack_is_a_new_event(nlp: Language) -> None:
@@ -50,3 +63,20 @@ def test_another_attack_is_a_new_event(nlp: Language) -> None:
 def test_each_said_is_its_own_act_of_saying(nlp: Language) -> None:
     doc = nlp("The minister said the talks would resume. The army said it had withdrawn.")
     assert len(_events(doc, _words(doc, "said", "said"))) == 2
+
+
+def test_the_events_component_reports_one_attack_with_all_its_mentions(nlp: Language) -> None:
+    doc = nlp("Militants launched an attack on a police post in Kandahar on Monday. "
+              "The attack killed three officers, police said. The assault was the deadliest this year.")
+    attack = next(e for e in doc._.cg_events if e.trigger.text == "attack")
+    assert attack.trigger.start < attack.mentions[0].start  # the earliest mention is the trigger
+    assert [m.text for m in attack.mentions] == ["attack", "assault"]
+
+
+def test_a_definite_noun_renames_the_event_named_by_a_noun_not_the_verb_between() -> None:
+    from claimgraph.extract.events.coref import Mention
+
+    attack = Mention(0, 6, 0, family="attack", verbal=False, indefinite=True, type="ASSAULT")
+    killed = Mention(20, 26, 1, family="kill", verbal=True, type="ASSAULT")
+    assault = Mention(40, 47, 2, family="assault", verbal=False, definite=True, type="ASSAULT")
+    assert cluster([attack, killed, assault]) == [[0, 2], [1]]

@@ -6,12 +6,16 @@ from claimgraph.record import Event, Place, Record, Span, Time
 from claimgraph.resolve.corpus import Story
 from claimgraph.resolve.events import cross_document_events
 
+#: the regions the gazetteer gives these towns
+REGIONS = {"Sudzha": "RU-KRS", "Belgorod": "RU-BEL"}
+
 
 def _report(doc_id: str, text: str, word: str, *, place: str | None = None,
             date: str | None = None, type_: str = "ASSAULT") -> Record:
     start = text.index(word)
     places = [] if place is None else [Place(text.index(place), text.index(place) + len(place),
-                                             place, name=place)]
+                                             place, name=place, country="RU",
+                                             admin1=REGIONS[place])]
     times = [] if date is None else [Time(0, 3, text[:3], type="DATE", value=date)]
     event = Event(id=f"{doc_id}:e", type=type_, trigger=Span(start, start + len(word), word),
                   place=0 if places else None, time=0 if times else None)

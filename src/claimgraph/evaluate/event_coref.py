@@ -30,7 +30,7 @@ mentions with the same lemma are one event within a document, and within a sub-t
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Container, Hashable
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -52,25 +52,36 @@ DEFAULT_DATA = "ecbplus"
 MEANTIME = "meantime-en/data/meantime_newsreader_english_oct15/intra-doc_annotation"
 FOLDS = ("odd", "even")
 PIPELINE = ("news_entities", "times", "places", "events")
-#: parts of speech that are never an event's word
-_NOT_EVENTS = {"AUX"}
+#: nominalising endings: "election", "statement", "appearance", "departure", "arrival"
+_NOMINAL = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
+#: "according to" is a source, not an event
+_NOT_EVENT_VERBS = frozenset({"accord"})
 
 
 def fold_of_topic(topic: int) -> str:
     return FOLDS[0] if topic % 2 else FOLDS[1]
 
 
+def _eventive_noun(tok: Token, verbs: set[str], lexicon_nouns: Container[str]) -> bool:
+    """A noun naming an event: of a verb's family in the document ("exploded" ... "the
+    explosion"), in the event lexicon, or a nominalisation ("election", "treatment"). A
+    headline's capitalised word the tagger read as a name counts when it is no entity."""
+    if tok.pos_ == "PROPN" and (tok.ent_type_ or not tok.is_title):
+        return False
+    lemma = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
+    return (family(lemma) in verbs or lemma in lexicon_nouns
+            or (len(lemma) > 5 and lemma.endswith(_NOMINAL)))
+
+
 def fallback_heads(doc: Doc, taken: set[int]) -> list[Token]:
-    """Event words the events component did not code: every verb, and every noun of the same
-    family as a verb of the document ("exploded" ... "the explosion") or in the event lexicon."""
-    lexicon = load_lexicon()
+    """Event words the events component did not code: every verb, and every eventive noun."""
+    nouns = load_lexicon().nouns
     verbs = {family(t.lemma_) for t in doc if t.pos_ == "VERB"}
     heads = []
     for tok in doc:
-        if tok.i in taken or tok.pos_ in _NOT_EVENTS:
+        if tok.i in taken or tok.lemma_.lower() in _NOT_EVENT_VERBS:
             continue
-        if tok.pos_ == "VERB" or (tok.pos_ == "NOUN" and (
-                family(tok.lemma_) in verbs or tok.lemma_.lower() in lexicon.nouns)):
+        if tok.pos_ == "VERB" or (tok.pos_ in {"NOUN", "PROPN"} and _eventive_noun(tok, verbs, nouns)):
             heads.append(tok)
     return heads
 

@@ -7,10 +7,10 @@ within the document: ``Event.mentions``) are taken document by document and join
 event they can be, else start one. An event can be a corpus event when
 
 - they name the same action: a word family in common
-  (:func:`claimgraph.extract.events.families.family`: "exploded" / "the explosion"), or, for
-  coded events, the same PLOVER type with a family in common with no *other* event there;
-- nothing they say disagrees (:func:`claimgraph.extract.events.coref.compatible`): resolved
-  date, named place, actor and target;
+  (:func:`claimgraph.extract.events.families.family`: "exploded" / "the explosion",
+  "slain" / "killed");
+- nothing they say disagrees (:func:`claimgraph.extract.events.coref.compatible`, between
+  coded events): resolved date, the place's country and region, actor and target;
 
 and of the corpus events it could join it takes the one sharing the most (families, then
 place, time and participants that agree). Each corpus event keeps the most frequent coded type
@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimgraph.extract.events.coref import Mention, compatible
+from claimgraph.extract.events.coref import Mention, compatible, place_keys
 from claimgraph.extract.events.families import family
 from claimgraph.record import Actor, Event, Record
 from claimgraph.record import Span as TextSpan
@@ -77,7 +77,7 @@ def document_events(record: Record) -> list[DocumentEvent]:
 
 
 def from_event(record: Record, event: Event, spans: Sequence[TextSpan]) -> DocumentEvent:
-    places = frozenset({(record.places[event.place].name or record.places[event.place].text).lower()}) \
+    places = place_keys([record.places[event.place]]) \
         if event.place is not None and event.place < len(record.places) else frozenset()
     time = record.times[event.time] if event.time is not None and event.time < len(record.times) \
         else None

@@ -38,7 +38,30 @@ def family(word: str) -> str:
     True
     """
     word = word.lower().strip()
-    return _stem(_irregular().get(word, word))
+    table = _irregular()
+    for base in (word, *_bases(word)):
+        if base in table:
+            return _stem(table[base])
+    return _stem(word)
+
+
+def _bases(word: str) -> list[str]:
+    """What an inflected form may be the inflection of: "defeated" -> "defeat", "escaped" ->
+    "escape", "strikes" -> "strike", "stopped" -> "stop", "buries" -> "bury"."""
+    bases = []
+    if word.endswith(("ies", "ied")):
+        bases.append(word[:-3] + "y")
+    if word.endswith(("ed", "es")):
+        bases += [word[:-2], word[:-1]]
+    elif word.endswith("s"):
+        bases.append(word[:-1])
+    if word.endswith("ing"):
+        bases += [word[:-3], word[:-3] + "e"]
+    if word.endswith(("ed", "ing")):
+        stem = word[:-2] if word.endswith("ed") else word[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            bases.append(stem[:-1])
+    return bases
 
 
 def _stem(word: str) -> str:
