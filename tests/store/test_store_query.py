@@ -280,3 +280,35 @@ def test_csv_jsonl_and_parquet_exports(filled: Store, tmp_path: Path) -> None:
     table = pq.read_table(path)
     assert table.column_names == list(EVENT_COLUMNS)
     assert table.column("event_type").to_pylist() == ["AID", "ASSAULT", "CONSULT"]
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"anonymous": True}, {"anonymous": False, "outlet": "Harbor Times"}, {"kind": "military"},
+    {"since": "2024-08-01", "until": "2024-08-31"}, {"place": "Sudzha"}, {"country": "ps"},
+    {"event_type": "consult"}, {"hedged": True}, {"type": "direct"},
+])
+def test_claims_found_in_the_index_equal_claims_found_by_joining(
+    filled: Store, filters: dict, monkeypatch
+) -> None:
+    """A page found in ``claim_index`` is the page the full join finds, filters and order."""
+    import claimgraph.query.attributions as attributions
+
+    indexed = list_attributions(filled, limit=2, offset=1, **filters)
+    full = list_attributions(filled, limit=None, **filters)
+    monkeypatch.setattr(attributions, "_indexed", lambda values: False)
+    assert list_attributions(filled, limit=2, offset=1, **filters) == indexed
+    assert list_attributions(filled, limit=None, **filters) == full
+
+
+def test_the_claim_index_is_built_for_claims_stored_before_it(db_url: str) -> None:
+    from claimgraph.store import open_store
+
+    with open_store(db_url) as store:
+        for record in corpus():
+            store.add_record(record)
+        before = list_attributions(store, limit=None, anonymous=True)
+        store._execute("DROP TABLE claim_index")  # as a database written before the migration
+        store._execute("DELETE FROM schema_migrations WHERE name = '0015_claim_index'")
+    with open_store(db_url) as store:
+        assert list_attributions(store, limit=None, anonymous=True) == before
+        assert store.count("claim_index") == store.count("attributions")

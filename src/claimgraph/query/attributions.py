@@ -17,6 +17,19 @@ LEFT JOIN attribution_sources m
   ON m.document_id = a.document_id AND m.attribution_idx = a.idx AND m.role = 'source'
 LEFT JOIN sources s ON s.id = m.source_id"""
 
+# The same aliases over ``claim_index`` alone (one row per claim, kept at write time), so the
+# filters declared once below run unchanged on it: ``d.published``, ``s.kind``, ``a.type``...
+_INDEX_FROM = """
+FROM claim_index a
+CROSS JOIN LATERAL (SELECT a.published AS published, a.outlet AS outlet) d
+CROSS JOIN LATERAL (SELECT a.source_id AS id, a.kind AS kind, a.anonymous AS anonymous) s"""
+
+#: filters ``claim_index`` answers (the others read the mentions', claims' or articles' words)
+_INDEXED = {"source_id", "via_id", "outlet", "kind", "anonymous", "since", "until", "place",
+            "country", "event_type", "type", "hedged", "document"}
+
+_ORDER = " ORDER BY d.published DESC NULLS LAST, a.document_id, a.idx"
+
 _COLUMNS = """
 SELECT a.document_id, a.idx, a.id, a.type,
   a.cue_start, a.cue_end, a.cue_text, a.content_start, a.content_end, a.content_text,
@@ -153,22 +166,48 @@ def list_attributions(
     - ``document``: one document's claims; ``q``: words in the content, cue or source;
       ``text``: words anywhere in the article (its text or title).
 
+    Filtered by nothing that needs the words (``source``, ``q``, ``text``), the page is found in
+    ``claim_index`` (one row per claim, written with it) and only its claims are joined; else
+    the claims are joined to their documents, mentions and sources and filtered there.
+
     Each item is the contract ATTRIBUTION plus ``source_id``, ``source_name`` and ``document``
     ({id, title, outlet, published, url}); each ``via`` entry also has ``source_id`` and ``name``.
     """
-    w = ATTRIBUTION_FILTERS.where(ATTRIBUTION_FILTERS.values(filters))
-    total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
+    values = ATTRIBUTION_FILTERS.values(filters)
+    w = ATTRIBUTION_FILTERS.where(values)
     tail, tail_params = paging(limit, offset)
-    rows = store.query(
-        f"{_COLUMNS} {_FROM}{w.sql()}"
-        " ORDER BY d.published DESC NULLS LAST, a.document_id, a.idx" + tail,
-        [*w.params, *tail_params],
-    )
+    if _indexed(values):
+        # the page's keys from the index alone, then only their claims joined and read
+        total = store.query(f"SELECT count(*) AS n {_INDEX_FROM}{w.sql()}", w.params)[0]["n"]
+        keys = [(r["document_id"], r["idx"]) for r in store.query(
+            f"SELECT a.document_id, a.idx {_INDEX_FROM}{w.sql()}{_ORDER}{tail}",
+            [*w.params, *tail_params])]
+        rows = _rows_of(store, keys)
+    else:
+        total = store.query(f"SELECT count(*) AS n {_FROM}{w.sql()}", w.params)[0]["n"]
+        rows = store.query(f"{_COLUMNS} {_FROM}{w.sql()}{_ORDER}{tail}",
+                           [*w.params, *tail_params])
     claims = [_claim(r) for r in rows]
     _attach_via_and_hedges(store, claims)
     for c in claims:
         del c["_key"]
     return page(claims, int(total), limit, offset)
+
+
+def _indexed(values: dict[str, Any]) -> bool:
+    """Whether ``claim_index`` answers these filters."""
+    return {name for name, value in values.items() if value is not None} <= _INDEXED
+
+
+def _rows_of(store: Store, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
+    """The full rows of some claims, in the order of ``keys``."""
+    if not keys:
+        return []
+    documents = sorted({d for d, _ in keys})
+    marks = ", ".join("?" for _ in documents)
+    found = {(r["document_id"], r["idx"]): r for r in store.query(
+        f"{_COLUMNS} {_FROM} WHERE a.document_id IN ({marks})", documents)}
+    return [found[k] for k in keys]
 
 
 def via_chains(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:

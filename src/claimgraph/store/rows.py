@@ -80,6 +80,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "event_quantities": ("document_id", "event_idx", "position", "quantity_idx"),
     # How many rows of each counted table the document has (``store/counts.py``).
     "document_counts": ("document_id", *DOCUMENT_COUNTED),
+    # Per claim, what the claims list filters and sorts by, in one row (``CLAIM_INDEX``).
+    "claim_index": ("document_id", "idx", "type", "published", "outlet", "source_id", "kind",
+                    "anonymous"),
 }
 
 # How each child table is read back in record order.
@@ -216,6 +219,9 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
             out["hedges"].append((doc, i, pos, *_span(h)))
         cue = _span(a.cue) if a.cue is not None else (None, None, None)
         out["attributions"].append((doc, i, a.id, a.type, sid, *cue, *_span(a.content)))
+        kind, anonymous = (sources[sid][3], sources[sid][4]) if sid is not None else (None, None)
+        out["claim_index"].append(
+            (doc, i, a.type, record.published, record.outlet, sid, kind, anonymous))
     out["sources"] = list(sources.values())
     for i, q in enumerate(record.quantities):
         out["quantities"].append(

@@ -286,10 +286,30 @@ EVENT_FATALITIES = Migration(
 # mention per request (16 s at 100,000 documents). Built here from the stored rows.
 PLACE_COUNTS = Migration("0014_place_counts", (counts.PLACE_TABLE,), counts.backfill_place_counts)
 
+# Per claim, the columns its list filters and sorts by (publication date, outlet, the source's
+# id, kind and anonymity, the claim's type), copied from its document and source at write time
+# so a page of claims reads one table instead of joining the corpus's claims to documents,
+# mentions and sources (2.1 s for a page of anonymous claims at 100,000 documents).
+CLAIM_INDEX = Migration(
+    "0015_claim_index",
+    (
+        """CREATE TABLE claim_index (
+            document_id TEXT NOT NULL, idx INTEGER NOT NULL, type TEXT NOT NULL, published TEXT,
+            outlet TEXT, source_id TEXT, kind TEXT, anonymous BOOLEAN,
+            PRIMARY KEY (document_id, idx))""",
+        "INSERT INTO claim_index (document_id, idx, type, published, outlet, source_id, kind,"
+        " anonymous) SELECT a.document_id, a.idx, a.type, d.published, d.outlet, s.id, s.kind,"
+        " s.anonymous FROM attributions a JOIN documents d ON d.id = a.document_id"
+        " LEFT JOIN sources s ON s.id = a.source_id",
+        "CREATE INDEX claim_index_published ON claim_index (published)",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
     CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS,
+    CLAIM_INDEX,
 )
 
 # The table that records applied migrations; created before any migration runs.
@@ -312,4 +332,5 @@ DOCUMENT_TABLES = (
     "event_mentions",
     "event_quantities",
     "document_counts",
+    "claim_index",
 )
