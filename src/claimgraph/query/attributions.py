@@ -205,8 +205,16 @@ def _rows_of(store: Store, keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
         return []
     documents = sorted({d for d, _ in keys})
     marks = ", ".join("?" for _ in documents)
-    found = {(r["document_id"], r["idx"]): r for r in store.query(
-        f"{_COLUMNS} {_FROM} WHERE a.document_id IN ({marks})", documents)}
+    # each table narrowed to the page's documents before the join (a planner that joins first
+    # and filters after reads every mention of the corpus: 0.5 s at 100,000 documents)
+    narrowed = f"""
+FROM (SELECT * FROM attributions WHERE document_id IN ({marks})) a
+JOIN (SELECT * FROM documents WHERE id IN ({marks})) d ON d.id = a.document_id
+LEFT JOIN (SELECT * FROM attribution_sources WHERE role = 'source' AND document_id IN ({marks})) m
+  ON m.document_id = a.document_id AND m.attribution_idx = a.idx
+LEFT JOIN sources s ON s.id = m.source_id"""
+    found = {(r["document_id"], r["idx"]): r
+             for r in store.query(f"{_COLUMNS} {narrowed}", documents * 3)}
     return [found[k] for k in keys]
 
 
