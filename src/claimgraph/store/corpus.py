@@ -99,16 +99,35 @@ _MEMBER = {
 }
 
 # A story's counts from the rows that hold them (events and claims name their story; a
-# contradiction counts for the story of either end's document).
-_RECOUNT = """UPDATE stories SET
-    events = (SELECT count(*) FROM corpus_events e WHERE e.story_id = stories.id),
-    claims = (SELECT count(*) FROM corpus_claims c WHERE c.story_id = stories.id),
-    contradictions = (SELECT count(*) FROM relations r WHERE r.type = 'contradicts'
-        AND (r.a_document IN (SELECT sd.document_id FROM story_documents sd
-                              WHERE sd.story_id = stories.id)
-             OR r.b_document IN (SELECT sd.document_id FROM story_documents sd
-                                 WHERE sd.story_id = stories.id)))
-    WHERE id IN ({marks})"""
+# contradiction counts for the story of either end's document), set-wise: zeros first, then one
+# grouped count per kind ({where} narrows to the touched stories, or is empty for every story).
+_CONTRADICTIONS = """SELECT sd.story_id, r.id FROM relations r JOIN story_documents sd
+    ON sd.document_id = r.{end}_document WHERE r.type = 'contradicts'{where}"""
+_RECOUNT = (
+    "UPDATE stories SET events = 0, claims = 0, contradictions = 0{where}",
+    "UPDATE stories SET events = x.n FROM (SELECT story_id, count(*) AS n FROM corpus_events"
+    " WHERE story_id IS NOT NULL{also} GROUP BY story_id) x WHERE stories.id = x.story_id",
+    "UPDATE stories SET claims = x.n FROM (SELECT story_id, count(*) AS n FROM corpus_claims"
+    " WHERE story_id IS NOT NULL{also} GROUP BY story_id) x WHERE stories.id = x.story_id",
+    "UPDATE stories SET contradictions = x.n FROM (SELECT story_id, count(*) AS n FROM ("
+    + _CONTRADICTIONS.format(end="a", where="{also_sd}") + " UNION "
+    + _CONTRADICTIONS.format(end="b", where="{also_sd}")
+    + ") p GROUP BY story_id) x WHERE stories.id = x.story_id",
+)
+
+
+def _recount(store: Store, stories: set[str] | None) -> None:
+    """Count again the events, claims and contradictions of ``stories`` (None: of every one)."""
+    for chunk in [None] if stories is None else _chunks(sorted(stories)):
+        marks = "" if chunk is None else _marks(chunk)
+        narrow = {"where": f" WHERE id IN ({marks})", "also": f" AND story_id IN ({marks})",
+                  "also_sd": f" AND sd.story_id IN ({marks})"}
+        for sql in _RECOUNT:
+            uses = sum(sql.count("{" + name + "}") for name in narrow)
+            if chunk is None:
+                store._execute(sql.format(where="", also="", also_sd=""))
+            else:
+                store._execute(sql.format(**narrow), chunk * uses)
 
 
 def _chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
@@ -145,15 +164,17 @@ def write(store: Store, records: Sequence[CorpusRecord], *, replace: bool = Fals
     else:
         for kind, mine in by_kind.items():
             touched |= _delete(store, kind, _superseded(store, kind, mine))
-    rows = corpus_rows(records)
+    rows = corpus_rows(r for mine in by_kind.values() for r in mine)
     for table, table_rows in rows.items():
         store._insert(table, table_rows)
-    touched |= {r.id for r in by_kind["story"]}
-    touched |= {r.story for r in by_kind["event"] + by_kind["claim"]
-                if isinstance(r, CorpusEvent | Claim) and r.story is not None}
-    touched |= _stories_of(store, _relation_documents(by_kind["relation"]))
-    for chunk in _chunks(sorted(touched)):
-        store._execute(_RECOUNT.format(marks=_marks(chunk)), chunk)
+    if replace:  # every story is new: count them all at once
+        _recount(store, None)
+    else:
+        touched |= {r.id for r in by_kind["story"]}
+        touched |= {r.story for r in by_kind["event"] + by_kind["claim"]
+                    if isinstance(r, CorpusEvent | Claim) and r.story is not None}
+        touched |= _stories_of(store, _relation_documents(by_kind["relation"]))
+        _recount(store, touched)
     return {kind: len(mine) for kind, mine in by_kind.items()}
 
 
