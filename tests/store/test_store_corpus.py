@@ -141,3 +141,26 @@ def test_an_unknown_kind_is_a_coded_error(store: Store) -> None:
     with pytest.raises(ClaimgraphError) as caught:
         store.corpus_records("storyline")
     assert caught.value.code == "E002"
+
+
+def test_claims_stored_before_their_sort_key_get_one(db_url: str, monkeypatch) -> None:
+    """A database whose claims were written before ``0016_corpus_claim_order`` lists them in
+    the same order as one written after it."""
+    from claimgraph.query import list_claims
+    from claimgraph.store import base, open_store
+    from claimgraph.store.schema import CORPUS_CLAIM_ORDER, MIGRATIONS
+
+    before = MIGRATIONS.index(CORPUS_CLAIM_ORDER)
+    old_row = ("claim:old", None, "police", "the road is closed", "doc-1", None, 1, 2, 1)
+    with monkeypatch.context() as m:
+        m.setattr(base, "MIGRATIONS", MIGRATIONS[:before])
+        with open_store(db_url) as old:  # what 0011_corpus_records wrote: no seq
+            old._execute("INSERT INTO corpus_claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", old_row)
+    with open_store(db_url) as store:
+        store.add_corpus([TOLL])
+        claims = [c["id"] for c in list_claims(store)["items"]]
+        same_counts = sorted([TOLL.id, "claim:old"],
+                             key=lambda i: -store.query("SELECT seq FROM corpus_claims"
+                                                        " WHERE id = ?", [i])[0]["seq"])
+        assert claims == same_counts
+        assert store.query("SELECT count(*) AS n FROM corpus_claims WHERE seq IS NULL")[0]["n"] == 0

@@ -25,7 +25,9 @@ from claimgraph.store.base import Store
 RELATIONS_SHOWN = 200
 
 _SELECT = "SELECT c.* FROM corpus_claims c"
-_ORDER = "c.independent_sources DESC, c.outlets DESC, c.id"
+# ties in a fixed, hash-like order (``seq``): sorting by integers alone is what keeps the
+# list fast (``store.corpus_rows.claim_seq``)
+_ORDER = "c.independent_sources DESC, c.outlets DESC, c.seq DESC"
 
 CLAIM_FILTERS = spec.FilterSet("claims", (
     spec.text("story", "Claims of this story (a story id).", spec.equals("c.story_id = ?")),

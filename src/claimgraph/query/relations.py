@@ -18,8 +18,11 @@ from claimgraph.store.base import Store
 RELATION_TYPES = ("contradicts", "supports")
 
 _IN_STORY = "SELECT sd.document_id FROM story_documents sd WHERE sd.story_id = ?"
+_CLAIM_DOCUMENTS = "SELECT cm.document_id FROM corpus_claim_mentions cm WHERE cm.claim_id = ?"
+# the claim's documents first (an index probe each), then the exact attribution
 _AT_CLAIM = (
-    "EXISTS (SELECT 1 FROM corpus_claim_mentions cm WHERE cm.claim_id = ? AND"
+    f"(r.a_document IN ({_CLAIM_DOCUMENTS}) OR r.b_document IN ({_CLAIM_DOCUMENTS})) AND"
+    " EXISTS (SELECT 1 FROM corpus_claim_mentions cm WHERE cm.claim_id = ? AND"
     " ((cm.document_id = r.a_document AND cm.attribution = r.a_attribution)"
     " OR (cm.document_id = r.b_document AND cm.attribution = r.b_attribution)))"
 )

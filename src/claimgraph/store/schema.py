@@ -305,11 +305,17 @@ CLAIM_INDEX = Migration(
     ),
 )
 
+# The claim list sorted by integers (``corpus.CLAIM_ORDER``), then indexes for it and for reading
+# a group's members (``corpus.LOOKUPS``; DuckDB builds them only after the backfill's commit).
+CORPUS_CLAIM_ORDER = Migration("0016_corpus_claim_order", corpus.CLAIM_ORDER,
+                               corpus.backfill_claim_seq)
+CORPUS_LOOKUPS = Migration("0017_corpus_lookups", corpus.LOOKUPS)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
-    CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS,
-    CLAIM_INDEX,
+    CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS, CLAIM_INDEX,
+    CORPUS_CLAIM_ORDER, CORPUS_LOOKUPS,
 )
 
 # The table that records applied migrations; created before any migration runs.
