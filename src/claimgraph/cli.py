@@ -380,7 +380,12 @@ def delete(
 
 
 # Query, serving and benchmarks live with their libraries; each is mounted here by name.
-from claimgraph.bench.cli import bench_api_command, bench_command, bench_store_command  # noqa: E402
+from claimgraph.bench.cli import (  # noqa: E402
+    bench_api_command,
+    bench_command,
+    bench_resolve_command,
+    bench_store_command,
+)
 from claimgraph.query.cli import query_app  # noqa: E402
 from claimgraph.serve.cli import serve_command  # noqa: E402
 
@@ -389,6 +394,7 @@ app.command("serve")(serve_command)
 app.command("bench")(bench_command)
 app.command("bench-api")(bench_api_command)
 app.command("bench-store")(bench_store_command)
+app.command("bench-resolve")(bench_resolve_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point

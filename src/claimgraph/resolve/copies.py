@@ -42,7 +42,7 @@ NUM_PERM = 128
 LEAD = 40
 #: Jaccard above which LSH makes two whole texts (or two leads) candidates; low on purpose:
 #: every candidate is verified exactly
-WHOLE_THRESHOLD = 0.25
+WHOLE_THRESHOLD = 0.15
 LEAD_THRESHOLD = 0.4
 #: the share of the smaller document's shingles found in the other that makes two documents copies
 CONTAINMENT = 0.6
