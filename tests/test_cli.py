@@ -239,9 +239,13 @@ def test_resolve_json_writes_one_corpus_record_a_line_as_the_contract_says(tmp_p
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     keys = {"copies": {"kind", "id", "documents", "original"},
-            "story": {"kind", "id", "documents", "title", "first_published", "last_published"}}
-    assert [(line["kind"], set(line)) for line in lines] == [
-        ("copies", keys["copies"]), ("story", keys["story"]), ("story", keys["story"])]
+            "story": {"kind", "id", "documents", "title", "first_published", "last_published"},
+            "event": {"kind", "id", "story", "type", "mentions"},
+            "claim": {"kind", "id", "story", "source", "content", "mentions", "first",
+                      "independent_sources", "outlets"},
+            "relation": {"kind", "type", "a", "b", "reason"}}
+    assert [line["kind"] for line in lines[:3]] == ["copies", "story", "story"]
+    assert all(set(line) == keys[line["kind"]] for line in lines)
 
 
 def test_resolve_without_inputs_reads_the_database_and_says_when_there_is_none(
