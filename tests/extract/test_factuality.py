@@ -143,3 +143,18 @@ def test_can_in_a_relative_clause_is_ability_not_possibility(parser: Language) -
 
 def test_can_on_a_main_verb_is_still_possible(parser: Language) -> None:
     assert fact(parser, "Rebels can attack the city at any time.", "attack").certainty == "possible"
+
+
+def test_balking_at_an_event_negates_it(parser: Language) -> None:
+    assert fact(parser, "Beijing is balking at committing to the deal.", "committing").polarity \
+        == "negative"
+
+
+def test_refraining_from_an_attack_negates_it(parser: Language) -> None:
+    assert fact(parser, "The army refrained from attacking the town.", "attacking").polarity \
+        == "negative"
+
+
+def test_an_event_after_an_ordinary_preposition_stays_positive(parser: Language) -> None:
+    assert fact(parser, "The army succeeded in attacking the town.", "attacking").polarity \
+        == "positive"

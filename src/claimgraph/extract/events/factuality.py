@@ -9,7 +9,8 @@ dependency context alone (FactBank and MEANTIME annotate it the same way), by pu
   the object or subject of ("ruled out any *negotiations*", "will place an *order*");
 - ``polarity`` is negative when the frame has a negation ("did not attack", "no agreement"), the
   trigger's subject or object is negative ("*no one* was killed"), a negating verb frames it
-  ("denied sending", "refused to sign") or "without" governs it;
+  ("denied sending", "refused to sign"), "without" governs it, or it is what a verb holds back
+  from ("balking at committing", "refrained from attacking");
 - ``certainty`` is possible for "may/might/could", probable for "should/would/must", for hedging
   verbs and adjectives ("is expected to", "likely to") and hedging adverbs ("reportedly"), and
   possible in a condition ("if the deal goes ahead");
@@ -119,7 +120,24 @@ def polarity(trigger: Token) -> Polarity:
         return "negative"  # "the now-*cancelled* deal"
     if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ in _WORDS["negating_prepositions"]:
         return "negative"
+    if _refrained(trigger):
+        return "negative"
     return "positive"
+
+
+def _refrained(trigger: Token) -> bool:
+    """The object of a verb that holds back from it: "balking *at* committing", "refrained
+    *from* attacking", "stopped short *of* recognising"."""
+    prep = trigger.head
+    if trigger.dep_ not in {"pobj", "pcomp"} or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    phrases = {f"{verb.lemma_.lower()} {prep.lower_}", f"{verb.lower_} {prep.lower_}"}
+    phrases |= {f"{verb.lemma_.lower()} {c.lower_} {prep.lower_}" for c in verb.children
+                if c.dep_ in {"advmod", "prt", "acomp"}}  # "stop short of", "back away from"
+    if verb.dep_ in {"advmod", "prt", "acomp"}:  # the parse hangs "of" on "short"
+        phrases.add(f"{verb.head.lemma_.lower()} {verb.lower_} {prep.lower_}")
+    return bool(phrases & _WORDS["refraining_verbs"])
 
 
 def _ability(chain: list[Token]) -> bool:
