@@ -21,6 +21,8 @@ is a guess that is wrong as often as a person acts abroad (:func:`named_person` 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events.actors import Mention, phrase_tokens, sector_of, tables
@@ -81,15 +83,17 @@ def _drop_countries_in_names(persons: list[tuple[Span, str]], mentions: dict[int
                 del mentions[i]
 
 
-def _antecedent(pronoun: Token, persons: list[tuple[Span, str]]) -> str | None:
+def _antecedent(pronoun: Token, persons: list[tuple[Span, str]], ends: list[int],
+                sentence_starts: list[int]) -> str | None:
     """The canonical name of the person a "he"/"she" stands for: the nearest named before it,
-    within a few sentences."""
-    before = [(ent, name) for ent, name in persons if ent.end <= pronoun.i]
-    if not before:
+    within a few sentences (``ends``: the persons' end tokens, ``sentence_starts``: the
+    document's, both sorted, so each pronoun costs two bisections)."""
+    n = bisect_right(ends, pronoun.i)
+    if n == 0:
         return None
-    ent, name = before[-1]
-    starts = sum(1 for t in pronoun.doc[ent.start + 1: pronoun.i + 1] if t.is_sent_start)
-    return name if starts < PRONOUN_REACH else None
+    ent, name = persons[n - 1]
+    apart = bisect_right(sentence_starts, pronoun.i) - bisect_right(sentence_starts, ent.start)
+    return name if apart < PRONOUN_REACH else None
 
 
 def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
@@ -110,9 +114,11 @@ def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
             mention = Mention(ent.start, ent.end, code, "person", name, sector)
             for i in range(ent.start, ent.end):
                 mentions[i] = mention
+    ends = [ent.end for ent, _ in persons]
+    sentence_starts = [sent.start for sent in doc.sents]
     for tok in doc:
         if tok.lower_ in PERSON_PRONOUNS and tok.i not in mentions:
-            meant = _antecedent(tok, persons)
+            meant = _antecedent(tok, persons, ends, sentence_starts)
             if meant is not None and meant in known:
                 code, sector = known[meant]
                 mentions[tok.i] = Mention(tok.i, tok.i + 1, code, "person", meant, sector)
