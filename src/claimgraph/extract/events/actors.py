@@ -456,11 +456,10 @@ def from_context(
             actor = replace(actor, country=found.code)
     if actor is not None and actor.country is None and actor.sector is not None and not person:
         found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
-        story = None if visit else _story_country(mentions, sent.start)
-        if found is None or (story is not None and _overlaps(target, found, doc)):
+        if not visit and (found is None or _overlaps(target, found, doc)):
             # "The Justice Department accused China" in a story of the U.S.: a body of the
             # story's country, not of the one it acts on
-            found = story or found
+            found = _story_country(mentions, sent.start) or found
         if found is not None:
             actor = Actor(actor.start, actor.end, actor.text, canonical=actor.canonical,
                           country=found.code, sector=actor.sector)
