@@ -35,6 +35,11 @@ def parse(parser: Language, text: str) -> Doc:
     return parser(text)
 
 
+def coded(doc: Doc) -> list[Event]:
+    """The PLOVER-coded events (every other reported event has ``type`` None)."""
+    return [e for e in find_events(doc) if e.type is not None]
+
+
 def main(doc: Doc, scheme: str = "plover") -> Event:
     event = main_event(doc, find_events(doc, scheme=scheme))
     assert event is not None, f"no event in {doc.text!r}"
@@ -120,7 +125,7 @@ def test_committing_troops_mobilizes_and_committing_to_a_deal_agrees(parser: Lan
 
 
 def test_negated_attack_is_kept_as_an_attack_that_did_not_happen(parser: Language) -> None:
-    events = find_events(parse(parser, "Russian troops did not attack Kharkiv on Monday."))
+    events = coded(parse(parser, "Russian troops did not attack Kharkiv on Monday."))
     assert [(e.type, e.trigger.text, e.polarity) for e in events] == \
         [("ASSAULT", "attack", "negative")]
 
@@ -188,7 +193,7 @@ def test_gsr_scheme_keeps_fight_and_disapprove(parser: Language) -> None:
 
 
 def test_reporting_verb_is_not_an_event(parser: Language) -> None:
-    assert find_events(parse(parser, "The spokesman said the weather was fine on Monday.")) == []
+    assert coded(parse(parser, "The spokesman said the weather was fine on Monday.")) == []
 
 
 # --- links ------------------------------------------------------------------------------------------
@@ -238,6 +243,7 @@ def test_component_fills_cg_events_in_the_full_pipeline(nlp: Language) -> None:
     assert nlp.pipe_names[-1] == "events"
     doc = nlp("Russian troops attacked Ukrainian positions near Kursk on Tuesday.")
     events = extensions.results(doc, "cg_events")
+    events = [e for e in events if e.type is not None]
     assert [e.type for e in events] == ["ASSAULT"]
     places = extensions.results(doc, "cg_places")
     if events[0].place is not None:
@@ -298,7 +304,7 @@ def test_ministry_of_a_country_is_its_government(parser: Language) -> None:
 
 def test_statement_release_is_not_a_release_of_people(parser: Language) -> None:
     doc = parse(parser, "The ministry released a statement on Monday.")
-    assert find_events(doc) == []
+    assert coded(doc) == []
 
 
 def test_a_bare_name_does_not_borrow_the_targets_country(parser: Language) -> None:
@@ -324,7 +330,7 @@ def test_denied_attack_is_a_negative_attack_by_the_denier(parser: Language) -> N
 
 
 def test_possible_sanctions_are_a_threat_and_one_event(parser: Language) -> None:
-    events = find_events(parse(parser, "China might impose sanctions on Japan."))
+    events = coded(parse(parser, "China might impose sanctions on Japan."))
     assert [(e.type, e.actor.country, e.target.country) for e in events] == \
         [("THREATEN", "CHN", "JPN")]
 
@@ -402,7 +408,7 @@ def test_actor_span_leaves_out_dateline_and_relative_clause(parser: Language) ->
 
 
 def test_denied_cooperation_is_negative_not_a_refusal(parser: Language) -> None:
-    events = find_events(parse(parser, "Tehran denied sending weapons to Russia."))
+    events = coded(parse(parser, "Tehran denied sending weapons to Russia."))
     assert [(e.trigger.text, e.polarity) for e in events] == [("sending", "negative")]
     assert events[0].type != "REJECT"
 

@@ -108,7 +108,7 @@ def evaluate(data: Path, *, limit: int | None = None, fold: str | None = None) -
         fold_name = fold_of(record["id"])
         for part in (report, folds[fold_name]):
             _score(
-                part, gold_type, main.type if main else None, {e.type for e in events},
+                part, gold_type, main.type if main else None, {e.type for e in events if e.type},
                 main.actor.country if main and main.actor else None,
                 main.target.country if main and main.target else None, sources, targets,
                 main_gsr.type if main_gsr else None, gsr_type,

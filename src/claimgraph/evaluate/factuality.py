@@ -9,8 +9,9 @@ What is scored:
 
 - ``coverage``: the share of gold event mentions *matched* by one of our events — the event's
   trigger (or one of its other mentions) shares a token with the gold mention; each gold mention
-  takes the first event that overlaps it. ``event_precision``: the share of our events that
-  overlap some gold mention. Coverage is what the events component finds today (PLOVER-coded
+  takes the first event that overlaps it. ``event_precision``: the share of our events in the
+  annotated part of the text (MEANTIME annotates an article's title and first sentences:
+  ``GoldDoc.annotated_end``) that overlap a gold mention. Coverage is what the events component finds today (PLOVER-coded
   events only), reported as it is.
 - over matched mentions, three minority classes, each P/R/F1 with gold from the mention's
   attributes: ``negative`` (gold ``polarity="NEG"`` vs our ``polarity: negative``),
@@ -104,7 +105,6 @@ def score_document(gold: GoldDoc, doc: Doc, ours: Report, base: Report,
     events = list(doc._.cg_events or [])
     spans = [(e, [(e.trigger.start, e.trigger.end),
                   *((m.start, m.end) for m in getattr(e, "mentions", []))]) for e in events]
-    touched: set[int] = set()
     for mention in gold.mentions:
         hit = next((i for i, (_, ours_spans) in enumerate(spans)
                     if any(s < te and ts < e for s, e in ours_spans for ts, te in mention.tokens)),
@@ -123,10 +123,12 @@ def score_document(gold: GoldDoc, doc: Doc, ours: Report, base: Report,
                 misses[name].append(f"{kind} {gold.corpus} [{mention.text}] {sent}")
         if hit is None:
             continue
-        touched.add(hit)
         _count(ours, "", gold_says, our_classes(_event_fact(spans[hit][0])))
         _count(base, "", gold_says, base_says)
-    _add(ours, "event_precision", len(touched), len(events))
+    gold_tokens = [t for m in gold.mentions for t in m.tokens]
+    annotated = [sp for e, sp in spans if e.trigger.start < gold.annotated_end]
+    right = sum(1 for sp in annotated if any(s < te and ts < e for s, e in sp for ts, te in gold_tokens))
+    _add(ours, "event_precision", right, len(annotated))
 
 
 def _fold_metrics(report: Report, folds: dict[str, Report]) -> None:

@@ -40,6 +40,16 @@ class GoldDoc:
     text: str
     mentions: list[GoldMention] = field(default_factory=list)
 
+    @property
+    def annotated_end(self) -> int:
+        """Where the annotated part of the text ends: MEANTIME annotates the title and the first
+        sentences of an article (to the end of the sentence of its last gold mention), so an
+        event found after it is neither right nor wrong."""
+        if not self.mentions:
+            return 0
+        end = self.text.find("\n", max(m.end for m in self.mentions))
+        return len(self.text) if end < 0 else end
+
 
 def read_document(path: Path, corpus: str) -> GoldDoc:
     """One CAT XML file as text plus gold event mentions (E004 when it is not MEANTIME XML)."""

@@ -87,7 +87,7 @@ def evaluate(data: Path, *, limit: int | None = None) -> Report:
     for (_, _, gold, sources), doc in zip(items, docs, strict=True):
         events = list(doc._.cg_events or [])
         main = main_event(doc, events)
-        found = {e.type for e in events}
+        found = {e.type for e in events if e.type}
         add(report, "type_accuracy", main is not None and main.type in gold)
         add(report, "any_type_accuracy", bool(found & gold))
         mentions = find_actor_mentions(doc)

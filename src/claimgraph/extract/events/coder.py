@@ -16,10 +16,11 @@ main event of a sentence (verbal before nominal, nearest the root first).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.extract.events import mentions as mention_model
 from claimgraph.extract.events import people
 from claimgraph.extract.events.candidates import depth, find_candidates
 from claimgraph.extract.events.counts import tie_quantities
@@ -56,8 +57,9 @@ def salience(doc: Doc, event: Event) -> tuple[int, int, int, int, int]:
 
 
 def main_event(doc: Doc, events: list[Event]) -> Event | None:
-    """The event a one-sentence report is about (None when there is none)."""
-    return min(events, key=lambda e: salience(doc, e)) if events else None
+    """The PLOVER-coded event a one-sentence report is about (None when there is none)."""
+    coded = [e for e in events if e.type is not None]
+    return min(coded, key=lambda e: salience(doc, e)) if coded else None
 
 
 #: verbs whose complement did not happen, by the framer's account ("denied attacking")
@@ -101,6 +103,8 @@ def find_events(
     events: list[Event] = []
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
+        if not mention_model.in_event_sense(cand.trigger, lexicon):
+            continue  # "supply and *demand*", "battling a new *fire*": not the event sense
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
         if actor is None and cand.verbal and is_passive(cand) and not cand.demand \
                 and cand.sense.code_for(False).startswith("17"):
@@ -154,4 +158,14 @@ def find_events(
             attribution=link_attribution(attributions, start, end, index=content_spans),
             polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
         ))
+
+    def links(tok: Token) -> tuple[int | None, int | None, str | None]:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        return (link_place(places, tok.sent, tok, tok, index=place_spans),
+                link_time(times, tok.sent, tok, tok, index=time_spans),
+                link_attribution(attributions, start, end, index=content_spans))
+
+    # every other reported event, with no PLOVER category ("an earthquake", "the merger")
+    events += mention_model.uncoded_events(doc, events, links, lexicon)
+    events.sort(key=lambda e: e.trigger.start)
     return tie_quantities(doc, events, extensions.results(doc, "cg_quantities"))

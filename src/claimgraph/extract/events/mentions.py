@@ -1,0 +1,174 @@
+"""Event mentions: which words of a parse report an event, coded or not, in their event sense.
+
+NewsReader (MEANTIME) and ECB+ annotate as events the actions and states a text reports: verbs
+("said", "struck", "rose") and event nouns ("the attack", "the merger", "an earthquake"), PLOVER
+category or not. Whether a word is one is a matter of its sense in context: "demand" in "supply
+and demand" names no happening, "the attack" does; "fire" a network is "battling" is a figure
+of speech. A list of words cannot say it, and a stop-list per error would never end; so a small
+logistic regression decides, over the lemma and what surrounds it (part of speech, dependency,
+determiner, the head it hangs on, its subject's and its own entity type, its suffix, whether
+the PLOVER lexicon knows it). Its weights are fitted on MEANTIME's and ECB+'s gold mentions
+against the non-mentions of the same words, with the PLOVER records' triggers as positives, by
+``scripts/train_event_mentions.py`` (design fold only; the other fold confirms), and shipped as
+``data/events/mention_weights.tsv``. Without the file no word is an event mention.
+
+:func:`mention_probability` gives P(event mention | token); :func:`find_mentions` the tokens of
+a ``Doc`` at or above the threshold. The coder (:mod:`.coder`) makes the uncoded ones events
+with ``type`` None and drops a coded trigger the model reads in another sense.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.extract.events.factuality import factuality
+from claimgraph.ids import item_id
+from claimgraph.knowledge import rows
+from claimgraph.nlp.extensions import text_of
+from claimgraph.record import Event, span_of
+
+#: where an event happened, when, and who reports it: (place, time, attribution) of a trigger
+Links = Callable[[Token], tuple[int | None, int | None, str | None]]
+
+WEIGHTS = "events/mention_weights.tsv"
+#: WordNet's say on nouns: the file of the most frequent sense, and the share of senses that are
+#: happenings (act, event, phenomenon, process); built by ``scripts/build_noun_senses.py``
+NOUN_SENSES = "events/noun_senses.tsv.gz"
+#: the parts of speech a mention can have (a copula's adjective: "was *dead*", "is *open*")
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "AUX"})
+BIAS = "bias"
+_PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "who", "which"}
+
+
+def _entity(tok: Token | None) -> str:
+    if tok is None:
+        return "none"
+    if tok.lower_ in _PRONOUNS:
+        return "pron"
+    return tok.ent_type_ or ("noun" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_.lower())
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+
+
+@lru_cache(maxsize=1)
+def noun_senses() -> dict[str, tuple[str, str]]:
+    """Noun lemma -> (file of its first WordNet sense, how many of its senses are happenings:
+    "all", "most", "some"); nouns with no happening sense are absent."""
+    table = {}
+    for lemma, first, share in rows(NOUN_SENSES):
+        value = float(share)
+        table[lemma] = (first, "all" if value >= 0.99 else "most" if value >= 0.5 else "some")
+    return table
+
+
+def features(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> list[str]:
+    """The names of the features of ``tok`` the weights are read for (shared with the trainer)."""
+    lexicon = lexicon or lex_mod.load()
+    lemma = tok.lemma_.lower()
+    pos, dep, head = tok.pos_, tok.dep_, tok.head
+    children = {c.dep_ for c in tok.children}
+    det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "none")
+    out = [
+        BIAS, f"pos={pos}", f"tag={tok.tag_}", f"dep={pos}|{dep}", f"lemma={lemma}|{pos}",
+        f"head={pos}|{head.pos_}|{dep}", f"ent={pos}|{tok.ent_type_ or '-'}",
+        f"subj={pos}|{_entity(_subject(tok))}",
+    ]
+    if pos in ("NOUN", "PROPN"):
+        out += [f"suffix3={lemma[-3:]}", f"suffix4={lemma[-4:]}",
+                f"det={det if det in ('the', 'a', 'an', 'this', 'that', 'none') else 'other'}"]
+        if head.dep_ == "prep" or dep == "pobj":
+            out.append(f"pobj_of={head.lower_}")
+        if head.pos_ == "VERB" and dep in ("dobj", "nsubj", "nsubjpass"):
+            out.append(f"arg_of_light={lexicon.frames.get(head.lemma_.lower(), '-')}|{dep}")
+        if lemma in lexicon.nouns:
+            out.append("plover_noun")
+        first, share = noun_senses().get(lemma, ("-", "none"))
+        out += [f"wordnet_first={first}", f"wordnet_happening={share}"]
+    if pos == "VERB" and (lemma in lexicon.verbs or lemma in lexicon.frames):
+        out.append("plover_verb")
+    for child in ("compound", "amod", "prep", "nummod", "aux", "auxpass", "neg", "dobj", "ccomp",
+                  "xcomp", "cop"):
+        if child in children:
+            out.append(f"child={pos}|{child}")
+    if dep == "conj":
+        out.append(f"conj_of={pos}|{head.pos_}|{'event' if head.pos_ == 'VERB' else head.ent_type_ or '-'}")
+    if tok.is_title and tok.i > tok.sent.start:
+        out.append(f"title_case={pos}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def weights() -> tuple[dict[str, float], dict[str, float]]:
+    """Feature weights, and the thresholds (rows ``threshold``: an uncoded word is an event
+    at or above it; ``coded_threshold``: a PLOVER trigger is kept at or above it), read once."""
+    table: dict[str, float] = {}
+    thresholds = {"threshold": 1.0, "coded_threshold": 0.0}
+    try:
+        found = rows(WEIGHTS)
+    except FileNotFoundError:
+        return {}, thresholds
+    for name, value in found:
+        if name in thresholds:
+            thresholds[name] = float(value)
+        else:
+            table[name] = float(value)
+    return table, thresholds
+
+
+def mention_probability(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> float:
+    """P(``tok`` reports an event here): 0 for words outside :data:`CANDIDATE_POS`."""
+    if tok.pos_ not in CANDIDATE_POS:
+        return 0.0
+    table, _ = weights()
+    if not table:
+        return 0.0
+    score = sum(table.get(name, 0.0) for name in features(tok, lexicon))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def in_event_sense(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> bool:
+    """Whether a PLOVER trigger is read in its event sense here ("the *attack* on Kursk"), not
+    in another ("supply and *demand*"): a looser bar than an uncoded word's, as the lexicon
+    already vouches for the word."""
+    _, thresholds = weights()
+    return mention_probability(tok, lexicon) >= thresholds["coded_threshold"]
+
+
+def find_mentions(doc: Doc, lexicon: lex_mod.Lexicon | None = None) -> dict[int, float]:
+    """The tokens of ``doc`` that report an event, by index, with their probability."""
+    threshold = weights()[1]["threshold"]
+    found: dict[int, float] = {}
+    for tok in doc:
+        p = mention_probability(tok, lexicon)
+        if p >= threshold:
+            found[tok.i] = p
+    return found
+
+
+def uncoded_events(doc: Doc, coded: list[Event], links: Links,
+                   lexicon: lex_mod.Lexicon | None = None) -> list[Event]:
+    """Events with ``type`` None for the mentions no coded event has as trigger ("an
+    earthquake", "the merger", "said"), with their factuality, place, time and attribution."""
+    taken = {(e.trigger.start, e.trigger.end) for e in coded}
+    text = text_of(doc)
+    out = []
+    for i in find_mentions(doc, lexicon):
+        tok = doc[i]
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if (start, end) in taken:
+            continue
+        place, time, attribution = links(tok)
+        fact = factuality(tok)
+        out.append(Event(
+            id=item_id(doc._.cg_key, "event", start, end), type=None,
+            trigger=span_of(text, start, end), place=place, time=time, attribution=attribution,
+            polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
+        ))
+    return out
