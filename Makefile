@@ -8,7 +8,7 @@ SAMPLES := examples
 DB      ?= var/claimgraph.duckdb
 PORT    ?= 8000
 
-.PHONY: setup run test lint typecheck bench serve screenshots system-deps clean
+.PHONY: setup run test lint typecheck bench serve screenshots system-deps clean stance-model
 
 # The virtualenv with the project, its pinned dependencies (every optional extra too) and the
 # spaCy model package.
@@ -36,6 +36,11 @@ run: setup
 	$(BIN)/claimgraph show --db $(DB)
 	@echo ""
 	@echo "Web UI over this database: run 'make serve', then open http://127.0.0.1:$(PORT)/"
+
+# Re-train the shipped stance model (src/claimgraph/data/stance/model.pkl.gz) on FNC-1's training
+# pairs, read from ../shared/evaldata/fnc-1 (never copied here); fixed seeds, one thread.
+stance-model: setup
+	$(BIN)/claimgraph stance-train
 
 serve: setup
 	$(BIN)/claimgraph serve --db $(DB) --port $(PORT)

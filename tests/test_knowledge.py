@@ -204,7 +204,7 @@ def test_plover_categories_read_as_current_ones() -> None:
 
 
 @pytest.mark.parametrize("name", ["events/words.tsv", "events/casualties.tsv", "place_words.tsv",
-                                  "resolve_words.tsv"])
+                                  "resolve_words.tsv", "stance/words.tsv"])
 def test_word_lists_are_named_once_and_explained(name: str) -> None:
     rows = knowledge.rows(name)
     assert duplicates(row[0] for row in rows) == []

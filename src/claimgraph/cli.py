@@ -232,6 +232,63 @@ def eval_command(
         print_report(report, Console())
 
 
+@app.command("stance")
+def stance_command(
+    pairs: Annotated[str, typer.Argument(help='JSON Lines of {"id", "claim", "text"}, or - for stdin.')],
+    as_json: Annotated[bool, typer.Option("--json", help='JSON Lines: {"id", "stance", "score"} a line.')] = False,
+) -> None:
+    """Stance of each text toward its claim: agree, disagree, discuss or unrelated (with a score)."""
+    from claimgraph.resolve.stance import judge
+    from claimgraph.resolve.stance_data import read_pairs
+
+    if pairs == "-":
+        handle = sys.stdin
+    elif not Path(pairs).is_file():
+        raise _fail(ClaimgraphError("E101", f"input not found: {pairs}"))
+    else:
+        handle = open(pairs, encoding="utf-8", errors="replace")  # noqa: SIM115 - closed below
+    failed = done = 0
+    started = time.process_time()
+    try:
+        for result in judge(read_pairs(handle, pairs)):
+            if isinstance(result, DocumentError):
+                failed += 1
+                err.print(result.one_line(), highlight=False, markup=False, soft_wrap=True)
+                continue
+            done += 1
+            line = (json.dumps(result, ensure_ascii=False) if as_json
+                    else f"{result['id']}\t{result['stance']}\t{result['score']}")
+            sys.stdout.write(line + "\n")
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+    seconds = time.process_time() - started
+    err.print(f"judged {done} pair(s), {failed} rejected, {seconds:.1f} CPU s", highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("stance-train")
+def stance_train_command(
+    data: Annotated[Path | None, typer.Option(help="FNC-1 folder (default: ../shared/evaldata/fnc-1).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Model file (default: the package's own).")] = None,
+) -> None:
+    """Train the stance model on every FNC-1 training pair and write it (`make stance-model`)."""
+    from claimgraph import evaluate
+    from claimgraph.resolve.stance import save, shipped_model_path, train
+    from claimgraph.resolve.stance_data import read_fnc
+
+    try:
+        folder = evaluate.resolve_data(evaluate.tasks()["stance"], data)
+        pairs = read_fnc(folder)
+    except ClaimgraphError as exc:
+        raise _fail(exc) from None
+    target = out or shipped_model_path()
+    save(train(pairs), target)
+    err.print(f"trained on {len(pairs)} pairs from {folder}; wrote {target}", highlight=False,
+              markup=False)
+
+
 @app.command()
 def show(
     db: Db = DEFAULT_DB,

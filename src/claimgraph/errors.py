@@ -49,5 +49,6 @@ CODES: dict[str, str] = {
     "E110": "analysis of the document failed",
     "E111": "an archive record is damaged (cut short, or its digest does not match)",
     "E112": "'published' is not a calendar day (YYYY-MM-DD): fix the date or leave it out",
+    "E113": "a stance pair line is not a JSON object with an 'id' and string 'claim' and 'text'",
     "E201": "database error",
 }
