@@ -4,9 +4,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from claimgraph.errors import DocumentError
-from claimgraph.resolve.stance_data import FOLDS, LabelledPair, Pair, part_of, read_pairs, split
+from claimgraph.resolve.stance_data import (
+    FOLDS,
+    LabelledPair,
+    Pair,
+    part_of,
+    read_fnc,
+    read_pairs,
+    split,
+)
 
 
 def test_a_body_is_in_one_part_whatever_the_order() -> None:
@@ -32,3 +41,14 @@ def test_pairs_are_read_in_order_with_errors_in_place() -> None:
     assert isinstance(items[1], DocumentError) and items[1].source == "in.jsonl:3"
     assert isinstance(items[2], DocumentError) and "'id'" in items[2].reason
     assert items[3] == Pair("b", "c", "t")
+
+
+def test_fnc_files_are_read_into_labelled_pairs(tmp_path: Path) -> None:
+    (tmp_path / "train_bodies.csv").write_text(
+        'Body ID,articleBody\n7,"A meteorite fell, officials said.\n\nA crater was found."\n',
+        encoding="utf-8")
+    (tmp_path / "train_stances.csv").write_text(
+        "Headline,Body ID,Stance\nMeteorite hits Managua,7,agree\n", encoding="utf-8")
+    (pair,) = read_fnc(tmp_path)
+    assert pair == LabelledPair("Meteorite hits Managua",
+                                "A meteorite fell, officials said.\n\nA crater was found.", "agree", "7")
