@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from claimgraph.evaluate.stance import baseline, score
+from claimgraph.errors import ClaimgraphError
+from claimgraph.evaluate.stance import baseline, evaluate, score
 from claimgraph.resolve.stance_data import LabelledPair
 
 
@@ -32,3 +35,8 @@ def test_baseline_discusses_a_text_sharing_half_the_claims_words() -> None:
     claim = "Spider burrowed into tourist's stomach"
     assert baseline(claim, "A tourist says a spider burrowed under his skin.") == "discuss"
     assert baseline(claim, "Storms close schools in the south.") == "unrelated"
+
+
+def test_an_unknown_fold_is_refused_before_any_training(tmp_path: Path) -> None:
+    with pytest.raises(ClaimgraphError, match=r"\[E003\] unknown fold 'c'"):
+        evaluate(tmp_path, fold="c")
