@@ -52,3 +52,13 @@ def test_importing_loads_no_model() -> None:
     code = "import sys, claimgraph.resolve.stance; print('sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_shipped_model_reads_the_features_of_this_code() -> None:
+    """A feature added or renamed without `make stance-model` would feed the trees wrong columns."""
+    from claimgraph.resolve.stance import load_model
+    from claimgraph.resolve.stance_features import NAMES
+
+    model = load_model()
+    assert model.trained_on["features"] == list(NAMES)
+    assert model.classifier.n_features_in_ == len(NAMES)
