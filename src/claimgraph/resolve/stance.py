@@ -4,13 +4,15 @@ Does the text vouch for the claim, deny it, merely report it, or not address it 
 (FNC-1's four classes; the output contract's "Stance" section.) Call :func:`stance` for one
 pair or :func:`stances` for many::
 
-    >>> stance("Russia denies shooting down the airliner",
-    ...        "Moscow said on Monday it had shot down the airliner ...")
-    ('disagree', 0.71)
+    >>> stance("Apple is buying Tesla for $75 billion",
+    ...        "Tesla on Monday denied reports that Apple is buying the carmaker for $75 billion. "
+    ...        '"The story is false," a Tesla spokesman said, calling the report of an Apple '
+    ...        "takeover a hoax. Apple also dismissed the rumour. Shares of Tesla fell after the denial.")
+    ('disagree', 0.6494)
 
-The label comes with the model's probability for it (``score``). The claims engineer's
-claim-vs-claim relations read the same judgement (``supports`` when one claim's text agrees
-with another's wording, ``contradicts`` when it disagrees).
+The label comes with the model's probability for it (``score``). Claim-vs-claim relations can
+read the same judgement (a text that agrees supports the claim, one that disagrees contradicts
+it); a one-sentence text is read less well than an article (see docs/quality.md, "stance").
 
 The model is small and offline: the features of :mod:`claimgraph.resolve.stance_features`
 (shared wording weighted by IDF; denying, hedging and vouching words where the text repeats the
