@@ -166,3 +166,10 @@ def test_an_unnamed_speakers_one_word_in_two_unrelated_reports_is_two_claims():
         article("b", "She talked about immigration.", [Says("She", "talked about", "immigration")], outlet="CNN"),
     ]
     assert len(find_claims(records)) == 2
+
+
+def test_a_site_under_a_country_domain_is_known_by_its_outlet():
+    from claimgraph.record import Record
+
+    bbc = Record(id="b", source="b", published=None, text="", url="https://www.bbc.co.uk/news/world-1")
+    assert outlet_of(bbc) == outlet_of(Record(id="c", source="c", published=None, text="", outlet="BBC News"))

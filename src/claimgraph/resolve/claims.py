@@ -101,12 +101,17 @@ def outlet_of(record: Record) -> str:
         return outlet_key(record.outlet)
     if record.url:
         host = urlparse(record.url).hostname or ""
-        labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
-        if labels:
-            site = labels[-2] if len(labels) >= 2 else labels[0]
-            key = outlet_key(site)
-            return key if key in {name_key(c) for c in _media().values()} else host
+        for label in host.split("."):  # "www.reuters.com", "www.bbc.co.uk"
+            if outlet_key(label) in _known_outlets():
+                return outlet_key(label)
+        if host:
+            return host
     return "document:" + record.id
+
+
+@cache
+def _known_outlets() -> frozenset[str]:
+    return frozenset(name_key(canonical) for canonical in _media().values())
 
 
 def is_anonymous(source: Source) -> bool:
