@@ -35,7 +35,7 @@ from typing import Any
 from claimgraph.errors import DocumentError
 from claimgraph.ids import item_id, text_hash
 from claimgraph.ingest.document import Document
-from claimgraph.nlp.entities import person_name
+from claimgraph.nlp.names import person_name
 from claimgraph.record import Entity, Record, Span
 
 #: longer texts are analysed in pieces of at most this many characters: far below spaCy's

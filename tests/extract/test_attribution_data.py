@@ -64,6 +64,20 @@ def test_hedges_and_anonymity_markers_are_unique_lower_case_phrases() -> None:
             assert line.removesuffix("#").strip(), (name, line)
 
 
+def test_word_lists_are_unique_single_words() -> None:
+    for name, lower in (("hearsay.txt", True), ("speech_acts.txt", True), ("outlet_words.txt", False)):
+        words = [line.strip() for line in _data_lines(name)]
+        assert len(words) == len(set(words)), name
+        for word in words:
+            assert " " not in word and "\t" not in word, (name, word)
+            assert word == word.lower() if lower else word[:1].isupper(), (name, word)
+
+
+def test_every_hearsay_word_is_a_hedge_too() -> None:
+    lex = lexicon()
+    assert lex.hearsay and lex.hearsay <= set(lex.hedges)
+
+
 def test_lexicon_loads_every_file() -> None:
     lex = lexicon()
     assert lex.cue_types["say"] == "indirect"

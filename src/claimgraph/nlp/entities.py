@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.nlp import extensions
+from claimgraph.nlp.names import person_names
 from claimgraph.nlp.news_entities import entity_info
 from claimgraph.record import Entity
 
@@ -23,33 +24,23 @@ from claimgraph.record import Entity
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
-def person_name(text: str) -> str:
-    """A PERSON entity's name as written, without a possessive ("Putin's" -> "Putin")."""
-    return text.removesuffix("'s").removesuffix("’s").strip()
-
-
 def canonical_entities(doc: Doc) -> list[Entity]:
     """Named entities with canonical names.
 
     The news ruler gives outlets, ministries, seats of government and metonymic capitals their
     canonical name (``ent_id_``); a person mentioned by surname ("Putin") takes the full name
-    of an earlier mention ("Vladimir Putin"), as a reader would; an entity the places component
+    of an earlier mention ("Vladimir Putin"), as a reader would (:mod:`claimgraph.nlp.names`,
+    the clusters attribution sources read too); an entity the places component
     geocoded takes that place's name and country when the ruler knows nothing of it
     ("Paiporta" → ES), and a place's label when the tagger gave it another.
     """
     out: list[Entity] = []
-    full_names: dict[str, str] = {}
+    people = person_names(doc)
     places = {(p.start, p.end): p for p in extensions.results(doc, "cg_places")}
     for ent in doc.ents:
         canonical: str | None = ent.ent_id_ or None
-        if ent.label_ == "PERSON":
-            name = person_name(ent.text)
-            words = name.split()
-            if len(words) >= 2:
-                full_names.setdefault(words[-1], name)
-                canonical = name
-            elif words:
-                canonical = full_names.get(words[0], name)
+        if ent.label_ == "PERSON" and ent.start in people:
+            canonical = people[ent.start]
         info = entity_info(canonical)
         place = places.get((ent.start_char, ent.end_char))
         label = ent.label_

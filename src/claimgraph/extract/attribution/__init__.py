@@ -2,8 +2,8 @@
 
 :func:`find_attributions` is a pure function over a parsed ``Doc``: quotations
 (:mod:`.quotes`), cue words decided by their frame (:mod:`.cues`), content read off the parse
-(:mod:`.indirect`), sources with kind, anonymity, antecedents and intermediaries
-(:mod:`.sources`) and hedges (:mod:`.hedges`). The component ``claimgraph_attribution_v1`` stores
+(:mod:`.indirect`), sources with kind, anonymity and antecedents (:mod:`.sources`), their
+intermediaries (:mod:`.chains`) and hedges (:mod:`.hedges`). The component ``claimgraph_attribution_v1`` stores
 the result on ``doc._.cg_attributions``; :func:`attribution_rows` flattens a record's
 attributions for display (source → via → cue → content).
 """
@@ -18,10 +18,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.extract.attribution import classifier
+from claimgraph.extract.attribution.chains import citing_of, republisher, vias
 from claimgraph.extract.attribution.cues import (
     SIGNING_DASHES,
     find_cues,
     headline_cues,
+    hearsay_cues,
     signed_cues,
     signer_end,
 )
@@ -29,14 +31,7 @@ from claimgraph.extract.attribution.frames import Cue, Quotes
 from claimgraph.extract.attribution.hedges import find_hedges
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
-from claimgraph.extract.attribution.sources import (
-    appositive_speaker,
-    citing_of,
-    make_source,
-    republisher,
-    subject_of,
-    vias,
-)
+from claimgraph.extract.attribution.sources import appositive_speaker, make_source, subject_of
 from claimgraph.extract.dateline import dateline_end
 from claimgraph.extract.span_index import SpanIndex
 from claimgraph.ids import item_id, text_hash
@@ -159,6 +154,12 @@ def _republished(
             and lexicon().cue_types.get(c.token.lemma_.lower()) == "indirect"  # a speech act
             and subject_of(c.token) is not None  # by someone the text names
         ] if outlet is not None else []
+        # the outermost of them: "…, diplomats said, according to X" also holds the cues of
+        # what the diplomats report ("over what they described as …")
+        inner = [
+            (c, s, e) for c, s, e in inner
+            if not any(s2 <= c.token.idx < e2 for c2, s2, e2 in inner if c2 is not c)
+        ]
         if outlet is not None and len(inner) == 1:
             out.append(inner[0])
             chains[id(inner[0][0])] = outlet
@@ -258,6 +259,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     cues = find_cues(doc, quotes, text=text)
     cues = headline_cues(doc, quotes, cues, classifier.headline_end(text)) + cues
     cues += signed_cues(doc, quotes, text)
+    cues += hearsay_cues(doc, quotes, cues)
+    cues.sort(key=lambda c: c.token.i)  # text order: sources resolve against earlier ones
     for cue in cues:
         span = cue.content  # every finder reads it before deciding
         if span is None:
@@ -286,6 +289,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             mention = _headline_speaker(cue)
         elif cue.frame == "signed":
             mention = _signer(cue)
+        elif cue.frame == "hearsay":
+            mention = None  # "reportedly": someone reports it, the text does not say who
         else:
             mention = subject_of(cue.token)
         if mention is None and cue.frame == "ccomp":
@@ -311,7 +316,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         inside = mention is not None and mention.start_char < end and start < mention.end_char
         if inside and mention is not None and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
-        mention, via_mentions = vias(cue.token, mention, history)
+        mention, via_mentions = vias(cue.token, mention)
         if id(cue) in republished:  # "…, an official told Bloomberg, according to Reuters"
             via_mentions.append(republished[id(cue)])
         if mention is not None and not mention.text.strip():

@@ -17,8 +17,8 @@ A candidate cue (:mod:`.cues`), a verb or noun, has one *frame*, the way its con
 - ``adj``-frames: an adjective after a copula takes its own clause or phrase ("is critical of
   …", "is confident that …"): the adjective is the candidate, with the frames above;
 
-and two frames read off the text rather than the parse, found by :mod:`.cues` itself:
-``headline`` and ``signed``. The frame tells :mod:`.indirect` where the content is and is a
+and three frames read off the text rather than the parse, found by :mod:`.cues` itself:
+``headline``, ``signed`` and ``hearsay`` (a clause whose only source is "reportedly"). The frame tells :mod:`.indirect` where the content is and is a
 column of the cue statistics. :class:`Cue` and :class:`Quotes` live here, below both of those
 modules, because :mod:`.cues` reads a candidate's content (:mod:`.indirect`) before deciding
 whether it is a cue, and :mod:`.indirect` reads cues.
@@ -35,7 +35,8 @@ from claimgraph.extract.attribution.lexicon import lexicon
 #: frames in priority order; ``none`` candidates never become attributions (no content)
 FRAMES = (
     "quote", "according", "ccomp", "xcomp", "parataxis", "dobj", "prep",
-    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "signed", "none",
+    "colon", "acl", "as", "relcl", "passive", "in_document", "headline", "signed", "hearsay",
+    "none",
 )
 SENTENCE_END = {".", "?", "!"}
 #: how many non-punctuation words may stand between a quotation and its cue

@@ -87,6 +87,8 @@ def _interrupted_range(cue: Token, head: Token | None = None) -> tuple[int, int]
     doc = cue.doc
     left = _trim(doc, head.left_edge.i, cue.left_edge.i)
     right = _trim(doc, cue.right_edge.i + 1, head.right_edge.i + 1)
+    if right[0] < right[1] and doc[right[0]].lower_ == "according":
+        right = (right[0], right[0])  # "…, diplomats said, according to X": X's, not the clause
     if right[1] - right[0] > 3 and left[1] - left[0] > 1:
         return left[0], right[1]
     if left[1] - left[0] >= right[1] - right[0]:
@@ -153,6 +155,31 @@ def _snap_to_quotes(start: int, end: int, quotes: Quotes) -> tuple[int, int]:
 
 def _end(span: tuple[int, int]) -> int:
     return span[1]
+
+
+def hearsay_content(adverb: Token, quotes: Quotes) -> tuple[int, int] | None:
+    """What a hearsay adverb attributes: the clause it modifies ("Troops reportedly crossed the
+    river" -> the whole clause, the adverb inside it), or the noun phrase a relative clause so
+    modified describes ("the gun he allegedly used").
+
+    None when it modifies no verb ("the allegedly stolen car" hedges a word, not a claim).
+    """
+    head = adverb.head
+    if head.i == adverb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    doc = adverb.doc
+    start, end = _subtree_range(head)
+    # a clause coordinated after it is said by no one: "… took bribes, and he resigned"
+    joined = [c.left_edge.i for c in head.rights if c.dep_ in ("cc", "conj") and c.i > adverb.i]
+    start, end = _trim(doc, start, min([end, *joined]))
+    while start < end and doc[start].dep_ in ("cc", "mark"):
+        start += 1  # "…, and troops reportedly crossed": the conjunction joins, it is not said
+    if start >= end:
+        return None
+    clipped = _in_paragraph(adverb, *_to_chars(doc, start, end))
+    return _snap_to_quotes(*clipped, quotes) if clipped is not None else None
 
 
 def content_span(cue: Cue, quotes: Quotes) -> tuple[int, int] | None:

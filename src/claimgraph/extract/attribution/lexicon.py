@@ -9,7 +9,11 @@
 - ``hedges.txt``, ``anonymity.txt``: phrases, one per line; the approximators that hedge only
   before a number ("about 300") come from ``claimgraph/data/number_modifiers.tsv``, which the
   quantity finder reads for their bounds;
-- ``source_kinds.tsv``: source head nouns -> kind, and whether the noun names nobody by itself.
+- ``source_kinds.tsv``: source head nouns -> kind, and whether the noun names nobody by itself;
+- ``hearsay.txt``: adverbs that attribute with no source ("reportedly", "allegedly");
+- ``outlet_words.txt``: the last words of outlets' names ("Insider", "Wire", "Times");
+- ``speech_acts.txt``: verbs and nouns of saying and thinking, the only ones whose object can be
+  a claim.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ class Lexicon:
     hedges: tuple[str, ...]
     anonymity: tuple[str, ...]
     source_kinds: dict[str, tuple[str, bool]]  # noun -> (kind, generic)
+    hearsay: frozenset[str]  # adverbs that attribute with no source: "reportedly"
+    outlet_words: frozenset[str]  # a name ending in one is an outlet's: "Business Insider"
+    speech_acts: frozenset[str]  # lemmas of saying and thinking: "deny", "criticism"
 
 
 @lru_cache(maxsize=1)
@@ -61,4 +68,7 @@ def lexicon() -> Lexicon:
         ),
         anonymity=tuple(line.strip().lower() for line in _lines("anonymity.txt")),
         source_kinds={row[0]: (row[1], row[2] == "yes") for row in _rows("source_kinds.tsv")},
+        hearsay=frozenset(line.strip().lower() for line in _lines("hearsay.txt")),
+        outlet_words=frozenset(line.strip() for line in _lines("outlet_words.txt")),
+        speech_acts=frozenset(line.strip() for line in _lines("speech_acts.txt")),
     )

@@ -5,8 +5,7 @@ object of "according to", the possessor of a noun cue: "Trump's statement"). Pro
 descriptions ("he", "the official", "the ministry") get a ``canonical`` name from the nearest
 earlier named mention that fits (a person for he/she, an organisation for it/they and for
 institutional nouns). Unnamed sources ("an unnamed Western official", "sources familiar with the
-talks") are ``anonymous`` with their ``descriptor`` kept. Intermediaries ("told Bloomberg",
-"cited by Reuters", "Reuters reported, citing officials") become ``via``, nearest first.
+talks") are ``anonymous`` with their ``descriptor`` kept. Intermediaries are :mod:`.chains`'.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.dateline import dateline_end
 from claimgraph.nlp import extensions
+from claimgraph.nlp.names import name_of
 from claimgraph.record import Source
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
@@ -25,6 +25,9 @@ GROUP_PRONOUNS = {"it", "they", "them", "we", "us"}
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"you", "who", "which", "that"}
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "government"}
 CITE_LEMMAS = {"cite", "quote", "interview"}
+#: what an outlet does to a document it passes on: "a draft seen by Reuters", "a memo obtained by
+#: CNN" (the outlet is its intermediary, like one that cites a person)
+RELAY_LEMMAS = CITE_LEMMAS | {"see", "obtain", "review"}
 #: how far back an antecedent is looked for (sources, then words): bounded, so long articles
 #: stay linear
 LOOKBACK_SOURCES = 30
@@ -32,7 +35,7 @@ LOOKBACK_TOKENS = 400
 _NEWS_KINDS = {"media", "government", "military", "group", "organization"}
 
 
-def _entity_info(ent: Span | Token) -> tuple[str | None, str | None]:
+def entity_info_of(ent: Span | Token) -> tuple[str | None, str | None]:
     """(canonical, kind) the news entity ruler knows for an entity or a token of one."""
     if not ent.ent_id_:
         return None, None
@@ -62,10 +65,10 @@ def _subject_mention(cue: Token) -> Span | None:
         if to is None and cue.i + 1 < len(doc):
             to = doc[cue.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return _phrase(pobj) if pobj is not None else None
+        return phrase(pobj) if pobj is not None else None
     if cue.pos_ == "ADP" and cue.lower_ == "in":  # "In a CNN poll, …": the document
         pobj = next((c for c in cue.children if c.dep_ == "pobj"), None)
-        return _phrase(pobj) if pobj is not None else None
+        return phrase(pobj) if pobj is not None else None
     if cue.text == ":":  # "Kerry: “…”"
         before = doc[cue.i - 1]
         chunk = _chunk_holding(doc, before.i, max(0, before.i - 12), before.i + 1)
@@ -78,20 +81,20 @@ def _subject_mention(cue: Token) -> Span | None:
             break
         subject = _nearest_subject(tok)
         if subject is not None:
-            return _phrase(subject)
+            return phrase(subject)
         for child in tok.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _phrase(pobj)
+                    return phrase(pobj)
             if child.dep_ == "poss" and tok.pos_ == "NOUN":
-                return _phrase(child)
+                return phrase(child)
         if tok.pos_ == "NOUN":
             by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             if by is not None:
                 pobj = next((c for c in by.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _phrase(pobj)
+                    return phrase(pobj)
             if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok is cue:
                 tok = tok.head  # "Trump made several statements": the light verb's subject
                 continue
@@ -103,7 +106,7 @@ def _subject_mention(cue: Token) -> Span | None:
             tok = tok.head.head  # "… won the state by bragging about …"
         elif tok.dep_ in ("relcl", "acl") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "an item suggesting that …", "the senator, defending his vote, …"
-            return _phrase(tok.head, with_clauses=False)
+            return phrase(tok.head, with_clauses=False)
         else:
             break
     return None
@@ -154,13 +157,14 @@ def _nearest_subject(verb: Token) -> Token | None:
     return best
 
 
-def _phrase(head: Token, *, with_clauses: bool = True) -> Span:
+def phrase(head: Token, *, with_clauses: bool = True) -> Span:
     """The noun phrase headed by ``head``; relative clauses and appositions kept or cut."""
     doc = head.doc
     if with_clauses:
         start, end = head.left_edge.i, head.right_edge.i + 1
-        # "an official, cited by Bloomberg": the citing outlet is a via, not part of the name
-        cited = [c for c in head.rights if c.dep_ == "acl" and c.lemma_.lower() in CITE_LEMMAS]
+        # "an official, cited by Bloomberg", "a draft seen by Reuters": the outlet is a via, not
+        # part of the name
+        cited = [c for c in head.rights if c.dep_ == "acl" and c.lemma_.lower() in RELAY_LEMMAS]
         if cited and any(a.dep_ == "agent" for a in cited[0].children) and head.pos_ != "PRON":
             end = cited[0].left_edge.i
     else:
@@ -221,10 +225,14 @@ def source_kind(mention: Span) -> str:
     root = mention.root
     ent = _head_entity(mention)
     if ent is not None:
-        _, kind = _entity_info(root)
+        _, kind = entity_info_of(root)
         if kind:
             return kind
+    if outlet_name(root):
+        return "media"  # "Business Insider", "Continental Wire"
     noun = lexicon().source_kinds.get(root.lemma_.lower())
+    if noun and noun[0] == "document" and _institution_name(root):
+        return "organization"  # "the U.S. Geological Survey" is an agency, "a survey" a document
     if noun:
         return noun[0]
     if root.lower_ in PERSON_PRONOUNS:
@@ -236,7 +244,28 @@ def source_kind(mention: Span) -> str:
     return "unknown"
 
 
-def _entity_at(tok: Token) -> Span | None:
+def outlet_name(tok: Token) -> bool:
+    """True when ``tok`` heads a proper name ending in an outlet's word (``outlet_words.txt``:
+    "Business Insider", "Continental Wire"), whether or not the tagger saw an entity there."""
+    if tok.pos_ != "PROPN" and not tok.ent_type_:
+        return False
+    ent = entity_at(tok)
+    last = ent[-1] if ent is not None and ent.label_ != "PERSON" else tok
+    return last.pos_ == "PROPN" and last.text in lexicon().outlet_words
+
+
+def _institution_name(root: Token) -> bool:
+    """A document noun written as the head of a proper name that names no person: "the U.S.
+    Geological Survey" is an institution, "the Mueller Report" a document."""
+    if root.pos_ != "PROPN" or not root.text[:1].isupper():
+        return False
+    modifiers = [c for c in root.children if c.dep_ in ("compound", "amod") and c.i < root.i]
+    return bool(modifiers) and not any(
+        t.ent_type_ == "PERSON" for c in modifiers for t in c.subtree
+    )
+
+
+def entity_at(tok: Token) -> Span | None:
     """The named entity ``tok`` is part of, read off the IOB tags (``Span.ents`` would scan
     every entity of the document, which makes long articles quadratic)."""
     if not tok.ent_type_:
@@ -253,7 +282,7 @@ def _entity_at(tok: Token) -> Span | None:
 
 def _head_entity(mention: Span) -> Span | None:
     """The named entity the mention's head word belongs to ("Ukrainian troops" has none)."""
-    ent = _entity_at(mention.root)
+    ent = entity_at(mention.root)
     return ent if ent is not None and mention.start <= ent.start and ent.end <= mention.end else None
 
 
@@ -262,9 +291,17 @@ def _named(mention: Span) -> str | None:
     name in apposition to its head ("A Pentagon spokesperson, Major General Pat Ryder")."""
     ent = _head_entity(mention)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
-        canonical, _ = _entity_info(mention.root)
-        return canonical or ent.text
+        return entity_name(ent)
     return _appositive_name(mention)
+
+
+def entity_name(ent: Span) -> str:
+    """Who an entity is: the news ruler's canonical name, a person's cluster name ("Esper" ->
+    "Mark Esper", :mod:`claimgraph.nlp.names`), else the entity as written."""
+    canonical, _ = entity_info_of(ent[0])
+    if canonical:
+        return canonical
+    return name_of(ent) if ent.label_ == "PERSON" else ent.text
 
 
 def _is_person_appositive(mention: Span) -> bool:
@@ -279,9 +316,9 @@ def _appositive_name(mention: Span) -> str | None:
     for app in mention.root.children:
         if app.dep_ != "appos" or not (mention.start <= app.i < mention.end):
             continue
-        ent = _entity_at(app)
+        ent = entity_at(app)
         if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end <= mention.end:
-            return _entity_info(app)[0] or ent.text
+            return entity_info_of(app)[0] or ent.text
     return None
 
 
@@ -332,8 +369,8 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
             continue
         ent_kind = ENTITY_KINDS.get(tok.ent_type_)
         if ent_kind and (ent_kind in wanted or (ent_kind == "organization" and "government" in wanted)):
-            ent = _entity_at(tok)
-            return _entity_info(tok)[0] or (ent.text if ent is not None else tok.text)
+            ent = entity_at(tok)
+            return entity_name(ent) if ent is not None else tok.text
     return None
 
 
@@ -350,49 +387,9 @@ def _recent_subject(mention: Span, wanted: set[str], after: int) -> str | None:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or kind is None:
             continue
         if kind in wanted or (kind == "organization" and "government" in wanted):
-            ent = _entity_at(tok)
-            return _entity_info(tok)[0] or (ent.text if ent is not None else tok.text)
+            ent = entity_at(tok)
+            return entity_name(ent) if ent is not None else tok.text
     return None
-
-
-def _is_media(tok: Token) -> bool:
-    if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "GPE") and _entity_info(tok)[1] == "media":
-        return True
-    # an outlet noun ("the newspaper"), not a person who works for one ("reporters")
-    kind = lexicon().source_kinds.get(tok.lemma_.lower())
-    return kind is not None and kind[0] == "media" and not kind[1]
-
-
-def republisher(cue: Token) -> Span | None:
-    """The outlet of "according to Reuters" (a republisher: "…, an official told Bloomberg,
-    according to Reuters"), else None. A poll or a report is no republisher: "according to
-    the poll, most voters want …" is the poll's finding."""
-    if cue.lower_ != "according":
-        return None
-    mention = subject_of(cue)
-    if mention is None:
-        return None
-    return mention if _is_media(mention.root) or source_kind(mention) == "media" else None
-
-
-def citing_of(cue: Token) -> Token | None:
-    """ "…, citing two officials, …" under a cue (the parser may hang it on the content).
-
-    "According to a report by Reuters, citing two diplomats, …": the participle hangs on the
-    clause "according to" sits in, right after the phrase.
-    """
-    for tok in cue.subtree:
-        if tok.lower_ == "citing" and tok.dep_ in CITING_DEPS and tok.i != cue.i:
-            return tok
-    if cue.lower_ == "according":
-        after = cue.right_edge.i
-        for tok in cue.head.children:
-            if tok.lower_ == "citing" and tok.dep_ in CITING_DEPS and after < tok.i <= after + 2:
-                return tok
-    return None
-
-
-CITING_DEPS = ("advcl", "xcomp", "conj", "acl")
 
 
 def appositive_speaker(cue: Token) -> Span | None:
@@ -420,45 +417,9 @@ def appositive_speaker(cue: Token) -> Span | None:
             tok.lemma_.lower() in kinds or tok.ent_type_ in ("PERSON", "ORG", "NORP")
         ):
             continue
-        return _phrase(tok, with_clauses=False)
+        return phrase(tok, with_clauses=False)
     return None
 
 
 #: how the parser may hang a speaker set off by commas on the clause before its verb
 SPEAKER_DEPS = {"appos", "dobj", "npadvmod", "conj", "attr"}
-
-
-def vias(cue: Token, mention: Span | None, history: list[Source]) -> tuple[Span | None, list[Span]]:
-    """Intermediaries of an attribution; may swap the source ("Reuters reported, citing X").
-
-    Returns the (possibly new) source mention and the via mentions, nearest first.
-    """
-    out: list[Span] = []
-    # "told Bloomberg", "said in an interview with CNN" ("according to Reuters" is the source)
-    for child in cue.children if cue.lower_ != "according" else ():
-        if child.dep_ in ("dative", "dobj") and _is_media(child):
-            out.append(_phrase(child))
-        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and _is_media(pobj):
-                    out.append(_phrase(pobj))
-    if mention is not None:
-        root = mention.root
-        doc = cue.doc
-        # "an official, cited by Bloomberg, said" / "quoted by Reuters": on the source or
-        # between it and the cue (where a misparse may have hung it)
-        between = doc[mention.end : cue.i] if mention.end <= cue.i else doc[0:0]
-        acls = {t.i: t for t in [*root.children, *between] if t.dep_ == "acl"}
-        for child in acls.values():
-            if child.lemma_.lower() in CITE_LEMMAS:
-                agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                outlet = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                if outlet is not None:
-                    out.insert(0, _phrase(outlet))
-        # "Reuters reported, citing two officials": the officials speak, via Reuters
-        citing = citing_of(cue)
-        cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
-        if cited is not None and (_is_media(root) or source_kind(mention) in ("media", "document")):
-            return _phrase(cited), [mention, *out]
-    return mention, out
-

@@ -1,0 +1,161 @@
+"""Who speaks and through whom, on sentences written for these tests: one pattern per test.
+
+Covers issue 12's sources: one person under one name, the kind of a source, intermediaries
+("told an outlet", "in an interview with", "according to" an outlet, citing chains) and
+hedged claims with no source ("reportedly").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimgraph.nlp import extensions
+from claimgraph.record import Attribution
+
+
+def attributions(nlp: Language, text: str) -> list[Attribution]:
+    return extensions.results(nlp(text), "cg_attributions")
+
+
+def said(nlp: Language, text: str, cue: str) -> Attribution:
+    """The one attribution whose cue is ``cue``."""
+    found = [a for a in attributions(nlp, text) if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1, [(a.cue and a.cue.text, a.content.text) for a in attributions(nlp, text)]
+    return found[0]
+
+
+def vias(att: Attribution) -> list[str]:
+    return [v.canonical or v.text for v in att.via]
+
+
+# one person, one name
+
+
+def test_a_surname_source_takes_the_full_name_given_earlier(nlp: Language) -> None:
+    text = "Health Minister Karl Lauterbach visited the clinic. The wards are full, Lauterbach said."
+    att = said(nlp, text, "said")
+    assert att.source is not None and att.source.text == "Lauterbach"
+    assert att.source.canonical == "Karl Lauterbach"
+
+
+def test_surname_and_full_name_are_one_source_id(nlp: Language) -> None:
+    from claimgraph.resolve.sources import source_id
+
+    text = (
+        "Karl Lauterbach said the wards were full. "
+        "Later Lauterbach said the clinic would close."
+    )
+    ids = {source_id(a.source) for a in attributions(nlp, text) if a.source is not None}
+    assert len(ids) == 1
+
+
+# kinds
+
+
+def test_a_diplomat_is_a_person(nlp: Language) -> None:
+    att = said(nlp, "The talks will resume in June, a European diplomat said.", "said")
+    assert att.source is not None and att.source.kind == "person"
+
+
+def test_an_agency_named_survey_is_an_organization_not_a_document(nlp: Language) -> None:
+    att = said(nlp, "The British Geological Survey said the tremor was felt in Leeds.", "said")
+    assert att.source is not None and att.source.kind == "organization"
+
+
+def test_a_survey_is_still_a_document(nlp: Language) -> None:
+    att = only_with_source(nlp, "A survey released on Monday found that most farmers oppose the tax.")
+    assert att.source is not None and att.source.kind == "document"
+
+
+def only_with_source(nlp: Language, text: str) -> Attribution:
+    found = [a for a in attributions(nlp, text) if a.source is not None]
+    assert len(found) == 1, [a.content.text for a in found]
+    return found[0]
+
+
+# via chains
+
+
+def test_told_an_outlet_the_list_does_not_know(nlp: Language) -> None:
+    att = said(nlp, "The port will reopen next week, a shipping executive told Lloyd's Daily.", "told")
+    assert att.source is not None and att.source.text == "a shipping executive"
+    assert vias(att) == ["Lloyd's Daily"]
+    assert att.via[0].kind == "media"
+
+
+def test_told_a_named_journalist_of_an_outlet(nlp: Language) -> None:
+    text = "The drills are routine, the admiral told Reuters correspondent Idrees Ali."
+    att = said(nlp, text, "told")
+    assert vias(att) == ["Idrees Ali"]
+
+
+def test_told_reporters_is_no_intermediary(nlp: Language) -> None:
+    att = said(nlp, "The drills are routine, the admiral told reporters.", "told")
+    assert att.via == []
+
+
+def test_said_in_an_interview_with_an_outlet(nlp: Language) -> None:
+    text = "The ceasefire is holding, the foreign minister said in an interview with Deutsche Welle."
+    att = said(nlp, text, "said")
+    assert att.source is not None and att.source.text == "the foreign minister"
+    assert vias(att) == ["Deutsche Welle"]
+    assert att.content.text == "The ceasefire is holding"
+
+
+def test_speakers_said_according_to_an_outlet(nlp: Language) -> None:
+    text = "The ministers approved the loan, officials said, according to Baltic News Wire."
+    att = said(nlp, text, "said")
+    assert att.source is not None and att.source.text == "officials"
+    assert vias(att) == ["Baltic News Wire"]
+    assert att.content.text == "The ministers approved the loan"
+
+
+def test_a_citing_chain_of_two_outlets(nlp: Language) -> None:
+    text = "Two bridges were damaged, Reuters reported, citing Interfax, which quoted a regional official."
+    att = said(nlp, text, "reported")
+    assert att.source is not None and att.source.text == "a regional official"
+    assert vias(att) == ["Interfax", "Reuters"]
+
+
+# hedged claims with no source
+
+
+def test_reportedly_is_a_claim_with_no_source(nlp: Language) -> None:
+    text = "The rebels reportedly seized two villages near the border on Sunday."
+    att = said(nlp, text, "reportedly")
+    assert att.source is None
+    assert [h.text for h in att.hedges] == ["reportedly"]
+    assert att.content.text == text.rstrip(".")
+
+
+def test_allegedly_does_not_reach_the_clause_joined_after_it(nlp: Language) -> None:
+    text = "The mayor allegedly took cash from a builder, and the council later suspended him."
+    att = said(nlp, text, "allegedly")
+    assert att.content.text == "The mayor allegedly took cash from a builder"
+
+
+def test_reportedly_inside_a_speakers_claim_is_that_claims_hedge(nlp: Language) -> None:
+    text = "Police said the driver had reportedly fled to Austria."
+    found = attributions(nlp, text)
+    assert [a.cue.text for a in found if a.cue] == ["said"]
+    assert [h.text for h in found[0].hedges] == ["reportedly"]
+
+
+# speech or not
+
+
+def test_a_counted_object_is_an_act_not_a_claim(nlp: Language) -> None:
+    assert attributions(nlp, "Morgan Stanley named 45 new managing directors on Thursday.") == []
+
+
+def test_a_country_acting_on_a_thing_is_no_attribution(nlp: Language) -> None:
+    assert attributions(nlp, "Hungary vetoed the aid package on Monday.") == []
+
+
+def test_a_name_given_is_no_attribution(nlp: Language) -> None:
+    assert attributions(nlp, "The strip of sand, known as the Wall, runs for 200 km.") == []
+
+
+def test_a_country_that_denies_still_speaks(nlp: Language) -> None:
+    att = said(nlp, "Hungary denied the report on Monday.", "denied")
+    assert att.source is not None and att.source.text == "Hungary"
