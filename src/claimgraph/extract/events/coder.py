@@ -159,10 +159,10 @@ def find_events(
             polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
         ))
 
-    def links(tok: Token) -> tuple[int | None, int | None, str | None]:
+    def links(tok: Token, sent: Span) -> tuple[int | None, int | None, str | None]:
         start, end = tok.idx, tok.idx + len(tok.text)
-        return (link_place(places, tok.sent, tok, tok, index=place_spans),
-                link_time(times, tok.sent, tok, tok, index=time_spans),
+        return (link_place(places, sent, tok, tok, index=place_spans),
+                link_time(times, sent, tok, tok, index=time_spans),
                 link_attribution(attributions, start, end, index=content_spans))
 
     # every other reported event, with no PLOVER category ("an earthquake", "the merger")

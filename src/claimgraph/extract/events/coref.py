@@ -44,6 +44,7 @@ PARTICIPANT_LABELS = frozenset({"PERSON"})
 #: how far back (sentences) a mention looks for its event
 WINDOW = 8
 _SENTENCE_STARTS = "claimgraph.coref.sentence_starts"
+_ENTITIES = "claimgraph.coref.entities"
 
 
 @dataclass(slots=True)
@@ -179,13 +180,24 @@ def _inside(start: int, end: int, scopes: list[tuple[int, int]]) -> bool:
     return any(lo <= start and end <= hi for lo, hi in scopes)
 
 
+def _entities(doc: Doc) -> list[tuple[int, int, str, str, int, int]]:
+    """``doc.ents`` as plain tuples (start_char, end_char, label, lower text, start, end), built
+    once per ``Doc``: its getter builds every entity span on each call, once per event mention,
+    which was most of the events component's time."""
+    ents = doc.user_data.get(_ENTITIES)
+    if ents is None:
+        ents = doc.user_data[_ENTITIES] = [
+            (e.start_char, e.end_char, e.label_, e.text.lower(), e.start, e.end) for e in doc.ents]
+    return ents  # type: ignore[no-any-return]
+
+
 def _participants(tok: Token, scopes: list[tuple[int, int]]) -> dict[str, frozenset[str]]:
     """Named participants hanging on the mention: its subject, objects, "of"/"on"/"by" phrases."""
     found: dict[str, set[str]] = {}
-    for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
-        if ent.label_ in PARTICIPANT_LABELS and _inside(ent.start_char, ent.end_char, scopes) \
-                and not (ent.start <= tok.i < ent.end):
-            found.setdefault(ent.label_, set()).add(ent.text.lower())
+    for start_char, end_char, label, text, start, end in _entities(tok.doc):
+        if label in PARTICIPANT_LABELS and _inside(start_char, end_char, scopes) \
+                and not (start <= tok.i < end):
+            found.setdefault(label, set()).add(text)
     return {label: frozenset(names) for label, names in found.items()}
 
 

@@ -20,10 +20,11 @@ with ``type`` None and drops a coded trigger the model reads in another sense.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.factuality import factuality
@@ -33,7 +34,8 @@ from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Event, span_of
 
 #: where an event happened, when, and who reports it: (place, time, attribution) of a trigger
-Links = Callable[[Token], tuple[int | None, int | None, str | None]]
+#: in its sentence
+Links = Callable[[Token, Span], tuple[int | None, int | None, str | None]]
 
 WEIGHTS = "events/mention_weights.tsv"
 #: WordNet's say on nouns: the file of the most frequent sense, and the share of senses that are
@@ -158,13 +160,15 @@ def uncoded_events(doc: Doc, coded: list[Event], links: Links,
     earthquake", "the merger", "said"), with their factuality, place, time and attribution."""
     taken = {(e.trigger.start, e.trigger.end) for e in coded}
     text = text_of(doc)
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    starts = [s.start for s in sents]  # a token's sentence by bisection, not Token.sent's scan
     out = []
     for i in find_mentions(doc, lexicon):
         tok = doc[i]
         start, end = tok.idx, tok.idx + len(tok.text)
         if (start, end) in taken:
             continue
-        place, time, attribution = links(tok)
+        place, time, attribution = links(tok, sents[bisect_right(starts, i) - 1])
         fact = factuality(tok)
         out.append(Event(
             id=item_id(doc._.cg_key, "event", start, end), type=None,
