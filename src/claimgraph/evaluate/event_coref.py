@@ -19,7 +19,9 @@ alone (:func:`claimgraph.extract.events.coref.cluster`); ``cross.*`` clusters a 
 documents together (:func:`claimgraph.resolve.events.cluster_story`) with the story taken as
 the ECB+ sub-topic (oracle stories: story detection is scored by ``eval stories``). Each as MUC,
 B³, CEAF-e recall/precision/F1 and ``conll.f1``, their mean. ``meantime.pairwise`` is
-within-document coreference on MEANTIME (airbus, apple) as coreferent pairs of mentions.
+within-document coreference on MEANTIME (airbus, apple; gold ``REFERS_TO`` instances) as
+coreferent pairs of mentions, in the annotated part of each text (:func:`annotated_end`); a
+pair with a predicted mention that matches no gold one is a wrong link.
 
 **Folds:** topics are split odd (``odd``, the rules were designed on it) and even (``even``,
 it checks them); each fold's scores are reported as ``fold_<name>.<metric>``.
@@ -38,7 +40,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.errors import ClaimgraphError
 from claimgraph.evaluate import coref_metrics
 from claimgraph.evaluate.ecbplus import EcbDocument, read_topics
-from claimgraph.evaluate.meantime import read_corpora
+from claimgraph.evaluate.meantime import GoldMention, read_corpora
 from claimgraph.evaluate.scoring import Report, overlap_pairs
 from claimgraph.extract.events.coref import Mention, cluster, mention_of
 from claimgraph.extract.events.families import family
@@ -208,7 +210,8 @@ def _meantime(report: Report, base: Report, data: Path, limit: int | None) -> No
     docs = docs[:limit] if limit else docs
     nlp = pipeline.default_pipeline(only=PIPELINE)
     for gold, doc in zip(docs, pipeline.parse(nlp, ((d.text, None) for d in docs)), strict=True):
-        predicted = predicted_mentions(doc)
+        edge = annotated_end(gold.text, gold.mentions)
+        predicted = [p for p in predicted_mentions(doc) if p[0].idx < edge]
         spans = [TextSpan(t.idx, t.idx + len(t.text), t.text) for t, _ in predicted]
         gold_spans = [TextSpan(m.start, m.end, m.text) for m in gold.mentions]
         matched = _matches(gold_spans, spans)
@@ -228,6 +231,15 @@ def _meantime(report: Report, base: Report, data: Path, limit: int | None) -> No
             target.counts["meantime.pairwise"] = target.counts.get(
                 "meantime.pairwise", counts.__class__()) + counts
             target.counts[name] = target.counts.get(name, counts.__class__()) + counts
+
+
+def annotated_end(text: str, mentions: list[GoldMention]) -> int:
+    """Where a MEANTIME text's annotation ends: the end of the sentence (line) of its last gold
+    event mention. MEANTIME annotates each article's first sentences only; our mentions after
+    them would count as wrong links to events no one annotated."""
+    last = max((m.end for m in mentions), default=0)
+    edge = text.find("\n", last)
+    return len(text) if edge < 0 else edge
 
 
 def _finish(report: Report) -> None:
