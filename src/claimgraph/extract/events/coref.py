@@ -22,8 +22,10 @@ the component codes today.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +33,8 @@ from claimgraph.extract.events.families import family
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Event, Place, Time, span_of
+
+T = TypeVar("T")
 
 _WORDS = word_sets("events/words.tsv")
 #: saying is an event each time it is said: these never join an earlier event by word alone
@@ -45,6 +49,9 @@ PARTICIPANT_LABELS = frozenset({"PERSON"})
 WINDOW = 8
 _SENTENCE_STARTS = "claimgraph.coref.sentence_starts"
 _ENTITIES = "claimgraph.coref.entities"
+_ENTITIES_BY_START = "claimgraph.coref.entities_by_start"
+_PLACES_BY_START = "claimgraph.coref.places_by_start"
+_TIMES_BY_START = "claimgraph.coref.times_by_start"
 
 
 @dataclass(slots=True)
@@ -138,18 +145,23 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
     groups: list[list[int]] = []
     members: list[list[Mention]] = []
+    open_groups: list[int] = []  # groups whose last mention is within the window, oldest first
     for i in order:
         mention = mentions[i]
+        # mentions come in text order: a group that fell out of the window never comes back,
+        # so each mention looks at a bounded number of groups (linear in the text)
+        open_groups = [n for n in open_groups if _near(mention, members[n])]
         chosen: int | None = None
         if not mention.indefinite:
-            fits = [n for n in reversed(range(len(groups))) if _near(mention, members[n])
-                    and all(compatible(mention, m) for m in members[n])]
+            fits = [n for n in sorted(open_groups, reverse=True)
+                    if all(compatible(mention, m) for m in members[n])]
             chosen = next((n for n in fits if _same_action(mention, members[n])), None)
             if chosen is None:
                 renamed = [n for n in fits if _renames(mention, members[n])]
                 nominal = [n for n in renamed if any(not m.verbal for m in members[n])]
                 chosen = next(iter(nominal or renamed), None)
         if chosen is None:
+            open_groups.append(len(groups))
             groups.append([i])
             members.append([mention])
         else:
@@ -180,6 +192,30 @@ def _inside(start: int, end: int, scopes: list[tuple[int, int]]) -> bool:
     return any(lo <= start and end <= hi for lo, hi in scopes)
 
 
+class _ByStart(Generic[T]):
+    """Items with character offsets, sorted by start, so the ones starting inside a stretch of
+    text are found by bisection (a mention reads its own phrase's items, not the document's)."""
+
+    def __init__(self, items: list[T], start: Callable[[T], int]) -> None:
+        self.items = sorted(items, key=start)
+        self.starts = [start(x) for x in self.items]
+
+    def between(self, lo: int, hi: int) -> list[T]:
+        return self.items[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+
+def _by_start(doc: Doc, key: str, items: list[T], start: Callable[[T], int]) -> _ByStart[T]:
+    """One sorted view of ``items`` per ``Doc`` (rebuilt when another list is passed)."""
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not items:
+        cached = doc.user_data[key] = (items, _ByStart(items, start))
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def _reach(scopes: list[tuple[int, int]]) -> tuple[int, int]:
+    return min(lo for lo, _ in scopes), max(hi for _, hi in scopes)
+
+
 def _entities(doc: Doc) -> list[tuple[int, int, str, str, int, int]]:
     """``doc.ents`` as plain tuples (start_char, end_char, label, lower text, start, end), built
     once per ``Doc``: its getter builds every entity span on each call, once per event mention,
@@ -194,7 +230,8 @@ def _entities(doc: Doc) -> list[tuple[int, int, str, str, int, int]]:
 def _participants(tok: Token, scopes: list[tuple[int, int]]) -> dict[str, frozenset[str]]:
     """Named participants hanging on the mention: its subject, objects, "of"/"on"/"by" phrases."""
     found: dict[str, set[str]] = {}
-    for start_char, end_char, label, text, start, end in _entities(tok.doc):
+    entities = _by_start(tok.doc, _ENTITIES_BY_START, _entities(tok.doc), lambda e: e[0])
+    for start_char, end_char, label, text, start, end in entities.between(*_reach(scopes)):
         if label in PARTICIPANT_LABELS and _inside(start_char, end_char, scopes) \
                 and not (start <= tok.i < end):
             found.setdefault(label, set()).add(text)
@@ -212,8 +249,12 @@ def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | 
     """The coreference features of the event mention headed by ``tok`` (its event, if coded)."""
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "nummod"}}
     scopes = _scopes(tok)
-    linked = [p for p in places or [] if _inside(p.start, p.end, scopes) and p.kind == "place"]
-    time_values = {t.value for t in times or [] if _inside(t.start, t.end, scopes)
+    reach = _reach(scopes)
+    nearby_places = _by_start(tok.doc, _PLACES_BY_START, places or [], lambda p: p.start)
+    nearby_times = _by_start(tok.doc, _TIMES_BY_START, times or [], lambda t: t.start)
+    linked = [p for p in nearby_places.between(*reach)
+              if _inside(p.start, p.end, scopes) and p.kind == "place"]
+    time_values = {t.value for t in nearby_times.between(*reach) if _inside(t.start, t.end, scopes)
                    and t.type == "DATE" and t.value and t.value[:1].isdigit()}
     if event is not None:
         if event.place is not None and places and event.place < len(places):
