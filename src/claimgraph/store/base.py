@@ -264,10 +264,12 @@ class Store(ABC):
 
     def delete_documents(self, ids: Iterable[str]) -> int:
         """Remove documents and everything extracted from them (one transaction); returns how
-        many were stored. Distinct ``sources`` rows stay (other documents may cite them)."""
+        many were stored. Distinct ``sources`` rows stay (other documents may cite them). The
+        corpus records that held them are updated or removed (``resolve/forget.py``)."""
         wanted = list(dict.fromkeys(ids))
         with self.transaction():
             found = len(self.stored_ids(wanted))
+            corpus.forget_documents(self, wanted, self.get_record)
             self._delete(wanted)
         return found
 

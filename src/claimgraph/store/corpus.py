@@ -20,10 +20,12 @@ instead of counting the corpus per request.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
-from claimgraph.resolve.corpus import Claim, CorpusEvent, CorpusRecord, Relation
+from claimgraph.record import Record
+from claimgraph.resolve.corpus import Claim, Copies, CorpusEvent, CorpusRecord, Relation, Story
+from claimgraph.resolve.forget import Touched, forget
 from claimgraph.store.corpus_rows import (
     CORPUS_COLUMNS,
     KEY,
@@ -45,6 +47,8 @@ class Store(Protocol):
     def _insert(self, table: str, rows: Sequence[Any], *, upsert: bool = False) -> None: ...
 
 
+Grouped = TypeVar("Grouped", Copies, Story, CorpusEvent, Claim)
+Of = TypeVar("Of", bound=CorpusRecord)
 _CHUNK = 500
 _SPAN = "start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL"
 
@@ -170,11 +174,13 @@ def _marks(chunk: Sequence[Any]) -> str:
     return ", ".join("?" for _ in chunk)
 
 
-def _select_in(store: Store, sql: str, values: Iterable[Any]) -> list[dict[str, Any]]:
-    """``sql`` (with one ``{marks}``) for every chunk of ``values``, rows joined."""
+def _select_in(store: Store, sql: str, values: Iterable[Any], *, twice: bool = False
+               ) -> list[dict[str, Any]]:
+    """``sql`` (with one ``{marks}``, or two with ``twice``) for every chunk of ``values``,
+    rows joined."""
     rows: list[dict[str, Any]] = []
     for chunk in _chunks(values):
-        rows.extend(store._fetch(sql.format(marks=_marks(chunk)), chunk))
+        rows.extend(store._fetch(sql.format(marks=_marks(chunk)), chunk * (2 if twice else 1)))
     return rows
 
 
@@ -255,6 +261,53 @@ def _relation_documents(relations: Iterable[CorpusRecord]) -> set[str]:
 def _stories_of(store: Store, documents: Iterable[str]) -> set[str]:
     return {r["story_id"] for r in _select_in(
         store, "SELECT story_id FROM story_documents WHERE document_id IN ({marks})", documents)}
+
+
+def forget_documents(store: Store, ids: Sequence[str],
+                     document: Callable[[str], Record | None]) -> None:
+    """Take documents about to be deleted out of every corpus record that holds them
+    (``resolve/forget.py``), inside the caller's transaction and before their rows go:
+    ``document`` reads them (a story may carry one's title)."""
+    gone = set(ids)
+    touched = Touched(
+        copies=_holding(store, Copies, gone),
+        stories=_holding(store, Story, gone),
+        events=_holding(store, CorpusEvent, gone),
+        relations=_only(Relation, read(store, "relation", {r["id"] for r in _select_in(
+            store, "SELECT id FROM relations WHERE a_document IN ({marks})"
+            " UNION SELECT id FROM relations WHERE b_document IN ({marks})", gone, twice=True)})),
+    )
+    # a copy whose group loses its original was heard first by another outlet now
+    moved = {d for g in touched.copies if g.original in gone for d in g.documents} - gone
+    touched.claims = _holding(store, Claim, gone | moved)
+    if not any((touched.copies, touched.stories, touched.events, touched.claims,
+                touched.relations)):
+        return
+    grouped = {d for g in [*touched.copies, *touched.stories] for d in g.documents}
+    mentioned = {m.document for c in touched.claims for m in c.mentions} - gone
+    published = {r["id"]: r["published"] for r in _select_in(
+        store, "SELECT id, published FROM documents WHERE id IN ({marks})", grouped)}
+    story_of = {r["document_id"]: r["story_id"] for r in _select_in(
+        store, "SELECT document_id, story_id FROM story_documents WHERE document_id IN ({marks})",
+        mentioned)}
+    change = forget(gone, touched, document=document, published=published, story_of=story_of,
+                    copies_of=_holding(store, Copies, mentioned))
+    stories: set[str] = set()
+    for kind in ("relation", "claim", "event", "story", "copies"):
+        stories |= _delete(store, kind, {record_key(r) for r in change.removed.get(kind, [])})
+    write(store, change.updated)
+    _recount(store, stories)
+
+
+def _holding(store: Store, kind: type[Grouped], documents: Iterable[str]) -> list[Grouped]:
+    """The stored records of ``kind`` with a member in one of ``documents``."""
+    table = MEMBERS[kind.kind]
+    return _only(kind, read(store, kind.kind, {r[KEY[table]] for r in _select_in(
+        store, f"SELECT {KEY[table]} FROM {table} WHERE document_id IN ({{marks}})", documents)}))
+
+
+def _only(kind: type[Of], records: Iterable[CorpusRecord]) -> list[Of]:
+    return [r for r in records if isinstance(r, kind)]
 
 
 def read(store: Store, kind: str, ids: Iterable[str] | None = None) -> list[CorpusRecord]:
