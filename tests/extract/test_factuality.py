@@ -158,3 +158,56 @@ def test_refraining_from_an_attack_negates_it(parser: Language) -> None:
 def test_an_event_after_an_ordinary_preposition_stays_positive(parser: Language) -> None:
     assert fact(parser, "The army succeeded in attacking the town.", "attacking").polarity \
         == "positive"
+
+
+def test_an_event_noun_that_takes_place_takes_its_verbs_tense(parser: Language) -> None:
+    text = "The first flight will take off from Singapore on October 25."
+    assert fact(parser, text, "flight").tense == "future"
+
+
+def test_an_event_noun_that_did_not_take_place_is_negative(parser: Language) -> None:
+    assert fact(parser, "The meeting did not take place.", "meeting").polarity == "negative"
+
+
+def test_a_headline_infinitive_is_ahead(parser: Language) -> None:
+    assert fact(parser, "Apple to give free cases to iPhone owners", "give").tense == "future"
+
+
+def test_an_infinitive_under_a_verb_of_saying_is_not_ahead(parser: Language) -> None:
+    text = "The company claims to possess the trademark for iPhone."
+    assert fact(parser, text, "possess").tense != "future"
+
+
+def test_a_clause_of_time_under_a_future_clause_is_future(parser: Language) -> None:
+    text = "The plane will wear the airline's livery when it arrives in Sydney."
+    assert fact(parser, text, "arrives").tense == "future"
+
+
+def test_what_is_demanded_lies_ahead(parser: Language) -> None:
+    text = "The watchdog requested a rerun of the bidding."
+    assert fact(parser, text, "rerun").tense == "future"
+
+
+def test_what_is_attempted_is_possible(parser: Language) -> None:
+    text = "Jobs attempted to address the complaints about the antenna."
+    assert fact(parser, text, "address").certainty == "possible"
+
+
+def test_what_is_negotiated_is_possible(parser: Language) -> None:
+    text = "Aeroflot has negotiated the purchase of 22 aircraft."
+    assert fact(parser, text, "purchase").certainty == "possible"
+
+
+def test_a_plan_is_ahead_but_not_hedged(parser: Language) -> None:
+    assert fact(parser, "Apple plans to sell movies on iTunes.", "sell") == \
+        Factuality("positive", "certain", "future")
+
+
+def test_a_condition_of_what_lies_ahead_is_possible(parser: Language) -> None:
+    text = "If the deal goes ahead, prices will fall."
+    assert fact(parser, text, "goes").certainty == "possible"
+
+
+def test_a_condition_in_a_general_rule_is_not_hedged(parser: Language) -> None:
+    text = "Airlines say improvements are required if a new airliner is to succeed."
+    assert fact(parser, text, "succeed").certainty == "certain"

@@ -62,6 +62,19 @@ def _shares_clause(tok: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children)
 
 
+def _takes_place(tok: Token) -> bool:
+    """An event noun that is the subject of a verb saying only that it happens: "the first
+    *flight* will take off", "the *meeting* did not take place" (any other verb says nothing of
+    whether its subject happened: "the attack killed five", "the strike began a crisis")."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    verb = tok.head
+    objects = {f"{verb.lemma_.lower()} {c.lower_}": c for c in verb.children if c.dep_ == "dobj"}
+    phrases = _keys(verb) | objects.keys()  # "take place" is parsed as a verb and its object
+    return bool(phrases & _WORDS["occurrence_verbs"]) \
+        and objects.keys() <= _WORDS["occurrence_verbs"]
+
+
 def _through_preposition(tok: Token) -> Token | None:
     """The word a prepositional object hangs on, when it frames it: "plans for the *launch*",
     "will begin with the *delivery*" (None otherwise)."""
@@ -83,7 +96,8 @@ def frame(trigger: Token, *, prepositions: bool = False) -> list[Token]:
         head = tok.head
         if head.i == tok.i:
             break
-        if (tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}) or _shares_clause(tok):
+        if (tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}) or _shares_clause(tok) \
+                or _takes_place(tok):
             tok = head
         elif prepositions and (framer := _through_preposition(tok)) is not None:
             tok = framer
@@ -102,9 +116,11 @@ def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bo
 
 
 def polarity(trigger: Token) -> Polarity:
-    # a negation of the trigger itself (or of the copula of "is *not* efficient"), not of a
-    # verb framing it: "does not attempt *to compete*" leaves open whether it competes
-    own = [trigger, trigger.head] if trigger.dep_ in {"acomp", "attr"} else [trigger]
+    # a negation of the trigger itself (or of the copula of "is *not* efficient", or of the
+    # verb saying it happens: "the *meeting* did not take place"), not of a verb framing it:
+    # "does not attempt *to compete*" leaves open whether it competes
+    own = [trigger, trigger.head] if trigger.dep_ in {"acomp", "attr"} or _takes_place(trigger) \
+        else [trigger]
     if _has_child(own, {"neg", "det"}, _WORDS["negation"]):
         return "negative"
     shared = [trigger, trigger.head] if _shares_clause(trigger) else [trigger]
@@ -147,10 +163,22 @@ def _ability(chain: list[Token]) -> bool:
                                            for c in tok.children) for tok in chain)
 
 
+def _conditional(chain: list[Token]) -> bool:
+    """A clause of condition whose consequence lies ahead or is only possible ("*if* the deal
+    goes ahead, prices will fall", "if there came a day ..., I would be the first"): not a
+    fact. Under a present or past consequence it states a general rule, as news uses it ("are
+    required if a new airliner is to be viable"), and says nothing of whether it happened."""
+    for tok in chain:
+        if tok.dep_ == "advcl" and _has_child([tok], {"mark"}, _WORDS["conditional_markers"]):
+            consequence = [tok.head, *frame(tok.head)[1:]]
+            return _has_child(consequence, {"aux"}, _WORDS["hypothetical_aux"])
+    return False
+
+
 def certainty(trigger: Token) -> Certainty:
     chain = frame(trigger)
     if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) and not _ability(chain) \
-            or _has_child(chain, {"mark"}, _WORDS["conditional_markers"]):
+            or _conditional(chain) or _governed_by(chain, _WORDS["trying_verbs"]):
         return "possible"
     if _has_child(chain, {"aux"}, _WORDS["probable_modals"]) \
             or _has_child(chain, {"advmod"}, _WORDS["hedging_adverbs"]) \
@@ -160,17 +188,33 @@ def certainty(trigger: Token) -> Certainty:
 
 
 def _infinitive(trigger: Token) -> bool:
-    """An infinitive in a clause of its own, or the object of one ("*to fund* the search")."""
+    """An infinitive in a clause of its own, or the object of one ("*to fund* the search"); a
+    headline's "Apple *to give* refunds" is news of what is ahead. Not under a verb of saying
+    or belief: "is said *to be* faster", "claims *to possess*" speak of the present."""
     verb = trigger.head if trigger.dep_ == "dobj" else trigger
-    return verb.dep_ in _INFINITIVE_CLAUSES and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if not (verb.dep_ in _INFINITIVE_CLAUSES or verb.dep_ == "ROOT"):
+        return False
+    if verb.dep_ == "xcomp" and _keys(verb.head) & _WORDS["raising_verbs"]:
+        return False
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "TO" for c in verb.children)
+
+
+def _when_ahead(chain: list[Token]) -> bool:
+    """A clause of time under a clause about the future is about the future too, whatever its
+    own tense ("will wear the livery when it *arrives*", "would be replaced before the tour
+    *commenced*")."""
+    return any(tok.dep_ == "advcl" and tok.head.i != tok.i
+               and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _WORDS["temporal_markers"]
+                       for c in tok.children)
+               and tense(tok.head) == "future" for tok in chain)
 
 
 def tense(trigger: Token) -> Tense:
     chain = frame(trigger, prepositions=True)
     if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
             or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
-            or _has_child([trigger], {"amod"}, _WORDS["future_modifiers"]):
+            or _has_child([trigger], {"amod"}, _WORDS["future_modifiers"]) \
+            or _when_ahead(chain):
         return "future"
     for tok in chain:
         if tok.pos_ not in {"VERB", "AUX"}:
