@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -67,3 +68,23 @@ def test_query_document_and_source_as_json(tmp_path: Path) -> None:
     assert json.loads(doc.stdout)["title"] == "Aid reaches Rafah"
     missing = runner.invoke(app, ["query", "document", "nope", "--db", db])
     assert missing.exit_code == 2
+
+
+def test_the_event_export_counts_only_what_happened_unless_asked(tmp_path: Path) -> None:
+    """The ACLED/GDELT-like export counts positive, certain-or-probable, non-future events;
+    ``--any-factuality`` shows the rest too (issue 13)."""
+    db = str(tmp_path / "news.duckdb")
+    with open_store(db) as store:
+        for record in corpus():
+            record.events = [dataclasses.replace(e, tense="future") if e.type == "CONSULT"
+                             else dataclasses.replace(e, certainty="probable")
+                             for e in record.events]
+            store.add_record(record)
+    counted = runner.invoke(app, ["query", "events", "--db", db, "-f", "csv", "--all"])
+    shown = runner.invoke(app, ["query", "events", "--db", db, "-f", "csv", "--all",
+                                "--any-factuality"])
+    assert counted.exit_code == shown.exit_code == 0, counted.output + shown.output
+    assert [r["event_type"] for r in csv.DictReader(io.StringIO(counted.stdout))] == \
+        ["AID", "ASSAULT"]
+    assert [r["event_type"] for r in csv.DictReader(io.StringIO(shown.stdout))] == \
+        ["AID", "ASSAULT", "CONSULT"]
