@@ -1,4 +1,5 @@
-"""Build ``data/events/noun_senses.tsv.gz``: what kind of thing each English noun's senses name.
+"""Build ``data/events/noun_senses.tsv.gz`` and ``noun_kinds.tsv.gz``: what kind of thing each
+English noun's senses name.
 
 The event-mention model (``claimgraph.extract.events.mentions``) must tell an event noun ("an
 earthquake", "the merger") from a thing ("the island") for nouns its training data never saw;
@@ -6,6 +7,13 @@ WordNet's lexicographer files say it: a noun sense filed under ``noun.act``, ``n
 ``noun.phenomenon`` or ``noun.process`` is a happening. For every single-word noun with at least
 one such sense, the table keeps the file of its most frequent sense and the share of its senses
 that are happenings ("earthquake": noun.event, 1.0; "island": not listed).
+
+The event coder (``claimgraph.extract.events.agency``) must tell a noun that can act — a person
+or a group: "the doctors", "police", "the committee" — from one that cannot ("the bond", "the
+plague", "the evidence"): ``noun_kinds.tsv.gz`` keeps, for every single-word noun, the file of its
+most frequent sense, the rank (1 = most frequent) of its first sense filed under ``noun.person``
+or ``noun.group``, 0 when it has none ("administration": 2, the persons who run something, after
+the act of running it; "letter": 3; "evidence": 0).
 
 Source: WordNet 3.0 as Debian's ``wordnet-base`` package installs it (``apt-get install
 wordnet-base``; /usr/share/wordnet). Run from the repository root::
@@ -29,6 +37,8 @@ LEXNAMES = {
     28: "time",
 }
 HAPPENINGS = {"act", "event", "phenomenon", "process"}
+AGENTS = {"person", "group"}
+KINDS_OUT = OUT.with_name("noun_kinds.tsv.gz")
 NOTICE = """# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND
 # DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,
 # EXPRESS OR IMPLIED. (WordNet 3.0 license; derived table, see scripts/build_noun_senses.py)
@@ -39,6 +49,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--kinds-out", type=Path, default=KINDS_OUT)
     args = parser.parse_args()
     files: dict[str, int] = {}
     with (args.wordnet / "data.noun").open(encoding="latin-1") as handle:
@@ -46,7 +57,7 @@ def main() -> None:
             if not line.startswith(" "):
                 offset, lexfile = line.split(" ", 2)[:2]
                 files[offset] = int(lexfile)
-    rows = []
+    rows, kind_rows = [], []
     with (args.wordnet / "index.noun").open(encoding="latin-1") as handle:
         for line in handle:
             if line.startswith(" "):
@@ -60,10 +71,17 @@ def main() -> None:
             share = sum(k in HAPPENINGS for k in kinds) / len(kinds)
             if share > 0:
                 rows.append(f"{lemma}\t{kinds[0]}\t{share:.2f}\n")
-    text = NOTICE + "# lemma\tfile of the most frequent sense\tshare of senses that are happenings\n"
-    with args.out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+            agent = next((i for i, k in enumerate(kinds, 1) if k in AGENTS), 0)
+            kind_rows.append(f"{lemma}\t{kinds[0]}\t{agent}\n")
+    _write(args.out, "share of senses that are happenings", rows)
+    _write(args.kinds_out, "rank of the first sense that is a person or group (0: none)", kind_rows)
+
+
+def _write(path: Path, last: str, rows: list[str]) -> None:
+    text = NOTICE + f"# lemma\tfile of the most frequent sense\t{last}\n"
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
         out.write((text + "".join(rows)).encode("utf-8"))  # mtime 0: the same bytes each run
-    print(f"{len(rows)} nouns -> {args.out}")
+    print(f"{len(rows)} nouns -> {path}")
 
 
 if __name__ == "__main__":

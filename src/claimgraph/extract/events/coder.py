@@ -19,9 +19,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import actors as actor_coding
+from claimgraph.extract.events import agency, people
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events import mentions as mention_model
-from claimgraph.extract.events import people
 from claimgraph.extract.events.candidates import depth, find_candidates
 from claimgraph.extract.events.counts import tie_quantities
 from claimgraph.extract.events.factuality import factuality
@@ -106,6 +106,8 @@ def find_events(
         if not mention_model.in_event_sense(cand.trigger, lexicon):
             continue  # "supply and *demand*", "battling a new *fire*": not the event sense
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
+        if not agency.acts(doc, actor):
+            continue  # a bond "hitting" 16, evidence that "supports": not the lexicon's sense
         if actor is None and cand.verbal and is_passive(cand) and not cand.demand \
                 and cand.sense.code_for(False).startswith("17"):
             # "was arrested *in Lebanon*": its authorities coerce (before the sentence's other

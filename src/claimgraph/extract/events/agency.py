@@ -1,0 +1,102 @@
+"""Who can act: PLOVER codes what people, groups and states do to each other.
+
+A PLOVER category is a political act — an attack, an accusation, a visit, an arrest — and its
+source is an agent: a person ("Esper", "he"), a group or organisation ("the doctors", "police",
+"the committee", "Hamas"), a state or its capital ("China", "Moscow"). When the parse gives the
+verb a subject that cannot act, the verb is in another sense than the lexicon's: a bond "hitting"
+16, the plague that "hit" a hunter, evidence that "supports" suicide, a case that "demonstrates"
+free speech, a system that "failed". Such a word still reports something (it stays an event,
+uncoded), but coding it would file a market move as an ASSAULT.
+
+What can act is read from the parse and from WordNet (``data/events/noun_kinds.tsv.gz``, built by
+``scripts/build_noun_senses.py``): a named entity of an agent label, a personal pronoun, a proper
+noun, a word WordNet does not know (a name the tagger took for a noun: "Wikileaks"), or a common
+noun one of whose two most frequent senses is a person or a group ("doctors", "police", "the
+administration"). A subject the lexicon of actors codes (a country, a sector word: "prosecutors")
+acts by definition, and so does a happening that causes another ("a roadside *bombing* killed one
+soldier", "the *explosion* wounded two": most of the noun's senses are happenings, or the event
+lexicon knows it). An event whose agent the text leaves out ("was stabbed", "the protests") is
+not judged here: nothing says it cannot act.
+
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.extract.events.mentions import noun_senses
+from claimgraph.knowledge import rows
+from claimgraph.record import Actor
+
+NOUN_KINDS = "events/noun_kinds.tsv.gz"
+#: named-entity labels of things that act (a facility or a law does not)
+AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: WordNet noun files whose members act
+AGENT_FILES = frozenset({"person", "group"})
+#: pronouns that stand for someone who can act ("it" is a company or a state as often as a thing)
+PERSONAL = frozenset({"i", "you", "he", "she", "we", "they", "who", "it", "everyone", "someone",
+                      "anyone", "nobody", "none", "both", "each", "all", "others", "many"})
+#: how far down WordNet's frequency order an agent sense may come ("administration": 2)
+AGENT_RANK = 2
+
+
+@lru_cache(maxsize=1)
+def noun_kinds() -> dict[str, tuple[str, int]]:
+    """WordNet's nouns: the file of the most frequent sense and the rank of the first sense
+    that is a person or a group (0: none)."""
+    return {lemma: (first, int(agent)) for lemma, first, agent in rows(NOUN_KINDS)}
+
+
+def _kind(tok: Token) -> tuple[str, int] | None:
+    kinds = noun_kinds()
+    return kinds.get(tok.lemma_.lower()) or kinds.get(tok.lower_)
+
+
+def agent_noun(tok: Token) -> bool:
+    """A common noun that names someone who can act ("doctors", "police", "critics"), or
+    stands for them ("a group *of physicians*")."""
+    kind = _kind(tok)
+    if kind is None:
+        return True  # WordNet does not know it: a name more often than not
+    if kind[0] == "Tops" or tok.lemma_.lower() in PARTITIVES:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        member = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if member is not None:
+            return can_act(member)  # "a group of physicians", "members of the committee"
+    return 0 < kind[1] <= AGENT_RANK
+
+
+#: nouns that take their kind from an of-phrase ("a *group* of physicians")
+PARTITIVES = frozenset({"group", "member", "some", "number", "dozen", "hundred", "thousand",
+                        "million", "couple", "handful", "majority", "rest", "most"})
+
+
+def can_act(head: Token) -> bool:
+    """Whether the phrase headed by ``head`` names an agent."""
+    if head.ent_type_:
+        return head.ent_type_ in AGENT_LABELS
+    if head.pos_ == "PRON" or head.lower_ in PERSONAL:
+        return head.lower_ in PERSONAL
+    if head.pos_ == "PROPN":
+        return True  # a name the recogniser did not label: "Hamas", "the Taliban"
+    if head.pos_ == "NOUN":
+        return agent_noun(head) or happening(head)
+    return False  # a determiner or a number standing alone: "That struck me", "All but four"
+
+
+def happening(tok: Token) -> bool:
+    """An event noun, which can cause another event ("a roadside *bombing* killed")."""
+    lemma = tok.lemma_.lower()
+    return noun_senses().get(lemma, ("", "none"))[1] in {"most", "all"} or \
+        lemma in lex_mod.load().nouns
+
+
+def acts(doc: Doc, actor: Actor | None) -> bool:
+    """Whether the parse's actor of an event can act; no actor is no evidence against it."""
+    if actor is None or actor.country is not None or actor.sector is not None:
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is None or can_act(span.root)
