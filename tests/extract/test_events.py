@@ -602,3 +602,12 @@ def test_a_body_of_the_state_is_of_the_storys_country_not_the_one_it_accuses(
                         "of hacking.")
     actor = _by_trigger(doc, "accused").actor
     assert (actor.country, actor.sector) == ("USA", "GOV")
+
+
+def test_the_one_accused_of_an_act_did_it_not_the_accuser(parser: Language) -> None:
+    doc = parse(parser, "Washington blamed Moscow for attacking the convoy.")
+    attack = next(e for e in coded(doc) if e.trigger.text == "attacking")
+    assert attack.actor is not None and attack.actor.country == "RUS"
+    doc = parse(parser, "The ministry accused Kiev of shelling civilian areas.")
+    shelling = next(e for e in coded(doc) if e.trigger.text == "shelling")
+    assert shelling.actor is not None and shelling.actor.text == "Kiev"

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.mentions import noun_senses
-from claimgraph.knowledge import rows
+from claimgraph.knowledge import rows, word_sets
 from claimgraph.record import Actor
 
 NOUN_KINDS = "events/noun_kinds.tsv.gz"
@@ -61,7 +61,7 @@ def agent_noun(tok: Token) -> bool:
     kind = _kind(tok)
     if kind is None:
         return True  # WordNet does not know it: a name more often than not
-    if kind[0] == "Tops" or tok.lemma_.lower() in PARTITIVES:
+    if kind[0] == "Tops" or tok.lower_ in PARTITIVES:
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         member = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if member is not None:
@@ -69,9 +69,8 @@ def agent_noun(tok: Token) -> bool:
     return 0 < kind[1] <= AGENT_RANK
 
 
-#: nouns that take their kind from an of-phrase ("a *group* of physicians")
-PARTITIVES = frozenset({"group", "member", "some", "number", "dozen", "hundred", "thousand",
-                        "million", "couple", "handful", "majority", "rest", "most"})
+#: nouns that take their kind from an of-phrase ("a *group* of physicians", "dozens of")
+PARTITIVES = word_sets("events/words.tsv")["quantity_heads"]
 
 
 def can_act(head: Token) -> bool:

@@ -27,6 +27,10 @@ TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep"}
 #: weapons are never an event's target ("fired two missiles into the sea")
 MUNITIONS = word_sets("events/words.tsv")["munitions"]
+#: verbs that judge someone for an act: the one judged did it ("accused Kiev *of shelling*")
+JUDGING = word_sets("events/words.tsv")["judging"]
+#: prepositions that name the act someone is judged for
+JUDGED_FOR = {"of", "for", "with"}
 #: prepositions that place a passive in the event it was part of ("killed *in* clashes")
 EVENT_PREPS = {"in", "during", "amid"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
@@ -73,8 +77,23 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             return subj
         if own_only or tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
+        judged = _judged(tok)
+        if judged is not None:
+            return judged
         tok = tok.head
     return None
+
+
+def _judged(tok: Token) -> Token | None:
+    """The one judged for the act ``tok`` names: "accused *Kiev* of shelling", "blamed *Russia*
+    for attacking" (a passive judge has none here: "was accused of shelling" climbs to its
+    subject)."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in JUDGED_FOR:
+        return None
+    if prep.head.lemma_.lower() not in JUDGING:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
 
 
 def _resolve_pronoun(tok: Token) -> Token:
