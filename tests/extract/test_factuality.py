@@ -54,6 +54,13 @@ def test_failed_to_negates_its_complement(parser: Language) -> None:
     assert fact(parser, "The talks failed to reach a deal.", "reach").polarity == "negative"
 
 
+def test_a_coordinated_verb_lends_its_subject_not_its_meaning(parser: Language) -> None:
+    text = "Police stopped the march and arrested the organisers."
+    assert fact(parser, text, "arrested").polarity == "positive"
+    text = "The rebels failed to attack and destroy the base."
+    assert fact(parser, text, "destroy").polarity == "negative"  # both in "failed to"
+
+
 def test_denied_negates_what_it_frames(parser: Language) -> None:
     assert fact(parser, "Tehran denied sending drones to Russia.", "sending").polarity == "negative"
 

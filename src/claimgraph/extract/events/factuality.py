@@ -108,7 +108,11 @@ def frame(trigger: Token, *, prepositions: bool = False) -> list[Token]:
 
 
 def _governed_by(chain: list[Token], words: frozenset[str]) -> bool:
-    return any(_keys(tok) & words for tok in chain[1:])
+    """Whether a word of ``words`` frames the trigger. A verb it is coordinated with lends it
+    subject and auxiliaries, not its meaning: in "troops *stopped* the advance and *accused*
+    Kiev", nothing stopped the accusing."""
+    return any(_keys(tok) & words for below, tok in zip(chain, chain[1:], strict=False)
+               if not (below.dep_ == "conj" and below.head.i == tok.i))
 
 
 def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bool:
