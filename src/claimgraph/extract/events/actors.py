@@ -40,6 +40,11 @@ AMBIGUOUS_CAPITALS = _WORDS["ambiguous_capitals"]
 LOCATIVE_PREPS = {"in", "at", "to", "into", "near", "from", "inside", "across", "outside"}
 #: sectors of a state: their actions are state actions (conventional force, official protest)
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+#: sectors whose power stops at the border: a judge or police officer acts on their own country
+JURISDICTIONS = {"JUD", "COP"}
+#: CAMEO roots of what a state does within its borders: investigate (09), coerce (17: seize,
+#: ban, impose a curfew, arrest, expel, repress)
+HOME_ROOTS = {"09", "17"}
 #: dependents that belong to the phrase (not clauses hung on it)
 PHRASE_DEPS = {
     "amod", "compound", "poss", "nmod", "nummod", "det", "case", "prep", "pobj", "conj", "cc",
@@ -415,6 +420,7 @@ def _locative(tok: Token) -> bool:
 def from_context(
     clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
     *, visit: bool = False, tokens: list[int] | None = None, person: bool = False,
+    at_home: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
@@ -428,7 +434,10 @@ def from_context(
       leaves Kowalski without, since Israel is the target;
     - a person the text names and nothing affiliates (``person``, see ``people``: "President
       Ali Rivera"), titled or not, is coded as a bare name: never by the target's country
-      ("Esper accused *China*"), never by the story's;
+      ("Esper accused *China*"), never by the story's; but a judge, prosecutor or police officer
+      (:data:`JURISDICTIONS`), and any official in an event a state does ``at_home`` (arrest,
+      ban, curfew, investigation: :data:`HOME_ROOTS`), takes the country of whom or where
+      they act ("President X banned *Ugandan* opposition candidates");
     - a role with no country ("the president", "the rebels"): the first country named in its
       sentence, target or not (most reports are domestic, or name the actor's country first),
       except where a visitor went ("the president arrived *in Beijing*"); when the sentence
@@ -454,6 +463,15 @@ def from_context(
             actor = _mention_actor(found, doc)
         elif found is not None and actor is not None:
             actor = replace(actor, country=found.code)
+        elif actor is not None and not visit and (not person or actor.sector in JURISDICTIONS
+                                                  or (at_home and actor.sector in STATE_SECTORS)):
+            # nothing better: where it happened ("a roadside bombing *near Samarra* killed one
+            # U.S. soldier"); and a court, the police, or an official arresting, banning or
+            # investigating act within their country, on its people, in its places ("Judge
+            # Rivera opened investigations against 28 *Chilean* officials")
+            found = next((m for m in in_sentence if person or not _overlaps(target, m, doc)),
+                         None)
+            actor = replace(actor, country=found.code) if found is not None else actor
     if actor is not None and actor.country is None and actor.sector is not None and not person:
         found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
         if not visit and (found is None or _overlaps(target, found, doc)):

@@ -119,7 +119,8 @@ def find_events(
         guessed = actor is None or (actor.country is None and actor.sector is None)
         actor, target = actor_coding.from_context(
             cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
-            tokens=tokens, person=people.named_person(doc, actor, mentions))
+            tokens=tokens, person=people.named_person(doc, actor, mentions),
+            at_home=cand.sense.code[:2] in actor_coding.HOME_ROOTS)
         if not guessed:
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:

@@ -9,7 +9,9 @@ country named nearest ("China", the one accused). So, per document, before any e
   a country and a title in front of the name ("U.S. Defense Secretary Mark Esper", "China's
   foreign minister Wang Yi") or in an apposition ("Mark Esper, the U.S. defense secretary",
   "Qatar's emir, Sheikh Hamad");
-  a leader of ``data/events/leaders.tsv`` has theirs already;
+  a leader of ``data/events/leaders.tsv`` has theirs already, also when the text spells the
+  full name a letter apart ("Abdelaziz Bouteflicka", "Muammar Qadhafi": transliterations vary
+  from wire to wire; a bare surname must match exactly, as "Johnston" is no "Johnson");
 - every later mention of that person, and a "he"/"she" whose nearest person before it is that
   person, becomes a ``person`` mention with that country and sector (added to the actor
   mentions, where the actor coder reads it as it reads a leader's name);
@@ -21,11 +23,19 @@ is a guess that is wrong as often as a person acts abroad (:func:`named_person` 
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.events.actors import Mention, phrase_tokens, sector_of, tables
+from claimgraph.extract.events.actors import (
+    Mention,
+    leader_forms,
+    phrase_tokens,
+    sector_of,
+    tables,
+)
 from claimgraph.nlp.entities import canonical_entities
 from claimgraph.record import Actor
 
@@ -72,6 +82,51 @@ def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | No
     return found[-1].code, sector
 
 
+def _folded(name: str) -> str:
+    """A name without accents and case, for comparing spellings ("Sánchez", "SANCHEZ")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=1)
+def _full_leader_names() -> dict[str, tuple[str, str | None]]:
+    """The leaders' forms of two words or more (full names), folded -> (alpha-3, name)."""
+    return {_folded(form): found for form, found in leader_forms().items() if " " in form}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _leader_spelled(ent: Span) -> tuple[str, str | None] | None:
+    """The leader whose full name ``ent`` writes a letter apart ("Abdelaziz Bouteflicka"), when
+    exactly one country's leaders are that close; None otherwise."""
+    name = _folded(ent.text)
+    if " " not in name:
+        return None
+    found = {found for form, found in _full_leader_names().items() if _one_edit(name, form)}
+    return found.pop() if len({code for code, _ in found}) == 1 and len(found) == 1 else None
+
+
+def _spelled_leaders(persons: list[tuple[Span, str]], mentions: dict[int, Mention]) -> None:
+    """Add a ``leader`` mention for each person the leaders' table names in another spelling."""
+    for ent, _ in persons:
+        if any(i in mentions for i in range(ent.start, ent.end)):
+            continue
+        found = _leader_spelled(ent)
+        if found is not None:
+            mention = Mention(ent.start, ent.end, found[0], "leader", found[1], "GOV")
+            for i in range(ent.start, ent.end):
+                mentions[i] = mention
+
+
 def _drop_countries_in_names(persons: list[tuple[Span, str]], mentions: dict[int, Mention]) -> None:
     """"Lisa O. Monaco": a country matched after the first word of a person's name is part of
     the name (not "*Bosnian* Serbs", a people the tagger took for a person)."""
@@ -104,6 +159,7 @@ def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
     if not persons:
         return
     _drop_countries_in_names(persons, mentions)
+    _spelled_leaders(persons, mentions)
     known: dict[str, tuple[str, str | None]] = {}
     for ent, name in persons:
         found = _affiliation(ent, mentions)

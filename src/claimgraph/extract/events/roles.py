@@ -56,16 +56,31 @@ class Candidate:
         return self.governor or self.clause
 
 
+def misparsed_subject(verb: Token) -> Token | None:
+    """The sentence's root noun, when the parser has mistaken the main verb for a modifier of
+    it or of the phrase hung on it ("An official Syrian newspaper *called* Thursday on Arabs
+    to unite", "Doctors from two American aid groups *donated* $50,000"): a sentence has a
+    verb, so a root noun is its subject. None when ``verb`` is no such modifier."""
+    if verb.dep_ != "acl":
+        return None
+    noun = verb.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "Doctors *from* ... groups"
+        noun = noun.head.head
+    if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"}:
+        return noun
+    return None
+
+
 def reduced_relative(verb: Token) -> bool:
-    """A past participle modifying a noun ("soldiers *killed* in Ukraine"), unless that noun
-    is the sentence's root: then the parser has mistaken the main verb for a modifier ("An
-    official Syrian newspaper *called* Thursday on Arabs to unite")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ != "ROOT"
+    """A past participle modifying a noun ("soldiers *killed* in Ukraine"), unless it is the
+    main verb misparsed (:func:`misparsed_subject`)."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and misparsed_subject(verb) is None
 
 
 def subject(verb: Token, *, own_only: bool = False) -> Token | None:
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head  # the misparse above: the root noun is the subject
+    misparsed = misparsed_subject(verb)
+    if misparsed is not None:
+        return misparsed  # the root noun is the subject
     tok = verb
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
