@@ -49,6 +49,38 @@ def test_surname_and_full_name_are_one_source_id(nlp: Language) -> None:
     assert len(ids) == 1
 
 
+def test_she_is_never_a_man_the_text_calls_he(nlp: Language) -> None:
+    text = (
+        "Sarah Sanders, the White House spokeswoman, said the meeting was over. "
+        "President Trump said he was pleased with the talks. "
+        "She said the next round would start in June."
+    )
+    att = attributions(nlp, text)[-1]
+    assert att.source is not None and att.source.text == "She"
+    assert att.source.canonical == "Sarah Sanders"
+
+
+def test_an_agency_and_its_acronym_are_one_source_id(nlp: Language) -> None:
+    from claimgraph.resolve.sources import source_id
+
+    text = (
+        "The Federal Bureau of Investigation said the suspect had acted alone. "
+        "The FBI said on Friday that the inquiry was closed."
+    )
+    sources = [a.source for a in attributions(nlp, text) if a.source is not None]
+    assert len(sources) == 2
+    assert len({source_id(s) for s in sources}) == 1
+
+
+def test_an_acronym_takes_the_full_name_written_before(nlp: Language) -> None:
+    text = (
+        "The Environmental Protection Agency issued new rules on Monday. "
+        "The EPA said the rules would cut emissions."
+    )
+    att = said(nlp, text, "said")
+    assert att.source is not None and att.source.canonical == "Environmental Protection Agency"
+
+
 # kinds
 
 

@@ -31,6 +31,12 @@ def test_any_pipeline_gets_canonical_entities_from_the_component(blank) -> None:
         ("Vladimir Putin", "Vladimir Putin"), ("Putin", "Vladimir Putin")]
 
 
+def test_an_acronym_entity_takes_the_full_name_it_spells(blank) -> None:
+    words = ["The", "Environmental", "Protection", "Agency", "ruled", ".", "The", "EPA", "agreed", "."]
+    doc = blank(by_hand(blank, words, [(1, 4, "ORG"), (7, 8, "ORG")]))
+    assert [e.canonical for e in doc._.cg_entities] == ["Environmental Protection Agency"] * 2
+
+
 def test_an_entity_takes_the_name_and_country_of_the_place_found_at_it(blank) -> None:
     doc = by_hand(blank, ["Floods", "hit", "Paiporta", "."], [(2, 3, "PERSON")])
     start, end = doc[2].idx, doc[2].idx + len("Paiporta")

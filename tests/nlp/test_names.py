@@ -6,7 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from claimgraph.nlp.names import name_of, person_name, person_names
+from claimgraph.nlp.names import (
+    name_of,
+    organization_names,
+    person_genders,
+    person_name,
+    person_names,
+)
 
 
 def doc_with_people(text: str, names: list[str]) -> Doc:
@@ -63,3 +69,64 @@ def test_a_surname_before_two_full_names_stays_as_written() -> None:
 def test_a_first_name_alone_takes_the_full_name() -> None:
     doc = doc_with_people("Kamala Harris won . Kamala thanked voters", ["Kamala Harris", "Kamala"])
     assert canonicals(doc) == ["Kamala Harris", "Kamala Harris"]
+
+
+def doc_with_orgs(text: str, names: list[str]) -> Doc:
+    """A doc of ``text`` split on spaces, each of ``names`` (in text order) an ORG entity."""
+    doc = doc_with_people(text, names)
+    doc.ents = [doc.char_span(e.start_char, e.end_char, label="ORG") for e in doc.ents]
+    return doc
+
+
+def test_an_acronym_is_the_organisation_whose_initials_it_spells() -> None:
+    doc = doc_with_orgs(
+        "The Environmental Protection Agency ruled . The EPA said it would appeal",
+        ["Environmental Protection Agency", "EPA"],
+    )
+    assert list(organization_names(doc).values()) == ["Environmental Protection Agency"] * 2
+
+
+def test_an_acronym_may_spell_the_small_words_too() -> None:
+    doc = doc_with_orgs("The Department of Justice sued . DOJ said", ["Department of Justice", "DOJ"])
+    assert organization_names(doc)[doc.ents[1].start] == "Department of Justice"
+
+
+def test_an_acronym_no_full_name_spells_names_itself() -> None:
+    doc = doc_with_orgs("The Environmental Protection Agency ruled . CNN said", ["Environmental Protection Agency", "CNN"])
+    assert organization_names(doc) == {}
+
+
+def test_two_organisations_with_one_acronym_the_nearest_before_wins() -> None:
+    doc = doc_with_orgs(
+        "The American Medical Association met the Atlanta Muslim Alliance . AMA said no",
+        ["American Medical Association", "Atlanta Muslim Alliance", "AMA"],
+    )
+    assert organization_names(doc)[doc.ents[2].start] == "Atlanta Muslim Alliance"
+
+
+def doc_with_sentences(text: str, names: list[str]) -> Doc:
+    """:func:`doc_with_people` with a sentence starting after each full stop."""
+    doc = doc_with_people(text, names)
+    for tok in doc:
+        tok.is_sent_start = tok.i == 0 or doc[tok.i - 1].text == "."
+    return doc
+
+
+def test_a_title_says_a_persons_gender() -> None:
+    doc = doc_with_sentences("Mrs. Ann Hale spoke . Mr. Tom Hale left .", ["Ann Hale", "Tom Hale"])
+    assert person_genders(doc) == {"Ann Hale": "female", "Tom Hale": "male"}
+
+
+def test_a_pronoun_after_one_person_alone_says_the_gender() -> None:
+    doc = doc_with_sentences("Ann Hale said her plan works .", ["Ann Hale"])
+    assert person_genders(doc) == {"Ann Hale": "female"}
+
+
+def test_a_pronoun_after_two_people_says_nothing() -> None:
+    doc = doc_with_sentences("Ann Hale met Tom Hale and her plan works .", ["Ann Hale", "Tom Hale"])
+    assert person_genders(doc) == {}
+
+
+def test_a_pronoun_in_a_quotation_says_nothing_of_the_speaker() -> None:
+    doc = doc_with_sentences('Tom Hale said : " She lied . "', ["Tom Hale"])
+    assert person_genders(doc) == {}

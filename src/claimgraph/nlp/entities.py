@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.nlp import extensions
-from claimgraph.nlp.names import person_names
+from claimgraph.nlp.names import organization_names, person_names
 from claimgraph.nlp.news_entities import entity_info
 from claimgraph.record import Entity
 
@@ -36,9 +36,10 @@ def canonical_entities(doc: Doc) -> list[Entity]:
     """
     out: list[Entity] = []
     people = person_names(doc)
+    organizations = organization_names(doc)  # "EPA" and "Environmental Protection Agency" are one
     places = {(p.start, p.end): p for p in extensions.results(doc, "cg_places")}
     for ent in doc.ents:
-        canonical: str | None = ent.ent_id_ or None
+        canonical: str | None = ent.ent_id_ or organizations.get(ent.start)
         if ent.label_ == "PERSON" and ent.start in people:
             canonical = people[ent.start]
         info = entity_info(canonical)

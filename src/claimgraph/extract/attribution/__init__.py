@@ -2,10 +2,11 @@
 
 :func:`find_attributions` is a pure function over a parsed ``Doc``: quotations
 (:mod:`.quotes`), cue words decided by their frame (:mod:`.cues`), content read off the parse
-(:mod:`.indirect`), sources with kind, anonymity and antecedents (:mod:`.sources`), their
-intermediaries (:mod:`.chains`) and hedges (:mod:`.hedges`). The component ``claimgraph_attribution_v1`` stores
-the result on ``doc._.cg_attributions``; :func:`attribution_rows` flattens a record's
-attributions for display (source → via → cue → content).
+(:mod:`.indirect`), sources (:mod:`.sources`) with kind, anonymity and antecedents
+(:mod:`.identity`), their intermediaries (:mod:`.chains`) and hedges (:mod:`.hedges`). The
+component ``claimgraph_attribution_v1`` stores the result on ``doc._.cg_attributions``;
+:func:`attribution_rows` flattens a record's attributions for display (source → via → cue →
+content).
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from claimgraph.extract.attribution.cues import (
 )
 from claimgraph.extract.attribution.frames import Cue, Quotes
 from claimgraph.extract.attribution.hedges import find_hedges
+from claimgraph.extract.attribution.identity import make_source
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
-from claimgraph.extract.attribution.sources import appositive_speaker, make_source, subject_of
+from claimgraph.extract.attribution.sources import appositive_speaker, subject_of
 from claimgraph.extract.dateline import dateline_end
 from claimgraph.extract.span_index import SpanIndex
 from claimgraph.ids import item_id, text_hash

@@ -16,16 +16,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.attribution.identity import entity_info_of, outlet_name, source_kind
 from claimgraph.extract.attribution.lexicon import lexicon
-from claimgraph.extract.attribution.sources import (
-    CITE_LEMMAS,
-    RELAY_LEMMAS,
-    entity_info_of,
-    outlet_name,
-    phrase,
-    source_kind,
-    subject_of,
-)
+from claimgraph.extract.attribution.sources import CITE_LEMMAS, RELAY_LEMMAS, phrase, subject_of
 
 #: nouns of a conversation whose other party relays the claim ("in an interview with X")
 INTERVIEW_NOUNS = {"interview", "conversation", "podcast", "appearance", "briefing"}
