@@ -80,3 +80,19 @@ def test_a_definite_noun_renames_the_event_named_by_a_noun_not_the_verb_between(
     killed = Mention(20, 26, 1, family="kill", verbal=True, type="ASSAULT")
     assault = Mention(40, 47, 2, family="assault", verbal=False, definite=True, type="ASSAULT")
     assert cluster([attack, killed, assault]) == [[0, 2], [1]]
+
+
+def test_a_mention_is_compared_only_with_the_events_it_could_join(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Clustering asks whether two mentions disagree only for an event the mention would join
+    (same action, or a definite noun of its type), not for every event in the window: a report
+    with many events in a few sentences cost the square of them."""
+    from claimgraph.extract.events import coref
+
+    calls = []
+    real = coref.compatible
+    monkeypatch.setattr(coref, "compatible", lambda a, b: calls.append(1) or real(a, b))
+    mentions = [coref.Mention(10 * i, 10 * i + 5, 0, family=f"action{i}", verbal=True,
+                              type="ASSAULT") for i in range(40)]
+    mentions.append(coref.Mention(500, 505, 1, family="action3", verbal=True, type="ASSAULT"))
+    assert len(coref.cluster(mentions)) == 40
+    assert len(calls) == 1

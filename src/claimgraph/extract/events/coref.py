@@ -119,9 +119,11 @@ def compatible(a: Mention, b: Mention) -> bool:
                    for role, names in a.participants.items())
 
 
-def _same_action(mention: Mention, members: list[Mention]) -> bool:
-    """``mention`` names the action of an event seen before ("exploded" ... "the explosion")."""
-    return mention.family not in SAYING and any(m.family == mention.family for m in members)
+def _same_action(mention: Mention, families: set[str]) -> bool:
+    """``mention`` names the action of an event seen before ("exploded" ... "the explosion"):
+    ``families`` are the event's mentions' families, kept as a set per group (a lookup, not a
+    scan of every member for every mention in the window)."""
+    return mention.family not in SAYING and mention.family in families
 
 
 def _renames(mention: Mention, members: list[Mention]) -> bool:
@@ -145,6 +147,7 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
     groups: list[list[int]] = []
     members: list[list[Mention]] = []
+    families: list[set[str]] = []
     open_groups: list[int] = []  # groups whose last mention is within the window, oldest first
     for i in order:
         mention = mentions[i]
@@ -153,20 +156,28 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
         open_groups = [n for n in open_groups if _near(mention, members[n])]
         chosen: int | None = None
         if not mention.indefinite:
-            fits = [n for n in sorted(open_groups, reverse=True)
-                    if all(compatible(mention, m) for m in members[n])]
-            chosen = next((n for n in fits if _same_action(mention, members[n])), None)
+            # nearest first; the cheap tests first, and a group's members are compared with
+            # the mention (``compatible``) only for a group the mention would join
+            nearest = open_groups[::-1]  # groups are opened in text order
+
+            def fits(n: int) -> bool:
+                return all(compatible(mention, m) for m in members[n])  # noqa: B023
+
+            chosen = next((n for n in nearest if _same_action(mention, families[n]) and fits(n)),
+                          None)
             if chosen is None:
-                renamed = [n for n in fits if _renames(mention, members[n])]
+                renamed = [n for n in nearest if _renames(mention, members[n]) and fits(n)]
                 nominal = [n for n in renamed if any(not m.verbal for m in members[n])]
                 chosen = next(iter(nominal or renamed), None)
         if chosen is None:
             open_groups.append(len(groups))
             groups.append([i])
             members.append([mention])
+            families.append({mention.family})
         else:
             groups[chosen].append(i)
             members[chosen].append(mention)
+            families[chosen].add(mention.family)
     return groups
 
 

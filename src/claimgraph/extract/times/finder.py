@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.times import explicit, relative, spans
+from claimgraph.extract.times import explicit, relative, scan, spans
 from claimgraph.extract.times.anchor import Anchoring, Anchors, Handler
 from claimgraph.extract.times.grammar import compiled
 from claimgraph.nlp.extensions import text_of
@@ -78,8 +78,9 @@ def publication_date(published: str | None) -> date | None:
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, Anchoring]]:
     """Non-overlapping matches, longest first, each with its anchoring, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    starts = scan.Starts(text)  # each rule is tried only where a match can start
     for priority, (name, pattern) in enumerate(compiled()):
-        for m in pattern.finditer(text):
+        for m in scan.finditer(pattern, starts):
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
