@@ -53,3 +53,9 @@ def test_sea_named_by_a_demonym_is_the_sea_not_the_country(nlp) -> None:
     found = [p for p in places(nlp, "Debris was found in the southern Indian Ocean on Monday.")
              if p.text.startswith("Indian")]
     assert [p.text for p in found] == ["Indian Ocean"] and found[0].country != "IN"
+
+
+def test_region_of_unknown_size_beats_a_village_of_its_name(nlp) -> None:
+    found = [p for p in places(nlp, "Flooding closed dozens of roads across Wales on Sunday.")
+             if p.text == "Wales"]
+    assert [(p.country, p.admin1) for p in found] == [("GB", "GB-WLS")]

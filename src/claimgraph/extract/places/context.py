@@ -9,9 +9,11 @@ Kidlington") and later occurrences of a name once it was a place. ``find_place_m
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.dateline import lead_dateline
+from claimgraph.extract.dateline import Dateline, lead_dateline
 from claimgraph.extract.places.gazetteer import Gazetteer, fold
 from claimgraph.extract.places.mentions import (
     LOCATIVE,
@@ -103,6 +105,23 @@ def dateline(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[Mention]:
         if known_place(gazetteer, span.text, 0 if dash else 1000):
             return [Mention(span.start_char, span.end_char, span.text, source="dateline")]
     return []
+
+
+#: what follows the capitals of a dateline inside a text: an agency in brackets or a dash
+#: ("... The Associated Press. WASHINGTON (AP) - An on-again effort ...")
+_FILED = re.compile(r"(?:,[^\n()]{0,30}?)?\s*(?:\(\w[\w .]*\)|[-\u2013\u2014]{1,3}\s)")
+
+
+def filed_from(text: str, mention: Mention) -> bool:
+    """A place in capitals that opens a line or sentence and is followed by an agency or a dash
+    is where a story was filed, wherever it stands (after a byline, or a second story's): a
+    town, as the lead's dateline is."""
+    if not (mention.text.isupper() and len(mention.text) > 2):
+        return False
+    before = text[: mention.start].rstrip(" \t")
+    if before and before[-1] not in ".\n":
+        return False
+    return _FILED.match(text, mention.end, mention.end + 40) is not None
 
 
 def party_homes(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -233,9 +252,27 @@ def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
             found.add(m.start, m.end)
 
 
+def _dateline_town(dateline: Dateline, text: str, gazetteer: Gazetteer) -> Mention | None:
+    """The lead dateline's town as one mention, read off the parsed dateline rather than the
+    NER's pieces of it ("ST. LOUIS –" tagged as "ST" and "LOUIS"); it replaces them."""
+    name = dateline.place.split(",")[0]
+    end = dateline.start + len(name)
+    if text[dateline.start : end] != name or name not in gazetteer:
+        return None
+    return Mention(dateline.start, end, name, source="dateline")
+
+
+def _inside(mention: Mention, town: Mention | None) -> bool:
+    """``mention`` is a piece of the dateline's ``town`` (and not the town itself)."""
+    return town is not None and mention is not town and mention.start < town.end \
+        and town.start < mention.end
+
+
 def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Every place mention in ``doc``, in text order; none from the date or agency of the
-    story's dateline ("BRUSSELS, Aug 14 (Continental Wire) -": Continental is no town)."""
+    story's dateline ("BRUSSELS, Aug 14 (Continental Wire) -": Continental is no town). The
+    dateline's town, and any town in capitals that files a story further down ("WASHINGTON
+    (AP) -"), is marked ``source="dateline"``: :mod:`.geocode` reads it as a town."""
     mentions = entity_mentions(doc, gazetteer)
     taken = {t.i for ent in doc.ents for t in ent}
     _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, regions_named(mentions, gazetteer)))
@@ -245,8 +282,15 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     _add_new(mentions, party_homes(doc, gazetteer))
     text = text_of(doc)  # built once per document
     dateline = lead_dateline(text)
+    town = None if dateline is None else _dateline_town(dateline, text, gazetteer)
+    if town is not None:
+        mentions.append(town)
     kept = [k for k, m in enumerate(mentions)
-            if dateline is None or not dateline.place_end <= m.start < dateline.end]
+            if dateline is None or not (dateline.place_end <= m.start < dateline.end
+                                        or _inside(m, town))]
+    for m in mentions:
+        if (dateline is not None and m.start == dateline.start) or filed_from(text, m):
+            m.source = "dateline"  # the filing town, whoever found it: geocoded as a town
     order = sorted(kept, key=lambda k: mentions[k].start)
     new_index = {old: new for new, old in enumerate(order)}
     ordered = [mentions[k] for k in order]

@@ -44,6 +44,10 @@ LOCAL_SUPPORT = 2
 PAIR_BONUS, PAIR_KM = 3.0, 40.0
 #: rounds of rescoring in the light of the other mentions' answers
 ROUNDS = 3
+#: the size a first-level region whose population the tables lack counts as (a third of them:
+#: Wales, Tirol, Kunar): as small as the smallest regions whose size is known, not as empty
+#: (with no size Wales lost to Wales, a village of 6,000 in Yorkshire)
+UNKNOWN_ADMIN1 = 100_000
 
 
 #: a point further north or south than this (degrees) is never within NEIGHBOUR_KM: the
@@ -132,6 +136,8 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
     # a county's size (its towns' people) only breaks ties between counties of one name: it
     # is not weighed against towns and states, whose populations are their own
     size = 0 if entry.level == "admin2" else entry.population
+    if entry.level == "admin1" and not size:
+        size = UNKNOWN_ADMIN1
     value = math.log10(size + 1) + LEVEL_PRIOR.get(entry.level, 0.0)
     if entry.level == "city" and fold(entry.name) != fold(mention.name):
         value -= ALIAS_PENALTY  # other levels' aliases are curated names, not foreign ones
@@ -208,7 +214,8 @@ def _plausible(candidates: list[GazetteerEntry],
     ("China", "Middle East"), unless a qualifier says otherwise ("China, Texas") or the article's
     other towns surround one (the second list: "Lebanon" beside Myerstown and Grantville is
     Lebanon, Pennsylvania). A mere alternate name does not: "Palestine" in the Palestine (Texas)
-    Herald-Press is the town."""
+    Herald-Press is the town. A dateline names the town a story was filed from: "NEW YORK (AP)"
+    is the city, not the state."""
     key = fold(mention.name)
     # a bare capital's name is the city, not the region named after it: "Tokyo" is not the
     # Tokyo Region (whose own name is longer), "Kursk" not Kursk Oblast
@@ -217,6 +224,9 @@ def _plausible(candidates: list[GazetteerEntry],
     candidates = [e for e in candidates
                   if not (e.level == "admin1" and e.admin1 in capitals and fold(e.name) != key)]
     towns = [e for e in candidates if e.level in ("city", "admin2")]
+    cities = [e for e in towns if e.level == "city"]
+    if mention.source == "dateline" and cities:
+        return _shortlist(cities), []
     if mention.qualifier is not None or len(towns) == len(candidates):
         return _shortlist(candidates), []
     if any(e.level in ("country", "continent", "region") and fold(e.name) == key
