@@ -81,6 +81,15 @@ def test_an_acronym_takes_the_full_name_written_before(nlp: Language) -> None:
     assert att.source is not None and att.source.canonical == "Environmental Protection Agency"
 
 
+def test_a_speaker_the_parse_hangs_on_the_phrase_before_the_verb_speaks(nlp: Language) -> None:
+    text = (
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he "
+        "spoke with Mr. Sanders on Tuesday."
+    )
+    att = said(nlp, text, "said")
+    assert att.source is not None and att.source.text == "Senator Harry Reid, the minority leader"
+
+
 # kinds
 
 

@@ -196,3 +196,39 @@ def appositive_speaker(cue: Token) -> Span | None:
 
 #: how the parser may hang a speaker set off by commas on the clause before its verb
 SPEAKER_DEPS = {"appos", "dobj", "npadvmod", "conj", "attr"}
+
+
+#: verb forms that need a subject of their own (a participle or an infinitive borrows one)
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+#: entity labels that name a speaker
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP"}
+
+
+def stranded_speaker(cue: Token) -> Span | None:
+    """ "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that …":
+    the speaker the parser hung on the phrase before a finite cue verb left without a subject.
+
+    Only a name or a source noun ending just before the comma that opens the verb's clause,
+    appositives climbed ("the minority leader" is Reid's), and only when the verb has no
+    subject of its own.
+    """
+    doc = cue.doc
+    if cue.tag_ not in FINITE_TAGS or cue.i < 2 or doc[cue.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+        return None
+    last = doc[cue.i - 2]
+    kinds = lexicon().source_kinds
+    tok = last
+    while tok.head.i != tok.i and tok.head.i < cue.i and tok.head.right_edge.i == last.i:
+        is_speaker = tok.ent_type_ in SPEAKER_LABELS or (tok.pos_ == "NOUN" and tok.lemma_.lower() in kinds)
+        if is_speaker and tok.dep_ != "appos":
+            break
+        tok = tok.head
+    if tok.right_edge.i != last.i or tok.i >= cue.i:
+        return None
+    if not (tok.ent_type_ in SPEAKER_LABELS or (tok.pos_ == "NOUN" and tok.lemma_.lower() in kinds)):
+        return None
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return None  # a subject of its own verb: that verb's speaker, not this one's
+    return phrase(tok)
