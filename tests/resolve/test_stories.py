@@ -49,6 +49,17 @@ def test_a_copy_follows_its_original_and_never_founds_a_story():
         "Quake kills nine in Taiwan", "2018-02-06", "2018-02-07")
 
 
+def test_a_report_read_before_the_reports_linking_it_to_its_story_joins_it_once_all_are_placed():
+    # one ferry disaster: the survivors' report shares little with the first (it founds alone
+    # when placed), but all it shares with the fuller report that is placed after it
+    first = report("Harbour ferry capsized in a storm; rescue divers searched.", "2020-01-01")
+    survivors = report("Coastguard survivors taken to hospital from the ferry.", "2020-01-02")
+    fuller = report("Harbour ferry capsized in a storm; rescue divers searched, and the "
+                    "coastguard took survivors to hospital.", "2020-01-03")
+    [story] = find_stories([first, survivors, fuller])
+    assert sorted(story.documents) == sorted([first.id, survivors.id, fuller.id])
+
+
 def test_a_report_weeks_after_a_story_went_quiet_starts_a_new_one():
     index = StoryIndex()
     first = index.add(report(QUAKE_A, "2018-02-06"))

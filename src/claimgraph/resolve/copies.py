@@ -176,6 +176,17 @@ def reading_order(records: Iterable[Record]) -> list[Record]:
     return list(seen.values())
 
 
+def published_first(record: Record) -> tuple[bool, str, str]:
+    """Sort key: earliest published first, undated last, ties by id (the text's hash), so the
+    order is a property of the documents, never of how they were read in."""
+    return (record.published is None, record.published or "", record.id)
+
+
+def canonical_order(records: Iterable[Record]) -> list[Record]:
+    """Distinct documents (by id), earliest published first (:func:`published_first`)."""
+    return sorted(reading_order(records), key=published_first)
+
+
 def earliest(records: Sequence[Record], order: dict[str, int]) -> Record:
     """The earliest published of ``records``; dated before undated, ties by reading order."""
     return min(records, key=lambda r: (r.published is None, r.published or "", order[r.id]))

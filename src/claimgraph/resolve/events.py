@@ -31,6 +31,7 @@ from claimgraph.extract.events.coref import Mention, compatible, place_keys
 from claimgraph.extract.events.families import family
 from claimgraph.record import Actor, Event, Record
 from claimgraph.record import Span as TextSpan
+from claimgraph.resolve.copies import canonical_order
 from claimgraph.resolve.corpus import CorpusEvent, EventMention, Story, corpus_id
 
 #: words of a multi-word trigger that say nothing of the action ("checked *herself into*")
@@ -154,15 +155,10 @@ def cross_document_events(records: Sequence[Record], stories: Sequence[Story]) -
     for story in stories:
         members = [by_id[d] for d in story.documents if d in by_id]
         placed.update(r.id for r in members)
-        out += resolve_story(story.id, [e for r in _reading_order(members)
+        out += resolve_story(story.id, [e for r in canonical_order(members)
                                         for e in document_events(r)])
-    for record in records:
+    for record in canonical_order(records):
         if record.id not in placed:
             out += resolve_story(None, document_events(record))
     return out
 
-
-def _reading_order(records: list[Record]) -> list[Record]:
-    """Earliest published first (undated last), then by id: the order does not depend on how
-    the documents were read in."""
-    return sorted(records, key=lambda r: (r.published is None, r.published or "", r.id))

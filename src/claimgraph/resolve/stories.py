@@ -19,7 +19,9 @@ documents are weighed like the last.
 Copies (:mod:`claimgraph.resolve.copies`) are one unit: the original is placed and its copies
 follow it, so a copy never founds a story of its own, and a wire story republished twelve times
 weighs as one report. A story's id is that of the document that founded it, so it keeps its id
-as documents join it.
+as documents join it. A batch is placed earliest published first, ties (and undated documents)
+by id (:func:`claimgraph.resolve.copies.canonical_order`), so the same documents make the same
+stories with the same ids whatever order they are read in.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from datetime import date
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimgraph.record import Record
-from claimgraph.resolve.copies import reading_order
+from claimgraph.resolve.copies import canonical_order, published_first
 from claimgraph.resolve.corpus import Copies, Story, corpus_id
 from claimgraph.resolve.words import words
 
@@ -49,6 +51,8 @@ POSTINGS = 64
 #: a document published this many days after a story's last report (or before its first)
 #: starts a new story
 MAX_GAP_DAYS = 10
+#: rounds of :meth:`StoryIndex.settle` after a batch is placed (it stops early once nothing moves)
+SETTLE_ROUNDS = 3
 #: entity labels that name who or where (dates and numbers are read as times, or not at all)
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                          "WORK_OF_ART"})
@@ -113,11 +117,14 @@ class _Story:
             self.first = min(self.first or published, published)
             self.last = max(self.last or published, published)
 
-    def similarity(self, vector: dict[str, float]) -> float:
-        if self.norm_sq <= 0:
-            return 0.0
+    def similarity(self, vector: dict[str, float], *, member: bool = False) -> float:
+        """Cosine of a unit-length document vector with the centroid; ``member``: the document
+        is in the story, so it is compared with the rest of it (the centroid without it)."""
         dot = sum(w * self.centroid.get(t, 0.0) for t, w in vector.items())
-        return dot / math.sqrt(self.norm_sq)
+        norm_sq = self.norm_sq
+        if member:  # |c - v|² = |c|² - 2 c·v + |v|², and |v| = 1
+            dot, norm_sq = dot - 1.0, norm_sq - 2.0 * dot + 1.0
+        return dot / math.sqrt(norm_sq) if norm_sq > 1e-9 else 0.0
 
 
 class StoryIndex:
@@ -192,6 +199,11 @@ class StoryIndex:
         else:
             key = corpus_id("story", [record.id])
             story = self._stories[key] = _Story(key, record)
+        self._join(story, record, vector, copies)
+        return story.key
+
+    def _join(self, story: _Story, record: Record, vector: dict[str, float],
+              copies: Sequence[Record]) -> None:
         story.absorb(vector)
         for member in (record, *copies):
             if member.id not in self._story_of:
@@ -202,7 +214,45 @@ class StoryIndex:
             posting = self._postings.setdefault(term, deque(maxlen=POSTINGS))
             if story.key not in posting:
                 posting.append(story.key)
-        return story.key
+
+    def settle(self, units: Sequence[Record], followers: dict[str, list[Record]] | None = None,
+               *, rounds: int = SETTLE_ROUNDS) -> None:
+        """Once a batch is placed, move each document to the story that fits it best now.
+
+        Placing one document at a time decides with the stories so far: the first report of a
+        second happening may join the first's story before its own has any other report, and
+        a story's first reports found it alone. With every document placed, each is compared
+        again with the rest of its story and with the stories its terms look up, and moves to
+        the best at or above the threshold; the stories are then rebuilt, named after their
+        earliest document (:func:`claimgraph.resolve.copies.canonical_order`). Each round costs
+        what placing did (candidates by lookup, never the whole corpus). ``units`` are the
+        documents placed with ``add``, each followed by its copies.
+        """
+        followers = followers or {}
+        vectors = {r.id: self.vector(self.count(r)) for r in units}
+        for _ in range(rounds):
+            moves: dict[str, str] = {}
+            for record in units:
+                here = self._stories[self._story_of[record.id]]
+                vector = vectors[record.id]
+                best, score = here, here.similarity(vector, member=True)
+                for story in self._candidates(vector, record.published):
+                    if story is not here and (sim := story.similarity(vector)) > score:
+                        best, score = story, sim
+                if best is not here and score >= self.threshold:
+                    moves[record.id] = best.key
+            if not moves:
+                return
+            groups: dict[str, list[Record]] = {}
+            for record in units:
+                groups.setdefault(moves.get(record.id, self._story_of[record.id]), []
+                                  ).append(record)
+            self._stories, self._postings, self._story_of = {}, {}, {}
+            for members in sorted(groups.values(), key=lambda m: published_first(m[0])):
+                key = corpus_id("story", [members[0].id])
+                story = self._stories[key] = _Story(key, members[0])
+                for record in members:
+                    self._join(story, record, vectors[record.id], followers.get(record.id, ()))
 
     def stories(self) -> list[Story]:
         """Every story, in the order they were founded."""
@@ -224,16 +274,10 @@ def title_of(record: Record) -> str:
     return sentence[: cut if cut > 0 else TITLE_CHARS] + " …"
 
 
-def placement_order(records: Sequence[Record]) -> list[Record]:
-    """Dated documents by date, then undated ones; reading order within each."""
-    order = {r.id: i for i, r in enumerate(records)}
-    return sorted(records, key=lambda r: (r.published is None, r.published or "", order[r.id]))
-
-
 def find_stories(records: Iterable[Record], copies: Sequence[Copies] = (), *,
                  threshold: float = THRESHOLD) -> list[Story]:
     """Stories of a batch of documents, each copy group placed as one unit with its original."""
-    ordered = reading_order(records)
+    ordered = canonical_order(records)  # placed in this order: it never depends on reading
     by_id = {r.id: r for r in ordered}
     followers: dict[str, list[Record]] = {}
     copied: set[str] = set()
@@ -245,6 +289,7 @@ def find_stories(records: Iterable[Record], copies: Sequence[Copies] = (), *,
     units = [r for r in ordered if r.id not in copied]
     for record in units:
         index.count(record)
-    for record in placement_order(units):
+    for record in units:
         index.add(record, followers.get(record.id, ()))
+    index.settle(units, followers)
     return index.stories()
