@@ -10,7 +10,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.store.base import Store
+from claimgraph.store.base import TABLE_COLUMNS, Store
 from claimgraph.store.pool import ConnectionPool
 from claimgraph.store.rows import Row
 
@@ -55,6 +55,18 @@ class PostgresStore(Store):
     def _executemany(self, sql: str, rows: Sequence[Row]) -> None:
         with self._con.cursor() as cur:
             cur.executemany(_pg(sql), rows)
+
+    def _insert(self, table: str, rows: Sequence[Row], *, upsert: bool = False) -> None:
+        # Bulk path: COPY, one stream per table and batch. One INSERT per row, even pipelined,
+        # wrote 1,000 synthetic documents in minutes on a loaded machine. COPY cannot skip a
+        # stored key, so an upsert (the distinct sources) stays an INSERT per row.
+        if upsert:
+            super()._insert(table, rows, upsert=True)
+            return
+        columns = ", ".join(TABLE_COLUMNS[table])
+        with self._con.cursor() as cur, cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return list(self._con.execute(_pg(sql), list(params)).fetchall())
