@@ -6,6 +6,7 @@ from typing import Any
 
 from claimgraph.query import filters as spec
 from claimgraph.query.filters import page, paging
+from claimgraph.query.pages import day_window
 from claimgraph.store.base import Store
 from claimgraph.store.rows import DOCUMENT_COUNTED as _COUNTED
 
@@ -27,9 +28,18 @@ def list_documents(
     ``snippet`` (the first 200 characters) and ``counts`` of attributions, events, quantities,
     times and places.
     """
-    w = DOCUMENT_FILTERS.where(DOCUMENT_FILTERS.values(filters))
-    total = store.query(f"SELECT count(*) AS n FROM documents d{w.sql()}", w.params)[0]["n"]
-    tail, tail_params = paging(limit, offset)
+    values = DOCUMENT_FILTERS.values(filters)
+    w = DOCUMENT_FILTERS.where(values)
+    window = None
+    if values["outlet"] is None and values["q"] is None:  # by date alone: the kept day counts
+        window = day_window(store, "d.published", "documents", descending=True, limit=limit,
+                            offset=offset, since=values["since"], until=values["until"])
+    if window is None:
+        total = store.query(f"SELECT count(*) AS n FROM documents d{w.sql()}", w.params)[0]["n"]
+    else:  # only the page's days are sorted (sorting all to skip 50,000 cost 53 ms of CPU)
+        w.add(window.clause, *window.params)
+        total = window.total
+    tail, tail_params = paging(limit, offset if window is None else window.offset)
     # The page's ids first, then only their columns: sorting every document with its snippet
     # and counts attached cost 0.9 s at 100,000 documents, the ids alone 0.5 s and the page's
     # rows 0.09 s (on a loaded machine). The counts are kept by the write path

@@ -21,7 +21,7 @@ from typing import Any
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
 from claimgraph.resolve.corpus import CorpusRecord
-from claimgraph.store import corpus
+from claimgraph.store import corpus, list_counts
 from claimgraph.store.counts import (
     SOURCE_AGGREGATE,
     add_counts_sql,
@@ -255,6 +255,7 @@ class Store(ABC):
                 self._insert(table, rows, upsert=table == "sources")
         self._add_counts("source_counts", source_deltas(tables["attribution_sources"]))
         self._add_counts("place_counts", place_deltas(tables["places"], tables["events"]))
+        list_counts.keep(self, [r.id for r, ok in zip(records, status, strict=True) if ok is True])
         written = sorted({r.source for r, ok in zip(records, status, strict=True) if ok is True})
         for i in range(0, len(written), 500):
             chunk = written[i : i + 500]
@@ -281,6 +282,7 @@ class Store(ABC):
             self._add_counts("source_counts", negated(
                 self._fetch(SOURCE_AGGREGATE.format(where=where), chunk)))
             self._add_counts("place_counts", place_deltas(*document_rows(self, chunk), sign=-1))
+            list_counts.keep(self, chunk, sign=-1)
             for table in DOCUMENT_TABLES:
                 self._execute(f"DELETE FROM {table} WHERE document_id IN ({marks})", chunk)
             self._execute(f"DELETE FROM documents WHERE id IN ({marks})", chunk)

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimgraph.ids import text_hash
+from claimgraph.store.list_counts import AGGREGATES
 from claimgraph.store.rows import COLUMNS, DOCUMENT_COUNTED, Row
 
 #: The counts of a source, in ``source_counts`` column order after ``source_id``.
@@ -67,17 +68,20 @@ PLACE_TABLE = """CREATE TABLE place_counts (
         documents BIGINT NOT NULL, events BIGINT NOT NULL)"""
 
 #: Per kept-counts table: its columns, the first being its key (each delta row in this order)
-#: and the counted ones last.
+#: and the counted ones last; the lists' counts of ``store/list_counts.py`` too.
 COUNTED_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "source_counts": (("source_id",), SOURCE_COUNTED),
     "place_counts": (("place_id", *PLACE_KEY), PLACE_COUNTED),
+    **{table: (keys, counted) for table, (keys, counted, _) in AGGREGATES.items()},
 }
+#: the key of a table whose columns before the counts are not all key (a place's id is its key)
+_KEYED = {"place_counts": ("place_id",), "source_counts": ("source_id",)}
 
 
 def added(table: str) -> str:
     """The tail of an upsert that adds a delta row to ``table``'s stored counts."""
     keys, counted = COUNTED_TABLES[table]
-    return f" ON CONFLICT ({keys[0]}) DO UPDATE SET " + ", ".join(
+    return f" ON CONFLICT ({', '.join(_KEYED.get(table, keys))}) DO UPDATE SET " + ", ".join(
         f"{c} = {table}.{c} + excluded.{c}" for c in counted)
 
 

@@ -1,0 +1,61 @@
+"""A page placed by the kept day counts (``query/pages.py``) is the page the full sort gives:
+every offset of the lists in date order, with the filters the day counts answer, on both
+backends; the page's rows joined through ``narrowed`` are the rows the full join gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph import query
+from claimgraph.query import attributions, documents, events, pages
+from claimgraph.store import Store
+from tests.store.test_store_list_counts import dated_records
+
+LISTS = [
+    (query.list_documents, {}),
+    (query.list_documents, {"since": "2024-01-03"}),
+    (query.list_documents, {"until": "2024-01"}),
+    (query.list_attributions, {}),
+    (query.list_attributions, {"anonymous": True}),
+    (query.list_attributions, {"anonymous": False, "since": "2024-01-02"}),
+    (query.list_events, {}),
+    (query.list_events, {"factual": False, "coded": False}),
+    (query.list_events, {"factual": False, "coded": False, "until": "2024-06"}),
+    (query.list_events, {"since": "2024-01-03"}),
+]
+
+
+def _full_sort(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in (documents, attributions, events):
+        monkeypatch.setattr(module, "day_window", lambda *a, **k: None)
+
+
+@pytest.mark.parametrize(("list_fn", "filters"), LISTS)
+def test_every_page_by_the_day_counts_is_the_page_of_the_full_sort(
+    store: Store, monkeypatch: pytest.MonkeyPatch, list_fn, filters
+) -> None:
+    store.add_records(dated_records())
+    total = list_fn(store, limit=None, **filters)["total"]
+    windowed = [list_fn(store, limit=2, offset=o, **filters) for o in range(total + 2)]
+    with monkeypatch.context() as m:
+        _full_sort(m)
+        full = [list_fn(store, limit=2, offset=o, **filters) for o in range(total + 2)]
+    assert windowed == full
+    assert total > 2 and windowed[-1]["items"] == []
+
+
+def test_a_page_spanning_undated_rows_keeps_them_last(store: Store) -> None:
+    records = dated_records()
+    store.add_records(records)
+    listed = query.list_documents(store, limit=3, offset=len(records) - 3)["items"]
+    assert [d["published"] for d in listed][-2:] == [None, None]
+
+
+def test_narrowed_joins_read_only_the_page_documents() -> None:
+    sql, params = pages.narrowed(
+        "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = 1",
+        ["a", "b"])
+    assert sql == ("FROM (SELECT * FROM events WHERE document_id IN (?, ?)) e"
+                   " JOIN (SELECT * FROM documents WHERE id IN (?, ?)) d ON d.id = e.document_id"
+                   " LEFT JOIN sources s ON s.id = 1")
+    assert params == ["a", "b", "a", "b"]
