@@ -24,6 +24,12 @@ def test_copies_keep_offsets_and_get_their_own_ids(records):
         assert all(q.attribution in claim_ids for q in copy.quantities if q.attribution)
 
 
+def test_ids_do_not_grow_with_the_insertion_order(records):
+    """As content-hash ids do not: a store pruning by the insertion order would look fast."""
+    ids = [c.id for c in synthetic_records(records, 20)]
+    assert ids != sorted(ids)
+
+
 def test_copies_spread_sources_dates_and_outlets(records):
     copies = list(synthetic_records(records[:1], SOURCE_VARIANTS + 1))
     names = {c.attributions[0].source.canonical for c in copies}
@@ -34,12 +40,13 @@ def test_copies_spread_sources_dates_and_outlets(records):
 
 def test_the_built_database_holds_exactly_the_synthetic_records(db_url, records):
     """Built through the store's write path on either backend, summary counts included."""
-    from claimgraph.bench.api import build_database, vary
+    from claimgraph.bench.api import bench_id, build_database, vary
     from claimgraph.store import open_store
 
     assert build_database(db_url, 40, lambda: records, log=lambda _: None) == 40
     with open_store(db_url) as store:
         for n in (0, 1, 2, 39):
-            assert store.get_record(f"bench-{n:06d}") == vary(records[n % len(records)], n)
+            assert store.get_record(bench_id(n)) == vary(records[n % len(records)], n)
         assert store.count("document_counts") == 40
+        assert store.count("corpus_claims") == 8 * 40  # and resolve's records of them
     assert build_database(db_url, 40, lambda: [], log=lambda _: None) == 40  # reused, no NLP

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import ClaimgraphError, DocumentError
-from claimgraph.ids import item_id
+from claimgraph.ids import item_id, text_hash
 from claimgraph.record import Record
 
 OUTLETS = ("Continental Wire", "Daily Ledger", "Harbour Post", "Evening Courier", "Metro Times",
@@ -55,13 +55,23 @@ def _vary_sources(record: Record, variant: int) -> None:
                 s.canonical = f"{s.canonical or s.text} ({variant})"
 
 
+def _day(n: int) -> str:
+    return (dt.date(2024, 1, 1) + dt.timedelta(days=n % 366)).isoformat()
+
+
+def bench_id(n: int) -> str:
+    """The id of the n-th synthetic document: a hash, as ingest's content-hash ids are, so the
+    ids do not grow with the insertion order (a store that happened to prune by that order
+    would look faster here than on a real corpus)."""
+    return "bench-" + text_hash(f"bench document {n}")[:16]
+
+
 def vary(base: Record, n: int) -> Record:
     """The n-th synthetic copy of an analysed record (deep copy, same text and offsets)."""
     r = Record.from_dict(base.to_dict())
-    r.id = f"bench-{n:06d}"
+    r.id = bench_id(n)
     r.source = f"bench/{n}"
-    day = dt.date(2024, 1, 1) + dt.timedelta(days=n % 366)
-    r.published = day.isoformat()
+    r.published = _day(n)
     r.outlet = OUTLETS[n % len(OUTLETS)]
     r.title = f"{base.title or base.text[:60]} (#{n})"
     for a in r.attributions:
@@ -84,34 +94,42 @@ def synthetic_records(bases: list[Record], count: int) -> Iterator[Record]:
 
 def build_database(db: str | Path, count: int, bases: Callable[[], list[Record]],
                    log: Callable[[str], Any] = print, batch: int = 1000) -> int:
-    """Fill ``db`` (a DuckDB path or a postgresql:// URL) with ``count`` synthetic documents,
-    reused when already there. Written through the store's own write path (``add_records``,
-    ``batch`` records per transaction: the bulk Arrow/COPY inserts), so the database, its
-    summary tables included, is exactly what ``claimgraph ingest`` would have written."""
+    """Fill ``db`` (a DuckDB path or a postgresql:// URL) with ``count`` synthetic documents
+    and what resolve would say across them (``bench.corpus.corpus_records``: stories, claims,
+    relations), reused when already there. Written through the store's own write path
+    (``add_records``, ``batch`` records per transaction: the bulk Arrow/COPY inserts;
+    ``add_corpus``), so the database, its kept counts included, is exactly what ``claimgraph
+    ingest`` and ``resolve`` would have written."""
+    from claimgraph.bench.corpus import corpus_records
     from claimgraph.store import open_store
 
     db = str(db)
     if not db.startswith(("postgresql://", "postgres://")):
         Path(db).parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
     with open_store(db) as store:
         have = store.count("documents")
-        if have >= count:
-            log(f"reusing {db} ({have:,} documents)")
-            return have
-        if have:
+        if have and have != count:
             raise ClaimgraphError("E201", f"{db} holds {have:,} documents, not {count:,}: remove it")
-        originals = bases()  # only now: a reused database needs no NLP
-        log(f"building {db}: {count:,} documents from {len(originals)} analysed samples")
-        started = time.perf_counter()
-        pending: list[Record] = []
-        for record in synthetic_records(originals, count):
-            pending.append(record)
-            if len(pending) == batch:
-                store.add_records(pending)
-                pending = []
-        store.add_records(pending)
-        have = store.count("documents")
-    log(f"built in {time.perf_counter() - started:.0f} s")
+        if have:
+            log(f"reusing {db} ({have:,} documents)")
+        else:
+            originals = bases()  # only now: a reused database needs no NLP
+            log(f"building {db}: {count:,} documents from {len(originals)} analysed samples")
+            pending: list[Record] = []
+            for record in synthetic_records(originals, count):
+                pending.append(record)
+                if len(pending) == batch:
+                    store.add_records(pending)
+                    pending = []
+            store.add_records(pending)
+            have = store.count("documents")
+        if not store.count("corpus_claims"):
+            log("adding the corpus records resolve would give")
+            ids = [bench_id(n) for n in range(count)]
+            store.add_corpus(corpus_records(ids, {i: _day(n) for n, i in enumerate(ids)}),
+                             replace=True)
+    log(f"ready in {time.perf_counter() - started:.0f} s")
     return have
 
 
@@ -229,7 +247,7 @@ def run_bench(db: str, *, documents: int, samples: list[Path], requests: int,
                 with httpx.Client(base_url=f"http://127.0.0.1:{ports[name]}", timeout=120,
                                   limits=httpx.Limits(max_connections=n)) as client:
                     ids = [d["id"] for d in client.get("/api/documents?limit=500").json()["data"]]
-                    ids += [f"bench-{rng.randrange(total):06d}" for _ in range(500)]
+                    ids += [bench_id(rng.randrange(total)) for _ in range(500)]
                     source_ids = [s["id"] for s in
                                   client.get("/api/sources?limit=200").json()["data"]]
                     log(f"{name}: {requests} requests on each of 8 routes, {n} in flight")

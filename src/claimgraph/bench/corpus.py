@@ -41,12 +41,19 @@ DAYS = [f"2024-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29)]
 
 def synthetic(n: int, seed: int = 7) -> tuple[list[tuple[Any, ...]], list[CorpusRecord]]:
     """Document rows and the corpus records resolve would give them."""
-    rng = random.Random(seed)
     docs = [f"doc{i:07d}" for i in range(n)]
     day = {d: DAYS[i * len(DAYS) // n] for i, d in enumerate(docs)}
     now = dt.datetime(2024, 1, 1)
     rows = [(d, "bench", day[d], f"Report {i}", f"Outlet {i % 40}", None, "text", now, False)
             for i, d in enumerate(docs)]
+    return rows, corpus_records(docs, day, seed)
+
+
+def corpus_records(docs: list[str], day: dict[str, str], seed: int = 7) -> list[CorpusRecord]:
+    """The corpus records of stored documents ``docs`` (published on ``day[doc]``), in the
+    shape resolve gives a news corpus (see the module's docstring)."""
+    rng = random.Random(seed)
+    n = len(docs)
     records: list[CorpusRecord] = []
     story_of: dict[str, str] = {}
     i = 0
@@ -75,7 +82,7 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[tuple[Any, ...]], list[Corpus
         a, b = rng.sample(docs, 2)
         records.append(Relation(rng.choice(["contradicts", "supports"]),
                                 RelationEnd(a, "attr-0", 0), RelationEnd(b, "attr-1"), f"{r}"))
-    return rows, records
+    return records
 
 
 def timed(store: Store, fn: Callable[[Store], Any], calls: int = 20) -> tuple[float, float, float]:
