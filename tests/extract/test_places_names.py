@@ -59,3 +59,9 @@ def test_region_of_unknown_size_beats_a_village_of_its_name(nlp) -> None:
     found = [p for p in places(nlp, "Flooding closed dozens of roads across Wales on Sunday.")
              if p.text == "Wales"]
     assert [(p.country, p.admin1) for p in found] == [("GB", "GB-WLS")]
+
+
+def test_country_named_x_and_y_is_one_place(nlp) -> None:
+    text = "Carnival crowds filled Port of Spain as Trinidad and Tobago celebrated on Tuesday."
+    found = [(p.text, p.country) for p in places(nlp, text) if "Tobago" in p.text or "Trinidad" in p.text]
+    assert found == [("Trinidad and Tobago", "TT")]

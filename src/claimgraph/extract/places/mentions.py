@@ -122,6 +122,8 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # the article's own place names (its GPEs the gazetteer knows): one reading per article
     named = frozenset(fold(e.text) for e in doc.ents if e.label_ == "GPE" and e.text in gazetteer)
     for ent in doc.ents:
+        if found and found[-1].start <= ent.start_char and ent.end_char <= found[-1].end:
+            continue  # the end of a name a mention before took whole: "Trinidad and [Tobago]"
         info = _ruler_info(ent)
         kind_of_info = getattr(info, "kind", None)
         sea = _named_by_demonym(doc, ent, gazetteer)
@@ -245,7 +247,16 @@ def _region_demonym(text: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
 
 def _extend_right(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
     """Take the words after a place the NER cut off when the whole is a place of its own:
-    "[Tennessee] Colony" is Tennessee Colony, Texas, not Tennessee."""
+    "[Tennessee] Colony" is Tennessee Colony, Texas, not Tennessee; and the second half of a
+    country or region named "X and Y", whatever the NER made of it: "[Trinidad] and [Tobago]",
+    "[Bosnia] and Herzegovina"."""
+    for ahead in (3, 2):
+        e = end + ahead
+        if e > len(doc) or doc[end].lower_ not in ("and", "&") or any(
+                not t.text[:1].isupper() or not t.is_alpha for t in doc[end + 1 : e]):
+            continue
+        if known_place(gazetteer, doc[start:e].text, 0, levels=("country", "admin1", "region")):
+            return e
     for ahead in (2, 1):
         e = end + ahead
         if e > len(doc) or any(t.ent_type_ or not t.text[:1].isupper() or not t.is_alpha
