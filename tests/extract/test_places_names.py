@@ -65,3 +65,13 @@ def test_country_named_x_and_y_is_one_place(nlp) -> None:
     text = "Carnival crowds filled Port of Spain as Trinidad and Tobago celebrated on Tuesday."
     found = [(p.text, p.country) for p in places(nlp, text) if "Tobago" in p.text or "Trinidad" in p.text]
     assert found == [("Trinidad and Tobago", "TT")]
+
+
+def test_portfolio_before_its_department_is_not_a_town(nlp) -> None:
+    text = "The Justice Department said on Friday that it would appeal the ruling."
+    assert "Justice" not in named(nlp, text)
+
+
+def test_portfolio_before_its_secretary_is_not_a_town(nlp) -> None:
+    text = "The Energy Department and Energy Secretary Rick Perry declined to comment."
+    assert "Energy" not in named(nlp, text)

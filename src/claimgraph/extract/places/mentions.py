@@ -36,6 +36,8 @@ INSTITUTION_WORDS = _WORDS["institution_words"]
 COMPASS = _WORDS["compass"]
 #: last words of streets, buildings and waters the gazetteer lacks: "Royal Street"
 FEATURES = _WORDS["features"]
+#: the kind of a government body: a one-word name right before it is a portfolio, not a town
+BODIES = _WORDS["bodies"]
 #: the words "St.", "Mt.", "Ft." stand for: the NER cuts them off the name they open
 ABBREVIATED = frozenset(ABBREVIATIONS.values())
 #: party letters before a politician's home: "D-S.C.", "DFL-Cook"
@@ -443,10 +445,12 @@ def _head_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
             mention.lookup = f"{head.text} County"
             return mention
         capitalised = following.text[:1].isupper() and following.is_alpha
-        # a common word ("Supreme", "Central") heading a name is the name's word, unless the
-        # town it spells is large or the article places it (below)
-        common = len(head) == 1 and head.text.lower() in english_words() \
-            and not known_place(gazetteer, head.text, COMMON_WORD_TOWN)
+        # a common word ("Supreme", "Central") heading a name is the name's word, and so is a
+        # portfolio before its body ("the Justice Department"), unless the town it spells is
+        # large or the article places it (below)
+        common = len(head) == 1 and (
+            head.text.lower() in english_words() or following.lower_ in BODIES
+        ) and not known_place(gazetteer, head.text, COMMON_WORD_TOWN)
         ours = capitalised and (fold(head.text) in named or (states and any(
             e.level == "city" and e.admin1 in states and fold(e.name) == fold(head.text)
             for e in gazetteer.candidates(head.text))))
