@@ -97,3 +97,14 @@ def test_a_link_whose_text_is_an_address_is_content() -> None:
 
 def test_a_short_cited_source_in_brackets_is_not_a_link_line() -> None:
     assert not is_link_line("[The Verge]", ["the verge"])
+
+
+def test_a_teaser_labelled_with_its_site_is_dropped() -> None:
+    teaser = ("<p>Also on rt.com <a href='/news/3'>Defence ministers meet in Brussels as the "
+              "alliance weighs new spending targets</a></p>")
+    text = body(page(teaser))
+    assert "Also on" not in text and "Defence ministers" not in text and PARAGRAPHS[0] in text
+
+
+def test_a_sentence_about_a_website_is_not_a_site_teaser() -> None:
+    assert not is_call_to_action("Also on the agenda was the new bridge, officials said.")

@@ -8,8 +8,9 @@ newsletter"). Each rule here is general, never a site's own string:
 - **headline**: a line among the first few that repeats the page title (the title is metadata
   already) and a very short kicker line just above it ("Review");
 - **call to action**: a short line made around call-to-action words (share, subscribe, sign up,
-  read/see more, don't miss, follow us, newsletter...), or a line opened by a capitalised label
-  of such words and a colon ("READ MORE: ...");
+  read/see more, don't miss, follow us, newsletter...), a line opened by a capitalised label
+  of such words and a colon ("READ MORE: ...") or by the site a teaser links to ("Also on
+  rt.com <headline>");
 - **link line**: a short line whose words are almost all the text of links on the page (a
   teaser or a list of related stories; article sentences carry text around their links).
 
@@ -52,6 +53,10 @@ _CTA_OPENING = re.compile(
     r"join|register|reach|contact)\b",
     re.IGNORECASE,
 )
+#: a teaser labelled with the site it links to: "Also on rt.com <headline>", "More from bbc.co.uk"
+_SITE_LABEL = re.compile(
+    r"^\W*(?:also|more|read\s+more|see\s+more)\s+(?:on|at|from)\s+[\w-]+(?:\.[\w-]+)*"
+    r"\.[a-z]{2,}\b", re.IGNORECASE)
 #: a link whose text is an address: the page shows the address, so it reads as content
 _URL = re.compile(r"https?://|www\.|\w\.(?:com|org|net|ly|to)\b/")
 _LABEL = re.compile(r"^\s*([A-Z][A-Z'’ ]{1,30})\s*[:|»›>-]")
@@ -69,7 +74,8 @@ def words(text: str) -> list[str]:
 def is_call_to_action(line: str) -> bool:
     """A short line built around call-to-action words, or one opened by such a label."""
     label = _LABEL.match(line)
-    if label and _CTA.search(label.group(1)) and len(words(line)) <= LABEL_MAX_WORDS:
+    if ((label and _CTA.search(label.group(1))) or _SITE_LABEL.match(line)) \
+            and len(words(line)) <= LABEL_MAX_WORDS:
         return True
     if len(words(line)) > CTA_MAX_WORDS:
         return False
