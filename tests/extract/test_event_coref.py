@@ -96,3 +96,36 @@ def test_a_mention_is_compared_only_with_the_events_it_could_join(monkeypatch) -
     mentions.append(coref.Mention(500, 505, 1, family="action3", verbal=True, type="ASSAULT"))
     assert len(coref.cluster(mentions)) == 40
     assert len(calls) == 1
+
+
+def test_the_body_introduces_with_an_the_event_its_headline_named(nlp: Language) -> None:
+    doc = nlp("Airbus wins Qatar Airways order worth $15bn\n"
+              "Airbus has won an order from Qatar Airways for 80 A350 jets.")
+    assert len(_events(doc, _words(doc, "order", "order"))) == 1
+
+
+def test_another_attack_after_a_headline_is_still_a_new_event(nlp: Language) -> None:
+    doc = nlp("Bomb attack in Kabul\nAnother attack hit the city on Tuesday.")
+    assert len(_events(doc, _words(doc, "attack", "attack"))) == 2
+
+
+def test_the_announcement_is_the_act_of_announcing_before_it(nlp: Language) -> None:
+    doc = nlp("Apple announced on Monday that Jobs would take medical leave. "
+              "The announcement sent its shares down.")
+    assert len(_events(doc, _words(doc, "announced", "announcement"))) == 1
+
+
+def test_a_duration_does_not_date_an_event(nlp: Language) -> None:
+    """"a 27-year contract to supply" says how long, not when: it cannot keep the supply apart
+    from the headline's supply dated 2008."""
+    from claimgraph.extract.events.coref import Mention
+    from claimgraph.record import Event, Span, Time
+
+    doc = nlp("EADS signed a 27-year contract to supply 14 tankers.")
+    supply = next(t for t in doc if t.text == "supply")
+    span = Span(supply.idx, supply.idx + len(supply.text), supply.text)
+    event = Event(id="e1", type="AID", trigger=span, time=0)
+    later = mention_of(supply, event=event, times=[Time(14, 21, "27-year", "DURATION", "P27Y")])
+    headline = Mention(0, 6, 0, family=later.family, verbal=True, type="AID",
+                       times=frozenset({"2008"}))
+    assert later.times == frozenset() and len(cluster([headline, later])) == 1

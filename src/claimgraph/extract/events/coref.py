@@ -11,8 +11,10 @@ be, else starts a new one. A mention can be an earlier event when
   region, a named person, an actor or target that differ keep two attacks apart.
 
 An indefinite noun ("an attack", "another strike") introduces an event: it never joins an
-earlier one. Saying-verbs ("said", "told") are separate acts of saying each time and never join
-by their word alone.
+earlier one, except that "a"/"an" may introduce in the body the event a headline named without
+an article ("Airbus wins Qatar *order*" ... "has won *an order*"). Saying-verbs ("said",
+"told") are separate acts of saying each time and never join by their word alone; "the
+announcement" points back to the one announcing before it.
 
 :func:`cluster` works on :class:`Mention` features, so the same clustering serves the events
 component (:func:`merge_events`: coreferent events become one record, the earliest mention its
@@ -42,6 +44,8 @@ SAYING = _WORDS["coref_saying"]
 #: determiners that make a noun point back ("the attack") or forward to a new one ("an attack")
 DEFINITE = _WORDS["coref_definite"]
 INDEFINITE = _WORDS["coref_indefinite"]
+#: the indefinite articles, with which a story's body introduces the event its headline named
+REINTRODUCING = frozenset({"a", "an"})
 #: named participants that must agree: two different people are two different events (names of
 #: organisations and places vary too much in one story to tell: "police", "LAPD")
 PARTICIPANT_LABELS = frozenset({"PERSON"})
@@ -70,6 +74,13 @@ class Mention:
     times: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     participants: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the determiners of an event noun ("the", "an", "its"), lowercased; none on a verb
+    determiners: frozenset[str] = frozenset()
+
+    @property
+    def bare(self) -> bool:
+        """A noun with no determiner, as headlines write them ("Airbus wins Qatar *order*")."""
+        return not self.verbal and not self.determiners
 
 
 def _words(names: frozenset[str]) -> set[str]:
@@ -122,8 +133,20 @@ def compatible(a: Mention, b: Mention) -> bool:
 def _same_action(mention: Mention, families: set[str]) -> bool:
     """``mention`` names the action of an event seen before ("exploded" ... "the explosion"):
     ``families`` are the event's mentions' families, kept as a set per group (a lookup, not a
-    scan of every member for every mention in the window)."""
-    return mention.family not in SAYING and mention.family in families
+    scan of every member for every mention in the window). A saying joins by its word only as
+    a definite noun, which points back to one act of saying ("announced" ... "*the
+    announcement*"); each "said" is its own."""
+    saying = mention.family in SAYING and not (mention.definite and not mention.verbal)
+    return not saying and mention.family in families
+
+
+def _reintroduces(mention: Mention, families: set[str], members: list[Mention]) -> bool:
+    """``mention`` ("an order") introduces in the body an event a headline named without a
+    determiner ("Airbus wins Qatar *order*" ... "has won *an order* worth $15bn"): headlines
+    drop their articles, so an event named so far only by bare nouns is not yet introduced.
+    Only "a"/"an": "another strike", "two attacks" are new events."""
+    return mention.family in families and mention.determiners <= REINTRODUCING \
+        and all(m.bare for m in members)
 
 
 def _renames(mention: Mention, members: list[Mention]) -> bool:
@@ -155,14 +178,17 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
         # so each mention looks at a bounded number of groups (linear in the text)
         open_groups = [n for n in open_groups if _near(mention, members[n])]
         chosen: int | None = None
-        if not mention.indefinite:
-            # nearest first; the cheap tests first, and a group's members are compared with
-            # the mention (``compatible``) only for a group the mention would join
-            nearest = open_groups[::-1]  # groups are opened in text order
+        # nearest first; the cheap tests first, and a group's members are compared with the
+        # mention (``compatible``) only for a group the mention would join
+        nearest = open_groups[::-1]  # groups are opened in text order
 
-            def fits(n: int) -> bool:
-                return all(compatible(mention, m) for m in members[n])  # noqa: B023
+        def fits(n: int) -> bool:
+            return all(compatible(mention, m) for m in members[n])  # noqa: B023
 
+        if mention.indefinite:
+            chosen = next((n for n in nearest
+                           if _reintroduces(mention, families[n], members[n]) and fits(n)), None)
+        else:
             chosen = next((n for n in nearest if _same_action(mention, families[n]) and fits(n)),
                           None)
             if chosen is None:
@@ -265,13 +291,13 @@ def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | 
     nearby_times = _by_start(tok.doc, _TIMES_BY_START, times or [], lambda t: t.start)
     linked = [p for p in nearby_places.between(*reach)
               if _inside(p.start, p.end, scopes) and p.kind == "place"]
-    time_values = {t.value for t in nearby_times.between(*reach) if _inside(t.start, t.end, scopes)
-                   and t.type == "DATE" and t.value and t.value[:1].isdigit()}
+    nearby = [t for t in nearby_times.between(*reach) if _inside(t.start, t.end, scopes)]
     if event is not None:
         if event.place is not None and places and event.place < len(places):
             linked.append(places[event.place])
-        if event.time is not None and times and times[event.time].value:
-            time_values.add(times[event.time].value or "")
+        if event.time is not None and times and event.time < len(times):
+            nearby.append(times[event.time])
+    time_values = {t.value for t in nearby if _calendar_date(t)}
     verbal = tok.pos_ in {"VERB", "AUX"}
     return Mention(
         start=tok.idx, end=tok.idx + len(tok.text), sentence=_sentence_index(tok),
@@ -281,7 +307,14 @@ def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | 
         type=event.type if event is not None else None,
         times=frozenset(v for v in time_values if v), places=place_keys(linked),
         participants=_participants(tok, scopes),
+        determiners=frozenset() if verbal else frozenset(dets),
     )
+
+
+def _calendar_date(time: Time) -> bool:
+    """A date two mentions can disagree on ("2013-05-03"); not a duration ("P1Y") nor a
+    reference ("PRESENT_REF"): "a 27-year contract" says nothing of when it was signed."""
+    return time.type == "DATE" and bool(time.value) and (time.value or "")[:1].isdigit()
 
 
 def _sentence_index(tok: Token) -> int:
