@@ -38,3 +38,8 @@ def test_dateline_after_a_byline_is_still_the_filing_town(nlp) -> None:
     text = ("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict "
             "methane emissions on federal lands is off again, officials said on Tuesday.")
     assert near(place(nlp, text, "WASHINGTON"), 38.90, -77.04)
+
+
+def test_capitals_opening_a_sentence_are_no_dateline_town(nlp) -> None:
+    text = "US forces at the al-Tanf base in southern Syria came under fire on Sunday."
+    assert place(nlp, text, "US").country == "US"

@@ -60,3 +60,8 @@ def test_a_plain_text_document_takes_its_datelines_agency_as_outlet() -> None:
     text = f"Ukraine pushes deeper into Kursk\n\n{LEAD}"
     assert Document(text=text, source="a.txt").outlet == "Reuters"
     assert Document(text="WASHINGTON — Sen. Bernie Sanders said.", source="b.txt").outlet is None
+
+
+def test_capitals_opening_a_sentence_before_a_hyphen_are_no_dateline() -> None:
+    assert parse_dateline("US forces at the al-Tanf base in southern Syria came under fire.", 0) is None
+    assert parse_dateline("UN officials said – for the second time – that aid had stopped.", 0) is None

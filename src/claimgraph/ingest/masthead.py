@@ -17,8 +17,11 @@ import re
 from dataclasses import dataclass
 
 #: (``match`` anchors it: no ``^``, which would fail at any position but 0)
-#: capitals, an optional ", Country" or ", Aug 13" and "(Agency)", then a dash (hyphen, en or em)
-DATELINE = re.compile(r"[A-Z]{2}[A-Z .'-]*,?[^-\u2013\u2014\n]{0,30}?(\(\w[\w .]*\))?\s*[-\u2013\u2014]")
+#: capitals, an optional ", Country" or ", Aug 13" (capitalised words and numbers only: "US
+#: forces at the al-Tanf base" is a sentence, not a dateline ending at "al-") and "(Agency)",
+#: then a dash (hyphen, en or em)
+DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z .'-]*(?:,(?:[ ,]+[A-Z0-9/][\w.'/]*)+)?\s*(\(\w[\w .]*\))?\s*[-\u2013\u2014]")
 _PLACE = re.compile(r"[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*)*")
 _MONTH = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+\d{4})?"
