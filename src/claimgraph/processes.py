@@ -104,6 +104,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
+def worker_pids() -> list[int]:
+    """The process ids of the running pools' workers (a benchmark reads their peak memory)."""
+    return [pid for pool in _pools.values() for pid in (pool._processes or {})]
+
+
 @atexit.register
 def shutdown() -> None:
     """Stop every pool this process started (at exit; a benchmark to read workers' peak memory)."""

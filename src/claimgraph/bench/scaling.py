@@ -5,8 +5,8 @@ in medians of several rounds (the machine is small and noisy, so ratios are what
 
 - **processes**: wall-clock time of ``analyze`` in one process against ``--n-process N`` (the
   :mod:`claimgraph.processes` pool, model loaded once per worker, warmed before timing), the
-  speed-up, and the peak resident memory of a worker (``getrusage(RUSAGE_CHILDREN)`` once the
-  pool is shut down: the largest of the workers that ended);
+  speed-up, and the peak resident memory of a worker (each worker's ``VmHWM``, read before
+  the pool is shut down: the largest);
 - **lengths**: the ratio of ``analyze`` to the bare spaCy parse of the same text at growing
   lengths (articles joined by blank lines), which is flat when every extractor is linear in the
   text and the long-text path (:mod:`claimgraph.pieces`) does its job.
@@ -14,13 +14,15 @@ in medians of several rounds (the machine is small and noisy, so ratios are what
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 import spacy
 
@@ -44,9 +46,47 @@ def _documents(texts: list[str]) -> list[Document]:
 
 
 def _peak_child_mb() -> float:
-    """The largest peak RSS of any child process that has ended, in MB (Linux: KiB units)."""
+    """The largest peak RSS of any child process that has ended, in MB (Linux: KiB units).
+
+    Only a fallback: a child's peak counts what it shared with this process when it was
+    forked, before ``spawn`` replaced its program (Linux keeps the larger), so with a
+    benchmark's models loaded here it reports this process's size, not the worker's."""
     kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+
+
+def _worker_status(name: str) -> dict[int, list[str]]:
+    """``/proc/PID/status`` line ``name`` of each running worker, split (Linux; empty elsewhere)."""
+    found = {}
+    for pid in processes.worker_pids():
+        try:
+            status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith(name + ":"):
+                found[pid] = line.split()[1:]
+    return found
+
+
+def _peak_worker_mb() -> float | None:
+    """The largest peak RSS (``VmHWM``) of the running workers, in MB, read while they run
+    (None where ``/proc`` does not say)."""
+    peaks = [int(value[0]) / 1024 for value in _worker_status("VmHWM").values()]
+    return max(peaks) if peaks else None
+
+
+def _worker_cpu() -> dict[int, float]:
+    """CPU-seconds (user + system) each running worker has used so far (Linux ``/proc``)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    cpu = {}
+    for pid in processes.worker_pids():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return cpu
 
 
 @dataclass(slots=True)
@@ -58,19 +98,33 @@ class ProcessesResult:
     one_seconds: float
     many_seconds: float
     worker_peak_mb: float
+    #: CPU-seconds per round: one process, and each worker (busiest first); a shared machine's
+    #: wall clock is noise, these say how evenly the work was split and what it cost
+    one_cpu: float = 0.0
+    worker_cpu: list[float] = field(default_factory=list)
 
     @property
     def speedup(self) -> float:
         return self.one_seconds / self.many_seconds
 
+    @property
+    def cpu_speedup(self) -> float:
+        """The speed-up on free cores: one process's CPU over the busiest worker's."""
+        return self.one_cpu / self.worker_cpu[0] if self.worker_cpu and self.worker_cpu[0] else 0.0
+
     def lines(self) -> list[str]:
-        return [
+        out = [
             f"processes: {self.documents} documents, {self.words:,} words; medians of {self.rounds} rounds",
             f"  1 process: {self.words / self.one_seconds:,.0f} words/s ({self.one_seconds:.2f} s)",
             f"  {self.workers} processes: {self.words / self.many_seconds:,.0f} words/s "
             f"({self.many_seconds:.2f} s)",
             f"  speed-up: {self.speedup:.2f}x; peak memory of a worker: {self.worker_peak_mb:,.0f} MB",
         ]
+        if self.worker_cpu:
+            workers = " + ".join(f"{c:.2f}" for c in self.worker_cpu)
+            out.append(f"  CPU per round: 1 process {self.one_cpu:.2f} s, workers {workers} s; "
+                       f"one over the busiest: {self.cpu_speedup:.2f}x")
+        return out
 
 
 def run_processes_bench(texts: list[str], workers: int = 2, rounds: int = 3) -> ProcessesResult:
@@ -88,15 +142,24 @@ def run_processes_bench(texts: list[str], workers: int = 2, rounds: int = 3) -> 
 
     list(analyze_documents(documents[:5], nlp))
     list(analyze_documents(documents[: 4 * workers], n_process=workers))  # pool up, models loaded
-    ones, manys = [], []
+    ones, manys, one_cpu = [], [], []
+    busy: dict[int, float] = {}
     for _ in range(rounds):
+        start = time.process_time()
         ones.append(_median_seconds(one, 1))
+        one_cpu.append(time.process_time() - start)
+        before = _worker_cpu()
         manys.append(_median_seconds(many, 1))
+        for pid, seconds in _worker_cpu().items():
+            busy[pid] = busy.get(pid, 0.0) + seconds - before.get(pid, 0.0)
+    peak = _peak_worker_mb()
     processes.shutdown()
     return ProcessesResult(
         workers=workers, documents=len(texts), words=sum(len(t.split()) for t in texts),
         rounds=rounds, one_seconds=statistics.median(ones), many_seconds=statistics.median(manys),
-        worker_peak_mb=_peak_child_mb(),
+        worker_peak_mb=peak if peak is not None else _peak_child_mb(),
+        one_cpu=statistics.median(one_cpu),
+        worker_cpu=sorted((seconds / rounds for seconds in busy.values()), reverse=True),
     )
 
 
