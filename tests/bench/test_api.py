@@ -50,3 +50,33 @@ def test_the_built_database_holds_exactly_the_synthetic_records(db_url, records)
         assert store.count("document_counts") == 40
         assert store.count("corpus_claims") == 8 * 40  # and resolve's records of them
     assert build_database(db_url, 40, lambda: [], log=lambda _: None) == 40  # reused, no NLP
+
+
+def test_every_list_route_of_the_api_is_measured_deep_in_its_list():
+    """A list route the benchmark does not ask for could grow slow unseen; each is asked for
+    pages anywhere in its list, not only the first."""
+    import random
+
+    from claimgraph.bench.api import routes
+    from claimgraph.serve.api import router
+
+    lists = {r.path for r in router.routes if "GET" in r.methods and "{" not in r.path}
+    plan = routes(["d1"], ["s1"], 40, random.Random(1), total=100_000)
+    asked = {url.split("?")[0] for urls in plan.values() for url in urls}
+    assert lists <= asked
+    deep = {url.split("?")[0] for urls in plan.values() for url in urls
+            if "offset=" in url and int(url.rsplit("offset=", 1)[1]) > 1000}
+    assert lists - {"/api/places", "/api/sources"} <= deep
+
+
+def test_the_report_gives_each_route_and_the_server_cpu_per_request():
+    from claimgraph.bench.api import format_results
+
+    route = {"requests": 10, "errors": 0, "p50_ms": 5.0, "p95_ms": 9.0, "max_ms": 12.0}
+    text = format_results({"documents": 100, "database": "x.duckdb", "workers": 1,
+                           "requests_per_route": 10, "runs": [{
+                               "server": "this", "concurrency": 8, "load_before": 1.0,
+                               "load_after": 1.0, "server_cpu_seconds": 0.1,
+                               "requests_per_second": 50.0,
+                               "routes": {"GET /api/claims?offset=…": route}}]})
+    assert "server CPU 10.0 ms a request" in text and "GET /api/claims?offset=…" in text

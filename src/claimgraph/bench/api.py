@@ -168,6 +168,16 @@ def _start_server(db: str, port: int, workers: int,
     raise ClaimgraphError("E201", "server did not start within 120 s")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU-seconds a process (the server) has used so far (Linux ``/proc``; 0 elsewhere): on
+    a shared machine, CPU per request says more than wall time."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -202,23 +212,35 @@ def measure(client: Any, plan: dict[str, list[str]], concurrency: int,
 
 def routes(ids: list[str], source_ids: list[str], requests: int, rng: random.Random,
            total: int) -> dict[str, list[str]]:
-    """The measured routes, each with its request list (random documents, pages and sources)."""
+    """The measured routes, each with its request list (random documents, sources and pages:
+    a page anywhere in the list, as a client paging or jumping through it asks)."""
     def pick(xs: list[str]) -> list[str]:
         return [rng.choice(xs) for _ in range(requests)]
 
-    offsets = [rng.randrange(0, max(1, total - 50)) for _ in range(requests)]
+    def deep(n: int) -> list[int]:  # offsets anywhere in a list of about n items
+        return [rng.randrange(0, max(1, n - 50)) for _ in range(requests)]
+
+    def paged(path: str, offsets: list[int]) -> list[str]:
+        joiner = "&" if "?" in path else "?"
+        return [f"{path}{joiner}limit=50&offset={o}" for o in offsets]
+
     return {
         "GET /documents/{id} (article page)": [f"/documents/{i}" for i in pick(ids)],
         "GET /api/documents/{id}": [f"/api/documents/{i}" for i in pick(ids)],
-        "GET /api/documents?offset=…": [f"/api/documents?limit=50&offset={o}" for o in offsets],
-        "GET /api/attributions?anonymous=true": [
-            f"/api/attributions?anonymous=true&limit=50&offset={o % 500}" for o in offsets],
+        "GET /api/documents?offset=…": paged("/api/documents", deep(total)),
+        "GET /api/attributions?offset=…": paged("/api/attributions", deep(7 * total)),
+        "GET /api/attributions?anonymous=true": paged(
+            "/api/attributions?anonymous=true", deep(2 * total)),
         "GET /api/attributions?source_id=…": [
             f"/api/attributions?source_id={s}&limit=50" for s in pick(source_ids)],
-        "GET /api/sources": [f"/api/sources?limit=50&offset={o % 200}" for o in offsets],
+        "GET /api/sources": paged("/api/sources", deep(2000)),
+        "GET /api/events?offset=…": paged("/api/events", deep(5 * total)),
         "GET /api/events?since=…": [
-            f"/api/events?limit=50&since=2024-{1 + o % 12:02d}-01" for o in offsets],
+            f"/api/events?limit=50&since=2024-{1 + o % 12:02d}-01" for o in deep(12)],
         "GET /api/places": ["/api/places?limit=100"] * requests,
+        "GET /api/stories?offset=…": paged("/api/stories", deep(total // 4)),
+        "GET /api/claims?offset=…": paged("/api/claims", deep(8 * total)),
+        "GET /api/relations?offset=…": paged("/api/relations", deep(total // 2)),
     }
 
 
@@ -250,18 +272,26 @@ def run_bench(db: str, *, documents: int, samples: list[Path], requests: int,
                     ids += [bench_id(rng.randrange(total)) for _ in range(500)]
                     source_ids = [s["id"] for s in
                                   client.get("/api/sources?limit=200").json()["data"]]
-                    log(f"{name}: {requests} requests on each of 8 routes, {n} in flight")
+                    plan = routes(ids, source_ids, requests, rng, total)
+                    log(f"{name}: {requests} requests on each of {len(plan)} routes, {n} in "
+                        "flight")
                     load = os.getloadavg()[0]
-                    measured = measure(client, routes(ids, source_ids, requests, rng, total),
-                                       n, rng)
+                    cpu = _cpu_seconds(procs[list(servers).index(name)].pid)
+                    measured = measure(client, plan, n, rng)
+                    cpu = _cpu_seconds(procs[list(servers).index(name)].pid) - cpu
                 runs.append({"server": name, "concurrency": n, "load_before": round(load, 2),
-                             "load_after": round(os.getloadavg()[0], 2), **measured})
+                             "load_after": round(os.getloadavg()[0], 2),
+                             "server_cpu_seconds": round(cpu, 1), **measured})
     finally:
         for proc in procs:
             proc.terminate()
             proc.wait(timeout=20)
     return {"documents": total, "database": db.split("@")[-1], "workers": workers,
             "requests_per_route": requests, "runs": runs}
+
+
+def _requests(run: dict[str, Any]) -> int:
+    return sum(r["requests"] for r in run["routes"].values())
 
 
 def format_results(results: dict[str, Any]) -> str:
@@ -271,8 +301,9 @@ def format_results(results: dict[str, Any]) -> str:
              f"{results['workers']} worker process(es) on loopback; {os.cpu_count()} cores"]
     for run in results["runs"]:
         lines += ["", f"[{run['server']}] {run['concurrency']} in flight: "
-                  f"{run['requests_per_second']} requests/s; load average "
-                  f"{run['load_before']} -> {run['load_after']}",
+                  f"{run['requests_per_second']} requests/s; server CPU "
+                  f"{1000 * run['server_cpu_seconds'] / max(1, _requests(run)):.1f} ms a "
+                  f"request; load average {run['load_before']} -> {run['load_after']}",
                   f"{'route':44} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6}"]
         for name, r in run["routes"].items():
             lines.append(f"{name:44} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} {r['max_ms']:8.1f} "

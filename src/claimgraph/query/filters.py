@@ -87,13 +87,22 @@ def paging(limit: int | None, offset: int) -> tuple[str, list[Any]]:
 def rows_and_total(
     store: Any, select: str, w: Where, order: str, limit: int | None, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of ``select`` (``SELECT x.* FROM table x``) narrowed by ``w`` in ``order``, and
-    how many rows match in all: a list that reads one table (its counts written with it)."""
+    """One page of ``select`` (``SELECT x.* FROM table x``, keyed by ``x.id``) narrowed by ``w``
+    in ``order``, and how many rows match in all: a list that reads one table (its counts
+    written with it). The page's ids are sorted first and only its rows read: sorting whole
+    rows (a claim's words) to skip 100,000 of them cost several times more."""
     source = select.split(" FROM ", 1)[1]
+    alias = select.split()[1].split(".")[0]
     total = store.query(f"SELECT count(*) AS n FROM {source}{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
-    rows = store.query(f"{select}{w.sql()} ORDER BY {order}{tail}", [*w.params, *tail_params])
-    return rows, int(total)
+    ids = [r["id"] for r in store.query(f"SELECT {alias}.id FROM {source}{w.sql()} ORDER BY"
+                                        f" {order}{tail}", [*w.params, *tail_params])]
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):  # an export (no limit) reads every row
+        chunk = ids[i : i + 500]
+        found.update((r["id"], r) for r in store.query(
+            f"{select} WHERE {alias}.id IN ({', '.join('?' for _ in chunk)})", chunk))
+    return [found[i] for i in ids], int(total)
 
 
 def page(items: list[dict[str, Any]], total: int, limit: int | None, offset: int) -> dict[str, Any]:
