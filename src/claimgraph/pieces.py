@@ -76,7 +76,7 @@ def cut_points(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def _move(obj: Any, offset: int, seen: set[int]) -> None:
+def move_spans(obj: Any, offset: int, seen: set[int]) -> None:
     """Move every span inside ``obj`` (a record item, nested items, lists) by ``offset``.
 
     Walks the data classes generically, so a span field added to the contract later moves too;
@@ -84,7 +84,7 @@ def _move(obj: Any, offset: int, seen: set[int]) -> None:
     """
     if isinstance(obj, list):
         for item in obj:
-            _move(item, offset, seen)
+            move_spans(item, offset, seen)
         return
     if not is_dataclass(obj) or id(obj) in seen:
         return
@@ -95,10 +95,10 @@ def _move(obj: Any, offset: int, seen: set[int]) -> None:
     for f in fields(obj):
         value = getattr(obj, f.name)
         if isinstance(value, list) or is_dataclass(value):
-            _move(value, offset, seen)
+            move_spans(value, offset, seen)
 
 
-def _join(document: Document, parts: list[tuple[int, Record]]) -> Record:
+def join_pieces(document: Document, parts: list[tuple[int, Record]]) -> Record:
     """One record of the whole text from the records of its pieces (each with its start)."""
     key = text_hash(document.text)
     whole = Record(id=document.id, source=document.source, published=document.published,
@@ -108,22 +108,22 @@ def _join(document: Document, parts: list[tuple[int, Record]]) -> Record:
     for offset, part in parts:
         ids: dict[str, str] = {}
         for attribution in part.attributions:
-            _move(attribution, offset, seen)
+            move_spans(attribution, offset, seen)
             new = item_id(key, "attribution", attribution.content.start, attribution.content.end)
             ids[attribution.id] = attribution.id = new
         places, times, quantities = len(whole.places), len(whole.times), len(whole.quantities)
         for event in part.events:
-            _move(event, offset, seen)
+            move_spans(event, offset, seen)
             event.id = item_id(key, "event", event.trigger.start, event.trigger.end)
             event.attribution = ids.get(event.attribution or "", event.attribution)
             event.place = None if event.place is None else event.place + places
             event.time = None if event.time is None else event.time + times
             event.quantities = [q + quantities for q in event.quantities]
         for quantity in part.quantities:
-            _move(quantity, offset, seen)
+            move_spans(quantity, offset, seen)
             quantity.attribution = ids.get(quantity.attribution or "", quantity.attribution)
         for kind in ("entities", "times", "places"):
-            _move(getattr(part, kind), offset, seen)
+            move_spans(getattr(part, kind), offset, seen)
         whole.entities += part.entities
         whole.attributions += part.attributions
         whole.quantities += part.quantities
@@ -176,4 +176,4 @@ def analyze_in_pieces(
             where = f"characters {start:,}-{start + len(piece.text):,}"
             return DocumentError("E110", document.source, f"{where}: {result.reason}")
         parts.append((start, result))
-    return _join(document, parts)
+    return join_pieces(document, parts)

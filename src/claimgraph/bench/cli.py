@@ -106,6 +106,9 @@ def bench_resolve_command(
     sizes: Annotated[list[int] | None, typer.Option(
         "--size", help="Corpus sizes to resolve (repeat); default 1,000, 3,000 and 10,000.")]
     = None,
+    records: Annotated[Path | None, typer.Option(
+        "--records", help="Analysed records (analyze --json) to make the corpus of: every "
+        "stage runs, each timed.")] = None,
 ) -> None:
     """CPU-seconds of `resolve` (copies and stories) on synthetic corpora of growing size, and
     the log-log slope of cost against size (1 linear, 2 quadratic)."""
@@ -116,5 +119,5 @@ def bench_resolve_command(
     folder = root / "polnear/data/train/text" if root is not None else None
     if folder is None or not folder.is_dir():
         raise _fail(ClaimgraphError("E004", "PolNeAR train texts not found: set CLAIMGRAPH_EVALDATA"))
-    for line in run_resolve_bench(folder, sorted(sizes or [1000, 3000, 10000])).lines():
+    for line in run_resolve_bench(folder, sorted(sizes or [1000, 3000, 10000]), records).lines():
         typer.echo(line)

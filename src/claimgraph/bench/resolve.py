@@ -8,21 +8,30 @@ made of paragraphs of several, its dates spread over a year. Each size is resolv
 and timed in CPU-seconds of this process (steadier than wall-clock on a shared machine); the
 slope of log(seconds) against log(n) between the sizes says how the cost grows: 1 is linear,
 n log n from 1k to 100k is about 1.2, quadratic is 2.
+
+With analysed records (``--records``: ``claimgraph analyze --json`` output) the corpus is made
+of their paragraphs instead (``bench/resolve_corpus.py``) and every stage runs: events, claims
+and relations too, each timed on its own, with the process's peak memory after each size.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import random
+import resource
 import time
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from claimgraph.evaluate.syndication import republish
 from claimgraph.ids import text_hash
 from claimgraph.record import Record
-from claimgraph.resolve.resolver import resolve_records
+from claimgraph.resolve.corpus import CorpusRecord
+from claimgraph.resolve.resolver import STAGES, Corpus, Stage, resolve_records
 
 #: of the generated documents, the share that copy an earlier one
 COPY_SHARE = 0.3
@@ -50,6 +59,12 @@ def synthetic_corpus(articles: list[str], n: int, *, seed: int = 1) -> list[Reco
 class Scaling:
     sizes: list[int]
     seconds: list[float]
+    #: per size, CPU-seconds of each stage (with ``--records``)
+    stages: list[dict[str, float]] = field(default_factory=list)
+    #: per size, the process's peak resident memory so far, in MB
+    peak_mb: list[float] = field(default_factory=list)
+    #: the process's resident memory with the corpus made, before resolving, in MB
+    corpus_mb: float | None = None
 
     @property
     def slope(self) -> float:
@@ -61,19 +76,71 @@ class Scaling:
         return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
 
     def lines(self) -> list[str]:
-        rows = [f"{n:>8,} documents  {s:8.2f} CPU-s  {1000 * s / n:6.2f} ms/document"
-                for n, s in zip(self.sizes, self.seconds, strict=True)]
-        return [*rows, f"log-log slope {self.slope:.2f} (1 = linear, 2 = quadratic)"]
+        rows = []
+        for i, (n, s) in enumerate(zip(self.sizes, self.seconds, strict=True)):
+            row = f"{n:>8,} documents  {s:8.2f} CPU-s  {1000 * s / n:6.2f} ms/document"
+            if i < len(self.stages):
+                row += "  (" + ", ".join(f"{k} {v:.1f}" for k, v in self.stages[i].items()) + ")"
+            if i < len(self.peak_mb):
+                row += f"  peak {self.peak_mb[i]:,.0f} MB"
+            rows.append(row)
+        if self.corpus_mb is not None:
+            rows.insert(0, f"corpus made: {self.corpus_mb:,.0f} MB resident")
+        out = [*rows, f"log-log slope {self.slope:.2f} (1 = linear, 2 = quadratic)"]
+        for name in self.stages[0] if self.stages else ():
+            slope = Scaling(self.sizes, [st[name] for st in self.stages]).slope
+            out.append(f"  {name}: log-log slope {slope:.2f}")
+        return out
 
 
-def run_resolve_bench(folder: Path, sizes: list[int]) -> Scaling:
-    """Resolve a synthetic corpus of each size; CPU-seconds of copies + stories."""
-    articles = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
-    corpus = synthetic_corpus(articles, max(sizes))
-    seconds = []
-    for n in sizes:
+def _timed(name: str, stage: Stage, spent: dict[str, float]) -> Stage:
+    def run(corpus: Corpus) -> Iterable[CorpusRecord]:
         started = time.process_time()
-        for _ in resolve_records(corpus[:n], stages=[]):
+        out = list(stage(corpus))
+        spent[name] += time.process_time() - started
+        return out
+    return run
+
+
+def _resident_mb() -> float:
+    """Resident memory now (Linux's /proc; the peak where it is missing)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return _peak_mb()
+    return pages * resource.getpagesize() / 2**20
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_resolve_bench(folder: Path, sizes: list[int], records: Path | None = None) -> Scaling:
+    """Resolve a synthetic corpus of each size; CPU-seconds of copies + stories (with
+    ``records``, analysed records to make the corpus of: of every stage)."""
+    sizes = sorted(sizes)
+    if records is None:
+        articles = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+        corpus = synthetic_corpus(articles, max(sizes))
+        stages: list[Stage] = []
+    else:
+        from claimgraph.bench.resolve_corpus import synthetic_records
+
+        with records.open(encoding="utf-8") as lines:
+            analysed = [Record.from_dict(json.loads(line)) for line in lines if line.strip()]
+        corpus = list(synthetic_records(analysed, max(sizes)))
+        del analysed
+    result = Scaling(sizes, [], corpus_mb=_resident_mb())
+    for n in sizes:
+        spent: dict[str, float] = defaultdict(float)
+        if records is not None:
+            stages = [_timed(s.__name__.removeprefix("resolve_"), s, spent) for s in STAGES]
+        started = time.process_time()
+        for _ in resolve_records(corpus[:n], stages=stages):
             pass
-        seconds.append(time.process_time() - started)
-    return Scaling(sorted(sizes), seconds)
+        result.seconds.append(time.process_time() - started)
+        if records is not None:
+            spent = {"copies+stories": result.seconds[-1] - sum(spent.values()), **spent}
+            result.stages.append(spent)
+        result.peak_mb.append(_peak_mb())
+    return result
