@@ -134,6 +134,9 @@ def resolve(
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 64,
     store: Annotated[bool, typer.Option(
         "--store", help="Keep the results in --db (with INPUTS, their documents too).")] = False,
+    dask: Annotated[bool, typer.Option(
+        "--dask", help="Scale out with Dask: shingling and events on --n-process worker "
+        "processes (the same records).")] = False,
 ) -> None:
     """Across documents: copies, stories (and the later stages) as JSON Lines with --json (each
     line has a `kind`), else a readable overview.
@@ -151,7 +154,13 @@ def resolve(
         raise _fail(exc) from None
     started = time.process_time()
     found = []
-    for item in resolve_records(records):
+    if dask:
+        from claimgraph.scale.dask_resolve import resolve_with_dask
+
+        resolved = resolve_with_dask(records, scheduler="processes", num_workers=n_process)
+    else:
+        resolved = resolve_records(records)
+    for item in resolved:
         if as_json:
             sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
         found.append(item)

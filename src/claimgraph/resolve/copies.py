@@ -213,10 +213,15 @@ def group_copies(records: Sequence[Record], pairs: Iterable[tuple[str, str]]) ->
     return out
 
 
-def find_copies(records: Iterable[Record], *, threshold: float = CONTAINMENT) -> list[Copies]:
-    """Groups of documents that are one report republished, each naming its original."""
+def find_copies(records: Iterable[Record], *, threshold: float = CONTAINMENT,
+                shingled: Iterable[Shingled] | None = None) -> list[Copies]:
+    """Groups of documents that are one report republished, each naming its original.
+
+    ``shingled``: the documents already shingled, one per document of ``reading_order(records)``
+    and in that order (shingling is most of the cost and needs nothing but the text, so
+    ``scale/dask_resolve.py`` does it on the workers); by default each is shingled here."""
     ordered = reading_order(records)
     index = CopyIndex(threshold=threshold)
-    pairs = [(record.id, other) for record in ordered
-             for other in index.add(record.id, record.text)]
+    docs = shingled if shingled is not None else (shingle_document(r.id, r.text) for r in ordered)
+    pairs = [(doc.key, other) for doc in docs for other in index.add_shingled(doc)]
     return group_copies(ordered, pairs)

@@ -88,14 +88,17 @@ def resolve_relations(corpus: Corpus) -> Iterable[CorpusRecord]:
 STAGES: list[Stage] = [resolve_events, resolve_claims, resolve_relations]
 
 
-def resolve_records(records: Iterable[Record], stages: Iterable[Stage] | None = None
+def resolve_records(records: Iterable[Record], stages: Iterable[Stage] | None = None, *,
+                    copies: Callable[[list[Record]], list[Copies]] = find_copies
                     ) -> Iterator[CorpusRecord]:
     """Resolve a batch of analysed documents: copy groups, then stories, then each stage's records.
 
-    Documents with the same id (the same text read twice) count once.
+    Documents with the same id (the same text read twice) count once. ``copies`` finds the copy
+    groups of the documents in reading order (``scale/dask_resolve.py`` shingles them on its
+    workers; the groups must be the same).
     """
     corpus = Corpus(reading_order(records))
-    corpus.copies = find_copies(corpus.records)
+    corpus.copies = copies(corpus.records)
     corpus.stories = find_stories(corpus.records, corpus.copies)
     corpus.index()
     corpus.found.extend(corpus.copies)
