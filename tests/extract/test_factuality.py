@@ -218,3 +218,17 @@ def test_a_condition_of_what_lies_ahead_is_possible(parser: Language) -> None:
 def test_a_condition_in_a_general_rule_is_not_hedged(parser: Language) -> None:
     text = "Airlines say improvements are required if a new airliner is to succeed."
     assert fact(parser, text, "succeed").certainty == "certain"
+
+
+def test_what_should_be_done_lies_ahead(parser: Language) -> None:
+    text = "The minister recommended that airlines should not purchase European aircraft."
+    assert fact(parser, text, "purchase").tense == "future"
+
+
+def test_what_must_have_happened_is_not_ahead(parser: Language) -> None:
+    assert fact(parser, "The pilots must have noticed the fault.", "noticed").tense != "future"
+
+
+def test_a_predicate_noun_takes_its_verbs_future(parser: Language) -> None:
+    text = "Singapore will remain the airliner's first stop on the tour."
+    assert fact(parser, text, "stop").tense == "future"

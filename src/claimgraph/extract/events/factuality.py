@@ -32,9 +32,9 @@ from claimgraph.knowledge import word_sets
 from claimgraph.record import Certainty, Polarity, Tense
 
 _WORDS = word_sets("events/factuality.tsv")
-#: how a trigger hangs on the word that frames it; never as its subject ("the attack killed
-#: five" says nothing of whether the attack happened)
-_FRAMED = {"xcomp", "ccomp", "dobj", "nsubjpass", "acomp"}
+#: how a trigger hangs on the word that frames it ("will remain the first *stop*"); never as its
+#: subject ("the attack killed five" says nothing of whether the attack happened)
+_FRAMED = {"xcomp", "ccomp", "dobj", "nsubjpass", "acomp", "attr"}
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "attr"}
 #: an infinitive's own clause ("a contract *to supply*", "tells airlines not *to buy*")
 _INFINITIVE_CLAUSES = {"xcomp", "ccomp", "acl", "advcl", "relcl"}
@@ -203,6 +203,16 @@ def _infinitive(trigger: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "TO" for c in verb.children)
 
 
+def _obliged(chain: list[Token]) -> bool:
+    """What should or must be done lies ahead ("airlines should not *purchase* European
+    aircraft"); "must have *known*" is a guess about the past."""
+    for tok in chain:
+        aux = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & _WORDS["deontic_aux"]:
+            return not aux & {"have", "'ve"}
+    return False
+
+
 def _when_ahead(chain: list[Token]) -> bool:
     """A clause of time under a clause about the future is about the future too, whatever its
     own tense ("will wear the livery when it *arrives*", "would be replaced before the tour
@@ -218,7 +228,7 @@ def tense(trigger: Token) -> Tense:
     if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
             or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
             or _has_child([trigger], {"amod"}, _WORDS["future_modifiers"]) \
-            or _when_ahead(chain):
+            or _obliged(chain) or _when_ahead(chain):
         return "future"
     for tok in chain:
         if tok.pos_ not in {"VERB", "AUX"}:
