@@ -3,9 +3,9 @@
 The approach is PETRARCH's (a verb dictionary over a dependency parse), kept small:
 :mod:`~claimgraph.extract.events.candidates` finds the event words and how they frame each other,
 :mod:`~claimgraph.extract.events.roles` finds actor and target, :mod:`.actors` codes them to
-country and sector, :mod:`.links` ties the event to its place, time and attribution,
-:mod:`.counts` to the numbers that count its dead, injured, displaced or arrested; here the
-type is settled: the lexicon sense (which may depend on whether the actor is a state), then an
+country and sector (:mod:`.context` fills in what the phrases leave out), :mod:`.links` ties
+the event to its place, time and attribution, :mod:`.counts` to the numbers that count its
+dead, injured, displaced or arrested; here the type is settled: the lexicon sense (which may depend on whether the actor is a state), then an
 intended event is AGREE when it cooperates and THREATEN when it is conflict, a negated
 cooperative event ("will not accept") is REJECT and a negated conflict ("did not attack") is no
 event at all.
@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import actors as actor_coding
-from claimgraph.extract.events import agency, people
+from claimgraph.extract.events import agency, context, people
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events import mentions as mention_model
 from claimgraph.extract.events.candidates import depth, find_candidates
@@ -112,15 +112,15 @@ def find_events(
                 and cand.sense.code_for(False).startswith("17"):
             # "was arrested *in Lebanon*": its authorities coerce (before the sentence's other
             # countries: "for collaborating with Israel")
-            actor = actor_coding.authority_of_place(cand.clause, mentions)
+            actor = context.authority_of_place(cand.clause, mentions)
         # whether a state acts is read from the phrase the parse gave; a country guessed for a
         # missing or bare actor from the rest of the sentence says whose side, not what kind
         state = actor_coding.is_state(actor)
         guessed = actor is None or (actor.country is None and actor.sector is None)
-        actor, target = actor_coding.from_context(
+        actor, target = context.from_context(
             cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
             tokens=tokens, person=people.named_person(doc, actor, mentions),
-            at_home=cand.sense.code[:2] in actor_coding.HOME_ROOTS)
+            at_home=cand.sense.code[:2] in context.HOME_ROOTS)
         if not guessed:
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
