@@ -60,6 +60,17 @@ def test_she_is_never_a_man_the_text_calls_he(nlp: Language) -> None:
     assert att.source.canonical == "Sarah Sanders"
 
 
+def test_a_description_with_a_name_is_never_an_earlier_sources(nlp: Language) -> None:
+    text = (
+        "The Russian Foreign Ministry said the hacking claims were baseless. "
+        "The Obama administration noted that the intrusions began in 2015. "
+        "The administration said it was confident."
+    )
+    noted, later = attributions(nlp, text)[1:]
+    assert noted.source is not None and noted.source.canonical == "Obama administration"
+    assert later.source is not None and later.source.canonical == "Obama administration"
+
+
 def test_an_agency_and_its_acronym_are_one_source_id(nlp: Language) -> None:
     from claimgraph.resolve.sources import source_id
 

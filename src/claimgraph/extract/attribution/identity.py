@@ -222,6 +222,10 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
     elif lower in GROUP_PRONOUNS:
         wanted = {"organization", "government", "military", "media", "group"}
     elif root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children):
+        if any(_names_someone(t) for t in root.children if t.dep_ in NAME_MODIFIERS):
+            # "the Obama administration" says whose: its own name, never an earlier ministry's
+            words = [t for t in mention if not (t.dep_ == "det" and t.head.i == root.i)]
+            return doc_text(words) if words else None
         wanted = {kind}
     else:
         return None
@@ -256,6 +260,15 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
             if fits(name):
                 return name
     return None
+
+
+#: how a name modifies a description: "the Obama administration", "Trump's campaign"
+NAME_MODIFIERS = {"compound", "poss", "nmod", "amod"}
+
+
+def _names_someone(tok: Token) -> bool:
+    """True when ``tok`` (a modifier of a description) is a name or part of one."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _recent_subject(mention: Span, wanted: set[str], after: int, fits: Callable[[str], bool]) -> str | None:
