@@ -71,6 +71,16 @@ def test_a_description_with_a_name_is_never_an_earlier_sources(nlp: Language) ->
     assert later.source is not None and later.source.canonical == "Obama administration"
 
 
+def test_the_president_is_a_person_not_the_last_ministry_that_spoke(nlp: Language) -> None:
+    text = (
+        "Donald Trump met Chinese officials on Monday. "
+        "China's commerce ministry said the talks were constructive. "
+        "The president said China would have to make a deal."
+    )
+    att = attributions(nlp, text)[-1]
+    assert att.source is not None and att.source.canonical == "Donald Trump"
+
+
 def test_an_agency_and_its_acronym_are_one_source_id(nlp: Language) -> None:
     from claimgraph.resolve.sources import source_id
 

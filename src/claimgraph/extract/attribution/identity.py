@@ -226,7 +226,8 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
             # "the Obama administration" says whose: its own name, never an earlier ministry's
             words = [t for t in mention if not (t.dep_ == "det" and t.head.i == root.i)]
             return doc_text(words) if words else None
-        wanted = {kind}
+        # "the president" is a person holding the office, not the last ministry that spoke
+        wanted = {"person"} if root.lemma_.lower() in OFFICE_HOLDERS else {kind}
     else:
         return None
     # "she" never takes a person the document shows to be a man, nor "he" a woman
@@ -262,6 +263,8 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
     return None
 
 
+#: source nouns (``source_kinds.tsv`` kind government) that name one person in an office
+OFFICE_HOLDERS = frozenset({"president", "senator", "minister", "governor", "mayor"})
 #: how a name modifies a description: "the Obama administration", "Trump's campaign"
 NAME_MODIFIERS = {"compound", "poss", "nmod", "amod"}
 
