@@ -15,6 +15,12 @@ most frequent sense, the rank (1 = most frequent) of its first sense filed under
 or ``noun.group``, 0 when it has none ("administration": 2, the persons who run something, after
 the act of running it; "letter": 3; "evidence": 0).
 
+The word sense of a PLOVER trigger (``claimgraph.extract.events.mentions.nobodys_act``) must tell
+a force of nature from a party: "the quake struck", "a storm killed five" are no one's act, while
+"the explosion wounded two" may be a bomb's. ``natural_nouns.tsv.gz`` lists the nouns whose most
+frequent sense descends (by hypernyms) from ``natural_phenomenon`` ("earthquake", "storm",
+"flood"; not "explosion", "fire").
+
 Source: WordNet 3.0 as Debian's ``wordnet-base`` package installs it (``apt-get install
 wordnet-base``; /usr/share/wordnet). Run from the repository root::
 
@@ -39,6 +45,9 @@ LEXNAMES = {
 HAPPENINGS = {"act", "event", "phenomenon", "process"}
 AGENTS = {"person", "group"}
 KINDS_OUT = OUT.with_name("noun_kinds.tsv.gz")
+NATURAL_OUT = OUT.with_name("natural_nouns.tsv.gz")
+#: the synset whose descendants are forces of nature
+NATURAL_ROOT = "natural_phenomenon"
 NOTICE = """# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND
 # DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,
 # EXPRESS OR IMPLIED. (WordNet 3.0 license; derived table, see scripts/build_noun_senses.py)
@@ -50,20 +59,27 @@ def main() -> None:
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--kinds-out", type=Path, default=KINDS_OUT)
+    parser.add_argument("--natural-out", type=Path, default=NATURAL_OUT)
     args = parser.parse_args()
     files: dict[str, int] = {}
+    hypernyms: dict[str, list[str]] = {}
     with (args.wordnet / "data.noun").open(encoding="latin-1") as handle:
         for line in handle:
             if not line.startswith(" "):
                 offset, lexfile = line.split(" ", 2)[:2]
                 files[offset] = int(lexfile)
+                hypernyms[offset] = _hypernyms(line)
+    roots: set[str] = set()
     rows, kind_rows = [], []
+    firsts: list[tuple[str, str]] = []
     with (args.wordnet / "index.noun").open(encoding="latin-1") as handle:
         for line in handle:
             if line.startswith(" "):
                 continue
             parts = line.split()
             lemma = parts[0]
+            if lemma == NATURAL_ROOT:
+                roots = set(parts[-int(parts[2]):])
             if "_" in lemma or not lemma.isalpha() or lemma.lower() != lemma:
                 continue
             count = int(parts[2])
@@ -73,8 +89,36 @@ def main() -> None:
                 rows.append(f"{lemma}\t{kinds[0]}\t{share:.2f}\n")
             agent = next((i for i, k in enumerate(kinds, 1) if k in AGENTS), 0)
             kind_rows.append(f"{lemma}\t{kinds[0]}\t{agent}\n")
+            firsts.append((lemma, parts[-count]))
     _write(args.out, "share of senses that are happenings", rows)
     _write(args.kinds_out, "rank of the first sense that is a person or group (0: none)", kind_rows)
+    natural_rows = [f"{lemma}\n" for lemma, first in firsts if _descends(first, roots, hypernyms)]
+    with args.natural_out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        header = NOTICE + f"# nouns whose most frequent sense is a {NATURAL_ROOT}\n"
+        out.write((header + "".join(natural_rows)).encode("utf-8"))
+    print(f"{len(natural_rows)} nouns -> {args.natural_out}")
+
+
+def _hypernyms(line: str) -> list[str]:
+    """The hypernyms' offsets of one ``data.noun`` synset line ("@" and instance "@i")."""
+    fields = line.split("|")[0].split()
+    words = int(fields[3], 16)
+    at = 4 + 2 * words
+    pointers = fields[at + 1 : at + 1 + 4 * int(fields[at])]
+    return [pointers[i + 1] for i in range(0, len(pointers), 4) if pointers[i] in ("@", "@i")]
+
+
+def _descends(offset: str, roots: set[str], hypernyms: dict[str, list[str]]) -> bool:
+    seen: set[str] = set()
+    stack = [offset]
+    while stack:
+        node = stack.pop()
+        if node in roots:
+            return True
+        if node not in seen:
+            seen.add(node)
+            stack.extend(hypernyms.get(node, []))
+    return False
 
 
 def _write(path: Path, last: str, rows: list[str]) -> None:

@@ -58,3 +58,33 @@ def test_the_main_event_is_a_coded_one(parser: Language) -> None:
 def test_a_name_is_not_an_event(parser: Language) -> None:
     found = triggers(parser, "Airbus chief executive Tom Enders spoke in Toulouse.")
     assert not {"Airbus", "Tom", "Enders", "Toulouse"} & found.keys()
+
+
+# --- a PLOVER trigger counts only in its event sense (issue 13 item 5) -------------------------
+
+
+def test_what_a_quake_does_is_no_partys_act(parser: Language) -> None:
+    found = triggers(parser, "A strong storm struck the coast on Monday, killing at least five "
+                             "people.")
+    assert found.get("struck") is None and found.get("killing") is None
+
+
+def test_a_fire_fought_is_no_opponent(parser: Language) -> None:
+    assert triggers(parser, "The network is battling a new fire over its coverage.") \
+        .get("battling") is None
+
+
+def test_setting_fire_to_a_building_is_still_coercion(parser: Language) -> None:
+    assert triggers(parser, "Rebels set fire to the police station.")["set"] == "COERCE"
+
+
+
+def test_a_blast_is_not_a_force_of_nature(parser: Language) -> None:
+    found = triggers(parser, "An explosion wounded two soldiers in Kabul.")
+    assert found.get("wounded") == "ASSAULT"
+
+
+def test_natural_nouns_are_forces_of_nature() -> None:
+    natural = mention_model.natural_nouns()
+    assert {"earthquake", "quake", "storm", "flood"} <= natural
+    assert not {"explosion", "bombing", "attack", "fire"} & natural

@@ -103,8 +103,9 @@ def find_events(
     events: list[Event] = []
     seen: set[tuple[int, int]] = set()
     for cand in find_candidates(doc, lexicon):
-        if not mention_model.in_event_sense(cand.trigger, lexicon):
-            continue  # "supply and *demand*", "battling a new *fire*": not the event sense
+        if not mention_model.in_event_sense(cand.trigger, lexicon) \
+                or mention_model.nobodys_act(cand, lexicon):
+            continue  # "the quake *struck*", "battling a new fire": not the event sense
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
         if not agency.acts(doc, actor):
             continue  # a bond "hitting" 16, evidence that "supports": not the lexicon's sense

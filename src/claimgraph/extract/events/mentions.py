@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.factuality import factuality
+from claimgraph.extract.events.roles import Candidate, is_passive, subject
 from claimgraph.ids import item_id
 from claimgraph.knowledge import rows
 from claimgraph.nlp.extensions import text_of
@@ -141,6 +142,55 @@ def in_event_sense(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> bool:
     already vouches for the word."""
     _, thresholds = weights()
     return mention_probability(tok, lexicon) >= thresholds["coded_threshold"]
+
+
+#: WordNet files of a noun's first sense that make it a happening ("a fire", "inflation"): when
+#: it is what is fought, the fight is no party's act on another (PLOVER codes one party acting on
+#: another)
+NOBODYS = frozenset({"event", "phenomenon", "process"})
+#: CAMEO roots whose object is the opponent (assault, fight, mass violence), not a means ("set
+#: *fire* to the station" coerces)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: nouns whose most frequent WordNet sense is a force of nature ("earthquake", "storm"), built by
+#: ``scripts/build_noun_senses.py``
+NATURAL_NOUNS = "events/natural_nouns.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def natural_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in rows(NATURAL_NOUNS))
+
+
+def _common(tok: Token, lexicon: lex_mod.Lexicon) -> bool:
+    """A common noun the PLOVER lexicon does not code ("the quake", not "the bombing")."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and tok.lemma_.lower() not in lexicon.nouns
+
+
+def nobodys_act(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
+    """The PLOVER trigger is used of a happening, not of a party: "the quake *struck*", "the
+    earthquake ... *killing* five" (a force of nature acts: ``natural_nouns``; "the explosion
+    wounded two" may be a bomb's), "ESPN is *battling* a new fire", "*fighting* inflation" (a
+    happening is fought: conflict with no opponent)."""
+    if cand.verbal:
+        verb = cand.head
+        if is_passive(cand):
+            doers = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+                     if p.dep_ == "pobj"]
+        else:
+            doer = subject(verb)
+            doers = [doer] if doer is not None else []
+        natural = natural_nouns()
+        if doers and all(_common(d, lexicon) and d.lemma_.lower() in natural for d in doers):
+            return True
+    if cand.sense.code[:2] not in FORCE_ROOTS:
+        return False
+    fought = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+    fought += [p for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ == "against"
+               for p in c.children if p.dep_ == "pobj"]
+    senses = noun_senses()
+    return bool(fought) and all(
+        _common(f, lexicon) and senses.get(f.lemma_.lower(), ("-", ""))[0] in NOBODYS
+        for f in fought)
 
 
 def find_mentions(doc: Doc, lexicon: lex_mod.Lexicon | None = None) -> dict[int, float]:
