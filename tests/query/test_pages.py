@@ -53,9 +53,12 @@ def test_a_page_spanning_undated_rows_keeps_them_last(store: Store) -> None:
 
 def test_narrowed_joins_read_only_the_page_documents() -> None:
     sql, params = pages.narrowed(
+        "SELECT e.id",
         "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = 1",
         ["a", "b"])
-    assert sql == ("FROM (SELECT * FROM events WHERE document_id IN (?, ?)) e"
-                   " JOIN (SELECT * FROM documents WHERE id IN (?, ?)) d ON d.id = e.document_id"
-                   " LEFT JOIN sources s ON s.id = 1")
+    assert sql == (
+        "WITH page_e AS MATERIALIZED (SELECT * FROM events WHERE document_id IN (?, ?)),"
+        " page_d AS MATERIALIZED (SELECT * FROM documents WHERE id IN (?, ?))"
+        " SELECT e.id FROM page_e e JOIN page_d d ON d.id = e.document_id"
+        " LEFT JOIN sources s ON s.id = 1")
     assert params == ["a", "b", "a", "b"]

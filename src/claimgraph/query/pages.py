@@ -83,20 +83,25 @@ _JOINED = re.compile(r"\b(FROM|JOIN) (\w+) (\w+)\b")
 _BY_DOCUMENT = {"documents": "id", **{t: "document_id" for t in DOCUMENT_TABLES}}
 
 
-def narrowed(from_sql: str, documents: list[str]) -> tuple[str, list[Any]]:
-    """``from_sql`` (``FROM t a JOIN u b ON ...``) with every table of a document's rows
-    narrowed to ``documents`` before the joins, and the parameters that narrowing takes."""
+def narrowed(select: str, from_sql: str, documents: list[str]) -> tuple[str, list[Any]]:
+    """``select`` ``from_sql`` (``FROM t a JOIN u b ON ...``) with every table of a document's
+    rows narrowed to ``documents`` first, and the parameters that takes. Each narrowed table is
+    a materialised CTE: written as subqueries inside the join, DuckDB turned every
+    ``document_id IN (...)`` into a join against the whole table (153 ms of CPU for a page of
+    events at 100,000 documents, 58 ms as CTEs, which look each table up on its own)."""
     marks = ", ".join("?" for _ in documents)
-    params: list[Any] = []
+    ctes: list[str] = []
 
     def narrow(m: re.Match[str]) -> str:
         key = _BY_DOCUMENT.get(m.group(2))
         if key is None:  # a table of the corpus (sources): joined by its key as it is
             return m.group(0)
-        params.extend(documents)
-        return f"{m.group(1)} (SELECT * FROM {m.group(2)} WHERE {key} IN ({marks})) {m.group(3)}"
+        name = f"page_{m.group(3)}"
+        ctes.append(f"{name} AS MATERIALIZED (SELECT * FROM {m.group(2)} WHERE {key} IN ({marks}))")
+        return f"{m.group(1)} {name} {m.group(3)}"
 
-    return _JOINED.sub(narrow, from_sql), params
+    body = _JOINED.sub(narrow, from_sql)
+    return f"WITH {', '.join(ctes)} {select} {body}", list(documents) * len(ctes)
 
 
 def rows_of(store: Store, select: str, from_sql: str,
@@ -105,6 +110,6 @@ def rows_of(store: Store, select: str, from_sql: str,
     (``(document_id, idx)`` of its first table), in the order of ``keys``."""
     if not keys:
         return []
-    joined, params = narrowed(from_sql, sorted({d for d, _ in keys}))
-    found = {(r["document_id"], r["idx"]): r for r in store.query(f"{select} {joined}", params)}
+    sql, params = narrowed(select, from_sql, sorted({d for d, _ in keys}))
+    found = {(r["document_id"], r["idx"]): r for r in store.query(sql, params)}
     return [found[k] for k in keys]
