@@ -7,7 +7,7 @@ from typing import Any
 
 from claimgraph.query import filters as spec
 from claimgraph.query.filters import Where, page, paging
-from claimgraph.query.pages import Window, day_window, rows_of
+from claimgraph.query.pages import Window, day_window, narrowed, rows_of
 from claimgraph.record import ATTRIBUTION_TYPES, SOURCE_KINDS
 from claimgraph.store.base import Store
 
@@ -77,14 +77,12 @@ def _attach_via_and_hedges(store: Store, claims: list[dict[str, Any]]) -> None:
     by_key = {c["_key"]: c for c in claims}
     doc_ids = sorted({k[0] for k in by_key})
     marks = ", ".join("?" for _ in doc_ids)
-    vias = store.query(
-        f"""SELECT m.document_id, m.attribution_idx, m.position, m.start_char, m.end_char,
-              m.text, m.descriptor, s.id, s.name, s.canonical, s.kind, s.anonymous
-            FROM attribution_sources m JOIN sources s ON s.id = m.source_id
-            WHERE m.role = 'via' AND m.document_id IN ({marks})
-            ORDER BY m.document_id, m.attribution_idx, m.position""",
-        doc_ids,
-    )
+    via_sql, via_params = narrowed(
+        "SELECT m.document_id, m.attribution_idx, m.position, m.start_char, m.end_char,"
+        " m.text, m.descriptor, s.id, s.name, s.canonical, s.kind, s.anonymous",
+        "FROM attribution_sources m JOIN sources s ON s.id = m.source_id", doc_ids)
+    vias = store.query(f"{via_sql} WHERE m.role = 'via'"
+                       " ORDER BY m.document_id, m.attribution_idx, m.position", via_params)
     for v in vias:
         claim = by_key.get((v["document_id"], v["attribution_idx"]))
         if claim is not None:
