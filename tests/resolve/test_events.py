@@ -66,3 +66,23 @@ def test_claimgraph_resolve_runs_the_events_stage_after_copies_and_stories() -> 
     a = _report("a", "Troops attacked Sudzha.", "attacked", place="Sudzha")
     kinds = [item.kind for item in resolve_records([a])]
     assert kinds[-1] == "event" and kinds.index("event") > kinds.index("story")
+
+
+def test_two_events_one_report_kept_apart_join_the_one_event_of_their_story() -> None:
+    text = "Troops attacked Sudzha. Far below, the text says the attack on Sudzha began at dawn."
+    a = _report("a", text, "attacked", place="Sudzha")
+    later = text.index("attack on")
+    a.events.append(Event(id="a:e2", type="ASSAULT", trigger=Span(later, later + 6, "attack"),
+                          place=0))
+    b = _report("b", "The attack on Sudzha was repelled.", "attack", place="Sudzha")
+    (event,) = cross_document_events([a, b], [_story(a, b)])
+    assert sorted(m.event for m in event.mentions) == ["a:e", "a:e2", "b:e"]
+
+
+def test_a_report_agreeing_with_one_mention_of_an_event_joins_it_past_a_disagreeing_one() -> None:
+    # b read its date a day early; c agrees with a (whose date is unknown), so it joins them
+    a = _report("a", "Troops attacked Sudzha.", "attacked", place="Sudzha")
+    b = _report("b", "Mon: the attack on Sudzha.", "attack", place="Sudzha", date="2024-08-05")
+    c = _report("c", "Tue: Sudzha attacked again.", "attacked", place="Sudzha", date="2024-08-06")
+    (event,) = cross_document_events([a, b, c], [_story(a, b, c)])
+    assert sorted(m.document for m in event.mentions) == ["a", "b", "c"]
