@@ -121,7 +121,7 @@ def test_a_failing_piece_fails_the_document_and_says_where(nlp) -> None:
 
 
 def test_the_event_indexes_the_join_remaps_are_all_there_are() -> None:
-    """``pieces._join`` shifts ``place``, ``time`` and ``quantities`` (indexes into the record's
+    """``pieces.join_pieces`` shifts ``place``, ``time`` and ``quantities`` (indexes into the record's
     lists) by the items of earlier pieces; an index field added to ``Event`` must be remapped
     there too."""
     import re
@@ -144,7 +144,7 @@ def test_an_event_in_a_later_piece_keeps_its_quantities_and_mentions() -> None:
                                     mentions=[Span(9, 13, "raid")], quantities=[0])])
 
     text = "5 killed raid\n\n3 killed raid"
-    whole = pieces._join(Document(text, "long.txt"), [(0, piece(text[:13])), (15, piece(text[15:]))])
+    whole = pieces.join_pieces(Document(text, "long.txt"), [(0, piece(text[:13])), (15, piece(text[15:]))])
     assert [e.quantities for e in whole.events] == [[0], [1]]
     assert [whole.quantities[e.quantities[0]].text for e in whole.events] == ["5", "3"]
     assert [(m.start, m.text) for m in whole.events[1].mentions] == [(24, "raid")]
