@@ -146,7 +146,7 @@ class Featurizer:
         """The feature vector of one pair (:data:`NAMES` names each number)."""
         c, t = read_text(claim), read_text(text)
         words = c.content
-        weight = sum(self.weight(w) for w in words) or 1.0
+        weight = math.fsum(self.weight(w) for w in words) or 1.0  # a set: any order, one sum
         shared = words & t.content
         vector = self._vector(c.counts)
         whole, sentence_vectors = self._text_vectors(text, t)
@@ -164,7 +164,7 @@ class Featurizer:
             math.log1p(len(words)),
             math.log1p(t.words),
             len(shared) / len(words) if words else 0.0,
-            sum(self.weight(w) for w in shared) / weight,
+            math.fsum(self.weight(w) for w in shared) / weight,
             len(words & lead_content) / len(words) if words else 0.0,
             len(c.bigrams & t.bigrams) / len(c.bigrams) if c.bigrams else 0.0,
             _cosine(vector, whole),
