@@ -271,6 +271,28 @@ def test_about_is_a_hedge_only_before_a_number(nlp: Language) -> None:
     assert att.hedges[0].start == att.content.text.index("about 300") + att.content.start
 
 
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # reported speech turns "will" into "would": the plan is reported, not hedged
+        ("Prime Minister Pedro Sanchez said the government would deploy 5,000 more troops.", []),
+        ("The ministry told reporters that the talks would resume on Monday.", []),
+        ("Obama revised his plans in October, saying that 5,500 troops would remain.", []),
+        # a condition keeps it a hedge
+        ("The minister said he would resign if the vote failed.", ["would"]),
+        # so does the present tense of the cue ("says … would" is the speaker's conditional)
+        ("The minister says a ceasefire would save thousands of lives.", ["would"]),
+        # and a quotation: there "would" is the speaker's own word
+        ('"We would never accept that," the minister said.', ["would"]),
+    ],
+)
+def test_would_is_a_hedge_unless_it_only_backshifts_a_past_cue(
+    nlp: Language, text: str, hedges: list[str]
+) -> None:
+    (att,) = [a for a in attributions(nlp, text) if "would" in a.content.text]
+    assert [h.text for h in att.hedges] == hedges
+
+
 def test_reported_state_wants(nlp: Language) -> None:
     att = only(nlp, "The president wants to hold talks with Moscow before the winter.")
     assert att.type == "other"

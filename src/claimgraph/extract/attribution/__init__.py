@@ -29,7 +29,7 @@ from claimgraph.extract.attribution.cues import (
     signer_end,
 )
 from claimgraph.extract.attribution.frames import Cue, Quotes
-from claimgraph.extract.attribution.hedges import find_hedges
+from claimgraph.extract.attribution.hedges import backshifted, find_hedges
 from claimgraph.extract.attribution.identity import make_source
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
@@ -343,9 +343,12 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 via=[make_source(v, history) for v in via_mentions],
                 # a hedge in another attribution's content is that one's: "X warned that it
                 # could spiral and said he would end it" gives "could" to the warning only
+                # and a "would" that only backshifts a past cue's "will" is no hedge:
+                # "said the government would deploy 5,000 troops"
                 hedges=[
                     span_of(text, s, e) for s, e in near
                     if e <= hi and ((start <= s and e <= end) or not claimed.covers(s, e))
+                    and not backshifted(doc, s, e, cue.token, quotes.of_token)
                 ],
             )
         )
