@@ -13,7 +13,10 @@ or a group: "the doctors", "police", "the committee" — from one that cannot ("
 plague", "the evidence"): ``noun_kinds.tsv.gz`` keeps, for every single-word noun, the file of its
 most frequent sense, the rank (1 = most frequent) of its first sense filed under ``noun.person``
 or ``noun.group``, 0 when it has none ("administration": 2, the persons who run something, after
-the act of running it; "letter": 3; "evidence": 0).
+the act of running it; "letter": 3; "evidence": 0), and the files of its three most frequent
+senses, for the word sense of a trigger by what it acts on
+(``claimgraph.extract.events.sense``: "released *prisoners*", a person, not "released *a
+letter*", a communication).
 
 The word sense of a PLOVER trigger (``claimgraph.extract.events.mentions.nobodys_act``) must tell
 a force of nature from a party: "the quake struck", "a storm killed five" are no one's act, while
@@ -45,6 +48,8 @@ LEXNAMES = {
 HAPPENINGS = {"act", "event", "phenomenon", "process"}
 AGENTS = {"person", "group"}
 KINDS_OUT = OUT.with_name("noun_kinds.tsv.gz")
+#: how many of a noun's most frequent senses ``noun_kinds`` lists the files of
+TOP_SENSES = 3
 NATURAL_OUT = OUT.with_name("natural_nouns.tsv.gz")
 #: the synset whose descendants are forces of nature
 NATURAL_ROOT = "natural_phenomenon"
@@ -88,10 +93,11 @@ def main() -> None:
             if share > 0:
                 rows.append(f"{lemma}\t{kinds[0]}\t{share:.2f}\n")
             agent = next((i for i, k in enumerate(kinds, 1) if k in AGENTS), 0)
-            kind_rows.append(f"{lemma}\t{kinds[0]}\t{agent}\n")
+            kind_rows.append(f"{lemma}\t{kinds[0]}\t{agent}\t{','.join(kinds[:TOP_SENSES])}\n")
             firsts.append((lemma, parts[-count]))
     _write(args.out, "share of senses that are happenings", rows)
-    _write(args.kinds_out, "rank of the first sense that is a person or group (0: none)", kind_rows)
+    _write(args.kinds_out, "rank of the first sense that is a person or group (0: none)\t"
+           f"files of the {TOP_SENSES} most frequent senses", kind_rows)
     natural_rows = [f"{lemma}\n" for lemma, first in firsts if _descends(first, roots, hypernyms)]
     with args.natural_out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
         header = NOTICE + f"# nouns whose most frequent sense is a {NATURAL_ROOT}\n"

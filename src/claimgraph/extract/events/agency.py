@@ -47,7 +47,7 @@ AGENT_RANK = 2
 def noun_kinds() -> dict[str, tuple[str, int]]:
     """WordNet's nouns: the file of the most frequent sense and the rank of the first sense
     that is a person or a group (0: none)."""
-    return {lemma: (first, int(agent)) for lemma, first, agent in rows(NOUN_KINDS)}
+    return {row[0]: (row[1], int(row[2])) for row in rows(NOUN_KINDS)}
 
 
 def _kind(tok: Token) -> tuple[str, int] | None:

@@ -64,7 +64,7 @@ def object_lemmas(verb: Token) -> set[str]:
     return found
 
 
-def _verb_keys(verb: Token) -> list[str]:
+def verb_keys(verb: Token) -> list[str]:
     """Lexicon keys to try, phrasal first ("call off"), then the lemma, then guesses from the
     surface form for the lemmatizer's slips ("staged" -> "stag")."""
     lemmas = [verb.lemma_.lower()]
@@ -106,7 +106,7 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
     consumed: set[int] = set()
     for tok in doc:
         if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "Israeli-*occupied* sector": a modifier
-            keys = _verb_keys(tok)
+            keys = verb_keys(tok)
             known = any(k in lexicon.verbs or k in lexicon.frames for k in keys)
             objects = object_lemmas(tok) if known else set()
             sense = next((s for k in keys if (s := lexicon.verb(k, objects))), None)
@@ -191,6 +191,6 @@ def _intent_governor(verb: Token, lexicon: lex_mod.Lexicon) -> Token | None:
         if not (tok.dep_ == "xcomp" or infinitive) or tok.head.i == tok.i:
             return None
         tok = tok.head
-        if any(lexicon.frames.get(k) == "intent" for k in _verb_keys(tok)):
+        if any(lexicon.frames.get(k) == "intent" for k in verb_keys(tok)):
             return tok
     return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import actors as actor_coding
-from claimgraph.extract.events import agency, context, people
+from claimgraph.extract.events import agency, context, people, sense
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events import mentions as mention_model
 from claimgraph.extract.events.candidates import depth, find_candidates
@@ -107,8 +107,10 @@ def find_events(
                 or mention_model.nobodys_act(cand, lexicon):
             continue  # "the quake *struck*", "battling a new fire": not the event sense
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
-        if not agency.acts(doc, actor):
+        if not agency.acts(doc, actor) or (actor is None and not sense.subject_acts(cand)):
             continue  # a bond "hitting" 16, evidence that "supports": not the lexicon's sense
+        if not sense.in_plover_sense(cand, lexicon, target):
+            continue  # "released a letter", "declined to comment": not the lexicon's sense
         if actor is None and cand.verbal and is_passive(cand) and not cand.demand \
                 and cand.sense.code_for(False).startswith("17"):
             # "was arrested *in Lebanon*": its authorities coerce (before the sentence's other

@@ -1,0 +1,111 @@
+"""The hand-read check of issue 13: list every PLOVER-coded event of chosen real news pages, with
+its sentence, for a person to judge (type, actor and target all right, or not).
+
+The pages are the hand-made bodies of ``article-extraction-benchmark`` (``ground-truth.json``;
+nobody here wrote them). Named sets follow ``docs/quality.md`` ("the hand-read check"): ``design``
+(the first nine of the eighteen pages), ``confirm`` (the other nine), ``second`` (the six pages of
+the second reading); or give id prefixes. Each event is printed as one block::
+
+    [c7e39ac4 1234] ASSAULT  actor='police' (GBR/COP)  target='protesters'  (positive)
+        trigger 'fired' in: Police fired tear gas at protesters ...
+
+Judgements are the reader's: ``--verdicts FILE`` (tab-separated: page, trigger start, type,
+actor, target, verdict ``y`` or ``n``) shows a verdict already given to the same event beside it
+and counts them, so a change is judged by reading only the events it adds or alters; ``--write``
+appends the events not yet judged to FILE with an empty verdict, to fill in by hand.
+
+Run from the repository root::
+
+    .venv/bin/python scripts/hand_read.py design --verdicts /tmp/verdicts.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from claimgraph.analyze import analyze_documents
+from claimgraph.ingest.readers import read_jsonl
+from claimgraph.record import Actor, Record
+
+BENCHMARK = Path("../shared/evaldata/article-extraction-benchmark/ground-truth.json")
+SETS = {
+    "design": "06e5123e 0dd13570 2c46804d 432362af 624fcd90 6ebac05f 833caf3b 8b194530 abd9d629",
+    "confirm": "c467d507 c58aa507 c7e39ac4 c90731f0 e372e42c e7301133 e7994d55 ea25dd7e ef4e67b6",
+    "second": "82b6d780 8380689f 87bf6057 a6968f42 aec5deea e4c6a3b4",
+}
+
+
+def _pages(names: list[str], benchmark: Path) -> list[tuple[str, str]]:
+    truth = json.loads(benchmark.read_text(encoding="utf-8"))
+    prefixes = [p for name in names for p in SETS.get(name, name).split()]
+    return [(key[:8], truth[key]["articleBody"]) for prefix in prefixes
+            for key in sorted(truth) if key.startswith(prefix)]
+
+
+def _actor(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    code = "/".join(x for x in (actor.country, actor.sector) if x)
+    return f"{actor.text!r}" + (f" ({code})" if code else "")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0),
+                default=len(text))
+    return " ".join(text[left:right + 1].split())
+
+
+def _key(page: str, start: int, kind: str, actor: str, target: str) -> tuple[str, ...]:
+    return page, str(start), kind, actor, target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="+", help="set names (design, confirm, second) or id prefixes")
+    parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
+    parser.add_argument("--verdicts", type=Path, help="tab-separated verdicts already given")
+    parser.add_argument("--write", action="store_true", help="append unjudged events to --verdicts")
+    parser.add_argument("--new", action="store_true", help="print only events with no verdict")
+    args = parser.parse_args()
+    pages = _pages(args.pages, args.benchmark)
+    lines = "\n".join(json.dumps({"id": page, "text": body}) for page, body in pages)
+    items = list(read_jsonl(lines.encode("utf-8"), "hand-read", None))
+    verdicts: dict[tuple[str, ...], str] = {}
+    if args.verdicts and args.verdicts.exists():
+        for row in args.verdicts.read_text(encoding="utf-8").splitlines():
+            cells = row.split("\t")
+            if len(cells) == 6:
+                verdicts[tuple(cells[:5])] = cells[5]
+    counts = {"y": 0, "n": 0, "?": 0}
+    unjudged: list[tuple[str, ...]] = []
+    for (page, _), record in zip(pages, analyze_documents(items), strict=True):
+        if not isinstance(record, Record):
+            print(f"[{page}] failed: {record}")
+            continue
+        for event in record.events:
+            if event.type is None:
+                continue
+            key = _key(page, event.trigger.start, event.type, _actor(event.actor),
+                       _actor(event.target))
+            verdict = verdicts.get(key, "") or "?"
+            counts[verdict if verdict in counts else "?"] += 1
+            if verdict == "?":
+                unjudged.append(key)
+            if args.new and verdict != "?":
+                continue
+            print(f"[{page} {event.trigger.start}] {verdict} {event.type}  actor={key[3]}  "
+                  f"target={key[4]}  ({event.polarity}, {event.certainty}, {event.tense})")
+            sentence = _sentence(record.text, event.trigger.start, event.trigger.end)
+            print(f"    trigger {event.trigger.text!r} in: {sentence}")
+    total = sum(counts.values())
+    print(f"\ncoded {total}: right {counts['y']}, wrong {counts['n']}, not judged {counts['?']}")
+    if args.write and args.verdicts and unjudged:
+        with args.verdicts.open("a", encoding="utf-8") as handle:
+            handle.writelines("\t".join(key) + "\t\n" for key in unjudged)
+
+
+if __name__ == "__main__":
+    main()

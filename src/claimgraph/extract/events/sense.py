@@ -1,0 +1,174 @@
+"""Word sense of a PLOVER trigger verb, read from what it acts on.
+
+A lexicon verb names its PLOVER category in one sense only, and what the sense is shows in its
+arguments, the way a dictionary tells the senses apart ("release *prisoners*" / "release *a
+statement*"): a party acts on another party or on what belongs to one. So:
+
+- **Its object must be of a kind the category acts on** (``data/events/objects.tsv``): force
+  (CAMEO 18-20) is used on people, groups, places and things, not on a disease ("fight the
+  disease"), a number ("hitting 16") or an animal hunted ("killed a wild rabbit"); a person is
+  released, arrested or met, not a letter, a fee or laughter ("released a letter", "charge WeWork
+  $6 million", "met with laughter"). The kinds are WordNet's noun files of the object's two most
+  frequent senses (``data/events/noun_kinds.tsv.gz``), so a word no rule names is judged too.
+- **A refusal must refuse an act between parties**: "declined *to comment*", "failed *to check*
+  on him", "refused *to say*" refuse nothing anyone asked of them; "refused *to deploy*
+  peacekeepers", "declined *to resign*", "failed *to reach* agreement" do (the complement is an
+  event verb of the lexicon). A refusal of a thing ("rejected the plan") is not judged here.
+- **A subject that cannot act makes no act** even when the parse reaches it only through a
+  relative pronoun or a conjoined verb ("an emergency *which* threatens the safety of lives",
+  "settlements ... present an obstacle and threaten the viability"):
+  :func:`claimgraph.extract.events.agency.can_act` on the subject the parse gives.
+
+A trigger that fails stays an event, uncoded (``type`` None), when the mention model reads it as
+one; it is only not filed under a PLOVER category.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from claimgraph.extract.events import agency
+from claimgraph.extract.events import lexicon as lex_mod
+from claimgraph.extract.events.candidates import object_lemmas, verb_keys
+from claimgraph.extract.events.roles import Candidate, is_passive, reduced_relative, subject
+from claimgraph.knowledge import rows
+from claimgraph.record import Actor
+
+OBJECTS = "events/objects.tsv"
+#: how many of an object's most frequent WordNet senses may give it an allowed kind
+SENSES = 2
+#: CAMEO root of refusals (REJECT)
+REFUSAL_ROOT = "12"
+#: entity labels of an object that is an amount, not a party or a thing
+AMOUNTS = frozenset({"MONEY", "PERCENT"})
+#: relative pronouns that stand for the noun their clause describes
+RELATIVES = frozenset({"which", "that"})
+
+
+@lru_cache(maxsize=1)
+def object_kinds() -> dict[str, frozenset[str]]:
+    """Key (CAMEO code prefix or verb lemma) -> the WordNet noun files its object may be."""
+    return {row[0]: frozenset(row[1].split()) for row in rows(OBJECTS)}
+
+
+@lru_cache(maxsize=1)
+def _noun_files() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(row[3].split(",")[:SENSES]) for row in rows(agency.NOUN_KINDS)
+            if len(row) > 3}
+
+
+def _allowed(cand: Candidate) -> frozenset[str] | None:
+    table = object_kinds()
+    lemma = cand.trigger.lemma_.lower()
+    if lemma in table:
+        return table[lemma]
+    for code in cand.sense.code.split("|"):
+        for size in range(len(code), 1, -1):
+            if code[:size] in table:
+                return table[code[:size]]
+    return None
+
+
+def _objects(cand: Candidate) -> list[Token]:
+    """What the trigger verb acts on: direct objects (and their conjuncts), the passive subject,
+    the noun a reduced relative describes ("a letter *signed* by seven physicians"), and for a
+    meeting the one met *with*."""
+    verb = cand.trigger
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    if not found:  # "killed and ate *a rabbit*": an object the conjoined verbs share
+        found = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 for o in c.children if o.dep_ == "dobj"][:1]
+    if is_passive(cand):
+        found += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if reduced_relative(verb):
+        found.append(verb.head)
+    if verb.lemma_.lower() == "meet":
+        found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj"]
+    return found + [c for o in found for c in o.children if c.dep_ == "conj"]
+
+
+def _of(tok: Token) -> Token | None:
+    return next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _kind_fits(tok: Token, kinds: frozenset[str]) -> bool:
+    """Whether ``tok`` may be acted on as ``kinds`` say; a name, a pronoun, a number or a word
+    WordNet does not know may."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return True
+    files = _noun_files().get(tok.lemma_.lower()) or _noun_files().get(tok.lower_)
+    return files is None or any(f in kinds for f in files)
+
+
+def acts_on_its_kind(cand: Candidate, target: Actor | None = None) -> bool:
+    """The trigger verb's objects are of a kind its category acts on (or it has none); an
+    object the actor coder gives a country or sector ("met his *Chinese counterpart*") is a
+    party whatever WordNet says of its noun."""
+    if not cand.verbal or cand.trigger.pos_ != "VERB" or cand.sense.context:
+        # a light verb's event noun ("launched an *attack*") names the sense, and so does an
+        # object the lexicon row lists ("violated the *ceasefire*", "seized the *town*")
+        return True
+    kinds = _allowed(cand)
+    if kinds is None:
+        return True
+    objects = _objects(cand)
+    if target is not None and (target.country or target.sector) and \
+            any(target.start <= o.idx < target.end for o in objects):
+        return True
+    if any(o.ent_type_ in AMOUNTS for o in objects):
+        return False  # "charge WeWork *$6 million*", "hit *16 percent*": a price, a level
+    # "seized control *of the territories*", "dozens *of protesters*": what the of-phrase names
+    # may be what is acted on
+    return not objects or any(_kind_fits(t, kinds) for o in objects for t in (o, _of(o)) if t)
+
+
+def _refused_act(verb: Token, lexicon: lex_mod.Lexicon, steps: int = 2) -> bool:
+    """Whether the infinitive ``verb`` names an act between parties: an event verb of the
+    lexicon in its sense here, directly or through one more infinitive ("refused to let
+    inspectors *visit*")."""
+    objects = object_lemmas(verb)
+    if any(lexicon.verb(key, objects) is not None or key in lexicon.frames
+           for key in verb_keys(verb)):
+        return True
+    return steps > 1 and any(_refused_act(c, lexicon, steps - 1) for c in verb.children
+                             if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB")
+
+
+def refuses_an_act(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
+    """A refusal verb with an infinitive complement refuses an act between parties: not
+    "declined *to comment*", "failed *to check* on him"."""
+    if not cand.verbal or not cand.sense.code.startswith(REFUSAL_ROOT):
+        return True
+    complements = [c for c in cand.trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return not complements or any(_refused_act(c, lexicon) for c in complements)
+
+
+def _antecedent(tok: Token) -> Token:
+    """"an emergency *which* threatens": the noun a relative pronoun stands for."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def subject_acts(cand: Candidate) -> bool:
+    """The subject the parse gives the trigger verb can act (or it has none); for an event
+    whose roles found no actor (a coded actor, "Serb forces", acts by definition)."""
+    if not cand.verbal or cand.trigger.pos_ != "VERB" or is_passive(cand) or cand.demand:
+        return True
+    subj = subject(cand.governor or cand.clause)
+    if subj is None:
+        return True
+    subj = _antecedent(subj)
+    return subj.pos_ != "NOUN" or agency.can_act(subj)
+
+
+def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
+                    target: Actor | None = None) -> bool:
+    """Whether a candidate's verb is used in the sense its PLOVER category names, by what it
+    acts on (``target``: the one its roles found); its subject is judged apart
+    (:func:`subject_acts`, when the roles found no actor)."""
+    return acts_on_its_kind(cand, target) and refuses_an_act(cand, lexicon)

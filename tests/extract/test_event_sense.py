@@ -1,0 +1,104 @@
+"""Word sense of a PLOVER trigger: a lexicon verb is coded only in the sense its category names,
+read from what it acts on ("released *prisoners*", not "released *a letter*") and, for a refusal,
+from what is refused ("refused *to deploy* troops", not "declined *to comment*").
+
+Sentences are from news reports (some from real pages of the article-extraction benchmark).
+Parsed with the bare spaCy model and :func:`find_events` run directly, as in ``test_events``.
+A word left uncoded may still be an event (``type`` None); these tests read the coded types.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.extract.events import agency, find_events, lexicon, sense
+
+
+@pytest.fixture(scope="module")
+def parser(bare_parser: Language) -> Language:
+    return bare_parser
+
+
+def coded(parser: Language, text: str) -> dict[str, str]:
+    return {e.trigger.text: e.type for e in find_events(parser(text)) if e.type}
+
+
+def test_declining_to_comment_refuses_nothing(parser: Language) -> None:
+    assert "declined" not in coded(parser, "A spokesperson for the attorney general declined to "
+                                           "comment.")
+    assert "declined" not in coded(parser, "WeWork declined to comment on the report.")
+
+
+def test_refusing_an_act_between_parties_is_a_rejection(parser: Language) -> None:
+    found = coded(parser, "Pakistan has refused to deploy peacekeepers in Iraq.")
+    assert found.get("refused") == "REJECT"
+    found = coded(parser, "Vice-President Moody Awori has declined to resign despite growing "
+                          "pressure by the anti-corruption commission.")
+    assert found.get("declined") == "REJECT"
+
+
+def test_a_released_letter_is_published_not_set_free(parser: Language) -> None:
+    assert "released" not in coded(parser, "The senator released a letter on Tuesday.")
+    assert coded(parser, "The rebels released two hostages on Sunday.")["released"] == "RETREAT"
+
+
+def test_force_on_a_disease_or_an_animal_is_no_assault(parser: Language) -> None:
+    assert "fight" not in coded(parser, "He was given antibiotics to fight the disease.")
+    text = "A hunter who killed and ate a wild rabbit has been hit by the bubonic plague."
+    assert "killed" not in coded(parser, text)
+    assert coded(parser, "Gunmen killed two soldiers near the border.")["killed"] == "ASSAULT"
+
+
+def test_a_price_charged_is_no_charge_against_anyone(parser: Language) -> None:
+    text = "Neumann had planned to charge WeWork almost $6 million to use his trademark."
+    assert "charge" not in coded(parser, text)
+    assert coded(parser, "Prosecutors charged the former mayor with fraud.")["charged"] \
+        == "COERCE"
+
+
+def test_the_object_of_an_of_phrase_may_be_what_is_acted_on(parser: Language) -> None:
+    text = "Israel seized control of the territories in the 1967 Six-Day War."
+    assert coded(parser, text).get("seized") is not None
+
+
+def test_signing_is_support_only_for_an_agreement(parser: Language) -> None:
+    assert "signed" not in coded(parser, "The letter was signed by seven physicians.")
+    found = coded(parser, "Libya and Bulgaria today signed a treaty of friendship.")
+    assert found.get("signed") == "SUPPORT"
+
+
+def test_pleading_guilty_is_no_appeal(parser: Language) -> None:
+    assert "pleaded" not in coded(parser, "A New York man pleaded guilty to threatening a "
+                                          "congresswoman.")
+    assert coded(parser, "The doctors pleaded with the administration to reconsider.") \
+        .get("pleaded") == "REQUEST"
+
+
+def test_a_relative_clause_subject_that_cannot_act_makes_no_act(parser: Language) -> None:
+    text = "This mortality rate constitutes an emergency which threatens the safety of children."
+    assert "threatens" not in coded(parser, text)
+    assert coded(parser, "The militia, which threatened the villagers, fled.").get("threatened") \
+        == "THREATEN"
+
+
+def test_object_kinds_are_data() -> None:
+    kinds = sense.object_kinds()
+    assert "person" in kinds["0841"] and "communication" not in kinds["0841"]
+    assert "state" not in kinds["18"]  # a disease is not attacked
+
+
+def test_object_kinds_name_wordnet_files_and_known_keys() -> None:
+    files = {kind for kind, _ in agency.noun_kinds().values()}
+    verbs = lexicon.load().verbs
+    for key, kinds in sense.object_kinds().items():
+        assert key.isdigit() or key in verbs, key
+        assert kinds and kinds <= files, key
+
+
+def test_a_meeting_needs_someone_met(parser: Language) -> None:
+    assert "met" not in coded(parser, "The proposal was met with laughter in the chamber.")
+    assert "met" not in coded(parser, "The company met the deadline.")
+    # WordNet files "counterpart" under cognition (a copy); a counterpart is met all the same
+    found = coded(parser, "The minister met with his counterpart on Monday.")
+    assert found.get("met") == "CONSULT"
