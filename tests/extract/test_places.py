@@ -266,6 +266,25 @@ def test_town_in_a_region_not_named_after_its_capital_follows_the_region(nlp) ->
     assert (p.country, p.admin1) == ("CA", "CA-ON")
 
 
+@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
+    ("Hampshire", "GB", 51.0, -1.25), ("Northamptonshire", "GB", 52.3, -0.9),
+    ("County Cork", "IE", 51.95, -8.6), ("Laguna", "PH", 14.2, 121.3),
+])
+def test_counties_and_provinces_outside_the_us_are_located(name: str, country: str, lat: float,
+                                                             lon: float) -> None:
+    county = next(e for e in load().candidates(name)
+                  if e.level == "admin2" and e.country == country)
+    assert county.lat is not None and county.lon is not None
+    assert distance_km(county.lat, county.lon, lat, lon) <= 100
+
+
+def test_county_after_a_comma_is_the_county_of_the_place_before(nlp) -> None:
+    text = ("The bodies of a man and a woman were found on a path near New Quay, Ceredigion, "
+            "on Wednesday evening.")
+    p = one(nlp, text, "Ceredigion")
+    assert p.country == "GB" and near(p, 52.25, -4.25)
+
+
 @pytest.mark.parametrize("name", ["Kursk Oblast", "Kharkiv Oblast", "Texas", "Ga.", "Britain"])
 def test_news_names_of_regions_and_countries_are_known(name: str) -> None:
     assert load().candidates(name)

@@ -21,6 +21,7 @@ from claimgraph.extract.places.mentions import (
     PLACE_LABELS,
     Mention,
     acronym,
+    after_name,
     entity_mentions,
     known_place,
     people_words,
@@ -66,8 +67,11 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
             locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
             if not locative and fold(span.text) in people:
                 break
+            # "New Quay, Ceredigion": a county after a comma closes the name of a place in it
+            qualifies = after_name(doc, i)
             if len(span.text) > 3 and any(
                 e.level in ("country", "admin1", "region")
+                or (e.level == "admin2" and (qualifies or locative))
                 or (e.level == "city" and e.population >= (1000 if locative else 100_000))
                 or (e.level == "city" and e.population >= 1000 and e.admin1 in states)
                 for e in entries

@@ -343,6 +343,13 @@ def english_words() -> frozenset[str]:
     return frozenset(word for pos in ("adj", "verb", "adv") for word in index.get(pos, ()))
 
 
+def after_name(doc: Doc, start: int) -> bool:
+    """Token ``start`` follows a comma after a capitalised name: "Knockhill, [Fife]", "New
+    Quay, [Ceredigion]" (where a place's county or state is written)."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text[:1].isupper() \
+        and doc[start - 2].is_alpha
+
+
 def acronym(text: str) -> bool:
     """A short all-capital word names an organisation, not the town it spells: "NATO" (Nato,
     Philippines), "TASS"."""
@@ -383,7 +390,11 @@ def _misread_place(doc: Doc, start: int, end: int, gazetteer: Gazetteer,
         # "Larry Dunaway of Berea", "Keith Warden, 44, of Alexandria": where a person is from
         person_of = before == "of" and start >= 2 and (
             doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].text == ",")
-        if before in LOCATIVE - {"and", "of"} or comma_place or modifies or person_of:
+        # "Brands Hatch Indy, Kent": a region after a comma closes the name of a place in it
+        region_after = after_name(doc, start) and known_place(
+            gazetteer, whole.text, 0, levels=("admin1", "admin2", "country"))
+        if before in LOCATIVE - {"and", "of"} or comma_place or modifies or person_of \
+                or region_after:
             return Mention(whole.start_char, whole.end_char, whole.text, source="context")
         # the NER cut one organisation's name in two: "[the Free] [Syrian Army]"
         inside = end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "ORG"
