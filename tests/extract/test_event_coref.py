@@ -129,3 +129,26 @@ def test_a_duration_does_not_date_an_event(nlp: Language) -> None:
     headline = Mention(0, 6, 0, family=later.family, verbal=True, type="AID",
                        times=frozenset({"2008"}))
     assert later.times == frozenset() and len(cluster([headline, later])) == 1
+
+
+def test_an_event_noun_that_names_no_one_is_an_event_without_a_plover_type(nlp: Language) -> None:
+    # the protests' actor was once guessed from the nearest country (China, which backs the bill)
+    doc = nlp("The protests began peacefully in June and were sparked by a bill that China backed.")
+    protests = next(e for e in doc._.cg_events if e.trigger.text == "protests")
+    assert protests.type is None and protests.actor is None
+    backed = next(e for e in doc._.cg_events if e.trigger.text == "backed")
+    assert backed.type == "SUPPORT" and backed.actor is not None and backed.actor.country == "CHN"
+
+
+def test_an_event_noun_keeps_its_type_when_a_later_mention_names_who_acts(nlp: Language) -> None:
+    doc = nlp("The protests began peacefully in June. "
+              "Students protested against the bill outside the legislature on Monday.")
+    protests = next(e for e in doc._.cg_events if e.trigger.text == "protests")
+    assert protests.type == "PROTEST" and [m.text for m in protests.mentions] == ["protested"]
+    assert protests.actor is not None and protests.actor.text == "Students"
+
+
+def test_protests_amid_which_a_state_acts_are_not_the_state_s_protests(nlp: Language) -> None:
+    doc = nlp("China's ambassador said that China has the power to end Hong Kong unrest amid protests.")
+    protests = next(e for e in doc._.cg_events if e.trigger.text == "protests")
+    assert protests.actor is None and protests.type is None

@@ -27,7 +27,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from claimgraph.extract.dateline import DATELINE
+from claimgraph.extract.dateline import DATELINE, dateline_end
 from claimgraph.extract.events.lexicon import rows, split
 from claimgraph.knowledge import countries, organizations, word_sets
 from claimgraph.nlp.extensions import text_of
@@ -222,6 +222,17 @@ def _span_tokens(head: Token) -> list[Token]:
     if dateline is not None:  # "BRUSSELS (Reuters) - European Union ministers"
         out = [t for t in out if t.idx >= sent_start + dateline.end()]
     return out or [head]
+
+
+def after_dateline(sent: Span) -> int:
+    """The first token of ``sent`` after the dateline it opens with ("WASHINGTON -", "LONDON
+    (AP) -"), or its first token: a dateline says where the story was filed, it names no party
+    (the parser often makes "LONDON" a subject)."""
+    end = dateline_end(text_of(sent.doc), sent.start_char)
+    if end is None:
+        return sent.start
+    span = sent.doc.char_span(sent.start_char, end, alignment_mode="expand")
+    return span.end if span is not None else sent.start
 
 
 def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:

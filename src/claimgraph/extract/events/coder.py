@@ -62,6 +62,8 @@ def main_event(doc: Doc, events: list[Event]) -> Event | None:
     return min(coded, key=lambda e: salience(doc, e)) if coded else None
 
 
+#: ``doc.user_data`` key: where the coded event nouns that name no one start ("the protests")
+BARE_TRIGGERS = "claimgraph.events.bare_triggers"
 #: verbs whose complement did not happen, by the framer's account ("denied attacking")
 DENIALS = {"deny", "refute", "reject", "dismiss"}
 
@@ -102,11 +104,15 @@ def find_events(
     content_spans = contents_of(attributions)
     events: list[Event] = []
     seen: set[tuple[int, int]] = set()
+    bare_triggers: set[int] = set()
     for cand in find_candidates(doc, lexicon):
         if not mention_model.in_event_sense(cand.trigger, lexicon) \
                 or mention_model.nobodys_act(cand, lexicon):
             continue  # "the quake *struck*", "battling a new fire": not the event sense
         actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
+        # a bare event noun ("the protests", "the inquiry") names no one: its actor is not
+        # guessed from the sentence; coreference may give it one (``coref.uncode_unowned``)
+        bare = not cand.verbal and actor is None and target is None
         if not agency.acts(doc, actor) or (actor is None and not sense.subject_acts(cand)):
             continue  # a bond "hitting" 16, evidence that "supports": not the lexicon's sense
         if not sense.in_plover_sense(cand, lexicon, target):
@@ -120,10 +126,11 @@ def find_events(
         # missing or bare actor from the rest of the sentence says whose side, not what kind
         state = actor_coding.is_state(actor)
         guessed = actor is None or (actor.country is None and actor.sector is None)
-        actor, target = context.from_context(
-            cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
-            tokens=tokens, person=people.named_person(doc, actor, mentions),
-            at_home=cand.sense.code[:2] in context.HOME_ROOTS)
+        if not bare:
+            actor, target = context.from_context(
+                cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
+                tokens=tokens, person=people.named_person(doc, actor, mentions),
+                at_home=cand.sense.code[:2] in context.HOME_ROOTS)
         if not guessed:
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
@@ -145,6 +152,8 @@ def find_events(
         if (start, end) in seen:
             continue
         seen.add((start, end))
+        if bare:
+            bare_triggers.add(start)
         taken = [a for a in (actor, target) if a is not None]
         sent: Span = trigger.sent
         fact = factuality(trigger)
@@ -173,5 +182,6 @@ def find_events(
 
     # every other reported event, with no PLOVER category ("an earthquake", "the merger")
     events += mention_model.uncoded_events(doc, events, links, lexicon)
+    doc.user_data[BARE_TRIGGERS] = frozenset(bare_triggers)
     events.sort(key=lambda e: e.trigger.start)
     return tie_quantities(doc, events, extensions.results(doc, "cg_quantities"))

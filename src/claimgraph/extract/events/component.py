@@ -12,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.errors import ClaimgraphError
-from claimgraph.extract.events.coder import find_events
-from claimgraph.extract.events.coref import merge_events
+from claimgraph.extract.events.coder import BARE_TRIGGERS, find_events
+from claimgraph.extract.events.coref import merge_events, uncode_unowned
 from claimgraph.extract.events.lexicon import SCHEMES, load
 from claimgraph.nlp import extensions
 
@@ -37,6 +37,8 @@ class EventCoder:
         if self.coreference:  # "the attack" after "an attack on X": one event, two mentions
             events = merge_events(doc, events, places=extensions.results(doc, "cg_places"),
                                   times=extensions.results(doc, "cg_times"))
+        # "the protests" with no one named, and no mention that names someone: no PLOVER type
+        events = uncode_unowned(events, doc.user_data.get(BARE_TRIGGERS, frozenset()))
         doc._.cg_events = events
         return doc
 

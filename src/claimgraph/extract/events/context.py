@@ -15,7 +15,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.events.actors import STATE_SECTORS, Mention, mention_actor
+from claimgraph.extract.events.actors import (
+    STATE_SECTORS,
+    Mention,
+    after_dateline,
+    mention_actor,
+)
 from claimgraph.record import Actor
 
 #: prepositions of a place where something happens or goes ("in Beijing", "to Moscow")
@@ -81,9 +86,13 @@ def from_context(
     inside = tokens[bisect_left(tokens, sent.start) : bisect_left(tokens, sent.end)]
     in_sentence = sorted({mentions[i].start: mentions[i] for i in inside}.values(),
                          key=lambda m: m.start)
+    # a dateline ("WASHINGTON -", "LONDON (AP) -") says where the story was filed: no party
+    parties = [m for m in in_sentence if m.start >= after_dateline(sent)]
     if actor is None or (actor.country is None and (actor.sector is None or person)):
-        found = next((m for m in in_sentence if not _overlaps(target, m, doc)
-                      and not _locative(doc[m.start])), None)
+        # a town ("a Fort Worth girl", "in Kharkiv") is where, not who: it acts through its
+        # people, whom the text would name (a capital acting is a seat: "Moscow said")
+        found = next((m for m in parties if not _overlaps(target, m, doc)
+                      and not _locative(doc[m.start]) and m.kind != "place"), None)
         if found is not None and actor is None:
             actor = mention_actor(found, doc)
         elif found is not None and actor is not None:
@@ -118,7 +127,7 @@ def from_context(
                            country=country, sector=target.sector)
     if target is None and actor is not None:
         lo, hi = clause.left_edge.i, clause.right_edge.i
-        found = next((m for m in in_sentence if lo <= m.start <= hi and m.code != actor.country
+        found = next((m for m in parties if lo <= m.start <= hi and m.code != actor.country
                       and not _overlaps(actor, m, doc)), None)
         if found is not None:
             target = mention_actor(found, doc)

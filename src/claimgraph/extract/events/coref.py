@@ -353,3 +353,19 @@ def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = 
             first.quantities += [q for q in other.quantities if q not in first.quantities]
         merged.append(first)
     return sorted(merged, key=lambda e: e.trigger.start)
+
+
+def uncode_unowned(events: list[Event], bare: frozenset[int]) -> list[Event]:
+    """A coded event noun that names no one ("the protests", "the inquiry", "the meeting":
+    ``bare``, the trigger starts :func:`~claimgraph.extract.events.coder.find_events` marks)
+    keeps its PLOVER type only when coreference joined it to a mention that says who acts or
+    is acted upon (it then has that mention's actor or target); else it stays an event with
+    ``type`` None. PLOVER codes who did what to whom: a category with no party is a guess,
+    and read by hand on real articles the guess (the nearest country) was mostly wrong. The
+    type is dropped after coreference, not before, because coreference joins "the assault" to
+    "an attack" through it."""
+    for event in events:
+        if event.type is not None and event.trigger.start in bare \
+                and event.actor is None and event.target is None:
+            event.type = None
+    return events

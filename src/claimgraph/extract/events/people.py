@@ -43,6 +43,8 @@ from claimgraph.record import Actor
 PERSON_PRONOUNS = {"he", "she"}
 #: how far back (in sentences) a pronoun looks for its person
 PRONOUN_REACH = 3
+#: prepositions that name where someone is posted ("ambassador *to* Britain", "envoy *in* Kabul")
+POSTED_PREPS = {"to", "in", "at"}
 #: kinds of mention that can place a person in a country (not a town it is in: "Esper in Kyiv")
 AFFILIATING = {"country", "demonym", "seat", "group", "leader"}
 
@@ -67,13 +69,24 @@ def _affiliating_tokens(ent: Span) -> list[Token]:
     return out
 
 
+def _posted_to(mention: Mention, doc: Doc) -> bool:
+    """The mention names where the person serves, not whom they serve: "China's ambassador
+    *to Britain* Liu Xiaming" is Chinese, "the U.S. envoy *in Kabul*" American. Read from the
+    words before it, not the parse, which often hangs "Britain" on the name."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in POSTED_PREPS
+
+
 def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | None] | None:
     """(country, sector) the person's own phrase gives, or None."""
     own = next((mentions[i] for i in range(ent.start, ent.end) if i in mentions), None)
     if own is not None and own.kind == "leader":
         return own.code, own.sector
     tokens = _affiliating_tokens(ent)
-    found = [mentions[t.i] for t in tokens if t.i in mentions and mentions[t.i].kind in AFFILIATING]
+    found = [mentions[t.i] for t in tokens if t.i in mentions and mentions[t.i].kind in AFFILIATING
+             and not _posted_to(mentions[t.i], ent.doc)]
     if not found:
         return None
     sectors = tables().sectors
@@ -129,12 +142,18 @@ def _spelled_leaders(persons: list[tuple[Span, str]], mentions: dict[int, Mentio
 
 def _drop_countries_in_names(persons: list[tuple[Span, str]], mentions: dict[int, Mention]) -> None:
     """"Lisa O. Monaco": a country matched after the first word of a person's name is part of
-    the name (not "*Bosnian* Serbs", a people the tagger took for a person)."""
+    the name (not "*Bosnian* Serbs", a people the tagger took for a person), and so is a
+    country's name before a surname ("Chad Wolf")."""
     for ent, _ in persons:
-        for i in range(ent.start + 1, ent.end):
+        for i in range(ent.start, ent.end):
             mention = mentions.get(i)
-            if mention is not None and mention.kind in {"country", "seat", "place"} \
-                    and mention.start > ent.start:
+            if mention is None or mention.kind not in {"country", "seat", "place"}:
+                continue
+            # "Chad Wolf", "Jordan Peterson": a country's name as a first name, the surname
+            # after it inside the name
+            first_name = mention.start == ent.start and mention.end < ent.end \
+                and mention.kind == "country" and ent.end - ent.start >= 2
+            if mention.start > ent.start or first_name:
                 del mentions[i]
 
 

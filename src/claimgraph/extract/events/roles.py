@@ -33,6 +33,11 @@ JUDGING = word_sets("events/words.tsv")["judging"]
 JUDGED_FOR = {"of", "for", "with"}
 #: prepositions that place a passive in the event it was part of ("killed *in* clashes")
 EVENT_PREPS = {"in", "during", "amid"}
+#: prepositions that set an event noun beside the clause, not in it: the clause's subject is
+#: no party to it ("ended the unrest *amid protests*", "protested *against* the attack",
+#: "were questioned *after* the bombing")
+CIRCUMSTANTIAL_PREPS = {"of", "about", "amid", "amidst", "despite", "after", "before",
+                        "following", "since", "during", "against", "over", "without", "like"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
@@ -178,11 +183,31 @@ def is_passive(cand: Candidate) -> bool:
     verb = cand.clause
     if reduced_relative(verb):
         return True  # "10 Russian soldiers *killed* in Ukraine": the noun is acted upon
+    if _shared_passive(verb, coercion=cand.sense.code.startswith("17")) is not None:
+        return True  # "was evicted in April and *sentenced* to 50 weeks"
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return True
     return not (cand.trigger is not verb or verb.lower_ in STATE_PARTICIPLES)
+
+
+def _shared_passive(verb: Token, *, coercion: bool = False) -> Token | None:
+    """The passive verb a bare participle is coordinated with, sharing its subject and its
+    auxiliary ("The Australian was evicted in April and *sentenced* to 50 weeks": sentenced
+    too), or None. The tagger often reads such a participle as a past tense ("sentenced" VBD);
+    that is trusted only for ``coercion`` (arrest, sentence, deport: done to someone, so with
+    no object it is passive), not for verbs that stand alone ("was arrested and *protested*")."""
+    head = verb.head
+    tags = {"VBN", "VBD"} if coercion else {"VBN"}
+    if verb.dep_ != "conj" or verb.tag_ not in tags or head.i == verb.i or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative"}
+            for c in verb.children):
+        return None
+    if any(c.dep_ == "auxpass" for c in head.children) \
+            and any(c.dep_ == "nsubjpass" for c in head.children):
+        return head
+    return None
 
 
 def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
@@ -199,7 +224,8 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
         agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children
                  if p.dep_ == "pobj"]
         actor_heads = [*(agent or _event_party(verb))]
-        target_heads = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        shared = _shared_passive(verb, coercion=cand.sense.code.startswith("17"))
+        target_heads = [c for c in (shared or verb).children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             target_heads.append(verb.head)
         target_heads += _target_candidates(verb)
@@ -210,6 +236,9 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
             target_heads = [*_nominal_targets(cand.noun), *target_heads]
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
+    filed = actor_coding.after_dateline(verb.sent)  # "LONDON (AP) -" parsed as a subject
+    actor_heads = [h for h in actor_heads if h is None or h.i >= filed]
+    target_heads = [h for h in target_heads if h is None or h.i >= filed]
     subjects = [_resolve_pronoun(h) for h in actor_heads if h is not None]
     actor = _first_actor(subjects, mentions)
     if actor is None and subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
@@ -256,7 +285,7 @@ def _event_party(verb: Token) -> list[Token]:
 
 def _clause_verb(noun: Token) -> Token | None:
     """The verb an eventive noun hangs on through a preposition ("in an attack", "on alert")."""
-    if noun.dep_ != "pobj" or noun.head.lower_ in {"of", "about"}:
+    if noun.dep_ != "pobj" or noun.head.lower_ in CIRCUMSTANTIAL_PREPS:
         return None
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:

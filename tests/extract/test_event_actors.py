@@ -1,0 +1,59 @@
+"""Who acts, read off real news sentences: never a dateline, a town, the country an envoy is
+posted to, or a country's name that is someone's first name."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimgraph.record import Event
+
+
+def _event(nlp: Language, text: str, trigger: str) -> Event:
+    doc = nlp(text)
+    return next(e for e in doc._.cg_events if e.trigger.text == trigger)
+
+
+def test_an_ambassador_is_of_the_country_he_serves_not_the_one_he_is_posted_to(
+        nlp: Language) -> None:
+    event = _event(nlp, "China's ambassador to Britain Liu Xiaming spoke on Monday. "
+                        "Liu threatened to deploy the army against the protesters.", "threatened")
+    assert event.type == "THREATEN"
+    assert event.actor is not None and (event.actor.text, event.actor.country) == ("Liu", "CHN")
+
+
+def test_a_country_s_name_as_a_first_name_is_no_country(nlp: Language) -> None:
+    event = _event(nlp, "Kevin McAleenan resigned and Chad Wolf has been named new DHS acting "
+                        "secretary.", "resigned")
+    assert event.actor is not None and event.actor.country is None  # not Chad (TCD)
+
+
+def test_a_dateline_is_neither_actor_nor_target(nlp: Language) -> None:
+    charged = _event(nlp, "WASHINGTON – Two federal prison officers were charged Tuesday with "
+                          "falsifying records.", "charged")
+    assert charged.actor is None
+    assert charged.target is not None and charged.target.text == "Two federal prison officers"
+    accused = _event(nlp, "LONDON (AP) — Britain's Conservative Party was accused Wednesday of "
+                          "trying to deceive voters.", "accused")
+    assert accused.actor is None
+    assert accused.target is not None and accused.target.text == "Britain's Conservative Party"
+
+
+def test_a_town_named_in_the_sentence_does_not_kidnap(nlp: Language) -> None:
+    event = _event(nlp, "Police released video showing the rescue of an 8-year-old Fort Worth "
+                        "girl who was ripped from her mother's arms and kidnapped in broad "
+                        "daylight.", "kidnapped")
+    assert event.type == "ASSAULT" and event.actor is None
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive_too(nlp: Language) -> None:
+    text = ("The 48-year-old Australian was evicted in April and sentenced to 50 weeks in jail "
+            "for breaching his bail conditions.")
+    sentenced = _event(nlp, text, "sentenced")
+    assert sentenced.actor is None
+    assert sentenced.target is not None and sentenced.target.country == "AUS"
+
+
+def test_a_verb_that_stands_alone_after_a_passive_keeps_its_subject(nlp: Language) -> None:
+    protested = _event(nlp, "The journalist was arrested in March and protested against the "
+                            "charges.", "protested")
+    assert protested.actor is not None and protested.actor.text == "journalist"
