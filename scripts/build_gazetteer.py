@@ -485,14 +485,16 @@ def build() -> tuple[list[list[str]], list[list[str]]]:
     for iso, row in sorted(ours.items()):
         for demonym in row.demonyms:
             demonyms[demonym] = iso  # the project's table wins: it is curated for news
-    # continental demonyms point at the continent (its GeoNames name) instead of a country
-    for demonym, continent in (("African", "Africa"), ("European", "Europe"), ("Asian", "Asia")):
-        demonyms[demonym] = continent
+    # continental demonyms point at the continent (its GeoNames name) instead of a country, and
+    # the UK's nations' at the nation ("the English city of Salisbury" is in England)
+    for demonym, region in (("African", "Africa"), ("European", "Europe"), ("Asian", "Asia"),
+                            ("English", "England"), ("Scottish", "Scotland"), ("Welsh", "Wales")):
+        demonyms[demonym] = region
     demonym_rows = []
     for demonym, iso in sorted(demonyms.items()):
         if not demonym[:1].isupper():
             continue
-        plural = demonym + ("" if demonym.endswith(("ese", "ss", "s")) else "s")
+        plural = demonym + ("" if demonym.endswith(("ese", "ss", "s", "sh", "ch")) else "s")
         demonym_rows.append([demonym, iso, plural if plural != demonym else ""])
     rows.sort(key=lambda r: (r[2], r[3], r[1], r[0]))
     return rows, demonym_rows

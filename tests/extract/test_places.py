@@ -304,7 +304,8 @@ def test_place_words_file_is_well_formed() -> None:
     text = resources.files("claimgraph.data").joinpath("place_words.tsv").read_text("utf-8")
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass",
-                                    "features", "admin_words", "parties", "bodies"}
+                                    "features", "admin_words", "parties", "bodies",
+                                    "language_nouns"}
     for name, words, why in rows:
         assert words.split() and why, name
         assert all(w.isalpha() and w == w.lower() for w in words.split()), name
@@ -316,8 +317,10 @@ def test_demonyms_file_is_well_formed() -> None:
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert len(rows) > 150
     continents = {"Africa", "Asia", "Europe", "North America", "South America", "Oceania"}
+    nations = {"England", "Scotland", "Wales"}  # the UK's, as curated in regions.tsv
     for demonym, target, plural in rows:
-        assert demonym[:1].isupper() and (target in countries or target in continents), demonym
+        assert demonym[:1].isupper() and (target in countries | continents | nations), demonym
+        assert load().demonym(demonym) is not None, demonym
         assert not plural or plural.startswith(demonym[:3])
 
 

@@ -75,3 +75,22 @@ def test_portfolio_before_its_department_is_not_a_town(nlp) -> None:
 def test_portfolio_before_its_secretary_is_not_a_town(nlp) -> None:
     text = "The Energy Department and Energy Secretary Rick Perry declined to comment."
     assert "Energy" not in named(nlp, text)
+
+
+def test_language_name_before_a_noun_is_its_peoples_adjective(nlp) -> None:
+    found = [p for p in places(nlp, "The attack took place in the southern English city of "
+                                    "Salisbury on March 4.") if p.text == "English"]
+    assert [(p.kind, p.name, p.country) for p in found] == [("demonym", "England", "GB")]
+    assert "English" not in named(nlp, "She teaches English lessons at the school on Mondays.")
+
+
+def test_region_whose_first_word_the_ner_read_as_a_language_is_whole(nlp) -> None:
+    text = "He enjoys singing in rock bands, travelling throughout Latin America, and surfing."
+    assert "Latin America" in named(nlp, text)
+
+
+def test_middle_east_is_at_its_geonames_point(nlp) -> None:
+    found = [p for p in places(nlp, "Tensions rose across the Middle East on Monday.")
+             if p.text == "Middle East"]
+    assert found and found[0].lat is not None and found[0].lon is not None
+    assert distance_km(found[0].lat, found[0].lon, 33.14, 35.86) < 50

@@ -147,13 +147,16 @@ class Gazetteer:
         return bool(self.rows_of(fold(name)))
 
     def demonym(self, word: str) -> GazetteerEntry | None:
-        """The country behind a demonym: "Ukrainian", "Ukrainians" -> Ukraine."""
+        """The country behind a demonym: "Ukrainian", "Ukrainians" -> Ukraine; "African" ->
+        Africa, "English" -> England."""
         target = self.demonyms.get(fold(word))
         if not target:
             return None
         if len(target) == 2:
             return self.countries.get(target)
-        return next((e for e in self.candidates(target) if e.level == "continent"), None)
+        key = fold(target)
+        return next((e for e in self.candidates(target)
+                     if e.level in ("continent", "region", "admin1") and fold(e.name) == key), None)
 
     def city_in(self, name: str, country: str) -> GazetteerEntry | None:
         """The most populous city called ``name`` in ``country`` (a capital's entry)."""

@@ -50,6 +50,8 @@ REGION_WORDS = COMPASS | {"central", "latin"}
 #: of an institution's name with no other word of the article for it: "the Supreme Court" is
 #: none of Supreme, Louisiana, "the Central Government" none of Central, Louisiana
 COMMON_WORD_TOWN = 50_000
+#: nouns a language's name modifies as a language: "English lessons", "the Welsh version"
+LANGUAGE_NOUNS = _WORDS["language_nouns"]
 #: words that are never a place's name on their own, though a town somewhere bears them
 CONTEXT_WORDS = LOCAL_NOUNS | INSTITUTION_WORDS | FEATURES | COMPASS
 
@@ -135,7 +137,9 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ == "NORP" or kind_of_info == "nationality" or (
             ent.label_ in ("GPE", "PERSON", "ORG") and ent.text not in gazetteer
             and gazetteer.demonym(ent.text) is not None
-        ):  # a demonym the NER read as a place or a person: "the Sri Lankan war"
+        ) or (ent.label_ == "LANGUAGE" and _language_as_demonym(ent, gazetteer)):
+            # a demonym the NER read as a place, a person or a language: "the Sri Lankan war",
+            # "the English city of Salisbury"
             span = _demonym_span(doc, ent)
             if span is None:
                 continue  # read with the region word's entity before it
@@ -222,12 +226,21 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     return found
 
 
+def _language_as_demonym(ent: Span, gazetteer: Gazetteer) -> bool:
+    """A language's name that modifies a noun other than a language's is its people's
+    adjective: "the English city of Salisbury", not "English lessons" or "in English"."""
+    root = ent.root
+    return len(ent) == 1 and root.dep_ in ("amod", "compound") \
+        and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in LANGUAGE_NOUNS \
+        and gazetteer.demonym(ent.text) is not None
+
+
 def _demonym_span(doc: Doc, ent: Span) -> Span | None:
     """A demonym with the region word the NER cut off or split from it: "[Central] American",
     "[Latin] [American]" (the second half of a split pair gives None: the first reads both)."""
     before = doc[ent.start - 1] if ent.start > 0 else None
     if before is not None and before.lower_ in REGION_WORDS and before.text[:1].isupper():
-        if not before.ent_type_:
+        if before.ent_type_ in ("", "LANGUAGE"):  # "[Latin] American": Latin, a language
             return doc[ent.start - 1 : ent.end]
         if before.ent_type_ == "NORP":
             return None
@@ -273,10 +286,11 @@ def _extend_left(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
     """Take back words the NER left out of a name: "[South] America", "[New] Mexico"."""
     for back in (2, 1):
         s = start - back
-        if s < 0 or any((t.ent_type_ and fold(t.text) not in ABBREVIATED)
+        if s < 0 or any((t.ent_type_ not in ("", "LANGUAGE") and fold(t.text) not in ABBREVIATED)
                         or not t.text[:1].isupper() or t.lower_ == "the"
                         for t in doc[s:start]):
-            continue  # "The Athens Police": "the" is no part of a name; "[St.] [Paris]" is
+            continue  # "The Athens Police": "the" is no part of a name; "[St.] [Paris]" and
+            # "[Latin] America" (Latin read as a language) are
         text = doc[s:end].text
         if gazetteer.demonym(text) or known_place(gazetteer, text, 0):
             return s
