@@ -38,10 +38,13 @@ SETS = {
 
 
 def _pages(names: list[str], benchmark: Path) -> list[tuple[str, str]]:
+    """(short id, text) of each page named: a set, an id prefix, or a plain text file."""
+    files = [Path(name) for name in names if Path(name).is_file()]
+    pages = [(path.stem[:24], path.read_text(encoding="utf-8")) for path in files]
     truth = json.loads(benchmark.read_text(encoding="utf-8"))
-    prefixes = [p for name in names for p in SETS.get(name, name).split()]
-    return [(key[:8], truth[key]["articleBody"]) for prefix in prefixes
-            for key in sorted(truth) if key.startswith(prefix)]
+    prefixes = [p for name in names if Path(name) not in files for p in SETS.get(name, name).split()]
+    return pages + [(key[:8], truth[key]["articleBody"]) for prefix in prefixes
+                    for key in sorted(truth) if key.startswith(prefix)]
 
 
 def _actor(actor: Actor | None) -> str:
@@ -64,7 +67,8 @@ def _key(page: str, start: int, kind: str, actor: str, target: str) -> tuple[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="+", help="set names (design, confirm, second) or id prefixes")
+    parser.add_argument("pages", nargs="+",
+                        help="set names (design, confirm, second), id prefixes or text files")
     parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
     parser.add_argument("--verdicts", type=Path, help="tab-separated verdicts already given")
     parser.add_argument("--write", action="store_true", help="append unjudged events to --verdicts")

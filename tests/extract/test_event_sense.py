@@ -102,3 +102,37 @@ def test_a_meeting_needs_someone_met(parser: Language) -> None:
     # WordNet files "counterpart" under cognition (a copy); a counterpart is met all the same
     found = coded(parser, "The minister met with his counterpart on Monday.")
     assert found.get("met") == "CONSULT"
+
+
+def test_a_warning_that_something_is_so_is_no_threat(parser: Language) -> None:
+    text = "The doctors warned that migrants are not the only people at risk of illness."
+    assert "warned" not in coded(parser, text)
+    found = coded(parser, "The rebels warned that they would attack the capital.")
+    assert "THREATEN" in found.values()
+
+
+def test_asking_a_question_is_no_appeal(parser: Language) -> None:
+    assert "asked" not in coded(parser, "The moderators asked questions about the deficit.")
+    assert coded(parser, "Omar asked the judge for compassion.").get("asked") == "REQUEST"
+
+
+def test_what_is_released_as_it_is_a_thing(parser: Language) -> None:
+    text = "His campaign had found the article and would release it."
+    assert "release" not in coded(parser, text)
+
+
+def test_sharing_cooperates_with_someone(parser: Language) -> None:
+    assert "shared" not in coded(parser, "Carson shared a syllabus on his Facebook page.")
+    found = coded(parser, "Jordan shared intelligence with Israel about the attack.")
+    assert found.get("shared") == "COOPERATE"
+
+
+def test_seizing_on_a_remark_seizes_nothing(parser: Language) -> None:
+    assert "seizing" not in coded(parser, "She went on the offensive, seizing on a remark "
+                                          "the president made.")
+
+
+def test_inspecting_a_room_is_no_inquiry(parser: Language) -> None:
+    assert "inspected" not in coded(parser, "The officers inspected the room and left.")
+    found = coded(parser, "The commission investigated the killings of the protesters.")
+    assert found.get("investigated") == "ACCUSE"

@@ -10,10 +10,12 @@ statement*"): a party acts on another party or on what belongs to one. So:
   released, arrested or met, not a letter, a fee or laughter ("released a letter", "charge WeWork
   $6 million", "met with laughter"). The kinds are WordNet's noun files of the object's two most
   frequent senses (``data/events/noun_kinds.tsv.gz``), so a word no rule names is judged too.
-- **A refusal must refuse an act between parties**: "declined *to comment*", "failed *to check*
+- **A refusal must refuse an act between parties, a threat threaten one**: "declined *to comment*", "failed *to check*
   on him", "refused *to say*" refuse nothing anyone asked of them; "refused *to deploy*
   peacekeepers", "declined *to resign*", "failed *to reach* agreement" do (the complement is an
   event verb of the lexicon). A refusal of a thing ("rejected the plan") is not judged here.
+  Likewise a warning that something is so ("warned that migrants are at risk") is no threat
+  unless what it says is an act, or one of the warner's side ("warned that *it* would respond").
 - **A subject that cannot act makes no act** even when the parse reaches it only through a
   relative pronoun or a conjoined verb ("an emergency *which* threatens the safety of lives",
   "settlements ... present an obstacle and threaten the viability"):
@@ -43,6 +45,13 @@ SENSES = 2
 REFUSAL_ROOT = "12"
 #: entity labels of an object that is an amount, not a party or a thing
 AMOUNTS = frozenset({"MONEY", "PERCENT"})
+#: object pronouns that stand for a thing, never a person ("would release *it*")
+THINGS = frozenset({"it", "itself"})
+#: CAMEO root of threats (THREATEN)
+THREAT_ROOT = "13"
+#: subjects of a warned clause that make it the warner's own act ("warned that *we* will not
+#: sit on our hands")
+OWN_SIDE = frozenset({"i", "we", "it", "they", "he", "she"})
 #: relative pronouns that stand for the noun their clause describes
 RELATIVES = frozenset({"which", "that"})
 
@@ -98,6 +107,8 @@ def _of(tok: Token) -> Token | None:
 def _kind_fits(tok: Token, kinds: frozenset[str]) -> bool:
     """Whether ``tok`` may be acted on as ``kinds`` say; a name, a pronoun, a number or a word
     WordNet does not know may."""
+    if tok.lower_ in THINGS:
+        return bool(kinds & {"artifact", "object", "Tops"})
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return True
     files = _noun_files().get(tok.lemma_.lower()) or _noun_files().get(tok.lower_)
@@ -147,6 +158,24 @@ def refuses_an_act(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
     return not complements or any(_refused_act(c, lexicon) for c in complements)
 
 
+def threatens_an_act(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
+    """A warning that something is so is a threat only when what it says is an act of the
+    lexicon or one of the warner's side ("warned that *it* would respond"): not "warned that
+    migrants are not the only people at risk", "warn that the central bank could undermine
+    growth" (a threat with no clause, "threatened to kill", is not judged)."""
+    if not cand.verbal or not cand.sense.code.startswith(THREAT_ROOT):
+        return True
+    clauses = [c for c in cand.trigger.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+    if not clauses or any(c.dep_ in {"xcomp", "dobj"} for c in cand.trigger.children):
+        return True
+    return any(_refused_act(c, lexicon) or _own_side(c) for c in clauses)
+
+
+def _own_side(verb: Token) -> bool:
+    subj = subject(verb, own_only=True)
+    return subj is not None and subj.lower_ in OWN_SIDE
+
+
 def _antecedent(tok: Token) -> Token:
     """"an emergency *which* threatens": the noun a relative pronoun stands for."""
     if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
@@ -171,4 +200,5 @@ def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
     """Whether a candidate's verb is used in the sense its PLOVER category names, by what it
     acts on (``target``: the one its roles found); its subject is judged apart
     (:func:`subject_acts`, when the roles found no actor)."""
-    return acts_on_its_kind(cand, target) and refuses_an_act(cand, lexicon)
+    return acts_on_its_kind(cand, target) and refuses_an_act(cand, lexicon) and \
+        threatens_an_act(cand, lexicon)
