@@ -57,3 +57,45 @@ def test_a_verb_that_stands_alone_after_a_passive_keeps_its_subject(nlp: Languag
     protested = _event(nlp, "The journalist was arrested in March and protested against the "
                             "charges.", "protested")
     assert protested.actor is not None and protested.actor.text == "journalist"
+
+
+def test_an_agentless_passive_leaves_the_actor_unknown(nlp: Language) -> None:
+    # not Beijing, the other party the sentence happens to name
+    event = _event(nlp, "Although the bill was withdrawn, the protests had broadened into a "
+                        "resistance movement against the territory's government and Beijing.",
+                   "withdrawn")
+    assert event.type == "RETREAT" and event.actor is None
+
+
+def test_he_is_the_person_named_before_not_a_country_named_near(nlp: Language) -> None:
+    event = _event(nlp, "Neumann had resigned as CEO of the Japanese-backed company the "
+                        "previous week. He also agreed to return the cash.", "agreed")
+    assert event.actor is not None and (event.actor.text, event.actor.country) == ("He", None)
+
+
+def test_whose_offer_it_is_provides(nlp: Language) -> None:
+    event = _event(nlp, "A group of physicians, alarmed that the Trump administration is "
+                        "denying flu vaccines to immigrants, is urging the Department of "
+                        "Homeland Security to accept its offer to provide free flu shots.",
+                   "provide")
+    assert event.type == "AID"
+    assert event.actor is not None and event.actor.text == "group"  # not the Trump administration
+
+
+def test_who_kidnapped_is_the_man_and_the_child_is_the_target(nlp: Language) -> None:
+    event = _event(nlp, "CBS DFW reports the man who kidnapped the child, Michael Webb, was "
+                        "sentenced to life in federal prison.", "kidnapped")
+    assert event.actor is not None and event.actor.text == "man"
+    assert event.target is not None and (event.target.text, event.target.sector) == ("child",
+                                                                                      "CVL")
+
+
+def test_a_company_or_a_pronoun_is_a_target_the_tables_need_not_know(nlp: Language) -> None:
+    investigating = _event(nlp, "The New York State Attorney General is investigating WeWork, "
+                                "according to two people familiar with the matter.",
+                           "investigating")
+    assert investigating.actor is not None and investigating.actor.sector == "GOV"  # no general
+    assert investigating.target is not None and investigating.target.text == "WeWork"
+    sentence = _event(nlp, "We are thankful for the Judge's decision to sentence him to life in "
+                           "prison.", "sentence")
+    assert sentence.target is not None and sentence.target.text == "him"

@@ -238,6 +238,8 @@ def after_dateline(sent: Span) -> int:
 def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
     """The sector a phrase's head noun names ("troops" MIL), or, for a name, its title."""
     lemma = head.lemma_.lower()
+    if head.i > 0 and f"{head.nbor(-1).lower_} {lemma}" in sectors:
+        return sectors[f"{head.nbor(-1).lower_} {lemma}"]  # "the Attorney *General*": no general
     if lemma in sectors:
         return sectors[lemma]
     if head.lower_ in sectors:

@@ -130,7 +130,8 @@ def find_events(
             actor, target = context.from_context(
                 cand.head, actor, target, mentions, visit=cand.sense.code.startswith("04"),
                 tokens=tokens, person=people.named_person(doc, actor, mentions),
-                at_home=cand.sense.code[:2] in context.HOME_ROOTS)
+                at_home=cand.sense.code[:2] in context.HOME_ROOTS,
+                unstated=actor is None and cand.verbal and is_passive(cand))
         if not guessed:
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:

@@ -50,15 +50,15 @@ def _locative(tok: Token) -> bool:
 def from_context(
     clause: Token, actor: Actor | None, target: Actor | None, mentions: dict[int, Mention],
     *, visit: bool = False, tokens: list[int] | None = None, person: bool = False,
-    at_home: bool = False,
+    at_home: bool = False, unstated: bool = False,
 ) -> tuple[Actor | None, Actor | None]:
     """Fill in countries the phrases leave out, from the rest of the sentence.
 
     Event coders code "President Yoweri Museveni" as UGA from what they know; we take the
     country the sentence names, as the "first country named" baseline does, but with the roles:
 
-    - no actor found (a subject the parse lost, an agentless passive, an event noun with no
-      owner) or a bare name ("The Homeland Union began collecting signatures to convince the
+    - no actor found (a subject the parse lost, an event noun with a target but no owner)
+      or a bare name ("The Homeland Union began collecting signatures to convince the
       Lithuanian Parliament"): the first country named that is neither in the target nor a place
       where something happens ("in Beijing"); "Kowalski said he would not help Israel"
       leaves Kowalski without, since Israel is the target;
@@ -77,6 +77,10 @@ def from_context(
       former minister") the actor's own; an event with no target takes the first other country
       named in the event's clause.
 
+    - an actor the text leaves out on purpose (``unstated``: an agentless passive, "the
+      bill was withdrawn", "the party was accused of deceiving voters") stays unknown: the
+      sentence's other countries are bystanders as often as not;
+
     ``tokens`` is ``sorted(mentions)``, made once per document by the caller: the sentence's
     mentions are then found by bisection, not by reading every mention of the document.
     """
@@ -88,7 +92,8 @@ def from_context(
                          key=lambda m: m.start)
     # a dateline ("WASHINGTON -", "LONDON (AP) -") says where the story was filed: no party
     parties = [m for m in in_sentence if m.start >= after_dateline(sent)]
-    if actor is None or (actor.country is None and (actor.sector is None or person)):
+    if (actor is None and not unstated) or (actor is not None and actor.country is None
+                                            and (actor.sector is None or person)):
         # a town ("a Fort Worth girl", "in Kharkiv") is where, not who: it acts through its
         # people, whom the text would name (a capital acting is a seat: "Moscow said")
         found = next((m for m in parties if not _overlaps(target, m, doc)

@@ -208,4 +208,6 @@ def named_person(doc: Doc, actor: Actor | None, mentions: dict[int, Mention]) ->
     if span is None:
         return False
     root = span.root  # one person: a proper noun in the singular ("Serbs" is a people)
+    if root.lower_ in PERSON_PRONOUNS:  # "he" for a person nothing affiliates
+        return root.i not in mentions
     return root.ent_type_ == "PERSON" and root.tag_ == "NNP" and root.i not in mentions

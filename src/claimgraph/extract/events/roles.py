@@ -38,7 +38,15 @@ EVENT_PREPS = {"in", "during", "amid"}
 #: "were questioned *after* the bombing")
 CIRCUMSTANTIAL_PREPS = {"of", "about", "amid", "amidst", "despite", "after", "before",
                         "following", "since", "during", "against", "over", "without", "like"}
+#: pronouns and named-entity labels a target the tables do not code may be ("him", "WeWork")
+OBJECT_PRONOUNS = {"him", "her", "them"}
+NAMED_TARGETS = {"PERSON", "ORG"}
+#: CAMEO roots of acts done to someone, never intransitive: coerce (17), assault (18)
+DONE_TO_ROOTS = {"17", "18"}
+#: pronouns that stand for one person the text named ("he", "she"): the subject is that person
+PERSONAL_SUBJECTS = {"he", "she"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
+RELATIVES = {"who", "that", "which"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
 
@@ -95,6 +103,10 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is not None:
             return subj
+        if not own_only and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            # "its offer *to provide* flu shots", "Russia's decision *to withdraw*": the one
+            # whose offer or decision it is
+            return next((c for c in tok.head.children if c.dep_ == "poss"), None)
         if own_only or tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
         judged = _judged(tok)
@@ -117,7 +129,11 @@ def _judged(tok: Token) -> Token | None:
 
 
 def _resolve_pronoun(tok: Token) -> Token:
-    """"Hungary has said *it* will support ...": a pronoun subject -> the governing subject."""
+    """"Hungary has said *it* will support ...": a pronoun subject -> the governing subject;
+    a relative pronoun -> the noun its clause describes ("the man *who* kidnapped the child")."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {
+            "NOUN", "PROPN"}:
+        return tok.head.head
     if tok.lower_ not in PRONOUNS:
         return tok
     verb = tok.head
@@ -183,7 +199,7 @@ def is_passive(cand: Candidate) -> bool:
     verb = cand.clause
     if reduced_relative(verb):
         return True  # "10 Russian soldiers *killed* in Ukraine": the noun is acted upon
-    if _shared_passive(verb, coercion=cand.sense.code.startswith("17")) is not None:
+    if _shared_passive(verb, done_to=cand.sense.code[:2] in DONE_TO_ROOTS) is not None:
         return True  # "was evicted in April and *sentenced* to 50 weeks"
     if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return False
@@ -192,14 +208,15 @@ def is_passive(cand: Candidate) -> bool:
     return not (cand.trigger is not verb or verb.lower_ in STATE_PARTICIPLES)
 
 
-def _shared_passive(verb: Token, *, coercion: bool = False) -> Token | None:
+def _shared_passive(verb: Token, *, done_to: bool = False) -> Token | None:
     """The passive verb a bare participle is coordinated with, sharing its subject and its
     auxiliary ("The Australian was evicted in April and *sentenced* to 50 weeks": sentenced
     too), or None. The tagger often reads such a participle as a past tense ("sentenced" VBD);
-    that is trusted only for ``coercion`` (arrest, sentence, deport: done to someone, so with
-    no object it is passive), not for verbs that stand alone ("was arrested and *protested*")."""
+    that is trusted only for what is ``done_to`` someone (:data:`DONE_TO_ROOTS`: arrest,
+    sentence, deport, kidnap, kill — with no object it is passive), not for verbs that stand
+    alone ("was arrested and *protested*", "was attacked and *fought* back")."""
     head = verb.head
-    tags = {"VBN", "VBD"} if coercion else {"VBN"}
+    tags = {"VBN", "VBD"} if done_to else {"VBN"}
     if verb.dep_ != "conj" or verb.tag_ not in tags or head.i == verb.i or any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "dative"}
             for c in verb.children):
@@ -224,7 +241,7 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
         agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children
                  if p.dep_ == "pobj"]
         actor_heads = [*(agent or _event_party(verb))]
-        shared = _shared_passive(verb, coercion=cand.sense.code.startswith("17"))
+        shared = _shared_passive(verb, done_to=cand.sense.code[:2] in DONE_TO_ROOTS)
         target_heads = [c for c in (shared or verb).children if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl":
             target_heads.append(verb.head)
@@ -241,7 +258,9 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     target_heads = [h for h in target_heads if h is None or h.i >= filed]
     subjects = [_resolve_pronoun(h) for h in actor_heads if h is not None]
     actor = _first_actor(subjects, mentions)
-    if actor is None and subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
+    if actor is None and subjects and (subjects[0].pos_ in {"NOUN", "PROPN"}
+                                       or subjects[0].lower_ in PERSONAL_SUBJECTS):
+        # "He also agreed": a person the text named acts, not the country named nearest
         actor = actor_coding.bare_actor(subjects[0])
     # an event noun is no target, but its own target is: "demanded a truce *with Moslem forces*",
     # "condemned the attack *on Kyiv*"
@@ -251,7 +270,18 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     heads = [h for h in heads_found if (actor is None or not actor.start <= h.idx < actor.end)
              and _can_be_target(h, mentions)]
     target = _first_actor([_resolve_pronoun(h) for h in heads], mentions)
-    return actor, target
+    return actor, target or _named_target(heads)
+
+
+def _named_target(heads: list[Token]) -> Actor | None:
+    """A target the tables cannot code, but the text names: a person or an organisation
+    ("investigating *WeWork*", "convicting *Webb*") or a pronoun for one ("sentence *him*").
+    PLOVER's target is a party; a missing one leaves the event half told."""
+    head = heads[0] if heads else None
+    if head is None or not (head.lower_ in OBJECT_PRONOUNS or (
+            head.pos_ == "PROPN" and head.ent_type_ in NAMED_TARGETS)):
+        return None
+    return actor_coding.bare_actor(head)
 
 
 def _nominal_targets(noun: Token) -> list[Token]:
