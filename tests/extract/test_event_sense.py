@@ -136,3 +136,33 @@ def test_inspecting_a_room_is_no_inquiry(parser: Language) -> None:
     assert "inspected" not in coded(parser, "The officers inspected the room and left.")
     found = coded(parser, "The commission investigated the killings of the protesters.")
     assert found.get("investigated") == "ACCUSE"
+
+
+def test_seeking_to_do_something_is_an_attempt_not_an_appeal(parser: Language) -> None:
+    text = "Her campaign sought to minimize the blowback from its decision."
+    assert "sought" not in coded(parser, text)
+    assert coded(parser, "The doctors urged the agency to reopen the clinic.").get("urged") \
+        == "REQUEST"
+    assert coded(parser, "Iraqi Kurds sought refuge in Germany.").get("sought") == "REQUEST"
+
+
+def test_help_with_something_that_is_no_act_is_no_aid(parser: Language) -> None:
+    assert "help" not in coded(parser, "They hope for government funding to help pay the cost "
+                                       "for vaccines.")
+
+
+def test_agreeing_with_a_decision_is_an_opinion(parser: Language) -> None:
+    text = "We are thankful for and agree with the judge's decision."
+    assert "agree" not in coded(parser, text)
+    assert coded(parser, "The two sides agreed on a ceasefire.").get("agreed") == "AGREE"
+
+
+def test_we_must_is_no_demand_on_another(parser: Language) -> None:
+    assert "teach" not in coded(parser, 'She added, "We must teach the defendant love."')
+
+
+def test_a_light_verb_refused_refuses_only_an_event(parser: Language) -> None:
+    text = "The officers repeatedly failed to conduct mandated checks on inmates."
+    assert "failed" not in coded(parser, text)
+    found = coded(parser, "The rebels refused to hold talks with the government.")
+    assert "REJECT" in found.values()

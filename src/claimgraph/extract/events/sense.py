@@ -41,8 +41,13 @@ from claimgraph.record import Actor
 OBJECTS = "events/objects.tsv"
 #: how many of an object's most frequent WordNet senses may give it an allowed kind
 SENSES = 2
-#: CAMEO root of refusals (REJECT)
-REFUSAL_ROOT = "12"
+#: CAMEO roots whose verb's infinitive must be an act of the lexicon: refusals (REJECT) and aid
+#: ("help")
+ACT_COMPLEMENT_ROOTS = frozenset({"12", "07"})
+#: CAMEO root of appeals (REQUEST)
+APPEAL_ROOT = "02"
+#: subjects of a demanded clause that are the speaker's own side
+FIRST_PERSON = frozenset({"we", "i"})
 #: entity labels of an object that is an amount, not a party or a thing
 AMOUNTS = frozenset({"MONEY", "PERCENT"})
 #: object pronouns that stand for a thing, never a person ("would release *it*")
@@ -139,23 +144,58 @@ def acts_on_its_kind(cand: Candidate, target: Actor | None = None) -> bool:
 
 def _refused_act(verb: Token, lexicon: lex_mod.Lexicon, steps: int = 2) -> bool:
     """Whether the infinitive ``verb`` names an act between parties: an event verb of the
-    lexicon in its sense here, directly or through one more infinitive ("refused to let
-    inspectors *visit*")."""
+    lexicon in its sense here, a light verb with an event noun ("refused to *hold talks*"),
+    directly or through one more infinitive ("refused to let inspectors *visit*")."""
     objects = object_lemmas(verb)
-    if any(lexicon.verb(key, objects) is not None or key in lexicon.frames
-           for key in verb_keys(verb)):
-        return True
+    for key in verb_keys(verb):
+        frame = lexicon.frames.get(key)
+        if lexicon.verb(key, objects) is not None or frame == "intent" or \
+                (frame == "light" and any(o in lexicon.nouns for o in objects)):
+            return True  # "refused *to hold talks*"; not "failed *to conduct checks*"
     return steps > 1 and any(_refused_act(c, lexicon, steps - 1) for c in verb.children
                              if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB")
 
 
-def refuses_an_act(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
-    """A refusal verb with an infinitive complement refuses an act between parties: not
-    "declined *to comment*", "failed *to check* on him"."""
-    if not cand.verbal or not cand.sense.code.startswith(REFUSAL_ROOT):
+def complement_fits(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
+    """What an infinitive complement says the verb is: a refusal refuses an act between parties
+    ("refused *to deploy* peacekeepers", not "declined *to comment*", "failed *to check*"); help
+    helps do such an act ("helped Kiev *defend* itself", not "funding to *help pay* the cost");
+    seeking or asking *to* do something oneself, with no one asked, is an attempt, not an appeal
+    ("sought *to minimize* the blowback", "organizations that *seek to combat* misinformation";
+    "asked the court *to free* him", "was asked *to respond*" ask someone)."""
+    if not cand.verbal:
         return True
-    complements = [c for c in cand.trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    return not complements or any(_refused_act(c, lexicon) for c in complements)
+    verb = cand.trigger
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not complements:
+        return True
+    root = cand.sense.code[:2]
+    if root in ACT_COMPLEMENT_ROOTS:
+        return any(_refused_act(c, lexicon) for c in complements)
+    if root == APPEAL_ROOT:
+        return any(c.dep_ in {"dobj", "dative", "nsubjpass"} for c in verb.children)
+    return True
+
+
+def agrees_to_something(cand: Candidate) -> bool:
+    """Agreeing *with* someone's view or decision is an opinion, not an agreement to act ("agree
+    with the Judge's decision"); agreeing to, on or that something is one ("agreed on a
+    truce", "agreed to return the cash")."""
+    verb = cand.trigger
+    if not cand.verbal or verb.lemma_.lower() != "agree":
+        return True
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    clauses = any(c.dep_ in {"xcomp", "ccomp", "dobj"} for c in verb.children)
+    return clauses or "with" not in preps or bool(preps & {"on", "to", "upon"})
+
+
+def demands_of_another(cand: Candidate) -> bool:
+    """"X said *we* must Z" exhorts the speaker's own side, and demands nothing of another
+    ("She added, 'We must teach the defendant love'")."""
+    if not cand.demand:
+        return True
+    subj = subject(cand.clause, own_only=True)
+    return subj is None or subj.lower_ not in FIRST_PERSON
 
 
 def threatens_an_act(cand: Candidate, lexicon: lex_mod.Lexicon) -> bool:
@@ -200,5 +240,6 @@ def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
     """Whether a candidate's verb is used in the sense its PLOVER category names, by what it
     acts on (``target``: the one its roles found); its subject is judged apart
     (:func:`subject_acts`, when the roles found no actor)."""
-    return acts_on_its_kind(cand, target) and refuses_an_act(cand, lexicon) and \
-        threatens_an_act(cand, lexicon)
+    return acts_on_its_kind(cand, target) and complement_fits(cand, lexicon) and \
+        threatens_an_act(cand, lexicon) and agrees_to_something(cand) and \
+        demands_of_another(cand)
