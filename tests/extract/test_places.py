@@ -305,7 +305,7 @@ def test_place_words_file_is_well_formed() -> None:
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
     assert {r[0] for r in rows} == {"locative", "local_nouns", "institution_words", "compass",
                                     "features", "admin_words", "parties", "bodies",
-                                    "language_nouns"}
+                                    "language_nouns", "buildings"}
     for name, words, why in rows:
         assert words.split() and why, name
         assert all(w.isalpha() and w == w.lower() for w in words.split()), name

@@ -94,3 +94,16 @@ def test_middle_east_is_at_its_geonames_point(nlp) -> None:
              if p.text == "Middle East"]
     assert found and found[0].lat is not None and found[0].lon is not None
     assert distance_km(found[0].lat, found[0].lon, 33.14, 35.86) < 50
+
+
+def test_building_named_as_a_place_is_at_the_articles_town(nlp) -> None:
+    text = ("A man was arrested in Brooklyn on Thursday after a fight broke out near the "
+            "Barclays Center. Police in Brooklyn said no one was hurt.")
+    found = [p for p in places(nlp, text) if p.text == "Barclays Center"]
+    assert found and found[0].lat is not None and found[0].lon is not None
+    assert distance_km(found[0].lat, found[0].lon, 40.68, -73.94) < 30
+    assert found[0].geonames_id is None  # the gazetteer knows no buildings
+
+
+def test_court_is_an_institution_not_a_building(nlp) -> None:
+    assert "Supreme Court" not in named(nlp, "The Supreme Court ruled on Monday in Ohio.")

@@ -4,7 +4,8 @@
 proper nouns the gazetteer knows ("shelling in Vovchansk"), wire and local datelines
 ("TORRINGTON —"), names listed before "counties" ("Barrow and Jackson counties"), a politician's
 home after a party letter ("D-S.C."), names listed with a place ("Oxford, Bicester and
-Kidlington") and later occurrences of a name once it was a place. ``find_place_mentions`` runs it all.
+Kidlington"), later occurrences of a name once it was a place, and buildings named as places
+("Altnagelvin Hospital"). ``find_place_mentions`` runs it all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.dateline import Dateline, lead_dateline
 from claimgraph.extract.places.gazetteer import Gazetteer, fold
 from claimgraph.extract.places.mentions import (
+    BUILDINGS,
     LOCATIVE,
     PARTIES,
     PLACE_LABELS,
@@ -246,6 +248,30 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     return extra
 
 
+def buildings(doc: Doc) -> list[Mention]:
+    """Buildings and grounds named as places: "Altnagelvin Hospital", "the Barclays Center",
+    "St Seachnails Church", "the South Kilburn Estate" — an organisation's, facility's or
+    person-like name (the small NER's reading) that ends in a building's word. The gazetteer
+    knows none of them: :mod:`.component` places them at the article's own town, as it does
+    the streets and waters it does not know. Not a court (an institution far more often than
+    a building: "the Supreme Court ruled"), nor a name with an initial ("Manly P. Hall")."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC", "PERSON") or len(ent) < 2:
+            continue
+        last = ent[-1]
+        if last.lower_ not in BUILDINGS or not last.text[:1].isupper():
+            continue
+        if any(len(t.text) == 2 and t.text.endswith(".") for t in ent):
+            continue
+        start, end = trim_span(doc, ent.start, ent.end)
+        if end - start >= 2:
+            span = doc[start:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, source="building",
+                                 local=True))
+    return found
+
+
 def _add_new(mentions: list[Mention], more: list[Mention]) -> None:
     """Append the mentions of ``more`` that overlap none already found (the first reading of a
     stretch of text wins: the NER's, then the context's)."""
@@ -284,6 +310,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
     _add_new(mentions, county_lists(doc, gazetteer))
     _add_new(mentions, party_homes(doc, gazetteer))
+    _add_new(mentions, buildings(doc))
     text = text_of(doc)  # built once per document
     dateline = lead_dateline(text)
     town = None if dateline is None else _dateline_town(dateline, text, gazetteer)

@@ -36,6 +36,8 @@ INSTITUTION_WORDS = _WORDS["institution_words"]
 COMPASS = _WORDS["compass"]
 #: last words of streets, buildings and waters the gazetteer lacks: "Royal Street"
 FEATURES = _WORDS["features"]
+#: last words of buildings and grounds named as places: "Altnagelvin Hospital"
+BUILDINGS = _WORDS["buildings"]
 #: the kind of a government body: a one-word name right before it is a portfolio, not a town
 BODIES = _WORDS["bodies"]
 #: the words "St.", "Mt.", "Ft." stand for: the NER cuts them off the name they open
@@ -67,7 +69,7 @@ class Mention:
     country: str | None = None  # ISO alpha-2 the entity ruler already knows
     fixed: GazetteerEntry | None = None  # a demonym's or seat's place: nothing to choose
     qualifier: int | None = None  # index of the mention that narrows this one ("Paris, Texas")
-    source: str = "ner"  # ner | context | gazetteer | dateline | repeat
+    source: str = "ner"  # ner | context | gazetteer | dateline | repeat | building
     capital: bool = False  # the ruler knows the name as its country's capital
     local: bool = False  # a feature no gazetteer here knows: a street, a building, a river
     lookup: str | None = None  # the name to look up when the text says less ("Barrow" -> county)
