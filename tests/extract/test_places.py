@@ -561,3 +561,11 @@ def test_a_datelines_agency_is_no_place(nlp) -> None:  # type: ignore[no-untyped
     text = ("BRUSSELS, Aug 14 (Continental Wire) - European Union ministers agreed on new "
             "sanctions against Russia on Wednesday.")
     assert not any("Continental" in p.text for p in places(nlp, text))
+
+
+def test_a_located_place_is_preferred_to_one_the_gazetteer_cannot_place() -> None:
+    # Saipan is a town (located) and a municipality of the Northern Marianas (no point)
+    entries = load().candidates("Saipan")
+    assert any(e.lat is None for e in entries) and any(e.lat is not None for e in entries)
+    [found] = geocode([Mention(0, 6, "Saipan")], load())
+    assert found is not None and found.lat is not None

@@ -172,7 +172,8 @@ def best(candidates: list[GazetteerEntry], mention: Mention, context: Context | 
     if not candidates:
         return None
     return max(candidates,
-               key=lambda e: (score(e, mention, context, qualifier, paired), e.population))
+               key=lambda e: (e.lat is not None, score(e, mention, context, qualifier, paired),
+                              e.population))
 
 
 def county_town_pairs(names: dict[str, list[GazetteerEntry]]) -> frozenset[GazetteerEntry]:
