@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimgraph.extract.events.coref import Mention, compatible
 from claimgraph.record import Event, Place, Record, Span, Time
+from claimgraph.resolve import events as resolve_events
 from claimgraph.resolve.corpus import Story
-from claimgraph.resolve.events import cross_document_events
+from claimgraph.resolve.events import (
+    CANDIDATES,
+    DocumentEvent,
+    cluster_story,
+    cross_document_events,
+    families_of,
+)
 
 #: the regions the gazetteer gives these towns
 REGIONS = {"Sudzha": "RU-KRS", "Belgorod": "RU-BEL"}
@@ -86,3 +99,58 @@ def test_a_report_agreeing_with_one_mention_of_an_event_joins_it_past_a_disagree
     c = _report("c", "Tue: Sudzha attacked again.", "attacked", place="Sudzha", date="2024-08-06")
     (event,) = cross_document_events([a, b, c], [_story(a, b, c)])
     assert sorted(m.document for m in event.mentions) == ["a", "b", "c"]
+
+
+# --- scale: an index of word families, not a scan of every corpus event -----------------------
+
+def _event(n: int, word: str, *, place: str | None = None, day: str | None = None,
+           type_: str | None = "ASSAULT") -> DocumentEvent:
+    features = Mention(start=0, end=len(word), sentence=0, family="", verbal=True, type=type_,
+                       times=frozenset({day}) if day else frozenset(),
+                       places=frozenset({f"admin1:{place}"}) if place else frozenset())
+    return DocumentEvent(f"d{n}", f"d{n}:e", type_, [Span(0, len(word), word)], features,
+                         families_of([Span(0, len(word), word)]))
+
+
+def _exhaustive(events: list[DocumentEvent]) -> list[list[DocumentEvent]]:
+    """The clustering every corpus event weighed against every other: what the index must
+    reproduce while no family holds more than ``CANDIDATES`` corpus events."""
+    groups: list[list[DocumentEvent]] = []
+    for event in events:
+        best: tuple[tuple[int, int], list[DocumentEvent]] | None = None
+        for members in groups:
+            shared = len(event.families & frozenset().union(*(m.families for m in members)))
+            if not shared or not any(compatible(event.features, m.features) for m in members):
+                continue
+            agree = sum(bool(event.features.places & m.features.places)
+                        + bool(event.features.times & m.features.times) for m in members)
+            if best is None or (shared, agree) > best[0]:
+                best = ((shared, agree), members)
+        if best is None:
+            groups.append([event])
+        else:
+            best[1].append(event)
+    return groups
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["attacked", "attack", "bombed", "protest", "arrest"]),
+                          st.sampled_from([None, "Sudzha", "Belgorod"]),
+                          st.sampled_from([None, "2024-08-06", "2024-08-07"]),
+                          st.sampled_from([None, "ASSAULT", "PROTEST"])), max_size=40))
+def test_the_family_index_clusters_as_weighing_every_corpus_event_would(
+        specs: list[tuple[str, str | None, str | None, str | None]]) -> None:
+    events = [_event(n, w, place=p, day=d, type_=t) for n, (w, p, d, t) in enumerate(specs)]
+    ours = [[e.event for e in g] for g in cluster_story(events)]
+    assert ours == [[e.event for e in g] for g in _exhaustive(events)]
+
+
+def test_placing_an_event_weighs_a_bounded_number_of_corpus_events(monkeypatch) -> None:
+    # a story followed for months: a thousand attacks on different days, each its own event
+    first = date(2024, 1, 1)
+    events = [_event(n, "attacked", day=(first + timedelta(n)).isoformat()) for n in range(1000)]
+    calls = []
+    monkeypatch.setattr(resolve_events, "compatible",
+                        lambda a, b: calls.append(1) or compatible(a, b))
+    assert len(cluster_story(events)) == 1000
+    assert len(calls) <= len(events) * CANDIDATES

@@ -5,7 +5,7 @@ speakers supports."""
 from claimgraph.record import Quantity
 from claimgraph.resolve.claims import find_claims
 from claimgraph.resolve.corpus import Story
-from claimgraph.resolve.relations import bounds, find_relations, measure_of
+from claimgraph.resolve.relations import FIGURE_WINDOW, bounds, find_relations, measure_of
 from tests.resolve.builders import Figure, Says, article
 
 STORY = [Story("story:strike", ["ministry", "army", "ministry-copy"], "Market strike")]
@@ -135,3 +135,19 @@ def test_a_clipped_mention_of_a_claims_topic_does_not_contradict_it():
                 [Says("Republicans", "criticised", "the new rules on gun sales")]),
     ]
     assert [r for r in _relations(records, stories=[]) if r.type == "contradicts"] == []
+
+
+def test_a_toll_is_compared_with_the_tolls_reported_around_it_not_every_toll_of_a_long_story():
+    # a story followed for months: each day another claimant's toll, each different
+    n = FIGURE_WINDOW + 50
+    records = [article(
+        f"r{i}", f"Official {i} said {10 * i + 10} people were killed in the strike.",
+        [Says(f"Official {i}", "said", f"{10 * i + 10} people were killed in the strike")],
+        figures=[Figure(f"{10 * i + 10} people", value=10 * i + 10, unit="people", said_by=0)],
+        outlet=f"Outlet {i}", published="2024-08-06",
+    ) for i in range(n)]
+    story = [Story("story:long", [r.id for r in records], "A long war")]
+    pairs = {(r.a.document, r.b.document) for r in _relations(records, story) if r.type == "contradicts"}
+    assert ("r0", "r1") in pairs and ("r0", f"r{FIGURE_WINDOW}") in pairs
+    assert ("r0", f"r{FIGURE_WINDOW + 1}") not in pairs
+    assert len(pairs) == sum(min(FIGURE_WINDOW, n - 1 - i) for i in range(n))

@@ -24,15 +24,23 @@ story's other reports join (ECB+ odd topics 0.646 -> 0.650 on its own). Each cor
 of its members (None when none is coded). Documents in no story are resolved each on its own
 story of one.
 
+A story followed for months holds thousands of reports and hundreds of corpus events, so an
+event is weighed only against the corpus events sharing one of its families, found by an index
+of families (the latest ``CANDIDATES`` of each), and a corpus event keeps what that weighing
+reads as counts (members per date and per place) and its latest ``ARGUMENTS`` distinct argument
+sets, never a scan of every member: placing an event costs a constant, a story linear time.
+Below the caps the index changes nothing (every ECB+ story clusters as an all-pairs scan did).
+
 The records carry no parse, so everything is read off the record: trigger and mention texts,
 the event's type, actor, target, and the place and time it links to.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from claimgraph.extract.events.coref import Mention, compatible, place_keys
 from claimgraph.extract.events.families import family
@@ -101,40 +109,115 @@ def from_event(record: Record, event: Event, spans: Sequence[TextSpan]) -> Docum
                          families_of(spans))
 
 
+#: corpus events sharing a word family with a document event that it is weighed against: the
+#: latest this many of each family (the latest joined). A story of thousands of reports holds
+#: hundreds of "attack" events; the one a report retells is among the latest, and the cap keeps
+#: placing an event a constant cost, so a story's events cost linear time, not quadratic
+CANDIDATES = 64
+#: distinct argument sets (date, place, participants) of a corpus event checked for
+#: compatibility with a document event: the latest this many (copies and retellings repeat
+#: one set, so a corpus event of a hundred mentions has a handful)
+ARGUMENTS = 64
+
+
+class _Tally:
+    """How many members of a corpus event name each set of keys (dates, or places), indexed by
+    key, so the members agreeing with an event are counted without a scan of every member."""
+
+    __slots__ = ("_count", "_by_key")
+
+    def __init__(self) -> None:
+        self._count: Counter[frozenset[str]] = Counter()
+        self._by_key: dict[str, set[frozenset[str]]] = {}
+
+    def add(self, keys: frozenset[str]) -> None:
+        if not keys:
+            return
+        if keys not in self._count:
+            for key in keys:
+                self._by_key.setdefault(key, set()).add(keys)
+        self._count[keys] += 1
+
+    def sharing(self, keys: frozenset[str]) -> int:
+        """Members whose set shares at least one of ``keys``."""
+        found: set[frozenset[str]] = set()
+        for key in keys:
+            found.update(self._by_key.get(key, ()))
+        return sum(self._count[k] for k in found)
+
+
 @dataclass(slots=True)
 class _Group:
+    """A corpus event being built: its members and what placing another event reads of them."""
+
+    number: int  # founding order: of equally fitting corpus events the earliest founded wins
     members: list[DocumentEvent] = field(default_factory=list)
     families: set[str] = field(default_factory=set)
+    untyped: int = 0  # members with no coded type: compatible with any event
+    arguments: OrderedDict[tuple[object, ...], Mention] = field(default_factory=OrderedDict)
+    places: _Tally = field(default_factory=_Tally)
+    times: _Tally = field(default_factory=_Tally)
+
+    def add(self, event: DocumentEvent) -> None:
+        self.members.append(event)
+        self.families.update(event.families)
+        features = event.features
+        self.places.add(features.places)
+        self.times.add(features.times)
+        if features.type is None:
+            self.untyped += 1
+            return
+        key = (features.times, features.places, tuple(sorted(features.participants.items())))
+        self.arguments.pop(key, None)
+        self.arguments[key] = features
+        if len(self.arguments) > ARGUMENTS:
+            self.arguments.popitem(last=False)
+
+    def compatible(self, event: DocumentEvent) -> bool:
+        """Nothing ``event`` says disagrees with one of the members (one, not all: see the
+        module docstring); an untyped event or member is compatible with anything."""
+        if event.features.type is None or self.untyped:
+            return True
+        return any(compatible(event.features, m) for m in reversed(self.arguments.values()))
 
 
 def _affinity(event: DocumentEvent, group: _Group) -> tuple[int, int] | None:
-    """How well ``event`` fits ``group`` (shared families, agreeing arguments), or None when it
-    cannot be the same event."""
+    """How well ``event`` fits ``group`` (shared families, members whose place and date agree),
+    or None when it cannot be the same event."""
     shared = len(event.families & group.families)
-    if not shared:
+    if not shared or not group.compatible(event):
         return None
-    if not any(compatible(event.features, m.features) for m in group.members):
-        return None
-    agree = sum(1 for m in group.members for a, b in (
-        (event.features.places, m.features.places), (event.features.times, m.features.times))
-        if a & b)
+    agree = group.places.sharing(event.features.places) + group.times.sharing(event.features.times)
     return shared, agree
 
 
 def cluster_story(events: Sequence[DocumentEvent]) -> list[list[DocumentEvent]]:
-    """Group a story's document events (in reading order) into corpus events."""
+    """Group a story's document events (in reading order) into corpus events.
+
+    Each event is weighed against the corpus events sharing one of its families (the latest
+    ``CANDIDATES`` of each), found by an index of families, never against all of them."""
     groups: list[_Group] = []
+    by_family: dict[str, dict[int, _Group]] = {}
     for event in events:
+        candidates: dict[int, _Group] = {}
+        for name in event.families:
+            latest = by_family.get(name, {})
+            candidates.update((g.number, g) for g in islice(reversed(latest.values()), CANDIDATES))
         best: tuple[tuple[int, int], _Group] | None = None
-        for group in groups:
+        for number in sorted(candidates):
+            group = candidates[number]
             fit = _affinity(event, group)
             if fit is not None and (best is None or fit > best[0]):
                 best = (fit, group)
         if best is None:
-            best = ((0, 0), _Group())
+            best = ((0, 0), _Group(len(groups)))
             groups.append(best[1])
-        best[1].members.append(event)
-        best[1].families.update(event.families)
+        group = best[1]
+        group.add(event)
+        for name in event.families:
+            latest = by_family.setdefault(name, {})
+            latest.pop(group.number, None)  # re-inserted last: the latest joined
+            latest[group.number] = group
     return [g.members for g in groups]
 
 

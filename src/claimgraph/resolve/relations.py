@@ -58,6 +58,11 @@ MEASURE_WINDOW = 4
 OPPOSITE = 0.75
 #: an approximate number ("about 40") is read as this fraction either side
 APPROXIMATE = 0.1
+#: figures about one thing each figure is compared with: the next this many in reading order. A
+#: story followed for months holds hundreds of tolls, each revised; a figure contradicts the
+#: ones reported around it, not every toll of the story, and the window keeps the comparisons
+#: linear in the figures (all pairs were quadratic in a story's size)
+FIGURE_WINDOW = 100
 _CLAUSE = re.compile(r"[.;:!?\n]|,\s")
 
 
@@ -165,7 +170,8 @@ def _who(s: Said) -> str:
 def figure_relations(found: Sequence[Figure]) -> list[Relation]:
     """``contradicts`` between figures about one thing from different claimants whose bounds
     do not overlap. One thing: the same story (else document), measure and unit; or the same
-    corpus event, measure and unit, when the stories stage split the event's reports.
+    corpus event, measure and unit, when the stories stage split the event's reports. Each
+    figure is compared with the next ``FIGURE_WINDOW`` figures about its thing.
 
     A figure tied to one event is still compared with the other figures of its story: cross-
     document event links are the least certain of all, and two reports' tolls that disagree
@@ -180,7 +186,7 @@ def figure_relations(found: Sequence[Figure]) -> list[Relation]:
     order = {id(f): n for n, f in enumerate(found)}
     for group in groups.values():
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1:i + 1 + FIGURE_WINDOW]:
                 pair = (order[id(a)], order[id(b)])
                 if pair in seen or a.said.origin == b.said.origin or not (a.high < b.low or b.high < a.low):
                     continue
