@@ -95,6 +95,31 @@ def test_quote_before_belongs_to_someone_else(nlp: Language) -> None:
     assert says.content.text == "referees are throwing flags for fun"
 
 
+def test_quoted_title_before_a_verb_with_its_own_object(nlp: Language) -> None:
+    # the verb's object is a name: the quotation before it names a show, it is not speech
+    att = only(nlp, "In a “60 Minutes” interview, Trump praised Putin for his strong leadership.")
+    assert att.content.text == "Putin for his strong leadership"
+    assert att.source is not None and att.source.text == "Trump"
+
+
+def test_clause_opening_outside_its_quotation_is_the_content(nlp: Language) -> None:
+    text = 'Trump, who called Cruz a "pathological liar," said Cruz "says whatever he needs to say."'
+    found = attributions(nlp, text)
+    said = next(a for a in found if a.cue is not None and a.cue.text == "said")
+    assert said.content.text == 'Cruz "says whatever he needs to say."'
+
+
+def test_quoted_title_in_the_speakers_description(nlp: Language) -> None:
+    att = only(nlp, "The “Saturday Night Live” star laughed about the sketch.")
+    assert att.content.text == "the sketch"
+
+
+def test_quote_before_told_a_named_person(nlp: Language) -> None:
+    # the one spoken to is no content of its own: the quotation stays
+    att = only(nlp, "“It is a disaster,” she told Trump.")
+    assert att.content.text == "“It is a disaster,”"
+
+
 def test_participle_after_a_preposition_takes_the_verb_subject(nlp: Language) -> None:
     found = attributions(nlp, "The governor ended the debate by insisting that the budget was balanced.")
     insisting = next(a for a in found if a.cue is not None and a.cue.text == "insisting")

@@ -118,19 +118,45 @@ def _quote_right(tok: Token, quotes: Quotes) -> int:
     return -1
 
 
+#: verbs whose object is the one spoken to: '“…,” she told Trump / assured him'
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "remind", "inform", "warn", "answer", "thank", "email", "text"})
+#: object pronouns that name a person spoken of ("accused him of …"), never a claim ("called it")
+_PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
+
+
 def _says_after(tok: Token, quotes: Quotes) -> bool:
-    """True when the cue has its own complement after it, outside any quotation."""
+    """True when the cue has its own complement after it, beginning outside any quotation.
+
+    A clause counts when it begins outside the quotation ('said Cruz “says whatever …”'), an
+    object when it is a noun, a name or a person ("called Trump a “liar”", "accusing him of
+    …"), except the one spoken to ('“…,” a friend told CNN / told reporters').
+    """
     kinds = lexicon().source_kinds
+    addressee = tok.lemma_.lower() in ADDRESSEE_VERBS
     return any(
         c.i > tok.i
-        and quotes.of_token[c.i] < 0
         and (
-            c.dep_ in ("ccomp", "xcomp")
-            # an addressee is not content: "… ," a friend told CNN / told reporters
-            or (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in kinds)
+            (c.dep_ in ("ccomp", "xcomp") and quotes.of_token[c.left_edge.i] < 0 and c.left_edge.i > tok.i)
+            or (
+                c.dep_ == "dobj"
+                and quotes.of_token[c.i] < 0
+                and c.lemma_.lower() not in kinds
+                and (c.pos_ == "NOUN" or (not addressee and (c.pos_ == "PROPN" or c.lower_ in _PERSON_OBJECTS)))
+            )
         )
         for c in tok.children
     )
+
+
+def _in_subject(tok: Token, quote: int, quotes: Quotes) -> bool:
+    """True when quotation ``quote`` lies in the cue's subject: a title in the speaker's
+    description ('“Orange is the New Black” star Diane Guerrero opened up about …')."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    start, end = quotes.spans[quote]
+    first, last = subj.left_edge, subj.right_edge
+    return first.idx <= start and end <= last.idx + len(last.text) + 1 and subj.i != first.i
 
 
 def child(tok: Token, *deps: str) -> Token | None:
@@ -154,7 +180,7 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         return ("colon", ()) if colon_after(tok) is not None else ("none", ())
     if quotes.of_token[tok.i] < 0:
         left, right = _quote_left(tok, quotes), _quote_right(tok, quotes)
-        if left >= 0 and _says_after(tok, quotes):
+        if left >= 0 and (_says_after(tok, quotes) or _in_subject(tok, left, quotes)):
             left = -1  # '“…soft.” He says referees are …': the quote before is someone's else
         found = tuple(q for q in (left, right) if q >= 0)
         if found:
