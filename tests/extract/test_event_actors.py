@@ -99,3 +99,32 @@ def test_a_company_or_a_pronoun_is_a_target_the_tables_need_not_know(nlp: Langua
     sentence = _event(nlp, "We are thankful for the Judge's decision to sentence him to life in "
                            "prison.", "sentence")
     assert sentence.target is not None and sentence.target.text == "him"
+
+
+def test_police_in_a_title_is_no_town_in_poland(nlp: Language) -> None:
+    doc = nlp("Senator Dino Melaye has dragged the Inspector-General of Police, Ibrahim Idris, "
+              "to court. The police had invited Melaye to appear over alleged assaults on its "
+              "men.")
+    assert all(a.country != "POL" for e in doc._.cg_events for a in (e.actor, e.target) if a)
+
+
+def test_a_visitor_is_not_of_the_place_visited(nlp: Language) -> None:
+    event = _event(nlp, "The president said he will visit Moscow.", "visit")
+    assert event.actor is not None and event.actor.country != "RUS"
+    assert event.target is not None and event.target.country == "RUS"
+
+
+def test_he_is_not_the_plural_subject_of_the_clause_around_him(nlp: Language) -> None:
+    event = _event(nlp, "Audience members laughed when he urged voters to look at what he had "
+                        "delivered.", "urged")
+    assert event.actor is not None and event.actor.text == "he"
+
+
+def test_what_is_sent_comes_from_its_sender_and_a_refusal_is_aimed_at_him(
+        nlp: Language) -> None:
+    request = _event(nlp, "In June, the then UK Home Secretary, Sajid Javid, formally approved "
+                          "an extradition request from the US.", "request")
+    assert request.actor is not None and request.actor.country == "USA"
+    dismissed = _event(nlp, "Rebels in the Ivory Coast on Wednesday dismissed an appeal from "
+                            "President Laurent Gbagbo to lay down their arms.", "dismissed")
+    assert dismissed.target is not None and "Gbagbo" in dismissed.target.text

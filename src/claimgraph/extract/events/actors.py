@@ -157,9 +157,10 @@ def find_actor_mentions(doc: Doc) -> dict[int, Mention]:
 def place_mentions(doc: Doc, places: list[Place], mentions: dict[int, Mention]) -> None:
     """Add the geocoded places left by the places component ("a hospital in Kharkiv" -> UKR)
     to ``mentions`` (in place), where no country, capital or group is named already."""
+    sectors = tables().sectors
     for place in places:
-        if place.kind != "place" or not place.country:
-            continue
+        if place.kind != "place" or not place.country or place.text.lower() in sectors:
+            continue  # "the Inspector-General of *Police*" geocoded to Poland: a force, no town
         country = pycountry.countries.get(alpha_2=place.country.upper())
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
         if country is None or span is None or any(i in mentions for i in range(span.start,

@@ -112,7 +112,9 @@ def from_context(
                          None)
             actor = replace(actor, country=found.code) if found is not None else actor
     if actor is not None and actor.country is None and actor.sector is not None and not person:
-        found = next((m for m in in_sentence if not (visit and _locative(doc[m.start]))), None)
+        # a visitor is not of where they go ("the president will visit *Moscow*")
+        found = next((m for m in in_sentence if not (visit and (
+            _locative(doc[m.start]) or _overlaps(target, m, doc)))), None)
         if not visit and (found is None or _overlaps(target, found, doc)):
             # "The Justice Department accused China" in a story of the U.S.: a body of the
             # story's country, not of the one it acts on

@@ -121,7 +121,7 @@ def _judged(tok: Token) -> Token | None:
     for attacking" (a passive judge has none here: "was accused of shelling" climbs to its
     subject)."""
     prep = tok.head
-    if tok.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in JUDGED_FOR:
+    if tok.dep_ not in {"pcomp", "pobj"} or prep.dep_ != "prep" or prep.lower_ not in JUDGED_FOR:
         return None
     if prep.head.lemma_.lower() not in JUDGING:
         return None
@@ -142,6 +142,9 @@ def _resolve_pronoun(tok: Token) -> Token:
             break
         verb = verb.head
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and tok.lower_ in PERSONAL_SUBJECTS and (
+                subj.tag_ in {"NNS", "NNPS"} or subj.ent_type_ in {"GPE", "NORP", "ORG"}):
+            return tok  # "Audience members laughed when *he* urged voters": someone else
         if subj is not None and subj.lower_ not in PRONOUNS:
             return subj
     return tok
@@ -284,11 +287,24 @@ def _named_target(heads: list[Token]) -> Actor | None:
     return actor_coding.bare_actor(head)
 
 
-def _nominal_targets(noun: Token) -> list[Token]:
+def _sent(noun: Token) -> bool:
+    """An event noun that is sent, whose "from" phrase names its sender ("a request *from the
+    US*", "an inquiry from the attorney general"), not where it moves away from ("the
+    withdrawal *from* Gorazde": CAMEO 08, yield and retreat)."""
+    sense = lex_mod.load().noun(noun.lemma_.lower(), set())
+    return sense is not None and not sense.code.startswith("08")
+
+
+def _nominal_targets(noun: Token, *, own: bool = False) -> list[Token]:
     """What an event noun acts on: "the attack *on Kyiv*", "talks *with Iran*", and for force
     the "of" phrase, which names the victim ("the bombing *of Guffa*", "the arrest *of two
-    journalists*"), never the one who bombs or arrests."""
+    journalists*"), never the one who bombs or arrests. Of the noun ``own`` roles, a "from"
+    phrase names the sender of what is sent (:func:`_sent`); the verb whose object the noun is
+    acts on that sender ("dismissed an appeal *from* the president").
+    """
     preps = TARGET_PREPS + (("of",) if _forceful(noun) else ())
+    if own and _sent(noun):  # its sender; but "dismissed an appeal *from* X" is aimed at X
+        preps = tuple(p for p in preps if p != "from")
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
 
@@ -333,8 +349,17 @@ def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     actor_heads += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                     for p in c.children if p.dep_ == "pobj"]
     actor_heads += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i in mentions]
+    # "a request *from the US*", "an inquiry *from the office of* the Attorney General": who
+    # sends it (a "from" phrase is no target of an event noun)
+    actor_heads += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                    and _sent(noun) for p in c.children if p.dep_ == "pobj"]
+    judged = _judged(noun)  # "convicting Webb *of kidnapping* the girl"
+    actor_heads += [judged] if judged is not None else []
     actor = _first_actor(actor_heads, mentions)
-    target = _first_actor([h for h in _nominal_targets(noun) if _can_be_target(h, mentions)],
+    if actor is None and actor_heads and actor_heads[0].pos_ == "PROPN":
+        actor = actor_coding.bare_actor(actor_heads[0])
+    target = _first_actor([h for h in _nominal_targets(noun, own=True)
+                           if _can_be_target(h, mentions)],
                           mentions)
     verb = _clause_verb(noun)
     if actor is None and verb is not None:
