@@ -29,6 +29,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from claimgraph.knowledge import word_sets
+from claimgraph.nlp.words import Word, word
 from claimgraph.record import Certainty, Polarity, Tense
 
 _WORDS = word_sets("events/factuality.tsv")
@@ -48,21 +49,21 @@ class Factuality(NamedTuple):
     tense: Tense = "present"
 
 
-def _keys(tok: Token) -> set[str]:
+def _keys(tok: Word) -> set[str]:
     """The names a word goes by in the lists: lemma, surface form, and verb + particle."""
     keys = {tok.lemma_.lower(), tok.lower_}
     keys |= {f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children if c.dep_ == "prt"}
     return keys
 
 
-def _shares_clause(tok: Token) -> bool:
+def _shares_clause(tok: Word) -> bool:
     """A verb conjoined to another without a subject of its own shares that verb's subject,
     auxiliaries and frame: "no one was killed or *injured*", "will attack and *destroy*"."""
     return tok.dep_ == "conj" and tok.head.pos_ in {"VERB", "AUX"} and not any(
         c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children)
 
 
-def _takes_place(tok: Token) -> bool:
+def _takes_place(tok: Word) -> bool:
     """An event noun that is the subject of a verb saying only that it happens: "the first
     *flight* will take off", "the *meeting* did not take place" (any other verb says nothing of
     whether its subject happened: "the attack killed five", "the strike began a crisis")."""
@@ -75,7 +76,7 @@ def _takes_place(tok: Token) -> bool:
         and objects.keys() <= _WORDS["occurrence_verbs"]
 
 
-def _through_preposition(tok: Token) -> Token | None:
+def _through_preposition(tok: Word) -> Word | None:
     """The word a prepositional object hangs on, when it frames it: "plans for the *launch*",
     "will begin with the *delivery*" (None otherwise)."""
     prep = tok.head
@@ -86,7 +87,7 @@ def _through_preposition(tok: Token) -> Token | None:
     return None
 
 
-def frame(trigger: Token, *, prepositions: bool = False) -> list[Token]:
+def frame(trigger: Word, *, prepositions: bool = False) -> list[Word]:
     """The trigger and the words that frame it, nearest first (at most four steps up);
     ``prepositions``: also the word a prepositional object hangs on (for tense only: "plans
     *for* the launch" places the launch ahead, but does not hedge or negate it)."""
@@ -107,7 +108,7 @@ def frame(trigger: Token, *, prepositions: bool = False) -> list[Token]:
     return chain
 
 
-def _governed_by(chain: list[Token], words: frozenset[str]) -> bool:
+def _governed_by(chain: list[Word], words: frozenset[str]) -> bool:
     """Whether a word of ``words`` frames the trigger. A verb it is coordinated with lends it
     subject and auxiliaries, not its meaning: in "troops *stopped* the advance and *accused*
     Kiev", nothing stopped the accusing."""
@@ -115,11 +116,11 @@ def _governed_by(chain: list[Token], words: frozenset[str]) -> bool:
                if not (below.dep_ == "conj" and below.head.i == tok.i))
 
 
-def _has_child(tokens: list[Token], deps: set[str], words: frozenset[str]) -> bool:
+def _has_child(tokens: list[Word], deps: set[str], words: frozenset[str]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for tok in tokens for c in tok.children)
 
 
-def polarity(trigger: Token) -> Polarity:
+def polarity(trigger: Word) -> Polarity:
     # a negation of the trigger itself (or of the copula of "is *not* efficient", or of the
     # verb saying it happens: "the *meeting* did not take place"), not of a verb framing it:
     # "does not attempt *to compete*" leaves open whether it competes
@@ -145,7 +146,7 @@ def polarity(trigger: Token) -> Polarity:
     return "positive"
 
 
-def _refrained(trigger: Token) -> bool:
+def _refrained(trigger: Word) -> bool:
     """The object of a verb that holds back from it: "balking *at* committing", "refrained
     *from* attacking", "stopped short *of* recognising"."""
     prep = trigger.head
@@ -160,14 +161,14 @@ def _refrained(trigger: Token) -> bool:
     return bool(phrases & _WORDS["refraining_verbs"])
 
 
-def _ability(chain: list[Token]) -> bool:
+def _ability(chain: list[Word]) -> bool:
     """"an aircraft that *can* carry 500 people": "can" in a relative clause describes what
     something is able to do, not whether an event may happen."""
     return any(tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in _WORDS["ability_modals"]
                                            for c in tok.children) for tok in chain)
 
 
-def _conditional(chain: list[Token]) -> bool:
+def _conditional(chain: list[Word]) -> bool:
     """A clause of condition whose consequence lies ahead or is only possible ("*if* the deal
     goes ahead, prices will fall", "if there came a day ..., I would be the first"): not a
     fact. Under a present or past consequence it states a general rule, as news uses it ("are
@@ -179,7 +180,7 @@ def _conditional(chain: list[Token]) -> bool:
     return False
 
 
-def certainty(trigger: Token) -> Certainty:
+def certainty(trigger: Word) -> Certainty:
     chain = frame(trigger)
     if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) and not _ability(chain) \
             or _conditional(chain) or _governed_by(chain, _WORDS["trying_verbs"]):
@@ -191,7 +192,7 @@ def certainty(trigger: Token) -> Certainty:
     return "certain"
 
 
-def _infinitive(trigger: Token) -> bool:
+def _infinitive(trigger: Word) -> bool:
     """An infinitive in a clause of its own, or the object of one ("*to fund* the search"); a
     headline's "Apple *to give* refunds" is news of what is ahead. Not under a verb of saying
     or belief: "is said *to be* faster", "claims *to possess*" speak of the present."""
@@ -203,7 +204,7 @@ def _infinitive(trigger: Token) -> bool:
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "TO" for c in verb.children)
 
 
-def _obliged(chain: list[Token]) -> bool:
+def _obliged(chain: list[Word]) -> bool:
     """What should or must be done lies ahead ("airlines should not *purchase* European
     aircraft"); "must have *known*" is a guess about the past."""
     for tok in chain:
@@ -213,7 +214,7 @@ def _obliged(chain: list[Token]) -> bool:
     return False
 
 
-def _when_ahead(chain: list[Token]) -> bool:
+def _when_ahead(chain: list[Word]) -> bool:
     """A clause of time under a clause about the future is about the future too, whatever its
     own tense ("will wear the livery when it *arrives*", "would be replaced before the tour
     *commenced*")."""
@@ -223,7 +224,7 @@ def _when_ahead(chain: list[Token]) -> bool:
                and tense(tok.head) == "future" for tok in chain)
 
 
-def tense(trigger: Token) -> Tense:
+def tense(trigger: Word) -> Tense:
     chain = frame(trigger, prepositions=True)
     if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
             or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
@@ -241,6 +242,8 @@ def tense(trigger: Token) -> Tense:
     return "present"
 
 
-def factuality(trigger: Token) -> Factuality:
-    """Polarity, certainty and tense of the event ``trigger`` names."""
-    return Factuality(polarity(trigger), certainty(trigger), tense(trigger))
+def factuality(trigger: Token | Word) -> Factuality:
+    """Polarity, certainty and tense of the event ``trigger`` names (read off the ``Doc``'s
+    :class:`~claimgraph.nlp.words.Word` objects: every rule walks heads and children)."""
+    w = word(trigger)
+    return Factuality(polarity(w), certainty(w), tense(w))

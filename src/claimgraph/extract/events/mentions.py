@@ -32,6 +32,7 @@ from claimgraph.extract.events.roles import Candidate, is_passive, subject
 from claimgraph.ids import item_id
 from claimgraph.knowledge import rows
 from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.words import Word, word, words
 from claimgraph.record import Event, span_of
 
 #: where an event happened, when, and who reports it: (place, time, attribution) of a trigger
@@ -48,7 +49,7 @@ BIAS = "bias"
 _PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "who", "which"}
 
 
-def _entity(tok: Token | None) -> str:
+def _entity(tok: Word | None) -> str:
     if tok is None:
         return "none"
     if tok.lower_ in _PRONOUNS:
@@ -56,7 +57,7 @@ def _entity(tok: Token | None) -> str:
     return tok.ent_type_ or ("noun" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_.lower())
 
 
-def _subject(tok: Token) -> Token | None:
+def _subject(tok: Word) -> Word | None:
     return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
 
 
@@ -71,9 +72,10 @@ def noun_senses() -> dict[str, tuple[str, str]]:
     return table
 
 
-def features(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> list[str]:
+def features(tok: Token | Word, lexicon: lex_mod.Lexicon | None = None) -> list[str]:
     """The names of the features of ``tok`` the weights are read for (shared with the trainer)."""
     lexicon = lexicon or lex_mod.load()
+    tok = word(tok)  # read once per Doc: this runs for most words of every text
     lemma = tok.lemma_.lower()
     pos, dep, head = tok.pos_, tok.dep_, tok.head
     children = {c.dep_ for c in tok.children}
@@ -102,7 +104,7 @@ def features(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> list[str]:
             out.append(f"child={pos}|{child}")
     if dep == "conj":
         out.append(f"conj_of={pos}|{head.pos_}|{'event' if head.pos_ == 'VERB' else head.ent_type_ or '-'}")
-    if tok.is_title and tok.i > tok.sent.start:
+    if tok.is_title and tok.i > tok.sent_start:
         out.append(f"title_case={pos}")
     return out
 
@@ -125,7 +127,7 @@ def weights() -> tuple[dict[str, float], dict[str, float]]:
     return table, thresholds
 
 
-def mention_probability(tok: Token, lexicon: lex_mod.Lexicon | None = None) -> float:
+def mention_probability(tok: Token | Word, lexicon: lex_mod.Lexicon | None = None) -> float:
     """P(``tok`` reports an event here): 0 for words outside :data:`CANDIDATE_POS`."""
     if tok.pos_ not in CANDIDATE_POS:
         return 0.0
@@ -197,7 +199,7 @@ def find_mentions(doc: Doc, lexicon: lex_mod.Lexicon | None = None) -> dict[int,
     """The tokens of ``doc`` that report an event, by index, with their probability."""
     threshold = weights()[1]["threshold"]
     found: dict[int, float] = {}
-    for tok in doc:
+    for tok in words(doc):
         p = mention_probability(tok, lexicon)
         if p >= threshold:
             found[tok.i] = p

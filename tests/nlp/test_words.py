@@ -1,0 +1,50 @@
+"""A Doc's words as plain objects: the same values as spaCy's Tokens, read once per Doc."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from claimgraph.nlp.words import Word, word, words
+
+
+def token_values(tok) -> tuple:
+    return (tok.i, tok.idx, tok.text, tok.lower_, tok.lemma_, tok.pos_, tok.tag_, tok.dep_,
+            tok.ent_type_, tok.is_title, tok.head.i, [c.i for c in tok.children])
+
+
+def word_values(w: Word) -> tuple:
+    return (w.i, w.idx, w.text, w.lower_, w.lemma_, w.pos_, w.tag_, w.dep_, w.ent_type_,
+            w.is_title, w.head.i, [c.i for c in w.children])
+
+
+def test_every_word_reads_as_its_token_does_in_a_parsed_news_text(nlp) -> None:
+    doc = nlp("Russian troops shelled Kharkiv on Monday, officials said. "
+              "The Kremlin denied that its forces attacked the city.\n\nNo one was killed.")
+    assert [word_values(w) for w in words(doc)] == [token_values(t) for t in doc]
+    assert [w.sent_start for w in words(doc)] == [t.sent.start for t in doc]
+
+
+def test_a_hand_built_parse_keeps_heads_children_and_sentences() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Police", "arrested", "two", "men", ".", "They", "left", "."],
+              heads=[1, 1, 3, 1, 1, 6, 6, 6],
+              deps=["nsubj", "ROOT", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"],
+              pos=["NOUN", "VERB", "NUM", "NOUN", "PUNCT", "PRON", "VERB", "PUNCT"],
+              lemmas=["police", "arrest", "two", "man", ".", "they", "leave", "."],
+              sent_starts=[True, False, False, False, False, True, False, False])
+    ws = words(doc)
+    arrested = ws[1]
+    assert arrested.head is arrested and arrested.lemma_ == "arrest"
+    assert [c.text for c in arrested.children] == ["Police", "men", "."]
+    assert ws[2].head is ws[3] and ws[3].children == (ws[2],)
+    assert [w.sent_start for w in ws] == [0, 0, 0, 0, 0, 5, 5, 5]
+    assert [word_values(w) for w in ws] == [token_values(t) for t in doc]
+
+
+def test_words_are_built_once_per_doc_and_a_token_finds_its_word() -> None:
+    doc = spacy.blank("en")("Rain fell in Lviv.")
+    assert words(doc) is words(doc)
+    assert word(doc[3]) is words(doc)[3] and word(words(doc)[3]) is words(doc)[3]
+    assert [w.sent_start for w in words(doc)] == [0, 0, 0, 0, 0]  # no sentences: one stretch
+    assert words(spacy.blank("en")("")) == []
