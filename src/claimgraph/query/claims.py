@@ -18,6 +18,7 @@ from typing import Any
 from claimgraph.query import corpus
 from claimgraph.query import filters as spec
 from claimgraph.query.filters import page, rows_and_total
+from claimgraph.query.pages import rank_window
 from claimgraph.query.relations import list_relations
 from claimgraph.store.base import Store
 
@@ -63,8 +64,20 @@ def list_claims(
     with the first report's title, outlet and url), independent_sources, outlets and
     ``reports`` (how many reports carry it; ``get_claim`` lists them).
     """
-    w = CLAIM_FILTERS.where(CLAIM_FILTERS.values(filters))
-    rows, total = rows_and_total(store, _SELECT, w, _ORDER, limit, offset)
+    values = CLAIM_FILTERS.values(filters)
+    w = CLAIM_FILTERS.where(values)
+    window = None
+    if {name for name, value in values.items() if value is not None} <= {"min_sources"}:
+        # the page's place in the list from the kept rank counts: only the claims of the
+        # buckets it spans are sorted (sorting all 800,000 to skip 400,000: 270 ms on DuckDB,
+        # 3.1 s on PostgreSQL)
+        window = rank_window(store, limit=limit, offset=offset, min_sources=values["min_sources"])
+    if window is None:
+        rows, total = rows_and_total(store, _SELECT, w, _ORDER, limit, offset)
+    else:
+        w.add(window.clause, *window.params)
+        rows, total = rows_and_total(store, _SELECT, w, _ORDER, limit, window.offset,
+                                     total=window.total)
     docs = corpus.documents(store, (r["first_document"] for r in rows))
     return page([_summary(r, docs) for r in rows], total, limit, offset)
 

@@ -85,15 +85,18 @@ def paging(limit: int | None, offset: int) -> tuple[str, list[Any]]:
 
 
 def rows_and_total(
-    store: Any, select: str, w: Where, order: str, limit: int | None, offset: int
+    store: Any, select: str, w: Where, order: str, limit: int | None, offset: int,
+    total: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of ``select`` (``SELECT x.* FROM table x``, keyed by ``x.id``) narrowed by ``w``
-    in ``order``, and how many rows match in all: a list that reads one table (its counts
-    written with it). The page's ids are sorted first and only its rows read: sorting whole
-    rows (a claim's words) to skip 100,000 of them cost several times more."""
+    in ``order``, and how many rows match in all (counted here unless the caller knows
+    ``total`` from kept counts): a list that reads one table (its counts written with it).
+    The page's ids are sorted first and only its rows read: sorting whole rows (a claim's
+    words) to skip 100,000 of them cost several times more."""
     source = select.split(" FROM ", 1)[1]
     alias = select.split()[1].split(".")[0]
-    total = store.query(f"SELECT count(*) AS n FROM {source}{w.sql()}", w.params)[0]["n"]
+    if total is None:
+        total = store.query(f"SELECT count(*) AS n FROM {source}{w.sql()}", w.params)[0]["n"]
     tail, tail_params = paging(limit, offset)
     ids = [r["id"] for r in store.query(f"SELECT {alias}.id FROM {source}{w.sql()} ORDER BY"
                                         f" {order}{tail}", [*w.params, *tail_params])]

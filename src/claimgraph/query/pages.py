@@ -19,6 +19,7 @@ from typing import Any
 
 from claimgraph.query.filters import Where, inclusive_end
 from claimgraph.store.base import Store
+from claimgraph.store.rank_counts import bucket_range
 from claimgraph.store.schema import DOCUMENT_TABLES
 
 
@@ -77,6 +78,66 @@ def day_window(
     if "" in span:
         parts.append(f"{column} IS NULL")
     return Window("(" + " OR ".join(parts) + ")", params, skip, total)
+
+
+def rank_window(
+    store: Store, *, limit: int | None, offset: int, min_sources: int | None = None
+) -> Window | None:
+    """The window of one page of the claim list (``independent_sources DESC, outlets DESC,
+    seq DESC``), narrowed to claims of at least ``min_sources`` independent sources (the start
+    of the list), from the kept ``claim_rank_counts`` (``store/rank_counts.py``): the pairs
+    (sources, outlets) in order with their claims, then the buckets of the pairs the page
+    starts and ends in, so only the claims of the buckets it spans are sorted. None for an
+    export (no ``limit``)."""
+    if limit is None:
+        return None
+    w = Where()
+    w.add("r.claims > 0")
+    if min_sources is not None:
+        w.add("r.independent_sources >= ?", min_sources)
+    pairs = [(int(p["s"]), int(p["o"]), int(p["n"])) for p in store.query(
+        "SELECT r.independent_sources AS s, r.outlets AS o, sum(r.claims) AS n"
+        f" FROM claim_rank_counts r{w.sql()} GROUP BY r.independent_sources, r.outlets"
+        " ORDER BY r.independent_sources DESC, r.outlets DESC", w.params)]
+    total = sum(n for _, _, n in pairs)
+    end = min(offset + max(limit, 1), total)  # the page's rows are positions offset .. end - 1
+    spanned, before = [], 0  # (sources, outlets, the list position of the pair's first claim)
+    for s, o, n in pairs:
+        if before + n > offset and before < end:
+            spanned.append((s, o, before))
+        before += n
+    if not spanned:  # past the end: no row is on the page
+        return Window("1 = 0", [], 0, total)
+    read: dict[tuple[int, int], list[dict[str, Any]]] = {}
+
+    def bucket_at(s: int, o: int, first: int, at: int) -> tuple[int, int]:
+        """The bucket of pair (s, o) holding list position ``at``, and the position of its
+        first claim (the pair's buckets read once)."""
+        if (s, o) not in read:
+            read[(s, o)] = store.query(
+                "SELECT seq_bucket, claims FROM claim_rank_counts WHERE independent_sources = ?"
+                " AND outlets = ? AND claims > 0 ORDER BY seq_bucket DESC", [s, o])
+        for b in read[(s, o)]:
+            if first + int(b["claims"]) > at:
+                return int(b["seq_bucket"]), first
+            first += int(b["claims"])
+        raise ValueError(f"claim_rank_counts of ({s}, {o}) disagree with their sum")
+
+    top, first_row = bucket_at(*spanned[0], offset)
+    bottom, _ = bucket_at(*spanned[-1], end - 1)
+    parts: list[str] = []
+    params: list[Any] = []
+    for i, (s, o, _) in enumerate(spanned):
+        clause = "c.independent_sources = ? AND c.outlets = ?"
+        params += [s, o]
+        if i == 0:  # from the bucket the page starts in
+            clause += " AND c.seq <= ?"
+            params.append(bucket_range(top)[1])
+        if i == len(spanned) - 1:  # down to the bucket it ends in
+            clause += " AND c.seq >= ?"
+            params.append(bucket_range(bottom)[0])
+        parts.append(f"({clause})")
+    return Window("(" + " OR ".join(parts) + ")", params, offset - first_row, total)
 
 
 _JOINED = re.compile(r"\b(FROM|JOIN) (\w+) (\w+)\b")

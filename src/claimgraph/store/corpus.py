@@ -15,7 +15,8 @@ so nothing of an earlier run survives that this run did not say again.
 
 **Counts are kept at write time.** A story's ``events``, ``claims`` and ``contradictions`` are
 counted in the same transaction for every story a write touched, so the story list reads them
-instead of counting the corpus per request.
+instead of counting the corpus per request; the claim list's counts per rank bucket
+(``store/rank_counts.py``) gain the written claims and lose the deleted ones.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any, Protocol, TypeVar
 from claimgraph.record import Record
 from claimgraph.resolve.corpus import Claim, Copies, CorpusEvent, CorpusRecord, Relation, Story
 from claimgraph.resolve.forget import Touched, forget
+from claimgraph.store import rank_counts
 from claimgraph.store.corpus_rows import (
     CORPUS_COLUMNS,
     KEY,
@@ -45,6 +47,7 @@ class Store(Protocol):
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
     def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]: ...
     def _insert(self, table: str, rows: Sequence[Any], *, upsert: bool = False) -> None: ...
+    def _add_counts(self, table: str, deltas: Sequence[Any]) -> None: ...
 
 
 Grouped = TypeVar("Grouped", Copies, Story, CorpusEvent, Claim)
@@ -205,7 +208,9 @@ def write(store: Store, records: Sequence[CorpusRecord], *, replace: bool = Fals
         store._insert(table, table_rows)
     if replace:  # every story is new: count them all at once
         _recount(store, None)
+        rank_counts.recount(store)
     else:
+        store._add_counts("claim_rank_counts", rank_counts.added(rows.get("corpus_claims", [])))
         touched |= {r.id for r in by_kind["story"]}
         touched |= {r.story for r in by_kind["event"] + by_kind["claim"]
                     if isinstance(r, CorpusEvent | Claim) and r.story is not None}
@@ -247,6 +252,8 @@ def _delete(store: Store, kind: str, ids: set[str]) -> set[str]:
             store, "SELECT a_document, b_document FROM relations WHERE id IN ({marks})", ids)
             for d in (r["a_document"], r["b_document"])))
     for chunk in _chunks(sorted(ids)):
+        if kind == "claim":  # the claim list's kept counts lose them (``store/rank_counts.py``)
+            store._add_counts("claim_rank_counts", rank_counts.removed(store, chunk))
         if kind in MEMBERS:
             table = MEMBERS[kind]
             store._execute(f"DELETE FROM {table} WHERE {KEY[table]} IN ({_marks(chunk)})", chunk)

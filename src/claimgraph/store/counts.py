@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from claimgraph.ids import text_hash
+from claimgraph.store import rank_counts
 from claimgraph.store.list_counts import AGGREGATES
 from claimgraph.store.rows import COLUMNS, DOCUMENT_COUNTED, Row
 
@@ -68,11 +69,13 @@ PLACE_TABLE = """CREATE TABLE place_counts (
         documents BIGINT NOT NULL, events BIGINT NOT NULL)"""
 
 #: Per kept-counts table: its columns, the first being its key (each delta row in this order)
-#: and the counted ones last; the lists' counts of ``store/list_counts.py`` too.
+#: and the counted ones last; the lists' counts of ``store/list_counts.py`` and the claim
+#: list's of ``store/rank_counts.py`` too.
 COUNTED_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "source_counts": (("source_id",), SOURCE_COUNTED),
     "place_counts": (("place_id", *PLACE_KEY), PLACE_COUNTED),
     **{table: (keys, counted) for table, (keys, counted, _) in AGGREGATES.items()},
+    "claim_rank_counts": (rank_counts.KEYS, rank_counts.COUNTED),
 }
 #: the key of a table whose columns before the counts are not all key (a place's id is its key)
 _KEYED = {"place_counts": ("place_id",), "source_counts": ("source_id",)}

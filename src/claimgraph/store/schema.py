@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.record import publication_day
-from claimgraph.store import corpus, counts, list_counts
+from claimgraph.store import corpus, counts, list_counts, rank_counts
 from claimgraph.store.rows import number_text
 
 
@@ -333,11 +333,23 @@ def _document_lookups(store: Any) -> None:
 
 DOCUMENT_LOOKUPS = Migration("0019_document_lookups", (), _document_lookups)
 
+# Per rank bucket of the claim list (sources, outlets, a slice of ``seq``), how many claims fall
+# in it (``store/rank_counts.py``), kept by the corpus write path: a deep page of claims reads
+# the buckets instead of sorting every claim. Built here by the aggregate the write path runs.
+CLAIM_RANK_COUNTS = Migration("0020_claim_rank_counts", (rank_counts.TABLE,),
+                              rank_counts.recount)
+
+# The claims of one source (``/api/attributions?source_id=``, a source's page) found by an index
+# instead of a scan of every claim (PostgreSQL: 547 ms at 100,000 documents).
+CLAIM_INDEX_SOURCE = Migration(
+    "0021_claim_index_source", ("CREATE INDEX claim_index_source ON claim_index (source_id)",))
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
     CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS, CLAIM_INDEX,
-    CORPUS_CLAIM_ORDER, CORPUS_LOOKUPS, LIST_COUNTS, DOCUMENT_LOOKUPS,
+    CORPUS_CLAIM_ORDER, CORPUS_LOOKUPS, LIST_COUNTS, DOCUMENT_LOOKUPS, CLAIM_RANK_COUNTS,
+    CLAIM_INDEX_SOURCE,
 )
 
 # The table that records applied migrations; created before any migration runs.
