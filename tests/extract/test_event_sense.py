@@ -166,3 +166,10 @@ def test_a_light_verb_refused_refuses_only_an_event(parser: Language) -> None:
     assert "failed" not in coded(parser, text)
     found = coded(parser, "The rebels refused to hold talks with the government.")
     assert "REJECT" in found.values()
+
+
+def test_a_condition_is_no_event_that_happened(parser: Language) -> None:
+    assert "convicted" not in coded(parser, "If convicted, he could face decades in jail.")
+    found = coded(parser, "Iran will attack the ships if the United States imposes sanctions.")
+    assert "imposes" not in found  # the condition
+    assert found.get("attack") == "THREATEN"  # what is threatened on it

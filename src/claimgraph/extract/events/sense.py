@@ -57,6 +57,10 @@ THREAT_ROOT = "13"
 #: subjects of a warned clause that make it the warner's own act ("warned that *we* will not
 #: sit on our hands")
 OWN_SIDE = frozenset({"i", "we", "it", "they", "he", "she"})
+#: subordinators of a clause of condition
+CONDITIONS = frozenset({"if", "unless"})
+#: dependencies that start a clause of their own (a condition above them is not theirs)
+CLAUSE_BOUNDS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 #: relative pronouns that stand for the noun their clause describes
 RELATIVES = frozenset({"which", "that"})
 
@@ -235,6 +239,19 @@ def subject_acts(cand: Candidate) -> bool:
     return subj.pos_ != "NOUN" or agency.can_act(subj)
 
 
+def in_a_condition(trigger: Token) -> bool:
+    """The trigger is in a clause of condition: what would have to happen, not what did or was
+    announced ("*if* peace talks are ever revived", "*If convicted*, he could face decades")."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in tok.children)
+        if tok.dep_ in CLAUSE_BOUNDS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
                     target: Actor | None = None) -> bool:
     """Whether a candidate's verb is used in the sense its PLOVER category names, by what it
@@ -242,4 +259,4 @@ def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
     (:func:`subject_acts`, when the roles found no actor)."""
     return acts_on_its_kind(cand, target) and complement_fits(cand, lexicon) and \
         threatens_an_act(cand, lexicon) and agrees_to_something(cand) and \
-        demands_of_another(cand)
+        demands_of_another(cand) and not in_a_condition(cand.trigger)
