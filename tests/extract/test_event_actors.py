@@ -128,3 +128,15 @@ def test_what_is_sent_comes_from_its_sender_and_a_refusal_is_aimed_at_him(
     dismissed = _event(nlp, "Rebels in the Ivory Coast on Wednesday dismissed an appeal from "
                             "President Laurent Gbagbo to lay down their arms.", "dismissed")
     assert dismissed.target is not None and "Gbagbo" in dismissed.target.text
+
+
+def test_an_envoy_to_a_country_is_not_of_it_but_militants_loyal_to_one_are(
+        nlp: Language) -> None:
+    provided = _event(nlp, "Another diplomat, former special envoy to Ukraine Kurt Volker, "
+                           "shifted his account. Volker provided text messages to lawmakers.",
+                      "provided")
+    assert provided.actor is not None and provided.actor.country != "UKR"
+    doc = nlp("Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi said they "
+              "attempted to assassinate outgoing Prime Minister Iyad Allawi.")
+    event = next(e for e in doc._.cg_events if e.type == "ASSAULT")
+    assert event.actor is not None and event.actor.country == "IRQ"

@@ -225,6 +225,23 @@ def _span_tokens(head: Token) -> list[Token]:
     return out or [head]
 
 
+def word_before(start: int, doc: Doc) -> str:
+    """The word before token ``start``, articles skipped ("to *the* EU"), lowercased."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def _sent_to(start: int, doc: Doc) -> bool:
+    """Token ``start`` is where a noun is sent ("envoy *to* Ukraine", "ambassador to the EU"),
+    not whom an adjective ties it to ("militants loyal *to* Iraq's Al-Qaeda")."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return i > 0 and doc[i].lower_ == "to" and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+
+
 def after_dateline(sent: Span) -> int:
     """The first token of ``sent`` after the dateline it opens with ("WASHINGTON -", "LONDON
     (AP) -"), or its first token: a dateline says where the story was filed, it names no party
@@ -295,6 +312,9 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     sectors = tables().sectors
     own = mentions.get(head.i)
     country: Mention | None = own
+    # someone sent somewhere ("envoy *to Ukraine* Kurt Volker"); a thing sent to a country is
+    # for that country ("pledged 500 million euros *to Ukraine*")
+    person_like = head.ent_type_ == "PERSON" or sector_of(head, phrase, sectors) is not None
     if own is not None and own.kind == "demonym":
         # "Bosnian Serbs", "Sudanese Arabs": the people of the modifier's country
         outer = [mentions[t.i] for t in phrase if t.i < own.start and t.i in mentions
@@ -308,7 +328,9 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
             country = _residence(head, own.code, mentions) or own
     if country is None:
         left = [t for t in phrase if t.i < head.i and t.i in mentions]
-        right = [t for t in phrase if t.i > head.i and t.i in mentions]
+        # "former special envoy *to Ukraine* Kurt Volker": where he is sent, not whose he is
+        right = [t for t in phrase if t.i > head.i and t.i in mentions
+                 and not (person_like and _sent_to(mentions[t.i].start, doc))]
         if left:
             country = mentions[max(left, key=lambda t: t.i).i]
         elif right:

@@ -35,6 +35,7 @@ from claimgraph.extract.events.actors import (
     phrase_tokens,
     sector_of,
     tables,
+    word_before,
 )
 from claimgraph.nlp.entities import canonical_entities
 from claimgraph.record import Actor
@@ -73,10 +74,7 @@ def _posted_to(mention: Mention, doc: Doc) -> bool:
     """The mention names where the person serves, not whom they serve: "China's ambassador
     *to Britain* Liu Xiaming" is Chinese, "the U.S. envoy *in Kabul*" American. Read from the
     words before it, not the parse, which often hangs "Britain" on the name."""
-    i = mention.start - 1
-    while i >= 0 and doc[i].pos_ == "DET":
-        i -= 1
-    return i >= 0 and doc[i].lower_ in POSTED_PREPS
+    return word_before(mention.start, doc) in POSTED_PREPS
 
 
 def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | None] | None:
