@@ -140,3 +140,10 @@ def test_an_envoy_to_a_country_is_not_of_it_but_militants_loyal_to_one_are(
               "attempted to assassinate outgoing Prime Minister Iyad Allawi.")
     event = next(e for e in doc._.cg_events if e.type == "ASSAULT")
     assert event.actor is not None and event.actor.country == "IRQ"
+
+
+def test_what_prosecutors_allege_is_aimed_at_whom_the_clause_says_did_it(nlp: Language) -> None:
+    event = _event(nlp, "Federal prosecutors alleged that Tova Noel and Michael Thomas browsed "
+                        "the Internet.", "alleged")
+    assert event.type == "ACCUSE"
+    assert event.target is not None and "Noel" in event.target.text

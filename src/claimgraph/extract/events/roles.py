@@ -41,6 +41,9 @@ CIRCUMSTANTIAL_PREPS = {"of", "about", "amid", "amidst", "despite", "after", "be
 #: pronouns and named-entity labels a target the tables do not code may be ("him", "WeWork")
 OBJECT_PRONOUNS = {"him", "her", "them"}
 NAMED_TARGETS = {"PERSON", "ORG"}
+#: CAMEO roots whose target is the one a that-clause says did something: investigate (09),
+#: disapprove and accuse (11)
+CHARGING_ROOTS = {"09", "11"}
 #: CAMEO roots of acts done to someone, never intransitive: coerce (17), assault (18)
 DONE_TO_ROOTS = {"17", "18"}
 #: pronouns that stand for one person the text named ("he", "she"): the subject is that person
@@ -256,6 +259,11 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
             target_heads = [*_nominal_targets(cand.noun), *target_heads]
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
+    if not passive and cand.sense.code[:2] in CHARGING_ROOTS:
+        # "prosecutors alleged *that Noel and Thomas* browsed the Internet", "is examining
+        # *whether Neumann* indulged": the one the clause says did it
+        target_heads += [c for x in verb.children if x.dep_ == "ccomp"
+                         for c in x.children if c.dep_ in {"nsubj", "nsubjpass"}]
     filed = actor_coding.after_dateline(verb.sent)  # "LONDON (AP) -" parsed as a subject
     actor_heads = [h for h in actor_heads if h is None or h.i >= filed]
     target_heads = [h for h in target_heads if h is None or h.i >= filed]
