@@ -569,3 +569,15 @@ def test_a_located_place_is_preferred_to_one_the_gazetteer_cannot_place() -> Non
     assert any(e.lat is None for e in entries) and any(e.lat is not None for e in entries)
     [found] = geocode([Mention(0, 6, "Saipan")], load())
     assert found is not None and found.lat is not None
+
+
+def test_a_hamlet_needs_local_support_to_beat_a_city_of_its_name() -> None:
+    # "Officer" and "Hampton Park" both read as towns of Victoria vote for Australia; the
+    # hamlet of Charleston, South Australia (530 people), has no neighbour or state among them
+    names = ["Charleston", "Officer", "Hampton Park", "Charleston"]
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(Mention(at, at + len(name), name))
+        at += len(name) + 2
+    found = geocode(mentions, load())
+    assert found[0] is not None and found[0].country == "US"

@@ -107,3 +107,18 @@ def test_building_named_as_a_place_is_at_the_articles_town(nlp) -> None:
 
 def test_court_is_an_institution_not_a_building(nlp) -> None:
     assert "Supreme Court" not in named(nlp, "The Supreme Court ruled on Monday in Ohio.")
+
+
+def test_names_listed_together_are_of_one_kind(nlp) -> None:
+    text = "After stops in Washington, New York and Boston, the crown prince flew to California."
+    found = [p for p in places(nlp, text) if p.text == "New York"]
+    assert found and found[0].lat is not None and found[0].lon is not None
+    assert distance_km(found[0].lat, found[0].lon, 40.71, -74.01) < 30  # the city, not the state
+    text = "The number of police officers in England and Wales has fallen by 19% since 2010."
+    assert [(p.country, p.admin1) for p in places(nlp, text) if p.text == "Wales"] \
+        == [("GB", "GB-WLS")]
+
+
+def test_a_town_and_its_state_make_no_list(nlp) -> None:
+    text = "A bakery in Tacoma, Washington shares tips for decorating cookies."
+    assert [p.admin1 for p in places(nlp, text) if p.text == "Washington"] == ["US-WA"]

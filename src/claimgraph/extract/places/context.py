@@ -331,4 +331,32 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False)):
         if a.qualifier is None and text[a.end:b.start].strip() == ",":
             a.qualifier = i + 1  # "Athens, Ga.": the second narrows the first
+            if b.kind == "metonym":  # a town's state, not its government: "Tacoma, Washington
+                b.kind = "place"  # shares tips" (the parse makes the state the subject)
+    mark_lists(ordered, text)
     return ordered
+
+
+#: what stands between two names of one list: "Iraq and Syria", "Washington, New York and Boston"
+_LINKS = {",": False, "and": True, "or": True, ", and": True, ", or": True, "&": True}
+
+
+def mark_lists(mentions: list[Mention], text: str) -> None:
+    """Number the lists of place names (``Mention.listed``): names joined by "and"/"or" and the
+    commas before them ("Washington, New York and Boston", "England and Wales"). Commas alone
+    make no list: "Tacoma, Washington" is a town and its state."""
+    run: list[Mention] = []
+    joined = False
+    following: list[Mention | None] = [*mentions[1:], None]
+    for a, b in zip(mentions, following[: len(mentions)], strict=True):
+        link = None if b is None else _LINKS.get(" ".join(text[a.end:b.start].split()))
+        if not run:
+            run = [a]
+        if link is not None and b is not None and b.kind == a.kind:
+            run.append(b)
+            joined = joined or link
+            continue
+        if joined and len(run) >= 2:
+            for m in run:
+                m.listed = a.start
+        run, joined = [], False

@@ -42,6 +42,12 @@ LOCAL_SUPPORT = 2
 #: a county and a town of the article that lie within PAIR_KM of each other (the town is in
 #: the county, or at its edge): both readings are preferred
 PAIR_BONUS, PAIR_KM = 3.0, 40.0
+#: a town this small must have local support to beat a reading of its name SMALL_RATIO times
+#: larger (see ``_small_and_unsupported``)
+SMALL_TOWN, SMALL_RATIO = 5000, 100
+#: per other name of a list read at a candidate's level (capped): names listed together are
+#: of one kind ("Washington, New York and Boston" are cities, "California or Washington" states)
+LIST_BONUS, LIST_CAP = 3.0, 2
 #: rounds of rescoring in the light of the other mentions' answers
 ROUNDS = 3
 #: the size a first-level region whose population the tables lack counts as (a third of them:
@@ -132,7 +138,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
           qualifier: GazetteerEntry | None,
-          paired: frozenset[GazetteerEntry] = frozenset()) -> float:
+          paired: frozenset[GazetteerEntry] = frozenset(),
+          peers: Counter[str] | None = None) -> float:
     # a county's size (its towns' people) only breaks ties between counties of one name: it
     # is not weighed against towns and states, whose populations are their own
     size = 0 if entry.level == "admin2" else entry.population
@@ -156,6 +163,8 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
         value -= CAPITAL_REGION_PENALTY  # ("Washington" in a story with nothing in the state)
     if entry in paired:  # a county and a town of the article that lie together
         value += PAIR_BONUS
+    if peers:  # names listed together are of one kind: "Washington, New York and Boston"
+        value += LIST_BONUS * min(peers[entry.level], LIST_CAP)
     if context is not None:
         if entry.country:
             value += COUNTRY_BONUS * min(context.country_count(entry.country), CONTEXT_CAP)
@@ -168,12 +177,34 @@ def score(entry: GazetteerEntry, mention: Mention, context: Context | None,
 
 def best(candidates: list[GazetteerEntry], mention: Mention, context: Context | None,
          qualifier: GazetteerEntry | None = None,
-         paired: frozenset[GazetteerEntry] = frozenset()) -> GazetteerEntry | None:
+         paired: frozenset[GazetteerEntry] = frozenset(),
+         peers: Counter[str] | None = None) -> GazetteerEntry | None:
     if not candidates:
         return None
+    if context is not None:
+        candidates = [e for e in candidates
+                      if not _small_and_unsupported(e, candidates, context, qualifier, paired)] \
+            or candidates
     return max(candidates,
-               key=lambda e: (e.lat is not None, score(e, mention, context, qualifier, paired),
-                              e.population))
+               key=lambda e: (e.lat is not None,
+                              score(e, mention, context, qualifier, paired, peers), e.population))
+
+
+def _small_and_unsupported(entry: GazetteerEntry, candidates: list[GazetteerEntry],
+                           context: Context, qualifier: GazetteerEntry | None,
+                           paired: frozenset[GazetteerEntry]) -> bool:
+    """A town of fewer than SMALL_TOWN people, SMALL_RATIO times smaller than another reading
+    of its name, that nothing local supports: no qualifier, no county beside it, none of the
+    article's states, no neighbour. The votes of the article's countries alone do not make it
+    — they are cast as readily by other names' chance readings in its country ("Charleston"
+    beside "Officer" and "Hampton Park" is not a hamlet of South Australia)."""
+    if entry.level != "city" or entry.population >= SMALL_TOWN:
+        return False
+    if max(e.population for e in candidates) < SMALL_RATIO * (entry.population + 1):
+        return False
+    return qualifier is None and entry not in paired \
+        and not (entry.admin1 and context.admin1_count(entry.admin1) > 0) \
+        and context.neighbours(entry) == 0
 
 
 def county_town_pairs(names: dict[str, list[GazetteerEntry]]) -> frozenset[GazetteerEntry]:
@@ -275,13 +306,19 @@ def geocode(mentions: list[Mention], gazetteer: Gazetteer) -> list[GazetteerEntr
             others = others_of.get(key)
             if others is None:  # the same for every mention of the name in this round
                 others = others_of[key] = context.without([chosen[j] for j in same_name[key]])
-            pick = best(cands, mention, others, qualifier, paired)
+            peers = None
+            if mention.listed is not None:
+                peers = Counter(e.level for j, e in enumerate(chosen) if e is not None
+                                and mentions[j].listed == mention.listed
+                                and fold(mentions[j].name) != key)
+            pick = best(cands, mention, others, qualifier, paired, peers)
             local = [t for t in plausible[i][1]
                      if others.neighbours(t) >= LOCAL_SUPPORT or t in paired]
-            town = best(local, mention, others, qualifier, paired)
+            town = best(local, mention, others, qualifier, paired, peers)
             if town is not None and pick is not None and (
-                score(town, mention, others, qualifier, paired)
-                > score(pick, mention, others, qualifier, paired) + math.log10(pick.population + 1)
+                score(town, mention, others, qualifier, paired, peers)
+                > score(pick, mention, others, qualifier, paired, peers)
+                + math.log10(pick.population + 1)
             ):  # the country's size counts twice: "steel from China" beside Beaumont is China
                 pick = town
             again.append(pick)

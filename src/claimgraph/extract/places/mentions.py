@@ -73,6 +73,7 @@ class Mention:
     capital: bool = False  # the ruler knows the name as its country's capital
     local: bool = False  # a feature no gazetteer here knows: a street, a building, a river
     lookup: str | None = None  # the name to look up when the text says less ("Barrow" -> county)
+    listed: int | None = None  # the list it is named in ("Washington, New York and Boston")
 
     @property
     def name(self) -> str:
