@@ -147,3 +147,10 @@ def test_what_prosecutors_allege_is_aimed_at_whom_the_clause_says_did_it(nlp: La
                         "the Internet.", "alleged")
     assert event.type == "ACCUSE"
     assert event.target is not None and "Noel" in event.target.text
+
+
+def test_what_a_request_asks_for_is_the_addressee_s_act(nlp: Language) -> None:
+    event = _event(nlp, "Both Vindman and Williams told lawmakers that Trump's request to "
+                        "Ukrainian president to investigate Democratic rivals was inappropriate.",
+                   "investigate")
+    assert event.actor is not None and event.actor.country == "UKR"  # not Trump

@@ -108,7 +108,12 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             return subj
         if not own_only and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             # "its offer *to provide* flu shots", "Russia's decision *to withdraw*": the one
-            # whose offer or decision it is
+            # whose offer or decision it is; but what is requested is the addressee's act
+            # ("Trump's request *to Ukraine's president* to investigate")
+            if _requested(tok.head):
+                return next((p for c in tok.head.children if c.dep_ == "prep"
+                             and c.lower_ in {"to", "on", "of"}
+                             for p in c.children if p.dep_ == "pobj"), None)
             return next((c for c in tok.head.children if c.dep_ == "poss"), None)
         if own_only or tok.dep_ not in CLIMB_DEPS or tok.head.i == tok.i:
             return None
@@ -117,6 +122,13 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             return judged
         tok = tok.head
     return None
+
+
+def _requested(noun: Token) -> bool:
+    """A noun of asking (CAMEO 02 appeal, 10 demand: a request, call, demand, appeal), whose
+    infinitive is the act asked of someone else."""
+    sense = lex_mod.load().noun(noun.lemma_.lower(), set())
+    return sense is not None and sense.code[:2] in {"02", "10"}
 
 
 def _judged(tok: Token) -> Token | None:
