@@ -122,3 +122,10 @@ def test_names_listed_together_are_of_one_kind(nlp) -> None:
 def test_a_town_and_its_state_make_no_list(nlp) -> None:
     text = "A bakery in Tacoma, Washington shares tips for decorating cookies."
     assert [p.admin1 for p in places(nlp, text) if p.text == "Washington"] == ["US-WA"]
+
+
+def test_a_name_the_ner_cut_into_two_places_is_one(nlp) -> None:
+    text = ("Work on the infrastructure on the Tijuana River in Baja California will start in 10 "
+            "days, the director said.")
+    assert [(p.text, p.country) for p in places(nlp, text) if "Baja" in p.text] \
+        == [("Baja California", "MX")]

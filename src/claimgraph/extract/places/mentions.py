@@ -277,10 +277,14 @@ def _extend_right(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> int:
             return e
     for ahead in (2, 1):
         e = end + ahead
-        if e > len(doc) or any(t.ent_type_ or not t.text[:1].isupper() or not t.is_alpha
-                               for t in doc[end:e]):
+        if e > len(doc) or any(not t.text[:1].isupper() or not t.is_alpha for t in doc[end:e]):
             continue
-        if known_place(gazetteer, doc[start:e].text, 0):
+        if not any(t.ent_type_ for t in doc[end:e]):
+            if known_place(gazetteer, doc[start:e].text, 0):
+                return e
+        elif all(t.ent_type_ in ("GPE", "LOC") for t in doc[end:e]) and known_place(
+                gazetteer, doc[start:e].text, 100_000):
+            # two place entities the NER cut one name into: "[Baja] [California]", "[Boa] [Vista]"
             return e
     return end
 
