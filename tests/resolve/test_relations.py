@@ -88,7 +88,7 @@ def test_a_denial_contradicts_the_claim_it_denies():
     assert {relation.a.document, relation.b.document} == {"a", "b"}
 
 
-def test_the_same_claim_from_two_speakers_supports():
+def test_the_same_claim_from_two_speakers_supports_by_the_stance_models_verdict():
     records = [
         article("a", "The army said the bridge over the Donets was destroyed.",
                 [Says("The army", "said", "the bridge over the Donets was destroyed")]),
@@ -97,7 +97,11 @@ def test_the_same_claim_from_two_speakers_supports():
     ]
     [relation] = _relations(records, stories=[])
     assert relation.type == "supports"
-    assert relation.reason == "The army and The governor both: \u201cthe bridge over the Donets was destroyed\u201d"
+    # the stance model's verdict and probability, then who said what
+    verdict, said = relation.reason.split(" (", 1)
+    assert verdict.startswith("stance model: agree, 0.")
+    assert said == ("The army: \u201cthe bridge over the Donets was destroyed\u201d; "
+                    "The governor: \u201cthe bridge over the Donets was destroyed\u201d)")
 
 
 def test_figures_of_one_corpus_event_contradict_even_when_the_stories_stage_split_its_reports():
