@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from threadpoolctl import threadpool_info
 
 import claimgraph.analyze
+from claimgraph import processes
 from claimgraph.analyze import analyze_documents, analyze_in_process
 from claimgraph.errors import DocumentError
 from claimgraph.ingest import Document, read_inputs
@@ -44,3 +46,10 @@ def test_two_processes_give_the_serial_records_without_a_model_here(
     monkeypatch.setattr(claimgraph.analyze, "default_pipeline", no_model_here)
     parallel = [r.to_dict() for r in analyze_documents(items, n_process=2, batch_size=1)]
     assert parallel == serial
+
+
+def test_a_worker_keeps_numpys_blas_to_one_thread() -> None:
+    """Two workers on two cores: each BLAS thread pool of one thread, not one a core each
+    (four spinning threads spent more CPU than one process on the same documents)."""
+    info = processes._pool(2).submit(threadpool_info).result()
+    assert {i["num_threads"] for i in info if i["user_api"] == "blas"} == {1}

@@ -81,9 +81,15 @@ def failed_rows(items: list[Item], reason: str) -> list[Row]:
 
 
 def _load_pipeline() -> None:
-    """Worker initializer: the model is loaded once, before the first partition arrives."""
+    """Worker initializer: the model is loaded once, before the first partition arrives, and
+    numpy's BLAS keeps to one thread. OpenBLAS starts a thread per core in every process, so
+    two workers on two cores ran four, which spin while they wait for work: the workers
+    together spent more CPU than one process did on the same documents."""
+    from threadpoolctl import threadpool_limits
+
     from claimgraph.nlp.pipeline import default_pipeline
 
+    threadpool_limits(limits=1)
     default_pipeline()
 
 

@@ -10,6 +10,7 @@ ours finds its components the same way, without importing ``claimgraph.extract``
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -97,8 +98,17 @@ def build(config: Config | None = None, *, only: Iterable[str] | None = None) ->
 
 @lru_cache(maxsize=4)
 def default_pipeline(only: tuple[str, ...] | None = None) -> Language:
-    """The bundled pipeline, built once per process (per ``only`` selection)."""
-    return build(only=only)
+    """The bundled pipeline, built once per process (per ``only`` selection).
+
+    The objects alive once it is built (the models' vocabularies, tables and weights: most of
+    the process) are moved out of the garbage collector's view (``gc.freeze``): they live as
+    long as the process, and every full collection walked all of them again. Analysis leaves
+    many objects behind for a while (records, the words of each ``Doc``), which triggers such
+    collections: on 30 PolNeAR texts they cost 0.87 CPU-s of 10.0 (0.19 frozen).
+    """
+    nlp = build(only=only)
+    gc.freeze()
+    return nlp
 
 
 def make_docs(nlp: Language, items: Iterable[tuple[str, str | None]]) -> Iterator[Doc]:

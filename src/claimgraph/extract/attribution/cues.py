@@ -32,6 +32,8 @@ from claimgraph.extract.attribution.frames import (
 )
 from claimgraph.extract.attribution.indirect import content_span, hearsay_content
 from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.nlp.words import Word
+from claimgraph.nlp.words import words as words_of
 
 #: the table's row for a word in any frame: the back-off for a frame it was not seen in
 ANY_FRAME = "*"
@@ -147,6 +149,13 @@ def _speaker_colon(tok: Token) -> bool:
     )
 
 
+def _may_be_candidate(w: Word) -> bool:
+    """What :func:`is_candidate` asks first, read off the plain words: most words fail here,
+    before a ``Token`` is made for them."""
+    return (w.pos_ in CANDIDATE_POS or w.pos_ == "ADJ" or w.lower_ in ("according", "in")
+            or w.text == ":")
+
+
 def is_candidate(tok: Token, quotes: Quotes) -> bool:
     """A verb or noun outside quotations that is not a citing participle."""
     if not (
@@ -210,7 +219,10 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
     """
     out: list[Cue] = []
     first_line = classifier.headline_end(doc.text if text is None else text)
-    for tok in doc:
+    for w in words_of(doc):
+        if not _may_be_candidate(w):
+            continue
+        tok = doc[w.i]
         if not is_candidate(tok, quotes):
             continue
         frame, qs = frame_of(tok, quotes)
@@ -339,7 +351,10 @@ def signed_cues(doc: Doc, quotes: Quotes, text: str) -> list[Cue]:
     a reader's quote in a list, an embedded tweet. The dash is the cue, the name the source,
     the quotation before the dash (or the line up to it) the content."""
     out: list[Cue] = []
-    for tok in doc:
+    for w in words_of(doc):
+        if not w.text.endswith(SIGNING_DASHES):
+            continue  # nearly every word
+        tok = doc[w.i]
         dash = next((d for d in SIGNING_DASHES if tok.text.endswith(d)), None)
         if dash is None or tok.i + 1 >= len(doc):
             continue
@@ -385,9 +400,10 @@ def hearsay_cues(doc: Doc, quotes: Quotes, found: list[Cue]) -> list[Cue]:
     words = lexicon().hearsay
     cue_at = sorted(c.token.idx for c in found)
     out: list[Cue] = []
-    for tok in doc:
-        if tok.lower_ not in words or quotes.of_token[tok.i] >= 0:
+    for w in words_of(doc):
+        if w.lower_ not in words or quotes.of_token[w.i] >= 0:
             continue
+        tok = doc[w.i]
         content = hearsay_content(tok, quotes)
         if content is None:
             continue

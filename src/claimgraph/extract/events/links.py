@@ -28,8 +28,23 @@ def _clause_bounds(clause: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+#: ``doc.user_data`` key of the verbs found for spans of the ``Doc`` (each place and time is
+#: asked about once per event of its sentence, and news sentences hold many events)
+_VERBS = "claimgraph.events.verb_of"
+
+
 def _verb_of(doc: Doc, item: TextSpan) -> Token | None:
     """The nearest verb the span hangs on in the parse (None if it has none)."""
+    found: dict[tuple[int, int], int | None] = doc.user_data.setdefault(_VERBS, {})
+    key = (item.start, item.end)
+    if key not in found:  # kept as an index: a Token held by its own Doc would never be freed
+        verb = _find_verb(doc, item)
+        found[key] = verb.i if verb is not None else None
+    i = found[key]
+    return doc[i] if i is not None else None
+
+
+def _find_verb(doc: Doc, item: TextSpan) -> Token | None:
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     if span is None:
         return None
