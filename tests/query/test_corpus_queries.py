@@ -117,3 +117,19 @@ def test_a_negative_count_filter_is_a_coded_error(resolved: Store) -> None:
     with pytest.raises(ClaimgraphError) as caught:
         query.list_claims(resolved, min_sources=-1)
     assert caught.value.code == "E002"
+
+
+def test_relations_list_contradictions_first_then_by_id(store: Store) -> None:
+    from claimgraph.bench.corpus import corpus_records
+    from claimgraph.query.relations import RELATION_TYPES
+
+    docs = [f"doc-{i:02d}" for i in range(40)]
+    store.add_corpus(corpus_records(docs, dict.fromkeys(docs, "2024-03-01"), seed=3))
+    listed = query.list_relations(store, limit=None)["items"]
+    kinds = [r["type"] for r in listed]
+    assert tuple(sorted(RELATION_TYPES)) == RELATION_TYPES  # the index's order is theirs
+    assert kinds == sorted(kinds, key=lambda t: t != "contradicts")
+    assert "contradicts" in kinds and "supports" in kinds
+    for kind in RELATION_TYPES:
+        ids = [r["id"] for r in listed if r["type"] == kind]
+        assert ids == sorted(ids)

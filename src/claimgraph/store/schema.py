@@ -344,12 +344,17 @@ CLAIM_RANK_COUNTS = Migration("0020_claim_rank_counts", (rank_counts.TABLE,),
 CLAIM_INDEX_SOURCE = Migration(
     "0021_claim_index_source", ("CREATE INDEX claim_index_source ON claim_index (source_id)",))
 
+# The relation list's order (contradictions first, then by id) read off an index instead of a
+# sort of every relation (PostgreSQL: 233 ms to skip 30,000 of 50,000).
+RELATION_ORDER = Migration(
+    "0022_relation_order", ("CREATE INDEX relations_order ON relations (type, id)",))
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
     CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS, CLAIM_INDEX,
     CORPUS_CLAIM_ORDER, CORPUS_LOOKUPS, LIST_COUNTS, DOCUMENT_LOOKUPS, CLAIM_RANK_COUNTS,
-    CLAIM_INDEX_SOURCE,
+    CLAIM_INDEX_SOURCE, RELATION_ORDER,
 )
 
 # The table that records applied migrations; created before any migration runs.
