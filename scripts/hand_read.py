@@ -4,7 +4,8 @@ its sentence, for a person to judge (type, actor and target all right, or not).
 The pages are the hand-made bodies of ``article-extraction-benchmark`` (``ground-truth.json``;
 nobody here wrote them). Named sets follow ``docs/quality.md`` ("the hand-read check"): ``design``
 (the first nine of the eighteen pages), ``confirm`` (the other nine), ``second`` (the six pages of
-the second reading); or give id prefixes. Each event is printed as one block::
+the second reading), ``design-np`` and ``confirm-np`` (pages outside politics: sports, business,
+markets, entertainment); or give id prefixes. Each event is printed as one block::
 
     [c7e39ac4 1234] ASSAULT  actor='police' (GBR/COP)  target='protesters'  (positive)
         trigger 'fired' in: Police fired tear gas at protesters ...
@@ -34,6 +35,10 @@ SETS = {
     "design": "06e5123e 0dd13570 2c46804d 432362af 624fcd90 6ebac05f 833caf3b 8b194530 abd9d629",
     "confirm": "c467d507 c58aa507 c7e39ac4 c90731f0 e372e42c e7301133 e7994d55 ea25dd7e ef4e67b6",
     "second": "82b6d780 8380689f 87bf6057 a6968f42 aec5deea e4c6a3b4",
+    # pages outside politics and conflict (sports, business, markets, entertainment) and two
+    # opinion pieces, the lead's independent read: design and confirmation halves
+    "design-np": "08f79376 8634d121 04a6711c eb62ac84 05844573 8e3efab5 ef2b3f26 a078b365",
+    "confirm-np": "42aad16b c13b9c0e 098bb3e9 65408257 ecb46e3e e1c7023e 8267acac c81e134e",
 }
 
 
@@ -68,7 +73,7 @@ def _key(page: str, start: int, kind: str, actor: str, target: str) -> tuple[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="+",
-                        help="set names (design, confirm, second), id prefixes or text files")
+                        help="set names (design, confirm, second, design-np, confirm-np), id prefixes or text files")
     parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
     parser.add_argument("--verdicts", type=Path, help="tab-separated verdicts already given")
     parser.add_argument("--write", action="store_true", help="append unjudged events to --verdicts")

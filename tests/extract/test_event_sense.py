@@ -13,6 +13,8 @@ import pytest
 from spacy.language import Language
 
 from claimgraph.extract.events import agency, find_events, lexicon, sense
+from claimgraph.extract.events.coder import BARE_TRIGGERS
+from claimgraph.extract.events.coref import uncode_unowned
 
 
 @pytest.fixture(scope="module")
@@ -170,3 +172,45 @@ def test_a_condition_is_no_event_that_happened(parser: Language) -> None:
     found = coded(parser, "Iran will attack the ships if the United States imposes sanctions.")
     assert "imposes" not in found  # the condition
     assert found.get("attack") == "THREATEN"  # what is threatened on it
+
+
+def test_a_question_asked_is_no_appeal(parser: Language) -> None:
+    text = "\u201cAfter two more years of this,\u201d Doctor asks, \u201cwhat kind of products are left?\u201d"
+    assert "asks" not in coded(parser, text)
+    assert "asked" not in coded(parser, "The reporter asked whether the talks would resume.")
+    assert "asking" not in coded(parser, "Guy keeps rushing me, he's asking for it.")
+    assert coded(parser, "Omar asked for compassion in a letter.")["asked"] == "REQUEST"
+    assert coded(parser, "The minister asked Israel to release the prisoners.")["asked"] \
+        == "REQUEST"
+
+
+def test_what_one_wishes_another_would_do_did_not_happen(parser: Language) -> None:
+    text = "44 percent of Americans say they want the House to impeach and the Senate to convict."
+    assert "convict" not in coded(parser, text)
+    assert "investigate" not in coded(parser, "Most Americans want Congress to investigate Trump.")
+    assert coded(parser, "Iran wants to hold talks with Iraq.")["hold"] == "AGREE"
+
+
+def test_a_cooperative_act_that_did_not_take_place_is_no_refusal(parser: Language) -> None:
+    events = {e.trigger.text: e for e in find_events(parser(
+        "He hasn't taken part in these negotiations."))}
+    assert (events["negotiations"].type, events["negotiations"].polarity) == \
+        ("CONSULT", "negative")
+    assert coded(parser, "Iran will not meet the envoy.")["meet"] == "REJECT"
+    assert coded(parser, "Israel did not accept the proposal.")["accept"] == "REJECT"
+
+
+def parties_coded(parser: Language, text: str) -> dict[str, str]:
+    """Coded types after the component's last step: an event with no party keeps its type only
+    when coreference gave it one."""
+    doc = parser(text)
+    events = uncode_unowned(find_events(doc), doc.user_data.get(BARE_TRIGGERS, frozenset()))
+    return {e.trigger.text: e.type for e in events if e.type}
+
+
+def test_an_event_with_no_party_at_all_is_not_coded(parser: Language) -> None:
+    text = "For almost any news organization, the imperative is to invest in digital capabilities."
+    assert "invest" not in parties_coded(parser, text)
+    assert "surrender" not in parties_coded(parser, "They had no option but to come out and "
+                                                    "surrender.")
+    assert parties_coded(parser, "Japan will invest in Vietnam's ports.")["invest"] == "AGREE"

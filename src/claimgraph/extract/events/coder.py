@@ -81,6 +81,19 @@ def _denied(cand: Candidate) -> bool:
     return head.dep_ in {"xcomp", "ccomp", "pcomp"} and head.head.lemma_.lower() in DENIALS
 
 
+#: CAMEO root of intent to cooperate: "did not accept" refuses whenever it was said
+ACCEPTING_ROOT = "03"
+
+
+def _refusal(cand: Candidate, code: str) -> bool:
+    """A negated cooperative act is a refusal when it is announced ("will not meet"), a stance
+    ("does not recognize") or an acceptance withheld ("did not accept"); a cooperative act that
+    did not take place ("hasn't taken part in these negotiations", "did not offer a response")
+    is that act with negative polarity, not a REJECT."""
+    return cand.intent or code.startswith(ACCEPTING_ROOT) or \
+        factuality(cand.clause).tense != "past"
+
+
 def find_events(
     doc: Doc,
     *,
@@ -141,7 +154,7 @@ def find_events(
             code = lex_mod.intended(code)
         denied = _denied(cand)
         refused = False
-        if not denied and _negated(cand):
+        if not denied and _negated(cand) and _refusal(cand, code):
             refusal = lex_mod.negated(code)
             refused = refusal is not None
             code = refusal or code
@@ -153,7 +166,11 @@ def find_events(
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        if bare:
+        if bare or (actor is None and target is None and not is_passive(cand)):
+            # no party at all, even from the sentence ("to invest in digital capabilities",
+            # "had no option but to surrender"): PLOVER codes who did what to whom, so the
+            # type waits for coreference to join a mention that names someone; an agentless
+            # passive states that someone did it ("the bill was withdrawn")
             bare_triggers.add(start)
         taken = [a for a in (actor, target) if a is not None]
         sent: Span = trigger.sent

@@ -63,6 +63,11 @@ CONDITIONS = frozenset({"if", "unless"})
 CLAUSE_BOUNDS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 #: relative pronouns that stand for the noun their clause describes
 RELATIVES = frozenset({"which", "that"})
+#: verbs that put a question as often as they appeal ("asked whether", "Doctor asks, 'what ...'")
+QUESTION_VERBS = frozenset({"ask"})
+#: verbs of wishing: what they wish of someone else is neither done nor intended ("want the
+#: Senate *to convict*", "hope Congress *will investigate*")
+WISHES = frozenset({"want", "wish", "hope", "prefer", "like"})
 
 
 @lru_cache(maxsize=1)
@@ -252,6 +257,44 @@ def in_a_condition(trigger: Token) -> bool:
     return False
 
 
+def asks_for_something(cand: Candidate) -> bool:
+    """"Ask" appeals when someone is asked to act or something is asked for ("asked the court
+    *to free* him", "asked *for* compassion", "asked *that* he be released", "asked Washington
+    for help"); a question put is no appeal ("asked *whether* the talks would resume",
+    "Doctor asks, 'what is left?'", "when asked about the decision"), nor is "asking *for it*"
+    (deserving it)."""
+    verb = cand.trigger
+    if not cand.verbal or verb.lemma_.lower() not in QUESTION_VERBS:
+        return True
+    deps = {c.dep_ for c in verb.children}
+    if "xcomp" in deps:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            p.dep_ == "pobj" and p.lower_ not in THINGS for p in c.children)
+           for c in verb.children):
+        return True
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:  # a that-clause asks for an act; a wh-clause or a quotation is a question
+        return any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children)
+    return bool(deps & {"dobj", "dative"})  # "asked permission" is judged by its object's kind
+
+
+def wished_of_another(cand: Candidate) -> bool:
+    """The trigger is what someone wishes another would do ("44 percent want the House to
+    impeach and *the Senate to convict*", "want Congress *to investigate* Trump"): neither done
+    nor intended by anyone, so no event of its category. The wisher's own act stays intended
+    ("wants *to hold* talks")."""
+    clause = cand.clause
+    if not cand.verbal or clause.dep_ not in {"ccomp", "xcomp", "advcl"}:
+        return False
+    wisher = clause.head
+    if wisher.lemma_.lower() not in WISHES or wisher.i == clause.i:
+        return False
+    own = subject(clause, own_only=True)
+    other = next((c for c in wisher.children if c.dep_ in {"dobj", "dative"}), None)
+    return own is not None or (other is not None and clause.dep_ in {"xcomp", "advcl"})
+
+
 def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
                     target: Actor | None = None) -> bool:
     """Whether a candidate's verb is used in the sense its PLOVER category names, by what it
@@ -259,4 +302,5 @@ def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
     (:func:`subject_acts`, when the roles found no actor)."""
     return acts_on_its_kind(cand, target) and complement_fits(cand, lexicon) and \
         threatens_an_act(cand, lexicon) and agrees_to_something(cand) and \
-        demands_of_another(cand) and not in_a_condition(cand.trigger)
+        demands_of_another(cand) and asks_for_something(cand) and \
+        not wished_of_another(cand) and not in_a_condition(cand.trigger)
