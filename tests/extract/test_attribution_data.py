@@ -55,6 +55,16 @@ def test_source_kinds_are_contract_kinds() -> None:
         assert noun == noun.lower() and kind in SOURCE_KINDS and generic in ("yes", "no"), line
 
 
+def test_speaker_kinds_are_contract_kinds_the_cue_model_does_not_read() -> None:
+    keys = _keys("speaker_kinds.tsv")
+    assert len(keys) == len(set(keys))
+    # the cue model's features read source_kinds.tsv: a noun listed in both would be read twice
+    assert not set(keys) & set(lexicon().source_kinds)
+    for line in _data_lines("speaker_kinds.tsv"):
+        noun, kind = line.split("\t")
+        assert noun == noun.lower() and " " not in noun and kind in SOURCE_KINDS, line
+
+
 def test_hedges_and_anonymity_markers_are_unique_lower_case_phrases() -> None:
     for name in ("hedges.txt", "anonymity.txt"):
         lines = [line.strip() for line in _data_lines(name)]

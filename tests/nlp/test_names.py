@@ -9,6 +9,7 @@ from spacy.vocab import Vocab
 from claimgraph.nlp.names import (
     name_of,
     organization_names,
+    person_by_surname,
     person_genders,
     person_name,
     person_names,
@@ -130,3 +131,24 @@ def test_a_pronoun_after_two_people_says_nothing() -> None:
 def test_a_pronoun_in_a_quotation_says_nothing_of_the_speaker() -> None:
     doc = doc_with_sentences('Tom Hale said : " She lied . "', ["Tom Hale"])
     assert person_genders(doc) == {}
+
+
+def test_a_lone_surname_is_the_person_named_in_full_before_it() -> None:
+    doc = doc_with_people(
+        "Michael Webb was sentenced . Michael Moore filmed it . Webb admitted it", ["Michael Webb", "Michael Moore"]
+    )
+    assert person_by_surname(doc, "Webb", 12) == "Michael Webb"
+    assert person_by_surname(doc, "Webb's", 12) == "Michael Webb"
+
+
+def test_a_first_name_or_an_unknown_word_is_no_surname() -> None:
+    doc = doc_with_people("Michael Webb was sentenced . Michael admitted it . Twitter pledged", ["Michael Webb"])
+    assert person_by_surname(doc, "Michael", 6) is None
+    assert person_by_surname(doc, "Twitter", 10) is None
+
+
+def test_a_surname_before_its_full_name_needs_only_one_that_fits() -> None:
+    one = doc_with_people("Arroyo said so . Dr. Luz Contreras Arroyo agreed", ["Luz Contreras Arroyo"])
+    assert person_by_surname(one, "Arroyo", 0) == "Luz Contreras Arroyo"
+    two = doc_with_people("Smith said so . Anna Smith and Ben Smith agreed", ["Anna Smith", "Ben Smith"])
+    assert person_by_surname(two, "Smith", 0) is None

@@ -91,6 +91,39 @@ def person_names(doc: Doc) -> dict[int, str]:
     return out
 
 
+#: ``doc.user_data`` key: (token, canonical name) of each full person name, in text order
+_FULL_KEY = "claimgraph.person_full_names"
+
+
+def _full_names(doc: Doc) -> list[tuple[int, str]]:
+    """(entity start token, canonical name) of every PERSON entity of two words or more."""
+    cached = doc.user_data.get(_FULL_KEY)
+    if cached is None:
+        names = person_names(doc)
+        cached = doc.user_data[_FULL_KEY] = [
+            (ent.start, names[ent.start]) for ent in doc.ents
+            if ent.label_ == "PERSON" and ent.start in names and len(person_name(ent.text).split()) > 1
+        ]
+    return cached  # type: ignore[no-any-return]
+
+
+def person_by_surname(doc: Doc, word: str, at: int) -> str | None:
+    """The person a lone capitalised ``word`` at token ``at`` is, when it is the surname of a
+    person the document names in full: the nearest such person written before it, else the only
+    one after it; None when no full name ends in it.
+
+    The tagger may label a surname it sees alone an organisation or a place, or nothing at all
+    ("Webb admitted …", "Claure said", "Arroyo added" after "Michael Webb", "Marcelo Claure",
+    "Dr. Luz Contreras Arroyo"): the document's own full names say who it is.
+    """
+    word = word.removesuffix("'s").removesuffix("’s")
+    fits = [(s, c) for s, c in _full_names(doc) if c.split()[-1] == word]
+    before = [c for s, c in fits if s < at]
+    if before:
+        return before[-1]
+    return fits[0][1] if len({c for _, c in fits}) == 1 else None
+
+
 def _fits(short: str, full: str) -> bool:
     words, full_words = short.split(), full.split()
     if len(words) == 1:

@@ -13,19 +13,42 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.attribution.lexicon import lexicon
-from claimgraph.nlp.names import PRONOUN_GENDERS, name_of, organization_names, person_genders
+from claimgraph.extract.attribution.sources import phrase
+from claimgraph.nlp.names import (
+    PRONOUN_GENDERS,
+    name_of,
+    organization_names,
+    person_by_surname,
+    person_genders,
+)
 from claimgraph.record import Source
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
 
 
-GROUP_PRONOUNS = {"it", "they", "them", "we", "us"}
+GROUP_PRONOUNS = {"it", "they", "them", "we", "us", "its", "their", "our"}
 
 
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | {"you", "who", "which", "that"}
+#: group pronouns that speak for many ("they said", "their statement"): a plural noun fits them
+PLURAL_PRONOUNS = {"they", "them", "their"}
+
+
+#: "we found no evidence" is the writer, "we will not retreat" the speaker's side
+FIRST_PERSON_PLURAL = {"we", "us", "our"}
+
+
+#: a relative pronoun is the noun its clause hangs on ("the Palestinian Authority, which rejected …")
+RELATIVE_PRONOUNS = {"who", "which", "that"}
+
+
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS | {"you"}
+
+
+#: tags of a plural noun
+PLURAL_TAGS = {"NNS", "NNPS"}
 
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "government"}
@@ -105,18 +128,53 @@ def source_kind(mention: Span) -> str:
             return kind
     if outlet_name(root):
         return "media"  # "Business Insider", "Continental Wire"
-    noun = lexicon().source_kinds.get(root.lemma_.lower())
-    if noun and noun[0] == "document" and _institution_name(root):
+    noun_kind = _noun_kind(root)
+    if noun_kind == "document" and _institution_name(root):
         return "organization"  # "the U.S. Geological Survey" is an agency, "a survey" a document
-    if noun:
-        return noun[0]
+    if noun_kind:
+        return noun_kind
     if root.lower_ in PERSON_PRONOUNS:
         return "person"
     if ent is not None and ent.label_ in ENTITY_KINDS:
         return ENTITY_KINDS[ent.label_]
     if root.lower_ in ("they", "we"):
         return "group"
-    return "unknown"
+    label = _label_elsewhere(root)  # "WeWork declined": the tagger named it elsewhere
+    return ENTITY_KINDS.get(label, "unknown") if label else "unknown"
+
+
+def _noun_kind(root: Token) -> str | None:
+    """The kind a head noun names (``source_kinds.tsv``, then ``speaker_kinds.tsv``), by its
+    lemma or as written ("data" is the tagger's lemma "datum")."""
+    lex = lexicon()
+    for word in (root.lemma_.lower(), root.lower_):
+        if word in lex.source_kinds:
+            return lex.source_kinds[word][0]
+        if word in lex.speaker_kinds:
+            return lex.speaker_kinds[word]
+    return None
+
+
+#: ``doc.user_data`` key: a one-word name as written -> the entity label it mostly carries
+_LABELS = "claimgraph.attribution.labels"
+
+
+def _label_elsewhere(root: Token) -> str | None:
+    """The entity label a proper noun the tagger left unlabelled here carries elsewhere in its
+    document (the label it is given most often as a one-word entity), else None."""
+    if root.pos_ != "PROPN" or root.ent_type_:
+        return None
+    labels = root.doc.user_data.get(_LABELS)
+    if labels is None:
+        counts: dict[str, dict[str, int]] = {}
+        for ent in root.doc.ents:
+            if len(ent) == 1 and ent.label_ in ENTITY_KINDS:
+                tally = counts.setdefault(ent.text, {})
+                tally[ent.label_] = tally.get(ent.label_, 0) + 1
+        labels = root.doc.user_data[_LABELS] = {
+            text: max(sorted(tally), key=lambda label: tally[label]) for text, tally in counts.items()
+        }
+    return labels.get(root.text)  # type: ignore[no-any-return]
 
 
 def outlet_name(tok: Token) -> bool:
@@ -199,37 +257,69 @@ def _appositive_name(mention: Span) -> str | None:
 
 def make_source(mention: Span, history: list[Source]) -> Source:
     """A ``Source`` for ``mention``; ``history`` (earlier sources, text order) resolves it."""
+    root = mention.root
+    if root.lower_ in RELATIVE_PRONOUNS and root.head.dep_ == "relcl" and root.head.head.pos_ in ("NOUN", "PROPN"):
+        # "The Palestinian Authority, which rejected …": who the noun the clause hangs on is
+        noun = make_source(phrase(root.head.head, with_clauses=False), history)
+        return Source(
+            mention.start_char, mention.end_char, mention.text,
+            canonical=noun.canonical or (None if noun.anonymous else _bare(noun.text)),
+            kind=noun.kind, anonymous=noun.anonymous, descriptor=noun.descriptor,
+        )
     anonymous, descriptor = _anonymity(mention)
     kind = source_kind(mention)
     canonical = _named(mention)
     if canonical is not None and _head_entity(mention) is None and _is_person_appositive(mention):
         kind = "person"  # "a senior official, John Smith": a person, whatever the noun says
+    person = _surname_person(mention)
+    if person is not None:  # "Webb admitted …" after "Michael Webb", whatever the tagger said
+        canonical, kind = person, "person"
     if canonical is None and not anonymous:
-        canonical = _resolve(mention, kind, history)
+        canonical, antecedent_kind = _resolve(mention, kind, history)
+        if canonical is not None and antecedent_kind is not None:
+            kind = antecedent_kind  # "it", "they", "the news agency": what the antecedent is
     return Source(
         mention.start_char, mention.end_char, mention.text,
         canonical=canonical, kind=kind, anonymous=anonymous, descriptor=descriptor,  # type: ignore[arg-type]
     )
 
 
-def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
+#: (name, kind) of an antecedent; the kind None when only its name is known
+Antecedent = tuple[str | None, str | None]
+
+
+def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
     """Antecedent of a pronoun or description: nearest earlier named source that fits."""
     root = mention.root
     lower = root.lower_
     doc = mention.doc
+    if lower in FIRST_PERSON_PLURAL:
+        return None, None  # the writer's "we", or a speaker's own side: never an earlier source
     if lower in PERSON_PRONOUNS:
         wanted = {"person"}
     elif lower in GROUP_PRONOUNS:
         wanted = {"organization", "government", "military", "media", "group"}
-    elif root.pos_ == "NOUN" and any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children):
+    elif root.pos_ in ("NOUN", "PROPN") and any(
+        t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
+    ):
         if any(_names_someone(t) for t in root.children if t.dep_ in NAME_MODIFIERS):
             # "the Obama administration" says whose: its own name, never an earlier ministry's
-            words = [t for t in mention if not (t.dep_ == "det" and t.head.i == root.i)]
-            return doc_text(words) if words else None
+            # (without a clause set off after it: "…, which rejected the plan")
+            comma = next((t.i for t in mention if t.i > root.i and t.text == ","), mention.end)
+            words = [t for t in mention if t.i < comma and not (t.dep_ == "det" and t.head.i == root.i)]
+            return (doc_text(words) if words else None), None
+        same = _same_head(mention, history)  # "the news agency": the Xinhua News Agency
+        if same[0] is not None or root.tag_ in PLURAL_TAGS:
+            return same  # "the doctors" are never the last person who spoke
         # "the president" is a person holding the office, not the last ministry that spoke
-        wanted = {"person"} if root.lemma_.lower() in OFFICE_HOLDERS else {kind}
+        if root.lemma_.lower() in OFFICE_HOLDERS:
+            wanted = {"person"}
+        elif kind == "person":
+            return None, None  # "the lawyer" may be anyone's: only a name of that head says whose
+        else:
+            wanted = {kind}
     else:
-        return None
+        return None, None
     # "she" never takes a person the document shows to be a man, nor "he" a woman
     gender = PRONOUN_GENDERS.get(lower)
     genders = person_genders(doc) if gender is not None else {}
@@ -237,30 +327,128 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> str | None:
     def fits(name: str | None) -> bool:
         return name is not None and genders.get(name, gender) == gender
 
-    earlier = next(
-        (src for src in reversed(history[-LOOKBACK_SOURCES:])
-         if src.canonical and src.kind in wanted and not src.anonymous and fits(src.canonical)),
-        None,
-    )
+    earlier, name = _earlier(mention, history, wanted, fits)
     # a named subject of the right kind after that source is more recent ("Zelenskiy said …
     # Biden met reporters. He said …": he is Biden)
     subject = _recent_subject(mention, wanted, earlier.end if earlier is not None else -1, fits)
-    if subject is not None:
+    if subject[0] is not None:
         return subject
     if earlier is not None:
-        return earlier.canonical
+        return name, earlier.kind
     # no earlier source: the nearest named entity of the right kind shortly before the mention
     for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
         tok = doc[i]
         if tok.ent_iob_ != "B":
             continue
-        ent_kind = ENTITY_KINDS.get(tok.ent_type_)
-        if ent_kind and (ent_kind in wanted or (ent_kind == "organization" and "government" in wanted)):
-            ent = entity_at(tok)
-            name = entity_name(ent) if ent is not None else tok.text
-            if fits(name):
-                return name
-    return None
+        ent_kind, name = _speaker_entity(tok)
+        if _kind_fits(ent_kind, wanted) and fits(name):
+            return name, ent_kind
+    return None, None
+
+
+def _kind_fits(kind: str | None, wanted: set[str]) -> bool:
+    """True when an entity of ``kind`` may be what a pronoun or description of ``wanted``
+    kinds means (an organisation may speak for a government)."""
+    return kind is not None and (kind in wanted or (kind == "organization" and "government" in wanted))
+
+
+def _earlier(
+    mention: Span, history: list[Source], wanted: set[str], fits: Callable[[str | None], bool]
+) -> tuple[Source | None, str | None]:
+    """The nearest earlier source a pronoun or description can mean, and its name.
+
+    A named source of a kind in ``wanted`` fits; "they" and "we" (and "their", "our") take a
+    plural noun too, named or not ("Protesters believe … They worry …": the protesters, never
+    the country the sentence before named), and "it" never does.
+    """
+    lower = mention.root.lower_
+    plural = lower in PLURAL_PRONOUNS
+    doc = mention.doc
+    for src in reversed(history[-LOOKBACK_SOURCES:]):
+        many = _plural_noun(doc, src)
+        if plural and many:
+            return src, src.canonical or _bare(src.text)
+        if lower in GROUP_PRONOUNS and many:
+            continue  # "it" is never the officials who spoke
+        if src.canonical and src.kind in wanted and not src.anonymous and fits(src.canonical):
+            return src, src.canonical
+    return None, None
+
+
+def _plural_noun(doc: Doc, src: Source) -> bool:
+    """True when a source's mention is headed by a plural common noun ("Protesters", "the
+    doctors"), not a name."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ == "NNS"
+
+
+def _bare(text: str) -> str:
+    """A mention as a name: without a leading article ("The doctors" -> "doctors")."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an", "this", "that", "these", "those"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _same_head(mention: Span, history: list[Source]) -> Antecedent:
+    """The name of the nearest earlier phrase with the same head noun that carries a name: "the
+    news agency" after "the state-run Xinhua News Agency", "the administration" after "the
+    Trump administration", "the office" after "the U.S. Attorney's Office …".
+
+    An earlier source of that head gives its own name (so both are one source); else a named
+    entity ending in the word, or the word with the names that modify it.
+    """
+    root = mention.root
+    doc = mention.doc
+    head = root.lemma_.lower()
+    for src in reversed(history[-LOOKBACK_SOURCES:]):
+        span = doc.char_span(src.start, src.end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.lemma_.lower() != head or span.end > mention.start:
+            continue
+        if src.canonical and not src.anonymous:
+            return src.canonical, src.kind
+    for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
+        tok = doc[i]
+        if tok.lemma_.lower() != head:
+            continue
+        ent = entity_at(tok)
+        if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and tok.pos_ == "PROPN":
+            return entity_name(ent), entity_info_of(tok)[1] or ENTITY_KINDS.get(ent.label_)
+        names = [t for t in tok.children if t.dep_ in NAME_MODIFIERS and t.i < tok.i and _names_someone(t)]
+        if names:
+            return doc_text([doc[min(t.left_edge.i for t in names)], tok]).removesuffix("'s"), None
+    return None, None
+
+
+def _surname_person(mention: Span) -> str | None:
+    """The person a one-word proper name heading ``mention`` is when the tagger did not call it
+    a person but the document names someone in full with that surname ("Claure" after "Marcelo
+    Claure"); None for a name the entity tables know ("Jordan", "Xinhua")."""
+    root = mention.root
+    if root.pos_ != "PROPN" or root.ent_type_ == "PERSON" or entity_info_of(root)[0]:
+        return None
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children):
+        return None
+    ent = entity_at(root)
+    if ent is not None and len(ent) > 1:
+        return None
+    return person_by_surname(root.doc, root.text, root.i)
+
+
+def _speaker_entity(tok: Token) -> tuple[str | None, str | None]:
+    """(kind, name) of the entity ``tok`` is part of as a speaker: a one-word name the document
+    names a person by is that person, whatever the tagger's label."""
+    kind = ENTITY_KINDS.get(tok.ent_type_)
+    if kind is None:
+        return None, None
+    ent = entity_at(tok)
+    if ent is None:
+        return kind, tok.text
+    if ent.label_ != "PERSON" and len(ent) == 1 and not entity_info_of(tok)[0]:
+        person = person_by_surname(tok.doc, tok.text, tok.i)
+        if person is not None:
+            return "person", person
+    return kind, entity_name(ent)
 
 
 #: source nouns (``source_kinds.tsv`` kind government) that name one person in an office
@@ -274,7 +462,9 @@ def _names_someone(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
-def _recent_subject(mention: Span, wanted: set[str], after: int, fits: Callable[[str], bool]) -> str | None:
+def _recent_subject(
+    mention: Span, wanted: set[str], after: int, fits: Callable[[str | None], bool]
+) -> Antecedent:
     """The last named main-clause subject of a kind in ``wanted`` between offset ``after`` and
     the mention (bounded by ``LOOKBACK_TOKENS``) whose name ``fits`` the mention."""
     doc = mention.doc
@@ -282,14 +472,11 @@ def _recent_subject(mention: Span, wanted: set[str], after: int, fits: Callable[
         tok = doc[i]
         if tok.idx < after:
             break
-        kind = ENTITY_KINDS.get(tok.ent_type_)
         # a main clause's subject: "Biden said Putin lied. He …" is still Biden
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT" or kind is None:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
             continue
-        if kind in wanted or (kind == "organization" and "government" in wanted):
-            ent = entity_at(tok)
-            name = entity_name(ent) if ent is not None else tok.text
-            if fits(name):
-                return name
-    return None
+        kind, name = _speaker_entity(tok)
+        if _kind_fits(kind, wanted) and fits(name):
+            return name, kind
+    return None, None
 

@@ -10,6 +10,8 @@
   before a number ("about 300") come from ``claimgraph/data/number_modifiers.tsv``, which the
   quantity finder reads for their bounds;
 - ``source_kinds.tsv``: source head nouns -> kind, and whether the noun names nobody by itself;
+- ``speaker_kinds.tsv``: more head nouns -> kind, read only for a source's kind (the cue model's
+  features read ``source_kinds.tsv`` as it was when its weights were fitted);
 - ``hearsay.txt``: adverbs that attribute with no source ("reportedly", "allegedly");
 - ``outlet_words.txt``: the last words of outlets' names ("Insider", "Wire", "Times");
 - ``speech_acts.txt``: verbs and nouns of saying and thinking, the only ones whose object can be
@@ -43,6 +45,7 @@ class Lexicon:
     hedges: tuple[str, ...]
     anonymity: tuple[str, ...]
     source_kinds: dict[str, tuple[str, bool]]  # noun -> (kind, generic)
+    speaker_kinds: dict[str, str]  # noun -> kind, for a source's kind only
     hearsay: frozenset[str]  # adverbs that attribute with no source: "reportedly"
     outlet_words: frozenset[str]  # a name ending in one is an outlet's: "Business Insider"
     speech_acts: frozenset[str]  # lemmas of saying and thinking: "deny", "criticism"
@@ -68,6 +71,7 @@ def lexicon() -> Lexicon:
         ),
         anonymity=tuple(line.strip().lower() for line in _lines("anonymity.txt")),
         source_kinds={row[0]: (row[1], row[2] == "yes") for row in _rows("source_kinds.tsv")},
+        speaker_kinds={row[0]: row[1] for row in _rows("speaker_kinds.tsv")},
         hearsay=frozenset(line.strip().lower() for line in _lines("hearsay.txt")),
         outlet_words=frozenset(line.strip() for line in _lines("outlet_words.txt")),
         speech_acts=frozenset(line.strip() for line in _lines("speech_acts.txt")),
