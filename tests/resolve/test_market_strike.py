@@ -12,8 +12,10 @@ from claimgraph.analyze import analyze_documents
 from claimgraph.ingest.readers import read_path
 from claimgraph.record import Record
 from claimgraph.resolve.claims import find_claims
+from claimgraph.resolve.copies import find_copies
 from claimgraph.resolve.corpus import Copies, Story
 from claimgraph.resolve.relations import find_relations
+from claimgraph.resolve.stories import find_stories
 
 DATA = Path(__file__).parent / "data" / "market_strike.jsonl"
 COPIES = [Copies("copies:1", ["ap-strike", "yahoo-strike"], "ap-strike")]
@@ -73,3 +75,11 @@ def test_claimgraph_resolve_streams_the_claims_and_the_contradiction(records):
     assert kinds[-1] == "relation"
     [toll] = [item for item in found if item.kind == "relation" and item.type == "contradicts"]
     assert (toll.a.document, toll.b.document) == ("ap-strike", "reuters-strike")
+
+
+def test_the_four_reports_of_the_strike_are_one_story_whatever_their_leads_and_tolls(records):
+    # Reuters leads with the missile's origin and gives the army's toll (12), the Guardian leads
+    # with the mourning: neither may found a story of its own, or the tolls are never compared
+    stories = find_stories(records, find_copies(records))
+    assert sorted(sorted(s.documents) for s in stories) == [
+        ["ap-strike", "guardian-strike", "reuters-strike", "yahoo-strike"], ["quake"]]

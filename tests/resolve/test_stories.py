@@ -3,7 +3,7 @@ and a report read later placed without recomputing the rest."""
 
 from claimgraph.record import Entity
 from claimgraph.resolve.copies import find_copies
-from claimgraph.resolve.stories import StoryIndex, features, find_stories, title_of
+from claimgraph.resolve.stories import StoryIndex, features, figures, find_stories, lead, title_of
 from tests.resolve.reports import (
     QUAKE_A,
     QUAKE_A_COPY,
@@ -70,7 +70,36 @@ def test_extracted_names_count_apart_from_the_words_of_the_text():
     record = report("Georgia voted.", None)
     record.entities = [Entity(0, 7, "Georgia", label="GPE", canonical="Georgia")]
     terms = features(record)
-    assert terms["georgia"] == 1 and terms["E:Georgia"] == 1
+    assert terms["E:georgia"] == 1 and terms["georgia"] == 2  # the word: once more in the lead
+
+
+def test_a_name_is_one_term_whatever_its_case():
+    upper, lower = report("Kramatorsk mourns.", None), report("In kramatorsk, a vigil.", None)
+    upper.entities = [Entity(0, 10, "Kramatorsk", label="GPE", canonical="Kramatorsk")]
+    lower.entities = [Entity(3, 13, "kramatorsk", label="GPE")]
+    assert "E:kramatorsk" in features(upper) and "E:kramatorsk" in features(lower)
+
+
+def test_figures_are_terms_of_their_own_but_small_counts_years_and_clock_times_are_not():
+    text = ("A magnitude 5.6 quake at 11:50 p.m. destroyed 2,400 homes and caused $85 million "
+            "of damage in 2008; three of the 12 villages, No. 5 among them, were cut off.")
+    assert figures(text) == {"N:5.6": 1, "N:2400": 1, "N:85m": 1, "N:12": 1}
+
+
+def test_the_lead_is_the_headline_and_the_first_characters_of_the_text_headline_once():
+    body = "A magnitude 6.4 earthquake struck Hualien on Tuesday. " * 20
+    with_title = report(body, None, "Quake kills nine in Taiwan")
+    assert lead(with_title).startswith("Quake kills nine in Taiwan\nA magnitude 6.4")
+    opening_with_it = report("Quake kills nine in Taiwan\n" + body, None, "Quake kills nine in Taiwan")
+    assert lead(opening_with_it).count("Quake kills nine") == 1
+    assert len(lead(with_title)) == 300
+
+
+def test_the_words_of_the_lead_count_twice():
+    record = report("Rescuers reached Hualien. " + "The night was long and cold. " * 12
+                    + "Earlier quakes struck the city in 1986 and 2002.", None)
+    terms = features(record)
+    assert terms["hualien"] == 2 and terms["earlier"] == 1
 
 
 def test_a_story_without_a_headline_is_titled_by_its_first_sentence():
