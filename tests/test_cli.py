@@ -280,3 +280,6 @@ def test_resolve_store_keeps_what_it_found_and_a_rerun_replaces_it(tmp_path: Pat
     again = runner.invoke(app, ["resolve", "--store", "--db", db, "--json"])  # the whole database
     assert again.exit_code == 0, again.output
     assert stored() == sorted(again.stdout.splitlines())  # what the first run found is replaced
+    packed = runner.invoke(app, ["resolve", "--db", db, "--json", "--packed"])
+    assert packed.exit_code == 0, packed.output
+    assert packed.stdout == again.stdout  # the documents streamed from the store, held packed

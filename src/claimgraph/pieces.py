@@ -76,6 +76,17 @@ def cut_points(text: str, limit: int | None = None) -> list[tuple[int, int]]:
     return out
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a data class (None for any other class), read once per class: a
+    generic walk over millions of items spent most of its time asking ``dataclasses`` again."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
+
+
 def move_spans(obj: Any, offset: int, seen: set[int]) -> None:
     """Move every span inside ``obj`` (a record item, nested items, lists) by ``offset``.
 
@@ -86,15 +97,16 @@ def move_spans(obj: Any, offset: int, seen: set[int]) -> None:
         for item in obj:
             move_spans(item, offset, seen)
         return
-    if not is_dataclass(obj) or id(obj) in seen:
+    names = field_names(type(obj))
+    if names is None or id(obj) in seen:
         return
     seen.add(id(obj))
     if isinstance(obj, Span):
         obj.start += offset
         obj.end += offset
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        if isinstance(value, list) or is_dataclass(value):
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, list) or field_names(type(value)) is not None:
             move_spans(value, offset, seen)
 
 

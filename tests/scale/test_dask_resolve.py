@@ -13,6 +13,7 @@ from claimgraph.record import Record
 from claimgraph.resolve.corpus import Story
 from claimgraph.resolve.resolver import resolve_records
 from claimgraph.scale.dask_resolve import resolve_with_dask, story_partitions
+from claimgraph.scale.packed import pack
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +32,18 @@ def test_a_local_cluster_gives_the_single_machine_records(corpus: list[Record]) 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster):
         scaled = [r.to_dict() for r in resolve_with_dask(corpus, partition_documents=15)]
+    assert scaled == serial
+
+
+def test_packed_records_on_a_local_cluster_give_the_single_machine_records(
+        corpus: list[Record]) -> None:
+    """The bounded-memory path (records held packed, :mod:`claimgraph.scale.packed`) on the
+    cluster: the workers get plain records and the records come out the same."""
+    distributed = pytest.importorskip("distributed")
+    serial = [r.to_dict() for r in resolve_records(corpus)]
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        scaled = [r.to_dict() for r in resolve_with_dask(pack(corpus), partition_documents=15)]
     assert scaled == serial
 
 

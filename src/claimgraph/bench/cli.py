@@ -109,6 +109,9 @@ def bench_resolve_command(
     records: Annotated[Path | None, typer.Option(
         "--records", help="Analysed records (analyze --json) to make the corpus of: every "
         "stage runs, each timed.")] = None,
+    whole: Annotated[bool, typer.Option(
+        "--whole", help="With --records: hold the documents whole, not packed (more memory, "
+        "less CPU; the same records).")] = False,
 ) -> None:
     """CPU-seconds of `resolve` (copies and stories) on synthetic corpora of growing size, and
     the log-log slope of cost against size (1 linear, 2 quadratic)."""
@@ -119,5 +122,9 @@ def bench_resolve_command(
     folder = root / "polnear/data/train/text" if root is not None else None
     if folder is None or not folder.is_dir():
         raise _fail(ClaimgraphError("E004", "PolNeAR train texts not found: set CLAIMGRAPH_EVALDATA"))
-    for line in run_resolve_bench(folder, sorted(sizes or [1000, 3000, 10000]), records).lines():
+    def told(line: str) -> None:
+        typer.echo(line, err=True)  # as each size is measured; stdout gets the table
+
+    for line in run_resolve_bench(folder, sorted(sizes or [1000, 3000, 10000]), records,
+                                  whole=whole, log=told).lines():
         typer.echo(line)

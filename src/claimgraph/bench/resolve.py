@@ -22,7 +22,7 @@ import random
 import resource
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -63,8 +63,12 @@ class Scaling:
     stages: list[dict[str, float]] = field(default_factory=list)
     #: per size, the process's peak resident memory so far, in MB
     peak_mb: list[float] = field(default_factory=list)
+    #: per size, wall-clock seconds (on a shared machine, CPU-seconds are what to compare)
+    wall: list[float] = field(default_factory=list)
     #: the process's resident memory with the corpus made, before resolving, in MB
     corpus_mb: float | None = None
+    #: CPU-seconds spent making (and packing) the corpus
+    corpus_seconds: float | None = None
 
     @property
     def slope(self) -> float:
@@ -75,17 +79,23 @@ class Scaling:
         var = sum((x - mx) ** 2 for x in xs)
         return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / var if var else 0.0
 
+    def row(self, i: int) -> str:
+        """The measures of the ``i``-th size, on one line."""
+        n, s = self.sizes[i], self.seconds[i]
+        row = f"{n:>8,} documents  {s:8.2f} CPU-s  {1000 * s / n:6.2f} ms/document"
+        if i < len(self.wall):
+            row += f"  {self.wall[i]:8.1f} wall-s"
+        if i < len(self.stages):
+            row += "  (" + ", ".join(f"{k} {v:.1f}" for k, v in self.stages[i].items()) + ")"
+        if i < len(self.peak_mb):
+            row += f"  peak {self.peak_mb[i]:,.0f} MB"
+        return row
+
     def lines(self) -> list[str]:
-        rows = []
-        for i, (n, s) in enumerate(zip(self.sizes, self.seconds, strict=True)):
-            row = f"{n:>8,} documents  {s:8.2f} CPU-s  {1000 * s / n:6.2f} ms/document"
-            if i < len(self.stages):
-                row += "  (" + ", ".join(f"{k} {v:.1f}" for k, v in self.stages[i].items()) + ")"
-            if i < len(self.peak_mb):
-                row += f"  peak {self.peak_mb[i]:,.0f} MB"
-            rows.append(row)
+        rows = [self.row(i) for i in range(len(self.seconds))]
         if self.corpus_mb is not None:
-            rows.insert(0, f"corpus made: {self.corpus_mb:,.0f} MB resident")
+            made = f" in {self.corpus_seconds:.1f} CPU-s" if self.corpus_seconds is not None else ""
+            rows.insert(0, f"corpus made{made}: {self.corpus_mb:,.0f} MB resident")
         out = [*rows, f"log-log slope {self.slope:.2f} (1 = linear, 2 = quadratic)"]
         for name in self.stages[0] if self.stages else ():
             slope = Scaling(self.sizes, [st[name] for st in self.stages]).slope
@@ -115,30 +125,41 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_resolve_bench(folder: Path, sizes: list[int], records: Path | None = None) -> Scaling:
+def run_resolve_bench(folder: Path, sizes: list[int], records: Path | None = None, *,
+                      whole: bool = False, log: Callable[[str], object] | None = None) -> Scaling:
     """Resolve a synthetic corpus of each size; CPU-seconds of copies + stories (with
-    ``records``, analysed records to make the corpus of: of every stage)."""
+    ``records``, analysed records to make the corpus of: of every stage). The analysed
+    documents are held packed (:mod:`claimgraph.scale.packed`) unless ``whole``. ``log`` is
+    told each size's row as it is measured (a run at 100,000 documents takes an hour)."""
     sizes = sorted(sizes)
+    result = Scaling(sizes, [])
     if records is None:
         articles = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
         corpus = synthetic_corpus(articles, max(sizes))
         stages: list[Stage] = []
     else:
         from claimgraph.bench.resolve_corpus import synthetic_records
+        from claimgraph.scale.packed import pack
 
         with records.open(encoding="utf-8") as lines:
             analysed = [Record.from_dict(json.loads(line)) for line in lines if line.strip()]
-        corpus = list(synthetic_records(analysed, max(sizes)))
+        started = time.process_time()
+        made = synthetic_records(analysed, max(sizes))
+        corpus = list(made if whole else pack(made))
+        result.corpus_seconds = time.process_time() - started
         del analysed
-    result = Scaling(sizes, [], corpus_mb=_resident_mb())
+    result.corpus_mb = _resident_mb()
+    if log is not None:
+        log(f"corpus of {max(sizes):,} made: {result.corpus_mb:,.0f} MB resident")
     for n in sizes:
         spent: dict[str, float] = defaultdict(float)
         if records is not None:
             stages = [_timed(s.__name__.removeprefix("resolve_"), s, spent) for s in STAGES]
-        started = time.process_time()
+        started, wall = time.process_time(), time.perf_counter()
         for _ in resolve_records(corpus[:n], stages=stages):
             pass
         result.seconds.append(time.process_time() - started)
+        result.wall.append(time.perf_counter() - wall)
         if records is not None:
             spent = {"copies+stories": result.seconds[-1] - sum(spent.values()), **spent}
             result.stages.append(spent)

@@ -23,13 +23,12 @@ import pickle
 import random
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import fields, is_dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from claimgraph.ids import text_hash
 from claimgraph.ingest.document import Document
-from claimgraph.pieces import join_pieces, move_spans
+from claimgraph.pieces import field_names, join_pieces, move_spans
 from claimgraph.record import Record, Span
 
 #: of the generated documents, the share that copy an earlier one
@@ -48,13 +47,14 @@ def _spans(obj: Any) -> Iterator[Span]:
         for item in obj:
             yield from _spans(item)
         return
-    if not is_dataclass(obj):
+    names = field_names(type(obj))
+    if names is None:
         return
     if isinstance(obj, Span):
         yield obj
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        if isinstance(value, list) or is_dataclass(value):
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, list) or field_names(type(value)) is not None:
             yield from _spans(value)
 
 

@@ -38,7 +38,7 @@ the event's type, actor, target, and the place and time it links to.
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -237,16 +237,20 @@ def resolve_story(story: str | None, events: Sequence[DocumentEvent]) -> list[Co
 def cross_document_events(records: Sequence[Record], stories: Sequence[Story]) -> list[CorpusEvent]:
     """The corpus events of ``records``: each story's document events clustered across its
     documents (a document in no story is a story of its own, ``story: null``)."""
+    return list(corpus_events(records, stories))
+
+
+def corpus_events(records: Sequence[Record], stories: Sequence[Story]) -> Iterator[CorpusEvent]:
+    """:func:`cross_document_events` story by story, as each is clustered: a corpus of 100,000
+    reports holds millions of corpus events, which its caller may write out rather than hold."""
     by_id = {r.id: r for r in records}
     placed: set[str] = set()
-    out: list[CorpusEvent] = []
     for story in stories:
         members = [by_id[d] for d in story.documents if d in by_id]
         placed.update(r.id for r in members)
-        out += resolve_story(story.id, [e for r in canonical_order(members)
-                                        for e in document_events(r)])
+        yield from resolve_story(story.id, [e for r in canonical_order(members)
+                                            for e in document_events(r)])
     for record in canonical_order(records):
         if record.id not in placed:
-            out += resolve_story(None, document_events(record))
-    return out
+            yield from resolve_story(None, document_events(record))
 

@@ -11,7 +11,11 @@ documents (``corpus.records``, ``corpus.record(id)``), the copy groups and stori
 (``corpus.copies``, ``corpus.stories``, ``corpus.story_of(id)``, ``corpus.original_of(id)``)
 and what earlier stages found (``corpus.found``, e.g. the claims a relations stage compares),
 and yields its own records; the orchestrator appends them to ``corpus.found`` before the next
-stage runs and streams them to the caller. The planned stages: cross-document events
+stage runs and streams them to the caller. Corpus events are kept in ``found`` only as far as
+a later stage reads them (relations tie a figure to the corpus event of the document event that
+counts it): each keeps the mentions of document events that count a figure, and one with none
+is not kept. A corpus of 100,000 reports has millions of corpus events; the caller gets every
+one, whole, as it is made, and may write it out rather than hold it. The planned stages: cross-document events
 (``resolve/events.py``), claims (``resolve/claims.py``), then relations between claims and
 figures (``resolve/relations.py``).
 """
@@ -19,13 +23,13 @@ figures (``resolve/relations.py``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimgraph.record import Record
 from claimgraph.resolve.claims import find_claims
 from claimgraph.resolve.copies import find_copies, reading_order
 from claimgraph.resolve.corpus import Claim, Copies, CorpusEvent, CorpusRecord, Story
-from claimgraph.resolve.events import cross_document_events
+from claimgraph.resolve.events import corpus_events
 from claimgraph.resolve.relations import find_relations
 from claimgraph.resolve.stories import find_stories
 
@@ -42,6 +46,7 @@ class Corpus:
     _by_id: dict[str, Record] = field(default_factory=dict)
     _story: dict[str, str] = field(default_factory=dict)
     _original: dict[str, str] = field(default_factory=dict)
+    _counts: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.records}
@@ -63,12 +68,29 @@ class Corpus:
         """The original of the report a document carries: itself unless it is a copy."""
         return self._original.get(document_id, document_id)
 
+    def keep(self, item: CorpusRecord) -> None:
+        """Add a stage's record to ``found``, a corpus event as far as later stages read it
+        (see the module docstring)."""
+        if isinstance(item, CorpusEvent):
+            mentions = [m for m in item.mentions if m.event in self._counting(m.document)]
+            if not mentions:
+                return
+            item = replace(item, mentions=mentions)
+        self.found.append(item)
+
+    def _counting(self, document_id: str) -> frozenset[str]:
+        """Ids of a document's events that count a figure (``Event.quantities``)."""
+        if document_id not in self._counts:
+            self._counts[document_id] = frozenset(
+                e.id for e in self.record(document_id).events if e.quantities)
+        return self._counts[document_id]
+
 
 Stage = Callable[[Corpus], Iterable[CorpusRecord]]
 
 def resolve_events(corpus: Corpus) -> Iterable[CorpusRecord]:
     """Cross-document events: each story's events clustered across its documents."""
-    return cross_document_events(corpus.records, corpus.stories)
+    return corpus_events(corpus.records, corpus.stories)
 
 
 def resolve_claims(corpus: Corpus) -> Iterable[CorpusRecord]:
@@ -107,5 +129,5 @@ def resolve_records(records: Iterable[Record], stages: Iterable[Stage] | None = 
     yield from corpus.stories
     for stage in STAGES if stages is None else stages:
         for item in stage(corpus):
-            corpus.found.append(item)
+            corpus.keep(item)
             yield item
