@@ -290,3 +290,28 @@ def test_the_police_are_a_government_source_and_data_a_document(nlp: Language) -
     data = said(nlp, "The bond weakened sharply, according to data from MarketAxess.", "according to")
     assert police.source is not None and police.source.kind == "government"
     assert data.source is not None and data.source.kind == "document"
+
+
+# which words name the speaker
+
+
+def test_a_speaker_named_after_said_is_the_source_however_the_parse_hangs_him(nlp: Language) -> None:
+    text = (
+        "''Anyone who divides people is a threat to working people,'' said Richard L. Trumka, "
+        "president of the A.F.L.-C.I.O.\n\nThe pairing of Mr. Trump and union members could be "
+        "greased along by a sense of loyalty."
+    )
+    att = said(nlp, text, "said")
+    assert att.source is not None and att.source.canonical == "Richard L. Trumka"
+
+
+def test_the_one_asked_is_not_the_source_of_the_question(nlp: Language) -> None:
+    text = "Asked about the vote on Tuesday, Rubio said he had no regrets."
+    assert said(nlp, text, "Asked about").source is None
+    answer = said(nlp, text, "said").source
+    assert answer is not None and answer.text == "Rubio"
+
+
+def test_his_criticism_is_the_criticism_of_the_subject(nlp: Language) -> None:
+    att = said(nlp, "Sanders has toned down his criticism of Hillary Clinton in recent weeks.", "toned down his criticism of")
+    assert att.source is not None and att.source.text == "Sanders"

@@ -33,7 +33,12 @@ from claimgraph.extract.attribution.hedges import backshifted, find_hedges
 from claimgraph.extract.attribution.identity import make_source
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
-from claimgraph.extract.attribution.sources import appositive_speaker, stranded_speaker, subject_of
+from claimgraph.extract.attribution.sources import (
+    appositive_speaker,
+    inverted_speaker,
+    stranded_speaker,
+    subject_of,
+)
 from claimgraph.extract.dateline import dateline_end
 from claimgraph.extract.span_index import SpanIndex
 from claimgraph.ids import item_id, text_hash
@@ -301,7 +306,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 end = min(end, doc[mention.start - 1].idx)
                 start, end = _trim_chars(text, start, end)
         if mention is None and cue.frame not in ("headline", "signed", "hearsay"):
-            mention = stranded_speaker(cue.token)
+            mention = stranded_speaker(cue.token) or inverted_speaker(cue.token)
         opening = dateline_end(text, start)
         if opening is not None and opening < end:
             start = opening  # "BRUSSELS (Continental Wire) - EU ministers agreed …", diplomats said

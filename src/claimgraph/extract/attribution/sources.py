@@ -48,6 +48,12 @@ def _subject_mention(cue: Token) -> Span | None:
         return chunk if chunk is not None else doc[before.i : before.i + 1]
     if cue.lemma_.lower() in lexicon().sourceless:
         return None  # "They appear to be unanimous": the subject is what is seen, not a source
+    if _passive(cue):
+        # "Asked about the vote, she said …", "he was asked": the subject is the one spoken to
+        return _agent(cue)
+    owner = _possessor_acts(cue)
+    if owner is not None:
+        return phrase(owner)  # "Trump is keeping up his criticism of …": Trump, not "his"
     tok: Token | None = cue
     for _ in range(3):
         if tok is None:
@@ -82,6 +88,46 @@ def _subject_mention(cue: Token) -> Span | None:
             return phrase(tok.head, with_clauses=False)
         else:
             break
+    return None
+
+
+def _passive(cue: Token) -> bool:
+    """True when the cue is a passive participle whose subject, its own or the clause's it hangs
+    on, is the one the act was done to ("he was asked", "Asked about the vote, she said")."""
+    if cue.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "auxpass" for c in cue.children):
+        return True
+    return cue.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children)
+
+
+def _agent(cue: Token) -> Span | None:
+    """The "by" phrase of a passive cue ("was criticized by Democrats"), else None."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return phrase(pobj)
+    return None
+
+
+#: possessive pronouns: "his criticism", "their criticism"
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def _possessor_acts(cue: Token) -> Token | None:
+    """ "Trump is keeping up his criticism of …", "Latino Republicans have been unsparing in
+    their criticism": a noun cue owned by a pronoun, whose verb has a subject of its own, is
+    that subject's act (the subject the pronoun stands for)."""
+    if cue.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in cue.children):
+        return None
+    tok = cue
+    for _ in range(4):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "acomp", "attr") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return _nearest_subject(tok)
     return None
 
 
@@ -163,6 +209,28 @@ def phrase(head: Token, *, with_clauses: bool = True) -> Span:
             break  # "Sen. Bernie Sanders (I-Vt.)": the bracket it opened closes
         end -= 1
     return doc[start:end]
+
+
+def inverted_speaker(cue: Token) -> Span | None:
+    """ "“…,” said Robert Reich, who served as labor secretary": the speaker named right after a
+    finite cue verb that has no subject of its own, which the parser hung on a later verb.
+
+    Only a name or a source noun heading the noun phrase that begins right after the verb.
+    """
+    doc = cue.doc
+    if cue.tag_ not in FINITE_TAGS or cue.i + 1 >= len(doc) or cue.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in cue.children):
+        return None
+    if not (doc[cue.i - 1].is_punct or doc[cue.i - 1].is_quote):
+        return None  # "…,” said X" / "…, said X": the inverted order of a quotation's speaker
+    chunk = _chunk_holding(doc, cue.i + 1, cue.i + 1, min(len(doc), cue.i + 13))
+    if chunk is None or chunk.start != cue.i + 1:
+        return None
+    root = chunk.root
+    if root.ent_type_ in SPEAKER_LABELS or (root.pos_ == "NOUN" and root.lemma_.lower() in lexicon().source_kinds):
+        return phrase(root, with_clauses=False)
+    return None
 
 
 def appositive_speaker(cue: Token) -> Span | None:
