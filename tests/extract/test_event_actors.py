@@ -154,3 +154,50 @@ def test_what_a_request_asks_for_is_the_addressee_s_act(nlp: Language) -> None:
                         "Ukrainian president to investigate Democratic rivals was inappropriate.",
                    "investigate")
     assert event.actor is not None and event.actor.country == "UKR"  # not Trump
+
+
+def test_the_one_convicted_of_a_kidnapping_did_it_wherever_the_parse_hangs_of(
+        nlp: Language) -> None:
+    kidnapping = _event(nlp, "A federal jury deliberated for less than 10 minutes before "
+                             "convicting Webb, 51, of kidnapping the girl.", "kidnapping")
+    assert kidnapping.actor is not None and kidnapping.actor.text == "Webb"
+    assert kidnapping.target is not None and kidnapping.target.text == "girl"
+    threatening = _event(nlp, "She called Carlineo, a man convicted of threatening my life.",
+                         "threatening")
+    assert threatening.actor is not None and threatening.actor.text == "man"
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_is_aimed_at(nlp: Language) -> None:
+    event = _event(nlp, "Hong Kong police have laid siege to a university, pinning 800 students "
+                        "inside and threatened to use live ammunition on them.", "threatened")
+    assert event.actor is not None and event.actor.text == "Hong Kong police"
+    assert event.target is not None and event.target.text == "them"  # not the police again
+
+
+def test_who_is_pleaded_with_is_the_target_even_parsed_as_the_infinitive_s_subject(
+        nlp: Language) -> None:
+    event = _event(nlp, "The doctors pleaded with the administration to reconsider its "
+                        "decision.", "pleaded")
+    assert event.target is not None and event.target.text == "administration"
+
+
+def test_an_official_of_a_department_is_of_the_story_s_country_a_cabinet_title_is_not(
+        nlp: Language) -> None:
+    doc = nlp("The U.S. has detained thousands of migrants. Doctors wrote to Kevin McAleenan, "
+              "who was the acting director of the Department of Homeland Security. "
+              "McAleenan resigned.")
+    resigned = next(e for e in doc._.cg_events if e.trigger.text == "resigned")
+    assert resigned.actor is not None
+    assert (resigned.actor.country, resigned.actor.sector) == ("USA", "GOV")
+    accused = _event(nlp, "China has detained thousands of Uighurs. Defense Secretary Mark Esper "
+                          "accused China of repression.", "accused")
+    assert accused.actor is not None and accused.actor.country is None  # never China
+
+
+
+def test_we_in_a_quotation_is_its_speaker_not_a_country_named_near(nlp: Language) -> None:
+    event = _event(nlp, '"We are going to the UN General Assembly and we will ask the court to '
+                        'open an investigation," said Palestinian chief negotiator Saeb Erekat.',
+                   "ask")
+    assert event.actor is not None and "Erekat" in event.actor.text
+    assert event.actor.country == "PSE"  # not the UN of "the UN General Assembly"

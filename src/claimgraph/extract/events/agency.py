@@ -69,6 +69,14 @@ def agent_noun(tok: Token) -> bool:
     return 0 < kind[1] <= AGENT_RANK
 
 
+def party_noun(tok: Token) -> bool:
+    """A common noun whose most frequent sense in WordNet is a person ("a political *rival*",
+    "the *accuser*"): a party an event may be aimed at. Stricter than :func:`agent_noun`:
+    WordNet's groups include a "settlement" reached and a "clinic" operated."""
+    kind = _kind(tok)
+    return kind is not None and kind[0] == "person"
+
+
 #: nouns that take their kind from an of-phrase ("a *group* of physicians", "dozens of")
 PARTITIVES = word_sets("events/words.tsv")["quantity_heads"]
 

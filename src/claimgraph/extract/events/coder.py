@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import actors as actor_coding
-from claimgraph.extract.events import agency, context, people, sense
+from claimgraph.extract.events import agency, context, people, sense, speakers
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events import mentions as mention_model
 from claimgraph.extract.events.candidates import depth, find_candidates
@@ -32,7 +32,13 @@ from claimgraph.extract.events.links import (
     link_time,
     spans_of,
 )
-from claimgraph.extract.events.roles import Candidate, is_passive, noun_roles, verb_roles
+from claimgraph.extract.events.roles import (
+    Candidate,
+    is_passive,
+    noun_roles,
+    subject,
+    verb_roles,
+)
 from claimgraph.ids import item_id
 from claimgraph.nlp import extensions
 from claimgraph.nlp.extensions import text_of
@@ -122,7 +128,16 @@ def find_events(
         if not mention_model.in_event_sense(cand.trigger, lexicon) \
                 or mention_model.nobodys_act(cand, lexicon):
             continue  # "the quake *struck*", "battling a new fire": not the event sense
-        actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions)
+        actor, target = (verb_roles if cand.verbal else noun_roles)(cand, mentions,
+                                                                    agency.party_noun)
+        if cand.verbal and len(content_spans) and (actor is None or target is None):
+            # "*We* will ask the court", said Erekat: the quotation's speaker
+            acts, acted_on = speakers.quoted_self(cand.clause, subject(cand.head))
+            if (acts and actor is None) or (acted_on and target is None):
+                speaker = speakers.speaker_of(doc, cand.trigger, attributions, content_spans,
+                                              mentions)
+                actor = speaker if acts and actor is None else actor
+                target = speaker if acted_on and target is None else target
         # a bare event noun ("the protests", "the inquiry") names no one: its actor is not
         # guessed from the sentence; coreference may give it one (``coref.uncode_unowned``)
         bare = not cand.verbal and actor is None and target is None

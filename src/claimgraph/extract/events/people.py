@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +38,7 @@ from claimgraph.extract.events.actors import (
     tables,
     word_before,
 )
+from claimgraph.knowledge import word_sets
 from claimgraph.nlp.entities import canonical_entities
 from claimgraph.record import Actor
 
@@ -46,6 +48,10 @@ PERSON_PRONOUNS = {"he", "she"}
 PRONOUN_REACH = 3
 #: prepositions that name where someone is posted ("ambassador *to* Britain", "envoy *in* Kabul")
 POSTED_PREPS = {"to", "in", "at"}
+_WORDS = word_sets("events/words.tsv")
+#: bodies of a state and titles of office at home (:func:`_local_official`)
+STATE_BODIES = _WORDS["state_bodies"]
+LOCAL_TITLES = _WORDS["local_titles"]
 #: kinds of mention that can place a person in a country (not a town it is in: "Esper in Kyiv")
 AFFILIATING = {"country", "demonym", "seat", "group", "leader"}
 
@@ -67,7 +73,18 @@ def _affiliating_tokens(ent: Span) -> list[Token]:
         out += [t for t in phrase_tokens(root.head) if t.i < ent.start]
     for appos in (c for c in root.children if c.dep_ == "appos"):
         out += [t for t in phrase_tokens(appos) if t.i <= appos.i]
+    for attr in _described_as(root):  # "Kevin McAleenan, *who was the acting director of*
+        out += phrase_tokens(attr)      # *the Department of Homeland Security*"
     return out
+
+
+def _described_as(root: Token) -> list[Token]:
+    """What a relative clause says the person is ("X, who was *the acting director* of the
+    Department of Homeland Security", "X, who is *the country's president*"): the attribute of
+    its copula."""
+    return [a for rel in root.children if rel.dep_ == "relcl" and rel.lemma_ == "be"
+            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in rel.children)
+            for a in rel.children if a.dep_ == "attr"]
 
 
 def _posted_to(mention: Mention, doc: Doc) -> bool:
@@ -88,9 +105,42 @@ def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | No
     if not found:
         return None
     sectors = tables().sectors
-    heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos")]
+    heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos"),
+             *_described_as(ent.root)]
     sector = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
     return found[-1].code, sector
+
+
+def _local_official(ent: Span, tokens: list[Token]) -> str | None:
+    """The sector of a person the text calls an official of a body of the state, or gives a
+    title of office at home ("Kevin McAleenan, who was the acting director *of the Department of
+    Homeland Security*", "Mayor Jane Roe"), None otherwise. A cabinet title alone ("Defense
+    Secretary Mark Esper") is no such thing: its holder acts abroad as often as at home."""
+    sectors = tables().sectors
+    words = {t.lemma_.lower() for t in tokens if t.i not in range(ent.start, ent.end)}
+    if words & LOCAL_TITLES:
+        return "GOV"
+    if not words & STATE_BODIES:
+        return None
+    heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos"),
+             *_described_as(ent.root)]
+    found = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
+    return found or "GOV"
+
+
+def _dominant_country(mentions: dict[int, Mention]) -> str | None:
+    """The country the document names most (its first named on a tie): the story's country."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for mention in {m.start: m for m in mentions.values()}.values():
+        if mention.kind in {"country", "demonym", "seat"} and len(mention.code) == 3 \
+                and mention.code not in {"IGO", "NGO", "IMG"}:
+            counts[mention.code] += 1
+            first.setdefault(mention.code, mention.start)
+            first[mention.code] = min(first[mention.code], mention.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code], first[code]))
 
 
 def _folded(name: str) -> str:
@@ -178,8 +228,12 @@ def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
     _drop_countries_in_names(persons, mentions)
     _spelled_leaders(persons, mentions)
     known: dict[str, tuple[str, str | None]] = {}
+    home = _dominant_country(mentions)
     for ent, name in persons:
         found = _affiliation(ent, mentions)
+        if found is None and home is not None:
+            sector = _local_official(ent, _affiliating_tokens(ent))
+            found = (home, sector) if sector is not None else None
         if found is not None:
             known.setdefault(name, found)
         elif name in known and not any(i in mentions for i in range(ent.start, ent.end)):

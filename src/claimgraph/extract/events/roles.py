@@ -10,6 +10,7 @@ else from the clause they hang on ("wounded two soldiers *in a bomb attack*").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -44,6 +45,8 @@ NAMED_TARGETS = {"PERSON", "ORG"}
 #: CAMEO roots whose target is the one a that-clause says did something: investigate (09),
 #: disapprove and accuse (11)
 CHARGING_ROOTS = {"09", "11"}
+#: CAMEO roots of asking someone to act: appeal (02), demand (10)
+ASKING_ROOTS = {"02", "10"}
 #: CAMEO roots of acts done to someone, never intransitive: coerce (17), assault (18)
 DONE_TO_ROOTS = {"17", "18"}
 #: pronouns that stand for one person the text named ("he", "she"): the subject is that person
@@ -128,7 +131,7 @@ def _requested(noun: Token) -> bool:
     """A noun of asking (CAMEO 02 appeal, 10 demand: a request, call, demand, appeal), whose
     infinitive is the act asked of someone else."""
     sense = lex_mod.load().noun(noun.lemma_.lower(), set())
-    return sense is not None and sense.code[:2] in {"02", "10"}
+    return sense is not None and sense.code[:2] in ASKING_ROOTS
 
 
 def _judged(tok: Token) -> Token | None:
@@ -138,9 +141,17 @@ def _judged(tok: Token) -> Token | None:
     prep = tok.head
     if tok.dep_ not in {"pcomp", "pobj"} or prep.dep_ != "prep" or prep.lower_ not in JUDGED_FOR:
         return None
-    if prep.head.lemma_.lower() not in JUDGING:
+    judge = prep.head
+    if judge.dep_ == "dobj" and judge.head.lemma_.lower() in JUDGING and (
+            tok.dep_ == "pcomp" or judge.pos_ in {"PROPN", "PRON"}):
+        # "convicting *Webb*, 51, of kidnapping": the parse hung "of" on the one judged (not
+        # "condemned the wave *of attacks*": a noun's of-phrase)
+        return judge
+    if judge.lemma_.lower() not in JUDGING:
         return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    if judge.dep_ == "acl" and judge.tag_ == "VBN" and judge.head.pos_ in {"NOUN", "PROPN"}:
+        return judge.head  # "a *man* convicted of threatening my life": the noun judged
+    return next((c for c in judge.children if c.dep_ == "dobj"), None)
 
 
 def _resolve_pronoun(tok: Token) -> Token:
@@ -245,9 +256,12 @@ def _shared_passive(verb: Token, *, done_to: bool = False) -> Token | None:
     return None
 
 
-def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
+def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
+               party: Callable[[Token], bool] | None = None,
                ) -> tuple[Actor | None, Actor | None]:
-    """(actor, target) of a verbal candidate, following voice and framing."""
+    """(actor, target) of a verbal candidate, following voice and framing. ``party`` says
+    whether a common noun names someone who can be acted upon ("pleaded with *the
+    administration*"), for a target the tables cannot code."""
     verb = cand.clause
     passive = is_passive(cand)
     actor_heads: list[Token | None]
@@ -271,6 +285,12 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
             target_heads = [*_nominal_targets(cand.noun), *target_heads]
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
+    if not passive and cand.sense.code[:2] in ASKING_ROOTS and not target_heads:
+        # "pleaded with *the administration* to reconsider", parsed as the subject of the
+        # infinitive: the one asked to act
+        target_heads += [c for x in verb.children if x.dep_ in {"advcl", "ccomp"}
+                         and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux")
+                         for c in x.children if c.dep_ == "nsubj"]
     if not passive and cand.sense.code[:2] in CHARGING_ROOTS:
         # "prosecutors alleged *that Noel and Thomas* browsed the Internet", "is examining
         # *whether Neumann* indulged": the one the clause says did it
@@ -290,21 +310,39 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
     nouns = lex_mod.load().nouns
     heads_found: list[Token] = [t for h in target_heads if h is not None
                                 for t in (_nominal_targets(h) if h.lemma_.lower() in nouns else [h])]
+    if not heads_found and not passive and cand.trigger is verb:
+        # "threatened to use live ammunition *on them*", "vowed to punish *the rebels*": the
+        # act a threat, promise or refusal names is aimed at the one it is aimed at
+        # ("promised to protect *Medicaid*", "battle to win *the U.K.'s election*" name no
+        # party): a pronoun, a country, group or person, or a sector noun only
+        heads_found = [t for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+                       for t in _target_candidates(x) if t.lower_ in OBJECT_PRONOUNS
+                       or t.i in mentions or _party_head(t, mentions)]
     heads = [h for h in heads_found if (actor is None or not actor.start <= h.idx < actor.end)
              and _can_be_target(h, mentions)]
-    target = _first_actor([_resolve_pronoun(h) for h in heads], mentions)
-    return actor, target or _named_target(heads)
+    # "him", "them" is someone other than the clause's subject ("threatened to use live
+    # ammunition *on them*" is not the police)
+    target = _first_actor([h if h.lower_ in OBJECT_PRONOUNS else _resolve_pronoun(h)
+                           for h in heads], mentions)
+    return actor, target or _named_target(heads, party)
 
 
-def _named_target(heads: list[Token]) -> Actor | None:
+def _party_head(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
+    """The phrase names a party by its head: a sector noun ("the rebels", "police")."""
+    actor = actor_coding.code_actor(tok, mentions)
+    return actor is not None and actor.sector is not None
+
+
+def _named_target(heads: list[Token], party: Callable[[Token], bool] | None = None
+                  ) -> Actor | None:
     """A target the tables cannot code, but the text names: a person or an organisation
-    ("investigating *WeWork*", "convicting *Webb*") or a pronoun for one ("sentence *him*").
+    ("investigating *WeWork*", "convicting *Webb*"), a pronoun for one ("sentence *him*"), or
+    a common noun ``party`` says names people or a body ("pleaded with *the administration*").
     PLOVER's target is a party; a missing one leaves the event half told."""
-    head = heads[0] if heads else None
-    if head is None or not (head.lower_ in OBJECT_PRONOUNS or (
-            head.pos_ == "PROPN" and head.ent_type_ in NAMED_TARGETS)):
-        return None
-    return actor_coding.bare_actor(head)
+    head = next((h for h in heads if h.lower_ in OBJECT_PRONOUNS or (
+        h.pos_ == "PROPN" and h.ent_type_ in NAMED_TARGETS) or (
+        party is not None and h.pos_ == "NOUN" and not h.ent_type_ and party(h))), None)
+    return actor_coding.bare_actor(head) if head is not None else None
 
 
 def _sent(noun: Token) -> bool:
@@ -361,7 +399,8 @@ def _clause_verb(noun: Token) -> Token | None:
     return verb
 
 
-def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
+def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
+               party: Callable[[Token], bool] | None = None,
                ) -> tuple[Actor | None, Actor | None]:
     """(actor, target) of an eventive noun: "Russia's attack on Kyiv", "a Russian strike"."""
     noun = cand.trigger
@@ -386,7 +425,7 @@ def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention]
         # "wounded two soldiers in a bomb attack", "troops remained on alert", "were engaged
         # in ethnic cleansing": the clause's subject acts
         outer = Candidate(verb, verb, cand.sense, True)
-        actor, outer_target = verb_roles(outer, mentions)
+        actor, outer_target = verb_roles(outer, mentions, party)
         target = target or outer_target
     if actor is not None and target is not None and actor.start == target.start:
         target = None
