@@ -201,3 +201,18 @@ def test_we_in_a_quotation_is_its_speaker_not_a_country_named_near(nlp: Language
                    "ask")
     assert event.actor is not None and "Erekat" in event.actor.text
     assert event.actor.country == "PSE"  # not the UN of "the UN General Assembly"
+
+
+def test_the_office_of_an_official_is_that_official_and_a_company_s_spokesperson_no_government(
+        nlp: Language) -> None:
+    doc = nlp("We received an inquiry from the office of the New York State Attorney General "
+              "and are cooperating in the matter, said a WeWork spokesperson.")
+    inquiry = next(e for e in doc._.cg_events if e.trigger.text == "inquiry")
+    assert inquiry.actor is not None
+    assert inquiry.actor.text == "New York State Attorney General"  # not the state "New York"
+    assert (inquiry.actor.country, inquiry.actor.sector) == ("USA", "GOV")
+    cooperating = next(e for e in doc._.cg_events if e.trigger.text == "cooperating")
+    assert cooperating.actor is not None and cooperating.actor.sector != "GOV"
+    kremlin = _event(nlp, "A Kremlin spokesman accused Ukraine of lying.", "accused")
+    assert kremlin.actor is not None and (kremlin.actor.country, kremlin.actor.sector) == (
+        "RUS", "GOV")

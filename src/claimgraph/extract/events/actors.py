@@ -281,6 +281,10 @@ def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str 
 
 #: heads that only count what follows: "dozens of protesters" is coded as "protesters"
 QUANTITY_HEADS = _WORDS["quantity_heads"]
+#: nouns that speak for someone: a government's unless the phrase names another
+SPOKESPEOPLE = _WORDS["spokespeople"]
+#: heads that stand for whom their of-phrase names: "the office *of the Attorney General*"
+PROXY_HEADS = _WORDS["proxy_heads"]
 
 
 def _residence(head: Token, code: str, mentions: dict[int, Mention]) -> Mention | None:
@@ -301,7 +305,7 @@ def _residence(head: Token, code: str, mentions: dict[int, Mention]) -> Mention 
 def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     """The ACTOR a noun phrase names, or None when it names neither a country nor a sector."""
     doc = head.doc
-    if head.lower_ in QUANTITY_HEADS or head.pos_ == "NUM":
+    if head.lower_ in QUANTITY_HEADS or head.lower_ in PROXY_HEADS or head.pos_ == "NUM":
         counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"]
         if counted and head.i not in mentions:
@@ -346,6 +350,8 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         sector = "CVL"  # "Palestinians", "Iraqis": the people, not the state
     elif own is not None:
         sector = None  # a country named as such: PLOVER leaves the sector empty
+    if sector == "GOV" and own is None and _speaks_for_other(head, phrase, mentions):
+        sector = None  # "a WeWork spokesperson", "a spokeswoman for Neumann": no government's
     code = country.code if country is not None else _transnational(head, phrase)
     if code is None and sector is None:
         return None
@@ -367,6 +373,18 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
         start, end, text_of(doc)[start:end], canonical=canonical,
         country=code, sector=sector,
     )
+
+
+def _speaks_for_other(head: Token, phrase: list[Token], mentions: dict[int, Mention]) -> bool:
+    """A spokesperson whose phrase names a company or a person our tables do not code as a
+    state's ("a *WeWork* spokesperson", "a spokeswoman *for Neumann*"): not a government's."""
+    if head.lemma_.lower() not in SPOKESPEOPLE:
+        return False
+    named = [t for t in phrase if t.i != head.i and (t.pos_ == "PROPN" or t.ent_type_ in {
+        "ORG", "PERSON"})]
+    sectors = tables().sectors
+    state = any(sectors.get(t.lemma_.lower()) in STATE_SECTORS for t in phrase if t.i != head.i)
+    return bool(named) and not state and not any(t.i in mentions for t in named)
 
 
 def _entity_at(token: Token) -> Span | None:
