@@ -86,6 +86,20 @@ def test_the_object_of_an_of_phrase_may_be_what_is_acted_on(parser: Language) ->
         # inspecting a room is no inquiry
         ("The officers inspected the room and left.", "inspected",
          "The commission investigated the killings of the protesters.", "investigated", "ACCUSE"),
+        # a happening causes harm but makes no deal
+        ("McClatchy said its finances were so impaired that it was negotiating a takeover.",
+         "negotiating", "A roadside bombing killed one soldier.", "killed", "ASSAULT"),
+        ("Existing research shows it gives radiation protection.", "gives",
+         "A roadside bombing killed one soldier.", "killed", "ASSAULT"),
+        # a demand is made of someone who must act, not of no one or of a thing
+        ("Richardson said that Rudolph should be disciplined by the league for his role.",
+         "disciplined", "The Red Cross said US and British forces must ensure security.",
+         "ensure", "REQUEST"),
+        ("This verdict should be seen in a broader view, said Oza.", "seen",
+         "The Red Cross said US and British forces must ensure security.", "ensure", "REQUEST"),
+        # a team beaten in a game is no one assaulted
+        ("Pierre-Luc Dubois had two goals, and Columbus beat Montreal.", "beat",
+         "Police beat the protesters with batons.", "beat", "ASSAULT"),
     ],
 )
 def test_a_word_is_coded_in_its_event_sense_only(

@@ -81,8 +81,11 @@ def party_noun(tok: Token) -> bool:
 PARTITIVES = word_sets("events/words.tsv")["quantity_heads"]
 
 
-def can_act(head: Token) -> bool:
-    """Whether the phrase headed by ``head`` names an agent."""
+def can_act(head: Token, *, conflict: bool = True) -> bool:
+    """Whether the phrase headed by ``head`` names an agent; a happening is one only for
+    material conflict (``conflict``): "a roadside *bombing* killed one soldier", but "its
+    *finances* were negotiating", "*research* gives protection", "Google's *foray* arrived"
+    are no party's acts."""
     if head.ent_type_:
         return head.ent_type_ in AGENT_LABELS
     if head.pos_ == "PRON" or head.lower_ in PERSONAL:
@@ -90,8 +93,16 @@ def can_act(head: Token) -> bool:
     if head.pos_ == "PROPN":
         return True  # a name the recogniser did not label: "Hamas", "the Taliban"
     if head.pos_ == "NOUN":
-        return agent_noun(head) or happening(head)
+        return agent_noun(head) or head.lemma_.lower() in sector_nouns() or \
+            (conflict and happening(head))
     return False  # a determiner or a number standing alone: "That struck me", "All but four"
+
+
+@lru_cache(maxsize=1)
+def sector_nouns() -> frozenset[str]:
+    """Nouns the actor coder gives a sector ("forces", "police", "prosecutors"): they act by
+    definition, whatever WordNet's most frequent senses of the word are ("force")."""
+    return frozenset(row[0].lower() for row in lex_mod.rows("sectors.tsv"))
 
 
 def happening(tok: Token) -> bool:
@@ -101,9 +112,19 @@ def happening(tok: Token) -> bool:
         lemma in lex_mod.load().nouns
 
 
-def acts(doc: Doc, actor: Actor | None) -> bool:
-    """Whether the parse's actor of an event can act; no actor is no evidence against it."""
+#: CAMEO roots of material conflict (protest to mass violence): what a happening may cause
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def conflict(code: str) -> bool:
+    """Whether a CAMEO code (or "A|B" pair) is material conflict, which a happening may cause."""
+    return code[:2] in CONFLICT_ROOTS
+
+
+def acts(doc: Doc, actor: Actor | None, *, code: str = "18") -> bool:
+    """Whether the parse's actor of an event of CAMEO ``code`` can act; no actor is no
+    evidence against it."""
     if actor is None or actor.country is not None or actor.sector is not None:
         return True
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span is None or can_act(span.root)
+    return span is None or can_act(span.root, conflict=conflict(code))

@@ -141,7 +141,7 @@ def find_events(
         # a bare event noun ("the protests", "the inquiry") names no one: its actor is not
         # guessed from the sentence; coreference may give it one (``coref.uncode_unowned``)
         bare = not cand.verbal and actor is None and target is None
-        if not agency.acts(doc, actor) or (actor is None and not sense.subject_acts(cand)):
+        if not agency.acts(doc, actor, code=cand.sense.code) or (actor is None and not sense.subject_acts(cand)):
             continue  # a bond "hitting" 16, evidence that "supports": not the lexicon's sense
         if not sense.in_plover_sense(cand, lexicon, target):
             continue  # "released a letter", "declined to comment": not the lexicon's sense

@@ -44,8 +44,20 @@ SENSES = 2
 #: CAMEO roots whose verb's infinitive must be an act of the lexicon: refusals (REJECT) and aid
 #: ("help")
 ACT_COMPLEMENT_ROOTS = frozenset({"12", "07"})
+#: what a named object is, by its entity label, in WordNet's noun files (a label not listed may
+#: be anything): "beat *Montreal*" (a team by its city) beats no person
+ENTITY_KINDS = {
+    "PERSON": frozenset({"person"}),
+    "NORP": frozenset({"person", "group"}),
+    "ORG": frozenset({"group"}),
+    "GPE": frozenset({"location", "group"}),
+    "LOC": frozenset({"location", "object"}),
+    "FAC": frozenset({"artifact", "location"}),
+}
 #: CAMEO root of appeals (REQUEST)
 APPEAL_ROOT = "02"
+#: the code of "X said Y must / should Z" (a demand) when Z is no event verb of the lexicon
+DEMAND_CODE = "100"
 #: subjects of a demanded clause that are the speaker's own side
 FIRST_PERSON = frozenset({"we", "i"})
 #: entity labels of an object that is an amount, not a party or a thing
@@ -123,6 +135,8 @@ def _kind_fits(tok: Token, kinds: frozenset[str]) -> bool:
     WordNet does not know may."""
     if tok.lower_ in THINGS:
         return bool(kinds & {"artifact", "object", "Tops"})
+    if tok.ent_type_ in ENTITY_KINDS:
+        return bool(ENTITY_KINDS[tok.ent_type_] & kinds)
     if tok.pos_ != "NOUN" or tok.ent_type_:
         return True
     files = _noun_files().get(tok.lemma_.lower()) or _noun_files().get(tok.lower_)
@@ -141,6 +155,8 @@ def acts_on_its_kind(cand: Candidate, target: Actor | None = None) -> bool:
     if kinds is None:
         return True
     objects = _objects(cand)
+    if objects and all(ENTITY_KINDS.get(o.ent_type_, kinds).isdisjoint(kinds) for o in objects):
+        return False  # a name of the wrong kind: "Columbus beat *Montreal*" (a team by its city)
     if target is not None and (target.country or target.sector) and \
             any(target.start <= o.idx < target.end for o in objects):
         return True
@@ -200,10 +216,17 @@ def agrees_to_something(cand: Candidate) -> bool:
 
 def demands_of_another(cand: Candidate) -> bool:
     """"X said *we* must Z" exhorts the speaker's own side, and demands nothing of another
-    ("She added, 'We must teach the defendant love'")."""
+    ("She added, 'We must teach the defendant love'"); "X said Y must Z", Z no event verb of
+    the lexicon, demands Z of Y only when Y is someone who can act, in the active voice."""
     if not cand.demand:
         return True
     subj = subject(cand.clause, own_only=True)
+    if cand.sense.code == DEMAND_CODE and (
+            is_passive(cand) or subj is None or not agency.can_act(subj, conflict=False)):
+        # a demand is made of someone who must act ("forces must *ensure* security"): not of
+        # no one ("Rudolph should be *disciplined*", "should not be *forced* to endure"), nor
+        # of a thing ("this verdict should be *seen*", "hopes should not *turn into* ...")
+        return False
     return subj is None or subj.lower_ not in FIRST_PERSON
 
 
@@ -241,7 +264,7 @@ def subject_acts(cand: Candidate) -> bool:
     if subj is None:
         return True
     subj = _antecedent(subj)
-    return subj.pos_ != "NOUN" or agency.can_act(subj)
+    return subj.pos_ != "NOUN" or agency.can_act(subj, conflict=agency.conflict(cand.sense.code))
 
 
 def in_a_condition(trigger: Token) -> bool:
