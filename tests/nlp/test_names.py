@@ -3,7 +3,7 @@ canonical name, however the text shortens it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from claimgraph.nlp.names import (
@@ -152,3 +152,13 @@ def test_a_surname_before_its_full_name_needs_only_one_that_fits() -> None:
     assert person_by_surname(one, "Arroyo", 0) == "Luz Contreras Arroyo"
     two = doc_with_people("Smith said so . Anna Smith and Ben Smith agreed", ["Anna Smith", "Ben Smith"])
     assert person_by_surname(two, "Smith", 0) is None
+
+
+def test_a_full_name_the_tagger_calls_an_organisation_is_a_person_the_surname_names() -> None:
+    tagged = "Montell/PROPN Figgins/PROPN ,/PUNCT who/PRON represents/VERB Thomas/PROPN ,/PUNCT said/VERB " \
+        "little/ADV ./PUNCT Figgins/PROPN said/VERB more/ADV"
+    words, pos = zip(*(w.rsplit("/", 1) for w in tagged.split(" ")), strict=True)
+    doc = Doc(Vocab(), words=list(words), pos=list(pos))
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 6, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
+    assert person_names(doc)[10] == "Montell Figgins"
+    assert person_by_surname(doc, "Figgins", 10) == "Montell Figgins"

@@ -58,7 +58,11 @@ def person_names(doc: Doc) -> dict[int, str]:
     cached = doc.user_data.get(_KEY)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    people = [(ent.start, person_name(ent.text)) for ent in doc.ents if ent.label_ == "PERSON"]
+    alone = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    people = [
+        (ent.start, person_name(ent.text)) for ent in doc.ents
+        if ent.label_ == "PERSON" or _named_like_person(ent, alone)
+    ]
     canonical: dict[str, str] = {}  # a full name as written -> its cluster's canonical name
     fulls: list[tuple[int, str]] = []  # (token, canonical) of each full name, in text order
     for start, name in people:
@@ -91,6 +95,16 @@ def person_names(doc: Doc) -> dict[int, str]:
     return out
 
 
+def _named_like_person(ent: Span, surnames: set[str]) -> bool:
+    """True for a two- or three-word name the tagger called an organisation whose last word the
+    document names a person by on its own ("Montell Figgins, who represents Thomas, said …
+    Figgins said"): a person's full name. Names the entity tables know stay organisations."""
+    return (
+        ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and ent[-1].text in surnames
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in ent)
+    )
+
+
 #: ``doc.user_data`` key: (token, canonical name) of each full person name, in text order
 _FULL_KEY = "claimgraph.person_full_names"
 
@@ -102,7 +116,7 @@ def _full_names(doc: Doc) -> list[tuple[int, str]]:
         names = person_names(doc)
         cached = doc.user_data[_FULL_KEY] = [
             (ent.start, names[ent.start]) for ent in doc.ents
-            if ent.label_ == "PERSON" and ent.start in names and len(person_name(ent.text).split()) > 1
+            if ent.start in names and len(person_name(ent.text).split()) > 1
         ]
     return cached  # type: ignore[no-any-return]
 

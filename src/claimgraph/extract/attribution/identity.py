@@ -23,6 +23,7 @@ from claimgraph.nlp.names import (
     organization_names,
     person_by_surname,
     person_genders,
+    person_names,
 )
 from claimgraph.record import Source
 
@@ -427,9 +428,11 @@ def _surname_person(mention: Span) -> str | None:
     root = mention.root
     if root.pos_ != "PROPN" or root.ent_type_ == "PERSON" or entity_info_of(root)[0]:
         return None
+    ent = entity_at(root)
+    if ent is not None and ent.start in person_names(root.doc):
+        return person_names(root.doc)[ent.start]  # "Montell Figgins", whom the tagger called an ORG
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children):
         return None
-    ent = entity_at(root)
     if ent is not None and len(ent) > 1:
         return None
     return person_by_surname(root.doc, root.text, root.i)
@@ -444,6 +447,8 @@ def _speaker_entity(tok: Token) -> tuple[str | None, str | None]:
     ent = entity_at(tok)
     if ent is None:
         return kind, tok.text
+    if ent.label_ != "PERSON" and ent.start in person_names(tok.doc):
+        return "person", person_names(tok.doc)[ent.start]
     if ent.label_ != "PERSON" and len(ent) == 1 and not entity_info_of(tok)[0]:
         person = person_by_surname(tok.doc, tok.text, tok.i)
         if person is not None:
