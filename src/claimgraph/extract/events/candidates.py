@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.roles import Candidate, reduced_relative, subject, target_head
+from claimgraph.nlp.words import Word, words
 
 INTENT_AUX = {"will", "would", "'ll", "shall", "wo"}
 #: "could attack", "may impose sanctions": possible, not done (unless perfect: "may have fired")
@@ -31,13 +32,13 @@ def depth(tok: Token) -> int:
     return steps
 
 
-def _lemmas(tok: Token) -> set[str]:
+def _lemmas(tok: Token | Word) -> set[str]:
     out = {tok.lemma_.lower(), tok.lower_}
     out.update(c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"})
     return out
 
 
-def _of_lemmas(tok: Token) -> set[str]:
+def _of_lemmas(tok: Token | Word) -> set[str]:
     return {p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj"}
 
@@ -64,7 +65,7 @@ def object_lemmas(verb: Token) -> set[str]:
     return found
 
 
-def verb_keys(verb: Token) -> list[str]:
+def verb_keys(verb: Token | Word) -> list[str]:
     """Lexicon keys to try, phrasal first ("call off"), then the lemma, then guesses from the
     surface form for the lemmatizer's slips ("staged" -> "stag")."""
     lemmas = [verb.lemma_.lower()]
@@ -100,15 +101,29 @@ def _event_noun(verb: Token, lexicon: lex_mod.Lexicon) -> tuple[Token, lex_mod.S
     return None
 
 
+def _demand(verb: Word) -> bool:
+    """"X said Y *must* cancel": a complement with "must"/"should" under another verb."""
+    return any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in verb.children) \
+        and verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
+
+
 def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
     verbal: dict[int, Candidate] = {}
     nominal: dict[int, Candidate] = {}
     consumed: set[int] = set()
-    for tok in doc:
-        if tok.pos_ == "VERB" and tok.dep_ != "amod":  # "Israeli-*occupied* sector": a modifier
-            keys = verb_keys(tok)
-            known = any(k in lexicon.verbs or k in lexicon.frames for k in keys)
-            objects = object_lemmas(tok) if known else set()
+    # the words are read as plain ``Word``s (:mod:`claimgraph.nlp.words`); a ``Token`` is made
+    # only for a word the lexicon knows, the few that become candidates
+    for w in words(doc):
+        if w.pos_ == "VERB" and w.dep_ != "amod":  # "Israeli-*occupied* sector": a modifier
+            keys = verb_keys(w)
+            if not any(k in lexicon.verbs or k in lexicon.frames for k in keys):
+                # no sense, no frame: only a demand ("X said Y *must* cancel") can be an event
+                if _demand(w):
+                    tok = doc[w.i]
+                    verbal[tok.i] = Candidate(tok, tok, lex_mod.Sense("100"), True, demand=True)
+                continue
+            tok = doc[w.i]
+            objects = object_lemmas(tok)
             sense = next((s for k in keys if (s := lexicon.verb(k, objects))), None)
             frame = next((lexicon.frames[k] for k in keys if k in lexicon.frames), None)
             found = _event_noun(tok, lexicon) if frame == "light" else None
@@ -125,13 +140,13 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
                     if noun is not None:
                         consumed.add(noun.i)
                 verbal[tok.i] = Candidate(tok, tok, sense, True, noun=noun)
-            elif any(c.dep_ == "aux" and c.lower_ in DEMAND_AUX for c in tok.children) \
-                    and tok.dep_ == "ccomp" and tok.head.pos_ == "VERB":
+            elif _demand(w):
                 verbal[tok.i] = Candidate(tok, tok, lex_mod.Sense("100"), True, demand=True)
-        elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
-            context = _lemmas(tok) | _of_lemmas(tok)  # "suspension of air links"
-            sense = lexicon.noun(tok.lemma_.lower(), context) or lexicon.noun(tok.lower_, context)
+        elif w.pos_ in {"NOUN", "PROPN"} and w.dep_ != "compound":
+            context = _lemmas(w) | _of_lemmas(w)  # "suspension of air links"
+            sense = lexicon.noun(w.lemma_.lower(), context) or lexicon.noun(w.lower_, context)
             if sense is not None:
+                tok = doc[w.i]
                 nominal[tok.i] = Candidate(tok, tok, sense, False)
     _frame(verbal, lexicon)
     return sorted(

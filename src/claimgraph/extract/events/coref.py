@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.events.families import family
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.words import word
 from claimgraph.record import Event, Place, Time, span_of
 
 T = TypeVar("T")
@@ -130,14 +131,18 @@ def compatible(a: Mention, b: Mention) -> bool:
                    for role, names in a.participants.items())
 
 
+def _says_again(mention: Mention) -> bool:
+    """A saying that is a new act of saying ("said", "told"): not "the announcement"."""
+    return mention.family in SAYING and not (mention.definite and not mention.verbal)
+
+
 def _same_action(mention: Mention, families: set[str]) -> bool:
     """``mention`` names the action of an event seen before ("exploded" ... "the explosion"):
     ``families`` are the event's mentions' families, kept as a set per group (a lookup, not a
     scan of every member for every mention in the window). A saying joins by its word only as
     a definite noun, which points back to one act of saying ("announced" ... "*the
     announcement*"); each "said" is its own."""
-    saying = mention.family in SAYING and not (mention.definite and not mention.verbal)
-    return not saying and mention.family in families
+    return not _says_again(mention) and mention.family in families
 
 
 def _reintroduces(mention: Mention, families: set[str], members: list[Mention]) -> bool:
@@ -149,15 +154,15 @@ def _reintroduces(mention: Mention, families: set[str], members: list[Mention]) 
         and all(m.bare for m in members)
 
 
+def _may_rename(mention: Mention) -> bool:
+    """A definite coded noun: what :func:`_renames` asks of the mention before its group."""
+    return mention.definite and not mention.verbal and mention.type is not None
+
+
 def _renames(mention: Mention, members: list[Mention]) -> bool:
     """``mention`` is a definite noun naming a coded event of the same type ("the assault"
     after "an attack")."""
-    return (mention.definite and not mention.verbal and mention.type is not None
-            and any(m.type == mention.type for m in members))
-
-
-def _near(mention: Mention, members: list[Mention]) -> bool:
-    return mention.sentence - members[-1].sentence <= WINDOW  # members are in text order
+    return _may_rename(mention) and any(m.type == mention.type for m in members)
 
 
 def cluster(mentions: list[Mention]) -> list[list[int]]:
@@ -171,12 +176,17 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
     groups: list[list[int]] = []
     members: list[list[Mention]] = []
     families: list[set[str]] = []
+    last: list[int] = []  # the sentence of each group's last mention
     open_groups: list[int] = []  # groups whose last mention is within the window, oldest first
+    window_of: int | None = None  # the sentence ``open_groups`` was last narrowed for
     for i in order:
         mention = mentions[i]
         # mentions come in text order: a group that fell out of the window never comes back,
-        # so each mention looks at a bounded number of groups (linear in the text)
-        open_groups = [n for n in open_groups if _near(mention, members[n])]
+        # so each mention looks at a bounded number of groups (linear in the text); within
+        # one sentence every open group stays open (each joined or opened in that sentence)
+        if mention.sentence != window_of:
+            window_of = mention.sentence
+            open_groups = [n for n in open_groups if mention.sentence - last[n] <= WINDOW]
         chosen: int | None = None
         # nearest first; the cheap tests first, and a group's members are compared with the
         # mention (``compatible``) only for a group the mention would join
@@ -189,9 +199,10 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
             chosen = next((n for n in nearest
                            if _reintroduces(mention, families[n], members[n]) and fits(n)), None)
         else:
-            chosen = next((n for n in nearest if _same_action(mention, families[n]) and fits(n)),
-                          None)
-            if chosen is None:
+            if not _says_again(mention):  # else no group names its action (``_same_action``)
+                chosen = next((n for n in nearest if mention.family in families[n] and fits(n)),
+                              None)
+            if chosen is None and _may_rename(mention):
                 renamed = [n for n in nearest if _renames(mention, members[n]) and fits(n)]
                 nominal = [n for n in renamed if any(not m.verbal for m in members[n])]
                 chosen = next(iter(nominal or renamed), None)
@@ -200,10 +211,12 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
             groups.append([i])
             members.append([mention])
             families.append({mention.family})
+            last.append(mention.sentence)
         else:
             groups[chosen].append(i)
             members[chosen].append(mention)
             families[chosen].add(mention.family)
+            last[chosen] = mention.sentence
     return groups
 
 
@@ -284,7 +297,7 @@ def place_keys(places: list[Place]) -> frozenset[str]:
 def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | None = None,
                times: list[Time] | None = None) -> Mention:
     """The coreference features of the event mention headed by ``tok`` (its event, if coded)."""
-    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "nummod"}}
+    dets = {c.lower_ for c in word(tok).children if c.dep_ in {"det", "poss", "nummod"}}
     scopes = _scopes(tok)
     reach = _reach(scopes)
     nearby_places = _by_start(tok.doc, _PLACES_BY_START, places or [], lambda p: p.start)

@@ -56,6 +56,15 @@ def _keys(tok: Word) -> set[str]:
     return keys
 
 
+def _known(tok: Word, words: frozenset[str]) -> bool:
+    """Whether one of :func:`_keys` is in ``words`` (``bool(_keys(tok) & words)``, without
+    building the set: the rules ask it of every word of every trigger's frame)."""
+    lemma = tok.lemma_.lower()
+    if lemma in words or tok.lower_ in words:
+        return True
+    return any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in tok.children)
+
+
 def _shares_clause(tok: Word) -> bool:
     """A verb conjoined to another without a subject of its own shares that verb's subject,
     auxiliaries and frame: "no one was killed or *injured*", "will attack and *destroy*"."""
@@ -112,12 +121,16 @@ def _governed_by(chain: list[Word], words: frozenset[str]) -> bool:
     """Whether a word of ``words`` frames the trigger. A verb it is coordinated with lends it
     subject and auxiliaries, not its meaning: in "troops *stopped* the advance and *accused*
     Kiev", nothing stopped the accusing."""
-    return any(_keys(tok) & words for below, tok in zip(chain, chain[1:], strict=False)
+    return any(_known(tok, words) for below, tok in zip(chain, chain[1:], strict=False)
                if not (below.dep_ == "conj" and below.head.i == tok.i))
 
 
 def _has_child(tokens: list[Word], deps: set[str], words: frozenset[str]) -> bool:
-    return any(c.dep_ in deps and c.lower_ in words for tok in tokens for c in tok.children)
+    for tok in tokens:
+        for c in tok.children:
+            if c.dep_ in deps and c.lower_ in words:
+                return True
+    return False
 
 
 def polarity(trigger: Word) -> Polarity:
@@ -137,7 +150,7 @@ def polarity(trigger: Word) -> Polarity:
             return "negative"
     if _governed_by(frame(trigger), _WORDS["negating_governors"]):
         return "negative"
-    if any(c.dep_ == "amod" and _keys(c) & _WORDS["negating_governors"] for c in trigger.children):
+    if any(c.dep_ == "amod" and _known(c, _WORDS["negating_governors"]) for c in trigger.children):
         return "negative"  # "the now-*cancelled* deal"
     if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ in _WORDS["negating_prepositions"]:
         return "negative"
@@ -199,7 +212,7 @@ def _infinitive(trigger: Word) -> bool:
     verb = trigger.head if trigger.dep_ == "dobj" else trigger
     if not (verb.dep_ in _INFINITIVE_CLAUSES or verb.dep_ == "ROOT"):
         return False
-    if verb.dep_ == "xcomp" and _keys(verb.head) & _WORDS["raising_verbs"]:
+    if verb.dep_ == "xcomp" and _known(verb.head, _WORDS["raising_verbs"]):
         return False
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "TO" for c in verb.children)
 

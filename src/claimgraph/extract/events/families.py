@@ -37,7 +37,13 @@ def family(word: str) -> str:
     >>> family("explosion") == family("exploded") == family("explode")
     True
     """
-    word = word.lower().strip()
+    return _family(word.lower().strip())
+
+
+@cache
+def _family(word: str) -> str:
+    """:func:`family` of a lowercased word, kept: coreference asks it of every event mention,
+    and a text repeats its few event words many times."""
     table = _irregular()
     for base in (word, *_bases(word)):
         if base in table:

@@ -33,15 +33,15 @@ def _clause_bounds(clause: Token) -> tuple[int, int]:
 _VERBS = "claimgraph.events.verb_of"
 
 
-def _verb_of(doc: Doc, item: TextSpan) -> Token | None:
-    """The nearest verb the span hangs on in the parse (None if it has none)."""
+def _verb_index(doc: Doc, item: TextSpan) -> int | None:
+    """The index of the nearest verb the span hangs on in the parse (None if it has none),
+    found once per span and ``Doc``."""
     found: dict[tuple[int, int], int | None] = doc.user_data.setdefault(_VERBS, {})
     key = (item.start, item.end)
     if key not in found:  # kept as an index: a Token held by its own Doc would never be freed
         verb = _find_verb(doc, item)
         found[key] = verb.i if verb is not None else None
-    i = found[key]
-    return doc[i] if i is not None else None
+    return found[key]
 
 
 def _find_verb(doc: Doc, item: TextSpan) -> Token | None:
@@ -69,16 +69,20 @@ def _best(
     items: Sequence[TextSpan], index: SpanIndex, sent: Span, clause: Token, trigger: Token,
     keep: Callable[[TextSpan], bool] = lambda item: True,
 ) -> int | None:
+    inside = index.inside(sent.start_char, sent.end_char)  # the sentence's, in order
+    if not inside:  # most sentences name no place and no time
+        return None
     lo, hi = _clause_bounds(clause)
+    own = {clause.i, trigger.i}
     best: tuple[int, int] | None = None
     found: int | None = None
-    for index_ in index.inside(sent.start_char, sent.end_char):  # the sentence's, in order
+    for index_ in inside:
         item = items[index_]
         if not keep(item):
             continue
         if _dateline(sent, item):
             rank = 2
-        elif _verb_of(sent.doc, item) in {clause, trigger}:
+        elif _verb_index(sent.doc, item) in own:
             rank = 0  # hangs on the event's own verb: "attacked ... on Tuesday"
         elif lo <= item.start and item.end <= hi:
             rank = 1
