@@ -216,3 +216,10 @@ def test_the_office_of_an_official_is_that_official_and_a_company_s_spokesperson
     kremlin = _event(nlp, "A Kremlin spokesman accused Ukraine of lying.", "accused")
     assert kremlin.actor is not None and (kremlin.actor.country, kremlin.actor.sector) == (
         "RUS", "GOV")
+
+
+def test_a_name_is_not_of_the_country_it_is_sent_to(nlp: Language) -> None:
+    event = _event(nlp, "Smith has avoided extradition to Sweden for seven years after seeking "
+                        "refuge at the Ecuadorean embassy in London.", "seeking")
+    assert event.actor is not None and event.actor.text == "Smith"
+    assert event.actor.country != "SWE"

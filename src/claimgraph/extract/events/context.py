@@ -102,8 +102,9 @@ def from_context(
             actor = mention_actor(found, doc)
         elif found is not None and actor is not None:
             actor = replace(actor, country=found.code)
-        elif actor is not None and not visit and (not person or actor.sector in JURISDICTIONS
-                                                  or (at_home and actor.sector in STATE_SECTORS)):
+        elif actor is not None and not visit and (
+                (not person and not _a_name(actor, doc)) or actor.sector in JURISDICTIONS
+                or (at_home and actor.sector in STATE_SECTORS)):
             # nothing better: where it happened ("a roadside bombing *near Samarra* killed one
             # U.S. soldier"); and a court, the police, or an official arresting, banning or
             # investigating act within their country, on its people, in its places ("Judge
@@ -139,6 +140,14 @@ def from_context(
         if found is not None:
             target = mention_actor(found, doc)
     return actor, target
+
+
+def _a_name(actor: Actor, doc: Doc) -> bool:
+    """The actor is a name ("Smith", "Wikileaks"): someone, whom the place of the event does
+    not affiliate ("Smith has avoided extradition *to Sweden*"), unlike a happening or a
+    group named by a common noun ("a roadside bombing *near Samarra*")."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ == "PROPN" and span.root.ent_type_ != ""
 
 
 def _story_country(mentions: dict[int, Mention], before: int) -> Mention | None:
