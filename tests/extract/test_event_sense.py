@@ -97,6 +97,9 @@ def test_the_object_of_an_of_phrase_may_be_what_is_acted_on(parser: Language) ->
          "ensure", "REQUEST"),
         ("This verdict should be seen in a broader view, said Oza.", "seen",
          "The Red Cross said US and British forces must ensure security.", "ensure", "REQUEST"),
+        # a quality put forward is no cooperation offered
+        ("Nissan says it will offer better gas mileage.", "offer",
+         "Japan offered asylum to the dissidents.", "offered", "AGREE"),
         # a team beaten in a game is no one assaulted
         ("Pierre-Luc Dubois had two goals, and Columbus beat Montreal.", "beat",
          "Police beat the protesters with batons.", "beat", "ASSAULT"),
