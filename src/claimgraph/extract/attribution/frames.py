@@ -28,9 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.nlp.words import words as words_of
 
 #: frames in priority order; ``none`` candidates never become attributions (no content)
 FRAMES = (
@@ -77,42 +79,59 @@ class Quotes:
         return cls(tuple(spans), tuple(of_token))
 
 
-def _is_break(tok: Token) -> bool:
-    return tok.is_space and "\n" in tok.text
+#: ``doc.user_data`` key: per token, whether it is punctuation and whether it is a line break
+_MARKS = "claimgraph.attribution.marks"
+
+
+def _marks(doc: Doc) -> tuple[list[bool], list[bool]]:
+    """Per token: ``is_punct``, and whether it is a line break (a space token holding a
+    newline), read once per ``Doc``: the quotation scans below step over many tokens for each
+    candidate cue, and a ``Token`` made for each step cost most of their time."""
+    found: tuple[list[bool], list[bool]] | None = doc.user_data.get(_MARKS)
+    if found is None or len(found[0]) != len(doc):
+        punct, space = doc.to_array([IS_PUNCT, IS_SPACE]).T.tolist() if len(doc) else ([], [])
+        texts = [w.text for w in words_of(doc)]
+        found = doc.user_data[_MARKS] = (
+            [p == 1 for p in punct], [s == 1 and "\n" in t for s, t in zip(space, texts, strict=True)])
+    return found
 
 
 def _quote_left(tok: Token, quotes: Quotes) -> int:
     """The quotation ending just before ``tok`` ("…," Trump said), or -1."""
-    doc, words = tok.doc, 0
+    count = 0
+    ws = words_of(tok.doc)
+    punct, breaks = _marks(tok.doc)
     for i in range(tok.i - 1, -1, -1):
         q = quotes.of_token[i]
         if q >= 0:
             return q
-        t = doc[i]
-        if _is_break(t) or t.text in SENTENCE_END or t.pos_ == "VERB":
+        t = ws[i]
+        if breaks[i] or t.text in SENTENCE_END or t.pos_ == "VERB":
             return -1
-        if not t.is_punct:
-            words += 1
-            if words > MAX_GAP:
+        if not punct[i]:
+            count += 1
+            if count > MAX_GAP:
                 return -1
     return -1
 
 
 def _quote_right(tok: Token, quotes: Quotes) -> int:
     """The quotation opening just after ``tok`` (said: "…" / said Tuesday, "…"), or -1."""
-    doc, words = tok.doc, 0
-    prev = tok
-    for i in range(tok.i + 1, len(doc)):
+    count = 0
+    ws = words_of(tok.doc)
+    punct, breaks = _marks(tok.doc)
+    prev = ws[tok.i]
+    for i in range(tok.i + 1, len(ws)):
         q = quotes.of_token[i]
         if q >= 0:
             # directly after the cue, or after a colon / comma
             return q if (prev.i == tok.i or prev.text in (":", ",")) else -1
-        t = doc[i]
-        if _is_break(t) or t.text in SENTENCE_END or t.pos_ in ("VERB", "AUX"):
+        t = ws[i]
+        if breaks[i] or t.text in SENTENCE_END or t.pos_ in ("VERB", "AUX"):
             return -1
-        if not t.is_punct:
-            words += 1
-            if words > MAX_GAP:
+        if not punct[i]:
+            count += 1
+            if count > MAX_GAP:
                 return -1
         prev = t
     return -1
