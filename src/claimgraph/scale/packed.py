@@ -19,6 +19,7 @@ story terms, wordings), never its whole record.
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import zlib
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,10 @@ CACHE = 256
 #: zlib level: 1 is ~3x faster to pack than the default for ~10% more bytes
 LEVEL = 1
 _HEAVY = ("text", "entities", "attributions", "quantities", "times", "places", "events")
+#: every field of a record, in its constructor's order, and the light ones held as they are:
+#: read from :class:`Record` itself, so a field added there is never dropped here
+_FIELDS = tuple(f.name for f in dataclasses.fields(Record))
+_LIGHT = tuple(name for name in _FIELDS if name not in _HEAVY)
 
 
 @lru_cache(maxsize=CACHE)
@@ -78,7 +83,7 @@ class PackedRecord(Record):
 
     def __init__(self, record: Record) -> None:  # noqa: D107 - the record to pack
         # Record's own fields are slots; the light ones are set through its descriptors
-        for name in ("id", "source", "published", "title", "outlet", "url", "published_guessed"):
+        for name in _LIGHT:
             setattr(self, name, getattr(record, name))
         self._blobs = tuple(_packed(name, getattr(record, name)) for name in _HEAVY)
 
@@ -92,14 +97,10 @@ class PackedRecord(Record):
 
     def unpacked(self) -> Record:
         """The plain record, its items fresh objects (not the cache's)."""
-        text = zlib.decompress(self._blobs[0]).decode("utf-8")
-        items = [pickle.loads(zlib.decompress(b)) for b in self._blobs[1:]]  # noqa: S301
-        return Record(self.id, self.source, self.published, text, self.title, self.outlet,
-                      self.url, self.published_guessed, *items)
-
-
-_FIELDS = ("id", "source", "published", "text", "title", "outlet", "url", "published_guessed",
-           "entities", "attributions", "quantities", "times", "places", "events")
+        fresh = {"text": zlib.decompress(self._blobs[0]).decode("utf-8")}
+        fresh.update((name, pickle.loads(zlib.decompress(blob)))  # noqa: S301 - our own bytes
+                     for name, blob in zip(_HEAVY[1:], self._blobs[1:], strict=True))
+        return Record(**{name: fresh.get(name, getattr(self, name)) for name in _FIELDS})
 
 
 def pack(records: Iterable[Record]) -> Iterator[Record]:
