@@ -93,13 +93,16 @@ def synthetic_records(bases: list[Record], count: int) -> Iterator[Record]:
 
 
 def build_database(db: str | Path, count: int, bases: Callable[[], list[Record]],
-                   log: Callable[[str], Any] = print, batch: int = 1000) -> int:
+                   log: Callable[[str], Any] = print, batch: int = 1000, shards: int = 1,
+                   shard_folder: Path = Path("var/bench-shards")) -> int:
     """Fill ``db`` (a DuckDB path or a postgresql:// URL) with ``count`` synthetic documents
     and what resolve would say across them (``bench.corpus.corpus_records``: stories, claims,
     relations), reused when already there. Written through the store's own write path
     (``add_records``, ``batch`` records per transaction: the bulk Arrow/COPY inserts;
     ``add_corpus``), so the database, its kept counts included, is exactly what ``claimgraph
-    ingest`` and ``resolve`` would have written."""
+    ingest`` and ``resolve`` would have written. ``shards`` > 1: the documents are written by
+    that many processes into DuckDB files in ``shard_folder`` (kept for the next database of
+    the same size) and merged (``bench/shards.py``)."""
     from claimgraph.bench.corpus import corpus_records
     from claimgraph.store import open_store
 
@@ -114,15 +117,22 @@ def build_database(db: str | Path, count: int, bases: Callable[[], list[Record]]
         if have:
             log(f"reusing {db} ({have:,} documents)")
         else:
-            originals = bases()  # only now: a reused database needs no NLP
-            log(f"building {db}: {count:,} documents from {len(originals)} analysed samples")
-            pending: list[Record] = []
-            for record in synthetic_records(originals, count):
-                pending.append(record)
-                if len(pending) == batch:
-                    store.add_records(pending)
-                    pending = []
-            store.add_records(pending)
+            if shards > 1:
+                from claimgraph.bench.shards import merge_shard, write_shards
+
+                for path in write_shards(shard_folder, count, shards, bases, log):
+                    merge_shard(store, path)
+                    log(f"merged {path}")
+            else:
+                originals = bases()  # only now: a reused database needs no NLP
+                log(f"building {db}: {count:,} documents from {len(originals)} analysed samples")
+                pending: list[Record] = []
+                for record in synthetic_records(originals, count):
+                    pending.append(record)
+                    if len(pending) == batch:
+                        store.add_records(pending)
+                        pending = []
+                store.add_records(pending)
             have = store.count("documents")
         if not store.count("corpus_claims"):
             log("adding the corpus records resolve would give")
@@ -246,14 +256,14 @@ def routes(ids: list[str], source_ids: list[str], requests: int, rng: random.Ran
 
 def run_bench(db: str, *, documents: int, samples: list[Path], requests: int,
               concurrency: list[int], workers: int = 1, baseline: Path | None = None,
-              log: Callable[[str], Any] = print) -> dict[str, Any]:
+              shards: int = 1, log: Callable[[str], Any] = print) -> dict[str, Any]:
     """Build (or reuse) the database, then measure every route at each ``concurrency``; with
     ``baseline`` (another checkout) its server is measured too, on the same requests, right
     before this one, so both share the machine's load of the moment (reported as the load
     average before and after each run)."""
     import httpx
 
-    total = build_database(db, documents, lambda: analysed_samples(samples), log)
+    total = build_database(db, documents, lambda: analysed_samples(samples), log, shards=shards)
     servers: dict[str, Path | None] = {"this": None}
     if baseline is not None:
         servers = {"baseline": baseline / "src", "this": None}

@@ -63,6 +63,9 @@ def bench_api_command(
     concurrency: Annotated[list[int] | None, typer.Option(
         help="Requests in flight at once; repeat to measure several (default: 1 and 8).")] = None,
     workers: Annotated[int, typer.Option(help="Server worker processes.")] = 1,
+    shards: Annotated[int, typer.Option(
+        help="Processes writing a new database, each its own shard (kept in "
+        "var/bench-shards/ for the next database of the same size), merged after.")] = 1,
     baseline: Annotated[Path | None, typer.Option(
         help="Another checkout (e.g. `git archive` of an older commit) whose server is "
         "measured too, on the same requests, before this one's.")] = None,
@@ -76,7 +79,8 @@ def bench_api_command(
         require("serve", "`claimgraph bench-api`")
         results = run_bench(db, documents=documents, samples=samples or [Path("examples")],
                             requests=requests, concurrency=concurrency or [1, 8],
-                            workers=workers, baseline=baseline, log=_err.print)
+                            workers=workers, baseline=baseline, shards=shards,
+                            log=_err.print)
     except ClaimgraphError as exc:
         raise _fail(exc) from None
     if as_json:
