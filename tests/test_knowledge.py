@@ -203,7 +203,7 @@ def test_plover_categories_read_as_current_ones() -> None:
     assert set(lexicon.GSR_TO_PLOVER.values()) <= set(lexicon.PLOVER_TYPES)
 
 
-@pytest.mark.parametrize("name", ["events/words.tsv", "events/casualties.tsv", "place_words.tsv", "gender_words.tsv",
+@pytest.mark.parametrize("name", ["events/words.tsv", "events/casualties.tsv", "place_words.tsv", "gender_words.tsv", "name_words.tsv",
                                   "resolve_words.tsv", "stance/words.tsv"])
 def test_word_lists_are_named_once_and_explained(name: str) -> None:
     rows = knowledge.rows(name)

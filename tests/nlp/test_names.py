@@ -3,6 +3,7 @@ canonical name, however the text shortens it."""
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -162,3 +163,26 @@ def test_a_full_name_the_tagger_calls_an_organisation_is_a_person_the_surname_na
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 6, label="PERSON"), Span(doc, 10, 11, label="PERSON")]
     assert person_names(doc)[10] == "Montell Figgins"
     assert person_by_surname(doc, "Figgins", 10) == "Montell Figgins"
+
+
+def test_the_office_written_before_a_name_is_not_the_name() -> None:
+    assert person_name("Secretary of State Mike Pompeo") == "Mike Pompeo"
+    assert person_name("Deputy Director of Public Prosecution Eva-Marie Persson") == "Eva-Marie Persson"
+    assert person_name("Attorney General William Barr") == "William Barr"
+    assert person_name("President George W. Bush") == "George W. Bush"
+
+
+def test_a_courtesy_title_keeps_every_word_of_the_name() -> None:
+    assert person_name("Dr. Luz Contreras Arroyo") == "Luz Contreras Arroyo"
+
+
+def test_a_full_name_the_tagger_left_out_is_found_by_its_surname() -> None:
+    text = "Director of Prosecution Eva - Marie Persson decided . Ms Persson said"
+    words = text.split()
+    spaces = [not (w == "Eva" or w == "-") for w in words]
+    vocab = spacy.blank("en").vocab  # lower-case forms read the titles
+    doc = Doc(vocab, words=words, spaces=spaces, pos=["PROPN" if w[:1].isupper() else "X" for w in words])
+    ms = words.index("Ms")
+    doc.ents = [Span(doc, ms, ms + 2, label="PERSON")]
+    assert canonicals(doc) == ["Eva-Marie Persson"]
+    assert person_by_surname(doc, "Persson", ms + 1) == "Eva-Marie Persson"

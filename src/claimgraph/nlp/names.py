@@ -30,26 +30,60 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.knowledge import word_sets
 
 #: ``doc.user_data`` key: entity start token -> canonical name of its person
 _KEY = "claimgraph.person_names"
+_NAME_WORDS = word_sets("name_words.tsv")
 #: titles a tagger may keep inside a PERSON entity ("Mr. Esper", "Sen. Warren")
-TITLES = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
-    "adm", "prof", "rev", "president", "senator", "secretary", "minister", "general", "sir",
-})
+TITLES = _NAME_WORDS["titles"]
+#: offices and roles written before their holder's name ("Secretary of State Mike Pompeo")
+OFFICES = _NAME_WORDS["offices"]
+#: words that join an office to what it is of ("Secretary *of* State", "ambassador *to* Britain")
+_OFFICE_JOINS = frozenset({"of", "for", "to", "at"})
+#: what may follow a surname and still be the name ("Martin Luther King Jr.")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def person_name(text: str) -> str:
-    """A PERSON entity's name as written, without a possessive or a leading title
-    ("Putin's" -> "Putin", "Mr. Esper" -> "Esper")."""
-    words = text.removesuffix("'s").removesuffix("’s").strip().split()
+    """A PERSON entity's name as written, without a possessive, a leading title or the office
+    written before it ("Putin's" -> "Putin", "Mr. Esper" -> "Esper", "Secretary of State Mike
+    Pompeo" -> "Mike Pompeo")."""
+    words = after_office(text.removesuffix("'s").removesuffix("’s").strip().split())
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1 and word[:1].isupper()
+
+
+def after_office(words: list[str]) -> list[str]:
+    """The name in ``words`` that an office or role is written in front of ("Deputy Director of
+    Public Prosecution Eva-Marie Persson" -> Eva-Marie Persson), else ``words`` as they are.
+
+    Where the office's own words end the text does not say ("Public Prosecution" is the office's,
+    "Eva-Marie" the name's), so the name is taken as news writes one after an office: a given
+    name and a surname, a middle initial or a suffix ("Jr.") kept.
+    """
+    lowered = [w.lower().rstrip(".,") for w in words]
+    offices = [i for i, w in enumerate(lowered[:-1]) if w in OFFICES]
+    if not offices:
+        return words
+    last = max(i for i, w in enumerate(lowered[:-1]) if i >= offices[0] and (i in offices or w in _OFFICE_JOINS))
+    rest = words[last + 1 :]
+    if not rest:
+        return words
+    end = len(rest) - 1
+    while end > 0 and lowered[last + 1 + end] in _SUFFIXES:
+        end -= 1  # "Jr." ends the name, the surname is before it
+    start = end
+    while start > 0 and _is_initial(rest[start - 1]):
+        start -= 1  # "George W. Bush": the initial and the given name before it
+    return rest[max(0, start - 1) :]
 
 
 def person_names(doc: Doc) -> dict[int, str]:
@@ -58,11 +92,14 @@ def person_names(doc: Doc) -> dict[int, str]:
     cached = doc.user_data.get(_KEY)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    alone = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1}
+    alone = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1} | person_words(doc)
     people = [
-        (ent.start, person_name(ent.text)) for ent in doc.ents
+        (ent.start, written_name(ent)) for ent in doc.ents
         if ent.label_ == "PERSON" or _named_like_person(ent, alone)
     ]
+    untagged = _untagged_full_names(doc, alone)
+    doc.user_data[_UNTAGGED_KEY] = untagged
+    people = sorted(people + untagged)
     canonical: dict[str, str] = {}  # a full name as written -> its cluster's canonical name
     fulls: list[tuple[int, str]] = []  # (token, canonical) of each full name, in text order
     for start, name in people:
@@ -96,29 +133,161 @@ def person_names(doc: Doc) -> dict[int, str]:
 
 
 def _named_like_person(ent: Span, surnames: set[str]) -> bool:
-    """True for a two- or three-word name the tagger called an organisation whose last word the
-    document names a person by on its own ("Montell Figgins, who represents Thomas, said …
-    Figgins said"): a person's full name. Names the entity tables know stay organisations."""
-    return (
-        ent.label_ == "ORG" and not ent.ent_id_ and 2 <= len(ent) <= 3 and ent[-1].text in surnames
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in ent)
-    )
+    """True for a two- or three-word name the tagger called an organisation (or a place, a
+    product) whose last word the document names a person by on its own ("Montell Figgins, who
+    represents Thomas, said … Figgins said"), or that an office is written before ("executive
+    chair Marcelo Claure"): a person's full name. Names the entity tables know stay what they are."""
+    if ent.label_ not in _MISLABELLED or ent.ent_id_ or not 2 <= len(ent) <= 3:
+        return False
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in ent):
+        return False
+    return ent[-1].text in surnames or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in OFFICES)
+
+
+#: entity labels a tagger gives a person's name it does not know ("Claure" an ORG, a GPE)
+_MISLABELLED = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "LOC"})
+#: relative pronouns that only a person takes ("Claure, who is also an executive")
+_PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
+#: ``doc.user_data`` key: one-word names the document shows to be people
+_WORDS_KEY = "claimgraph.person_words"
+
+
+def person_words(doc: Doc) -> frozenset[str]:
+    """One-word proper names the document shows to be people, whatever the tagger labelled them
+    (computed once per doc): a title or an office before one ("Ms Persson", "coach Moya"), a
+    "who" clause on one ("…, added Claure, who is also an executive"), or a "he"/"she" as the
+    subject of what one says ("Schwartzman said he was tired").
+
+    Names the entity tables know ("Jordan", "Xinhua") are left out: they say what those are.
+    """
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    words: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_id_ or not tok.text.isalpha():
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # a word inside a longer name: "Hong" in "Hong Kong"
+        before = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+        if before in TITLES or before in OFFICES or _person_clause(tok):
+            words.add(tok.text)
+    out = frozenset(words)
+    doc.user_data[_WORDS_KEY] = out
+    return out
+
+
+def _person_clause(tok: Token) -> bool:
+    """True when a clause about ``tok`` shows a person: a "who" clause hangs on it, or it says
+    something whose subject is "he" or "she" ("Schwartzman said he was tired")."""
+    for child in tok.children:
+        if child.dep_ == "relcl" and any(
+            c.lower_ in _PERSON_RELATIVES for c in child.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")
+        ):
+            return True
+    if tok.dep_ != "nsubj":
+        return False
+    for clause in tok.head.children:
+        if clause.dep_ == "ccomp" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("he", "she") for c in clause.children
+        ):
+            return True
+    return False
+
+
+#: how far after an office its holder's name is looked for ("former special envoy to Ukraine Kurt Volker")
+_OFFICE_REACH = 8
+
+
+def _surnames_after_offices(doc: Doc) -> set[str]:
+    """Surnames of people written in full after an office the tagger did not see as names
+    ("former special envoy to Ukraine Kurt Volker … Volker said"): the last of two proper nouns
+    in the office's phrase, when the document also writes it alone (a word written only after a
+    given name, "Public Prosecution", is no one's surname)."""
+    alone: set[str] = set()
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text.isalpha() or not tok.text[:1].isupper():
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (before is None or before.pos_ != "PROPN") and (after is None or after.pos_ != "PROPN"):
+            alone.add(tok.text)
+    out: set[str] = set()
+    for tok in doc:
+        if tok.lower_ not in OFFICES:
+            continue
+        for k in range(tok.i + 2, min(len(doc), tok.i + _OFFICE_REACH)):
+            if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+                break
+            last, given = doc[k], doc[k - 1]
+            ends = k + 1 == len(doc) or doc[k + 1].pos_ != "PROPN"
+            if ends and last.text in alone and given.pos_ == "PROPN" and given.text[:1].isupper():
+                out.add(last.text)
+                break
+    return out
+
+
+def written_name(ent: Span) -> str:
+    """A PERSON entity's name as :func:`person_name` reads it, without a participle the tagger
+    took into it from the start of its sentence ("Hosting Cook at the White House, Trump
+    said …" names Cook)."""
+    if _opens_with_participle(ent):
+        return person_name(ent[1:].text)
+    return person_name(ent.text)
+
+
+def _opens_with_participle(ent: Span) -> bool:
+    """True when the first word of a name is a participle opening its sentence whose object the
+    rest of the name is: a word in -ing, first in its sentence, and the name no subject."""
+    first = ent[0]
+    if len(ent) < 2 or len(first) < 5 or not first.lower_.endswith("ing"):
+        return False
+    opens = first.i == 0 or first.is_sent_start or ent.doc[first.i - 1].is_space or ent.doc[first.i - 1].is_quote
+    return bool(opens) and ent.root.dep_ not in ("nsubj", "nsubjpass")
 
 
 #: ``doc.user_data`` key: (token, canonical name) of each full person name, in text order
 _FULL_KEY = "claimgraph.person_full_names"
+#: ``doc.user_data`` key: (token, name) of each full name the tagger left out of any PERSON entity
+_UNTAGGED_KEY = "claimgraph.person_untagged_names"
 
 
 def _full_names(doc: Doc) -> list[tuple[int, str]]:
-    """(entity start token, canonical name) of every PERSON entity of two words or more."""
+    """(start token, canonical name) of every person named with two words or more: PERSON
+    entities and the full names :func:`_untagged_full_names` finds."""
     cached = doc.user_data.get(_FULL_KEY)
     if cached is None:
         names = person_names(doc)
-        cached = doc.user_data[_FULL_KEY] = [
+        tagged = [
             (ent.start, names[ent.start]) for ent in doc.ents
-            if ent.start in names and len(person_name(ent.text).split()) > 1
+            if ent.start in names and len(written_name(ent).split()) > 1
         ]
+        untagged = [(start, names[start]) for start, _ in doc.user_data.get(_UNTAGGED_KEY, [])]
+        cached = doc.user_data[_FULL_KEY] = sorted(tagged + untagged)
     return cached  # type: ignore[no-any-return]
+
+
+def _untagged_full_names(doc: Doc, surnames: set[str] | frozenset[str]) -> list[tuple[int, str]]:
+    """(start token, name) of each full name the tagger took into another phrase or left
+    unlabelled, found by its surname: a surname the document names a person by on its own
+    ("Ms Persson said"), written after a capitalised given name ("Deputy Director of Public
+    Prosecution Eva-Marie Persson"). One given name, hyphenated parts joined; never a title or
+    an office ("Ms Persson", "Director Persson")."""
+    out: list[tuple[int, str]] = []
+    surnames = set(surnames) | _surnames_after_offices(doc)
+    for tok in doc:
+        if tok.text not in surnames or tok.ent_type_ == "PERSON" or tok.i == 0:
+            continue
+        given = doc[tok.i - 1]
+        if not (given.pos_ == "PROPN" and given.text[:1].isupper() and given.text.isalpha()):
+            continue
+        if given.lower_ in TITLES or given.lower_ in OFFICES or given.ent_type_ == "PERSON":
+            continue
+        start = given.i
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+            start -= 2  # "Eva-Marie": the parts of a hyphenated given name
+        out.append((start, doc[start : tok.i + 1].text))
+    return out
 
 
 def person_by_surname(doc: Doc, word: str, at: int) -> str | None:
@@ -148,7 +317,7 @@ def _fits(short: str, full: str) -> bool:
 def name_of(ent: Span) -> str:
     """The canonical name of a PERSON entity (its cluster's), else its text without a
     possessive."""
-    return person_names(ent.doc).get(ent.start) or person_name(ent.text)
+    return person_names(ent.doc).get(ent.start) or written_name(ent)
 
 
 #: ``doc.user_data`` key: organisation entity start token -> the full name its acronym stands for

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.extract.attribution.identity import entity_info_of, outlet_name, source_kind
+from claimgraph.extract.attribution.entities import entity_info_of
+from claimgraph.extract.attribution.identity import outlet_name, source_kind
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.sources import CITE_LEMMAS, RELAY_LEMMAS, phrase, subject_of
 

@@ -15,16 +15,25 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.attribution.lexicon import lexicon
-from claimgraph.extract.attribution.sources import phrase
-from claimgraph.nlp.names import (
-    PRONOUN_GENDERS,
-    name_of,
-    organization_names,
-    person_by_surname,
-    person_genders,
-    person_names,
+from claimgraph.extract.attribution.entities import (
+    ENTITY_KINDS,
+    entity_at,
+    entity_info_of,
+    entity_name,
+    head_entity,
+    speaker_entity,
+    surname_person,
 )
+from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.extract.attribution.mention_names import (
+    conjuncts,
+    is_person_appositive,
+    named,
+    named_later,
+    office_holder,
+)
+from claimgraph.extract.attribution.sources import phrase
+from claimgraph.nlp.names import PRONOUN_GENDERS, person_genders
 from claimgraph.record import Source
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
@@ -52,43 +61,12 @@ PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS | RELATIVE_PRONOUNS | {"you"}
 PLURAL_TAGS = {"NNS", "NNPS"}
 
 
-ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "NORP": "group", "GPE": "government"}
-
-
 #: how far back an antecedent is looked for (sources, then words): bounded, so long articles
 #: stay linear
 LOOKBACK_SOURCES = 30
 
 
 LOOKBACK_TOKENS = 400
-
-
-_NEWS_KINDS = {"media", "government", "military", "group", "organization"}
-
-
-def entity_info_of(ent: Span | Token) -> tuple[str | None, str | None]:
-    """(canonical, kind) the news entity ruler knows for an entity or a token of one, or for the
-    organisation its acronym or full name stands for elsewhere in the document (the
-    "Federal Bureau of Investigation" is the ruler's FBI)."""
-    name = ent.ent_id_ or _organization_of(ent if isinstance(ent, Token) else ent[0])
-    if not name:
-        return None, None
-    try:
-        from claimgraph.nlp.news_entities import entity_info
-    except ImportError:  # pipeline without the news entity ruler
-        return name, None
-    info = entity_info(name)
-    if info is None:
-        return name, None
-    kind = info.kind if info.kind in _NEWS_KINDS else "government" if info.kind in ("country", "capital") else None
-    return info.canonical, kind
-
-
-def _organization_of(tok: Token) -> str | None:
-    """The one name of the organisation whose acronym or full name ``tok`` is part of
-    (:func:`claimgraph.nlp.names.organization_names`), else None."""
-    ent = entity_at(tok)
-    return organization_names(tok.doc).get(ent.start) if ent is not None else None
 
 
 def _anonymity(mention: Span) -> tuple[bool, str | None]:
@@ -122,7 +100,7 @@ def doc_text(tokens: list[Token]) -> str:
 def source_kind(mention: Span) -> str:
     """person / organization / government / military / media / group / document / unknown."""
     root = mention.root
-    ent = _head_entity(mention)
+    ent = head_entity(mention)
     if ent is not None:
         _, kind = entity_info_of(root)
         if kind:
@@ -199,63 +177,6 @@ def _institution_name(root: Token) -> bool:
     )
 
 
-def entity_at(tok: Token) -> Span | None:
-    """The named entity ``tok`` is part of, read off the IOB tags (``Span.ents`` would scan
-    every entity of the document, which makes long articles quadratic)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
-
-
-def _head_entity(mention: Span) -> Span | None:
-    """The named entity the mention's head word belongs to ("Ukrainian troops" has none)."""
-    ent = entity_at(mention.root)
-    return ent if ent is not None and mention.start <= ent.start and ent.end <= mention.end else None
-
-
-def _named(mention: Span) -> str | None:
-    """The name a mention carries itself: its head entity's canonical form or text, else the
-    name in apposition to its head ("A Pentagon spokesperson, Major General Pat Ryder")."""
-    ent = _head_entity(mention)
-    if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
-        return entity_name(ent)
-    return _appositive_name(mention)
-
-
-def entity_name(ent: Span) -> str:
-    """Who an entity is: the news ruler's canonical name, a person's cluster name ("Esper" ->
-    "Mark Esper", :mod:`claimgraph.nlp.names`), else the entity as written."""
-    canonical, _ = entity_info_of(ent[0])
-    if canonical:
-        return canonical
-    return name_of(ent) if ent.label_ == "PERSON" else ent.text
-
-
-def _is_person_appositive(mention: Span) -> bool:
-    return any(
-        app.dep_ == "appos" and app.ent_type_ == "PERSON" and mention.start <= app.i < mention.end
-        for app in mention.root.children
-    )
-
-
-def _appositive_name(mention: Span) -> str | None:
-    """The named entity an appositive of the mention's head is (a person, or an organisation)."""
-    for app in mention.root.children:
-        if app.dep_ != "appos" or not (mention.start <= app.i < mention.end):
-            continue
-        ent = entity_at(app)
-        if ent is not None and ent.label_ in ("PERSON", "ORG") and ent.end <= mention.end:
-            return entity_info_of(app)[0] or ent.text
-    return None
-
-
 def make_source(mention: Span, history: list[Source]) -> Source:
     """A ``Source`` for ``mention``; ``history`` (earlier sources, text order) resolves it."""
     root = mention.root
@@ -267,12 +188,25 @@ def make_source(mention: Span, history: list[Source]) -> Source:
             canonical=noun.canonical or (None if noun.anonymous else _bare(noun.text)),
             kind=noun.kind, anonymous=noun.anonymous, descriptor=noun.descriptor,
         )
+    parts = conjuncts(mention)
+    if len(parts) > 1:
+        return _joint_source(mention, [make_source(part, history) for part in parts])
     anonymous, descriptor = _anonymity(mention)
     kind = source_kind(mention)
-    canonical = _named(mention)
-    if canonical is not None and _head_entity(mention) is None and _is_person_appositive(mention):
+    canonical = named(mention)
+    if canonical is not None and head_entity(mention) is None and is_person_appositive(mention):
         kind = "person"  # "a senior official, John Smith": a person, whatever the noun says
-    person = _surname_person(mention)
+    person = surname_person(mention)
+    if person is None and canonical is None:
+        # "Deputy Director of Public Prosecution Eva-Marie Persson", "Another diplomat, former
+        # special envoy to Ukraine Kurt Volker": named, so no longer anonymous
+        person = office_holder(mention)
+        if person is not None:
+            anonymous, descriptor = False, None
+    if person is None and canonical is None and not anonymous:
+        # a description the text names later ("China's ambassador to Britain … China's
+        # ambassador to Britain Liu Xiaoming")
+        person = named_later(mention)
     if person is not None:  # "Webb admitted …" after "Michael Webb", whatever the tagger said
         canonical, kind = person, "person"
     if canonical is None and not anonymous:
@@ -282,6 +216,23 @@ def make_source(mention: Span, history: list[Source]) -> Source:
     return Source(
         mention.start_char, mention.end_char, mention.text,
         canonical=canonical, kind=kind, anonymous=anonymous, descriptor=descriptor,  # type: ignore[arg-type]
+    )
+
+
+def _joint_source(mention: Span, speakers: list[Source]) -> Source:
+    """One source for speakers joined by "and" ("Smith and Jones said"): the record has one source
+    per attribution and PolNeAR marks the whole phrase as one, so the phrase is the mention, its
+    canonical name each speaker's own joined in text order ("Ilhan Omar and Rashida Tlaib"), and
+    its kind theirs when they share one, else ``group`` (two people are a group, not a person)."""
+    kinds = {s.kind for s in speakers}
+    kind = kinds.pop() if len(kinds) == 1 and "person" not in kinds else "group"
+    names = [s.canonical or (None if s.anonymous else _bare(s.text)) for s in speakers]
+    canonical = None
+    if all(names):
+        canonical = ", ".join(n for n in names[:-1] if n) + f" and {names[-1]}"  # "Volker, Morrison and Sondland"
+    return Source(
+        mention.start_char, mention.end_char, mention.text, canonical=canonical, kind=kind,  # type: ignore[arg-type]
+        anonymous=all(s.anonymous for s in speakers), descriptor=None,
     )
 
 
@@ -341,7 +292,7 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
         tok = doc[i]
         if tok.ent_iob_ != "B":
             continue
-        ent_kind, name = _speaker_entity(tok)
+        ent_kind, name = speaker_entity(tok)
         if _kind_fits(ent_kind, wanted) and fits(name):
             return name, ent_kind
     return None, None
@@ -421,41 +372,6 @@ def _same_head(mention: Span, history: list[Source]) -> Antecedent:
     return None, None
 
 
-def _surname_person(mention: Span) -> str | None:
-    """The person a one-word proper name heading ``mention`` is when the tagger did not call it
-    a person but the document names someone in full with that surname ("Claure" after "Marcelo
-    Claure"); None for a name the entity tables know ("Jordan", "Xinhua")."""
-    root = mention.root
-    if root.pos_ != "PROPN" or root.ent_type_ == "PERSON" or entity_info_of(root)[0]:
-        return None
-    ent = entity_at(root)
-    if ent is not None and ent.start in person_names(root.doc):
-        return person_names(root.doc)[ent.start]  # "Montell Figgins", whom the tagger called an ORG
-    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.children):
-        return None
-    if ent is not None and len(ent) > 1:
-        return None
-    return person_by_surname(root.doc, root.text, root.i)
-
-
-def _speaker_entity(tok: Token) -> tuple[str | None, str | None]:
-    """(kind, name) of the entity ``tok`` is part of as a speaker: a one-word name the document
-    names a person by is that person, whatever the tagger's label."""
-    kind = ENTITY_KINDS.get(tok.ent_type_)
-    if kind is None:
-        return None, None
-    ent = entity_at(tok)
-    if ent is None:
-        return kind, tok.text
-    if ent.label_ != "PERSON" and ent.start in person_names(tok.doc):
-        return "person", person_names(tok.doc)[ent.start]
-    if ent.label_ != "PERSON" and len(ent) == 1 and not entity_info_of(tok)[0]:
-        person = person_by_surname(tok.doc, tok.text, tok.i)
-        if person is not None:
-            return "person", person
-    return kind, entity_name(ent)
-
-
 #: source nouns (``source_kinds.tsv`` kind government) that name one person in an office
 OFFICE_HOLDERS = frozenset({"president", "senator", "minister", "governor", "mayor"})
 #: how a name modifies a description: "the Obama administration", "Trump's campaign"
@@ -480,7 +396,7 @@ def _recent_subject(
         # a main clause's subject: "Biden said Putin lied. He …" is still Biden
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
             continue
-        kind, name = _speaker_entity(tok)
+        kind, name = speaker_entity(tok)
         if _kind_fits(kind, wanted) and fits(name):
             return name, kind
     return None, None

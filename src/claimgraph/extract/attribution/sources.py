@@ -227,6 +227,16 @@ def inverted_speaker(cue: Token) -> Span | None:
     chunk = _chunk_holding(doc, cue.i + 1, cue.i + 1, min(len(doc), cue.i + 13))
     if chunk is None or chunk.start != cue.i + 1:
         return None
+    if chunk.end < len(doc) and doc[chunk.end].dep_ == "case" or chunk[-1].dep_ == "case":
+        # "…, said The We Company's recently named executive chair Marcelo Claure": the owner is
+        # not the speaker but what it owns, a phrase the parse may have cut from it
+        owned = next(
+            (c for i in range(chunk.end + 1, min(len(doc), chunk.end + 5))
+             if (c := _chunk_holding(doc, i, chunk.end, min(len(doc), i + 8))) is not None and c.start == i),
+            None,
+        )
+        if owned is not None and not any(t.is_punct for t in doc[chunk.end + 1 : owned.start]):
+            chunk = owned
     root = chunk.root
     if root.ent_type_ in SPEAKER_LABELS or (root.pos_ == "NOUN" and root.lemma_.lower() in lexicon().source_kinds):
         return phrase(root, with_clauses=False)
