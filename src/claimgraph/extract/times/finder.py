@@ -75,12 +75,19 @@ def publication_date(published: str | None) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _rules() -> scan.Rules:
+    """The grammar's rules, scanned together (which rules each opening can start is remembered)."""
+    return scan.Rules(pattern for _name, pattern in compiled())
+
+
 def _candidates(doc: Doc, text: str) -> list[tuple[int, int, Anchoring]]:
     """Non-overlapping matches, longest first, each with its anchoring, in text order."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    starts = scan.Starts(text)  # each rule is tried only where a match can start
-    for priority, (name, pattern) in enumerate(compiled()):
-        for m in scan.finditer(pattern, starts):
+    # each rule is tried only at the word starts that can open it
+    for priority, ((name, _pattern), matches) in enumerate(zip(compiled(), _rules().finditer(text),
+                                                               strict=True)):
+        for m in matches:
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
