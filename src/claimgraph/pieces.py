@@ -87,27 +87,33 @@ def field_names(cls: type) -> tuple[str, ...] | None:
     return _FIELD_NAMES[cls]
 
 
-def move_spans(obj: Any, offset: int, seen: set[int]) -> None:
-    """Move every span inside ``obj`` (a record item, nested items, lists) by ``offset``.
-
-    Walks the data classes generically, so a span field added to the contract later moves too;
-    ``seen`` keeps an object an extractor shares between two items from moving twice.
-    """
+def items_in(obj: Any, seen: set[int]) -> Iterator[Any]:
+    """Every data-class item inside ``obj`` (a record item, nested items, lists), ``obj`` first,
+    each once: ``seen`` keeps an object an extractor shares between two items from being
+    given twice. Walks the data classes generically, so a field added to the contract later
+    is walked too."""
     if isinstance(obj, list):
         for item in obj:
-            move_spans(item, offset, seen)
+            yield from items_in(item, seen)
         return
     names = field_names(type(obj))
     if names is None or id(obj) in seen:
         return
     seen.add(id(obj))
-    if isinstance(obj, Span):
-        obj.start += offset
-        obj.end += offset
+    yield obj
     for name in names:
         value = getattr(obj, name)
         if isinstance(value, list) or field_names(type(value)) is not None:
-            move_spans(value, offset, seen)
+            yield from items_in(value, seen)
+
+
+def move_spans(obj: Any, offset: int, seen: set[int]) -> None:
+    """Move every span inside ``obj`` (a record item, nested items, lists) by ``offset``; an
+    object in ``seen`` is not moved again (:func:`items_in`)."""
+    for item in items_in(obj, seen):
+        if isinstance(item, Span):
+            item.start += offset
+            item.end += offset
 
 
 def join_pieces(document: Document, parts: list[tuple[int, Record]]) -> Record:

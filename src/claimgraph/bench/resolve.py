@@ -174,4 +174,6 @@ def run_resolve_bench(folder: Path, sizes: list[int], records: Path | None = Non
             spent = {"copies+stories": result.seconds[-1] - sum(spent.values()), **spent}
             result.stages.append(spent)
         result.peak_mb.append(_peak_mb())
+        if log is not None:
+            log(result.row(len(result.seconds) - 1))
     return result
