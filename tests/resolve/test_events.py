@@ -15,6 +15,7 @@ from claimgraph.resolve.events import (
     CANDIDATES,
     DocumentEvent,
     cluster_story,
+    clusters,
     cross_document_events,
     families_of,
 )
@@ -154,3 +155,30 @@ def test_placing_an_event_weighs_a_bounded_number_of_corpus_events(monkeypatch) 
                         lambda a, b: calls.append(1) or compatible(a, b))
     assert len(cluster_story(events)) == 1000
     assert len(calls) <= len(events) * CANDIDATES
+
+
+def test_a_corpus_event_is_given_out_once_no_later_event_can_join_it() -> None:
+    # a story followed for a year: a new attack every day, each its own event; the stream gives
+    # out each one once CANDIDATES later attacks have pushed it out of the family index, so
+    # the events held at once stay bounded however long the story runs
+    first = date(2024, 1, 1)
+    read = []
+
+    def reported():
+        for n in range(365):
+            read.append(n)
+            yield _event(n, "attacked", day=(first + timedelta(n)).isoformat())
+
+    held = []
+    for group in clusters(reported()):
+        held.append(len(read) - group.number)
+    assert len(held) == 365
+    assert max(held[:365 - CANDIDATES]) == CANDIDATES + 1  # given out while reading on
+    assert sorted(g.number for g in clusters(_event(n, "attacked") for n in range(3))) == [0]
+
+
+def test_the_stream_holds_the_groups_cluster_story_makes() -> None:
+    words = ["attacked", "attack", "protest", "arrest", "bombed"]
+    events = [_event(n, words[n % 5], day=f"2024-08-0{1 + n % 3}") for n in range(400)]
+    streamed = sorted([e.event for e in g.members] for g in clusters(events))
+    assert streamed == sorted([e.event for e in g] for g in cluster_story(events))

@@ -30,6 +30,10 @@ of families (the latest ``CANDIDATES`` of each), and a corpus event keeps what t
 reads as counts (members per date and per place) and its latest ``ARGUMENTS`` distinct argument
 sets, never a scan of every member: placing an event costs a constant, a story linear time.
 Below the caps the index changes nothing (every ECB+ story clusters as an all-pairs scan did).
+A corpus event that has fallen out of the latest ``CANDIDATES`` of every family it names can
+never be joined again, so it is given out then (:func:`clusters`) and forgotten: a story's
+events stream through, and what is held at once is bounded by the families a story names,
+not by how many reports it has.
 
 The records carry no parse, so everything is read off the record: trigger and mention texts,
 the event's type, actor, target, and the place and time it links to.
@@ -40,7 +44,6 @@ from __future__ import annotations
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 from claimgraph.extract.events.coref import Mention, compatible, place_keys
 from claimgraph.extract.events.families import family
@@ -191,18 +194,31 @@ def _affinity(event: DocumentEvent, group: _Group) -> tuple[int, int] | None:
     return shared, agree
 
 
-def cluster_story(events: Sequence[DocumentEvent]) -> list[list[DocumentEvent]]:
-    """Group a story's document events (in reading order) into corpus events.
+def cluster_story(events: Iterable[DocumentEvent]) -> list[list[DocumentEvent]]:
+    """Group a story's document events (in reading order) into corpus events, in the order
+    they were founded.
 
     Each event is weighed against the corpus events sharing one of its families (the latest
     ``CANDIDATES`` of each), found by an index of families, never against all of them."""
-    groups: list[_Group] = []
-    by_family: dict[str, dict[int, _Group]] = {}
+    return [g.members for g in sorted(clusters(events), key=lambda g: g.number)]
+
+
+def clusters(events: Iterable[DocumentEvent]) -> Iterator[_Group]:
+    """:func:`cluster_story` as a stream: each corpus event as soon as no later event can join
+    it, the rest at the end in founding order.
+
+    An event is weighed only against the latest ``CANDIDATES`` corpus events of each of its
+    families, so a corpus event that is among the latest of none of its families is closed:
+    the index forgets it and it is given out. A story's memory is then its open corpus events,
+    at most ``CANDIDATES`` for each family of the story, however many reports it has."""
+    by_family: dict[str, dict[int, _Group]] = {}  # the latest CANDIDATES of each, oldest first
+    windows: dict[int, int] = {}  # open corpus events: in how many families' latest
+    open_groups: dict[int, _Group] = {}
+    founded = 0
     for event in events:
         candidates: dict[int, _Group] = {}
         for name in event.families:
-            latest = by_family.get(name, {})
-            candidates.update((g.number, g) for g in islice(reversed(latest.values()), CANDIDATES))
+            candidates.update(by_family.get(name, {}))
         best: tuple[tuple[int, int], _Group] | None = None
         for number in sorted(candidates):
             group = candidates[number]
@@ -210,15 +226,27 @@ def cluster_story(events: Sequence[DocumentEvent]) -> list[list[DocumentEvent]]:
             if fit is not None and (best is None or fit > best[0]):
                 best = (fit, group)
         if best is None:
-            best = ((0, 0), _Group(len(groups)))
-            groups.append(best[1])
+            best = ((0, 0), _Group(founded))
+            open_groups[founded], windows[founded] = best[1], 0
+            founded += 1
         group = best[1]
         group.add(event)
         for name in event.families:
             latest = by_family.setdefault(name, {})
-            latest.pop(group.number, None)  # re-inserted last: the latest joined
-            latest[group.number] = group
-    return [g.members for g in groups]
+            if latest.pop(group.number, None) is None:
+                windows[group.number] += 1
+            latest[group.number] = group  # re-inserted last: the latest joined
+            if len(latest) > CANDIDATES:
+                oldest = next(iter(latest))
+                del latest[oldest]
+                windows[oldest] -= 1
+                if not windows[oldest]:
+                    del windows[oldest]
+                    yield open_groups.pop(oldest)
+        if not windows[group.number]:  # an event of no family: nothing can join it
+            del windows[group.number]
+            yield open_groups.pop(group.number)
+    yield from (open_groups[n] for n in sorted(open_groups))
 
 
 def corpus_event(story: str | None, members: list[DocumentEvent]) -> CorpusEvent:
@@ -230,8 +258,9 @@ def corpus_event(story: str | None, members: list[DocumentEvent]) -> CorpusEvent
         story=story, type=types.most_common(1)[0][0] if types else None, mentions=mentions)
 
 
-def resolve_story(story: str | None, events: Sequence[DocumentEvent]) -> list[CorpusEvent]:
-    return [corpus_event(story, members) for members in cluster_story(events)]
+def resolve_story(story: str | None, events: Iterable[DocumentEvent]) -> Iterator[CorpusEvent]:
+    """A story's corpus events, each given out once no later event can join it."""
+    return (corpus_event(story, group.members) for group in clusters(events))
 
 
 def cross_document_events(records: Sequence[Record], stories: Sequence[Story]) -> list[CorpusEvent]:
@@ -248,8 +277,8 @@ def corpus_events(records: Sequence[Record], stories: Sequence[Story]) -> Iterat
     for story in stories:
         members = [by_id[d] for d in story.documents if d in by_id]
         placed.update(r.id for r in members)
-        yield from resolve_story(story.id, [e for r in canonical_order(members)
-                                            for e in document_events(r)])
+        yield from resolve_story(story.id, (e for r in canonical_order(members)
+                                            for e in document_events(r)))
     for record in canonical_order(records):
         if record.id not in placed:
             yield from resolve_story(None, document_events(record))
