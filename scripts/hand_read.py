@@ -5,7 +5,8 @@ The pages are the hand-made bodies of ``article-extraction-benchmark`` (``ground
 nobody here wrote them). Named sets follow ``docs/quality.md`` ("the hand-read check"): ``design``
 (the first nine of the eighteen pages), ``confirm`` (the other nine), ``second`` (the six pages of
 the second reading), ``design-np`` and ``confirm-np`` (pages outside politics: sports, business,
-markets, entertainment); or give id prefixes. Each event is printed as one block::
+markets, entertainment), ``design-np2`` and ``confirm-np2`` (a second such reading: sports, tech,
+business, science); or give id prefixes. Each event is printed as one block::
 
     [c7e39ac4 1234] ASSAULT  actor='police' (GBR/COP)  target='protesters'  (positive)
         trigger 'fired' in: Police fired tear gas at protesters ...
@@ -39,6 +40,12 @@ SETS = {
     # opinion pieces, the lead's independent read: design and confirmation halves
     "design-np": "08f79376 8634d121 04a6711c eb62ac84 05844573 8e3efab5 ef2b3f26 a078b365",
     "confirm-np": "42aad16b c13b9c0e 098bb3e9 65408257 ecb46e3e e1c7023e 8267acac c81e134e",
+    # a second non-political reading (sports, tech, business, science), never read before
+    # session 6: design and confirmation halves
+    "design-np2": "06ee193d 232a43fb 287e4d9f 2f42ef1d 4648a420 63db31a1 65bf3048 680c2848 "
+                  "6a72de37 851498a2 87438a0d 88c328b6",
+    "confirm-np2": "aadb38e5 aade2ec8 ad826691 ad9e9e59 c00962aa c582d3b7 cc4aa22b e100c961 "
+                   "e1cd54e5 e593d7fe e7d77f18 ec3878db ec7fc408",
 }
 
 
@@ -73,7 +80,7 @@ def _key(page: str, start: int, kind: str, actor: str, target: str) -> tuple[str
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="+",
-                        help="set names (design, confirm, second, design-np, confirm-np), id prefixes or text files")
+                        help="set names (see SETS), id prefixes or text files")
     parser.add_argument("--benchmark", type=Path, default=BENCHMARK)
     parser.add_argument("--verdicts", type=Path, help="tab-separated verdicts already given")
     parser.add_argument("--write", action="store_true", help="append unjudged events to --verdicts")

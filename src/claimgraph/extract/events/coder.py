@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import actors as actor_coding
-from claimgraph.extract.events import agency, context, people, sense, speakers
+from claimgraph.extract.events import agency, context, domain, people, sense, speakers
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events import mentions as mention_model
 from claimgraph.extract.events.candidates import depth, find_candidates
@@ -164,6 +164,9 @@ def find_events(
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
             target = None
+        if not domain.codes_here(doc, actor, target):
+            continue  # a document about something else: "Amazon is *offering* a gift card",
+            # "we're *examining* the MacBook Pro", enemies in a game that "*attack*" you
         code = "100" if cand.demand else cand.sense.code_for(state)
         if cand.intent:
             code = lex_mod.intended(code)
