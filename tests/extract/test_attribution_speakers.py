@@ -122,3 +122,30 @@ def test_a_name_after_an_office_in_apposition_names_the_speaker(nlp: Language) -
 def test_the_spokesman_for_someone_is_not_that_someone(nlp: Language) -> None:
     text = "Donald Trump spoke on Monday. A spokesman for Donald Trump said the talks went well."
     assert source(nlp, text, "said").canonical != "Donald Trump"
+
+
+def test_a_name_and_the_description_that_means_it_are_one_source(nlp: Language) -> None:
+    from claimgraph.resolve.sources import source_id
+
+    text = (
+        "WeWork confirmed on Monday that it had been contacted by the attorney general. "
+        "The company said it was cooperating. WeWork declined to comment on the report."
+    )
+    ids = {source_id(source(nlp, text, cue)) for cue in ("confirmed", "said", "declined")}
+    assert len(ids) == 1
+
+
+def test_the_news_agency_that_cites_is_the_via_not_the_source(nlp: Language) -> None:
+    text = (
+        "The state-run Xinhua News Agency reported a new case. The patient was hospitalized in "
+        "Huade, the news agency said, citing the regional health commission."
+    )
+    found = [a for a in extensions.results(nlp(text), "cg_attributions") if a.cue and a.cue.text in ("said", "citing")]
+    assert [a.cue.text for a in found if a.cue] == ["said"]  # the citing is read into the chain
+    assert found[0].source is not None and found[0].source.canonical == "regional health commission"
+    assert [(v.canonical, v.kind) for v in found[0].via] == [("Xinhua", "media")]
+
+
+def test_a_station_of_a_known_network_is_media(nlp: Language) -> None:
+    text = "CBS DFW reports the man who kidnapped the child was sentenced to life in prison."
+    assert source(nlp, text, "reports").kind == "media"

@@ -30,7 +30,7 @@ from claimgraph.extract.attribution.cues import (
 )
 from claimgraph.extract.attribution.frames import Cue, Quotes
 from claimgraph.extract.attribution.hedges import backshifted, find_hedges
-from claimgraph.extract.attribution.identity import make_source
+from claimgraph.extract.attribution.identity import make_source, one_identity
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.quotes import find_quotes
 from claimgraph.extract.attribution.sources import (
@@ -291,6 +291,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     key = text_hash(text)
     history: list[Source] = []
     out: list[Attribution] = []
+    relayed: set[int] = set()  # offsets of "citing" words a via chain has read
     for cue, start, end in kept:
         if cue.frame == "headline":
             mention = _headline_speaker(cue)
@@ -325,7 +326,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         inside = mention is not None and mention.start_char < end and start < mention.end_char
         if inside and mention is not None and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
-        mention, via_mentions = vias(cue.token, mention)
+        cited_by, (mention, via_mentions) = mention, vias(cue.token, mention)
+        citing = citing_of(cue.token) if mention is not cited_by else None
+        if citing is not None:  # "the agency said, citing the commission": the citing is no claim of its own
+            relayed.add(citing.idx)
         if id(cue) in republished:  # "…, an official told Bloomberg, according to Reuters"
             via_mentions.append(republished[id(cue)])
         if mention is not None and not mention.text.strip():
@@ -357,6 +361,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                 ],
             )
         )
+    out = [a for a in out if a.cue is None or a.cue.start not in relayed]
+    one_identity([s for a in out for s in (a.source, *a.via) if s is not None])
     return out
 
 

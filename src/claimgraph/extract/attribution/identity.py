@@ -11,6 +11,7 @@ official", "sources familiar with the talks") are ``anonymous`` with their ``des
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -105,8 +106,8 @@ def source_kind(mention: Span) -> str:
         _, kind = entity_info_of(root)
         if kind:
             return kind
-    if outlet_name(root):
-        return "media"  # "Business Insider", "Continental Wire"
+    if outlet_name(root) or _news_noun(root) or _outlet_station(root):
+        return "media"  # "Business Insider", "Continental Wire", "the news agency", "CBS DFW"
     noun_kind = _noun_kind(root)
     if noun_kind == "document" and _institution_name(root):
         return "organization"  # "the U.S. Geological Survey" is an agency, "a survey" a document
@@ -120,6 +121,28 @@ def source_kind(mention: Span) -> str:
         return "group"
     label = _label_elsewhere(root)  # "WeWork declined": the tagger named it elsewhere
     return ENTITY_KINDS.get(label, "unknown") if label else "unknown"
+
+
+#: nouns that name an outlet when news words modify them ("the news agency", "the wire service")
+NEWS_HEADS = frozenset({"agency", "service", "network", "outlet", "channel", "station", "site", "website"})
+#: words that make one of ``NEWS_HEADS`` an outlet
+NEWS_WORDS = frozenset({"news", "wire", "press"})
+
+
+def _news_noun(root: Token) -> bool:
+    """ "the news agency", "the wire service": an outlet named by what it is ("the agency" alone
+    is a government's)."""
+    return root.lemma_.lower() in NEWS_HEADS and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in NEWS_WORDS for c in root.children
+    )
+
+
+def _outlet_station(root: Token) -> bool:
+    """ "CBS DFW", "Fox 4": a proper name whose first word is an outlet the news ruler knows (a
+    station of a network)."""
+    return root.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.i < root.i and entity_info_of(c)[1] == "media" for c in root.children
+    )
 
 
 def _noun_kind(root: Token) -> str | None:
@@ -234,6 +257,35 @@ def _joint_source(mention: Span, speakers: list[Source]) -> Source:
         mention.start_char, mention.end_char, mention.text, canonical=canonical, kind=kind,  # type: ignore[arg-type]
         anonymous=all(s.anonymous for s in speakers), descriptor=None,
     )
+
+
+def one_identity(sources: list[Source]) -> None:
+    """Give every named source of one document that names the same entity one canonical name and
+    one kind, in place: "WeWork declined" (a name the tagger labelled here and not there) and "The
+    company confirmed" (resolved to WeWork) are one source, and a source's id is read off its
+    name and kind, so a name counted under two kinds would be two sources.
+
+    Sources are the same when their canonical name, else their text without an article, is (case
+    aside); the name is the one canonical name they carry, the kind the one most of them carry
+    (``unknown`` only when none says more). Pronouns and anonymous sources are left as they are.
+    """
+    groups: dict[str, list[Source]] = {}
+    for src in sources:
+        if src.anonymous or src.text.lower() in PRONOUNS:
+            continue
+        name = src.canonical or _bare(src.text)
+        groups.setdefault(name.lower(), []).append(src)
+    for group in groups.values():
+        names = {src.canonical for src in group if src.canonical}
+        kinds = Counter(src.kind for src in group if src.kind != "unknown")
+        if len(group) < 2 or len(names) > 1 or not (names or group[0].text[:1].isupper()):
+            continue
+        canonical = names.pop() if names else None
+        kind = max(kinds, key=lambda k: (kinds[k], -next(i for i, s in enumerate(group) if s.kind == k))) if kinds else None
+        for src in group:
+            src.canonical = canonical or src.canonical
+            if kind is not None:
+                src.kind = kind  # type: ignore[assignment]
 
 
 #: (name, kind) of an antecedent; the kind None when only its name is known
