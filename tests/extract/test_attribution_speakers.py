@@ -149,3 +149,19 @@ def test_the_news_agency_that_cites_is_the_via_not_the_source(nlp: Language) -> 
 def test_a_station_of_a_known_network_is_media(nlp: Language) -> None:
     text = "CBS DFW reports the man who kidnapped the child was sentenced to life in prison."
     assert source(nlp, text, "reports").kind == "media"
+
+
+def test_an_office_holder_described_by_place_is_the_person_named_with_that_place(nlp: Language) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky met Donald Trump. Trump said the call was perfect. "
+        "The Ukrainian president said he felt no pressure."
+    )
+    president = source(nlp, text, "said", 1)
+    assert (president.text, president.canonical, president.kind) == (
+        "The Ukrainian president", "Volodymyr Zelensky", "person")
+
+
+def test_an_office_holder_no_name_was_given_for_stays_a_described_person(nlp: Language) -> None:
+    text = "Donald Trump spoke first. The Ukrainian president said he felt no pressure."
+    president = source(nlp, text, "said")
+    assert president.kind == "person" and president.canonical != "Donald Trump"

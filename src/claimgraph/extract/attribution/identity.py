@@ -306,11 +306,16 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
     elif root.pos_ in ("NOUN", "PROPN") and any(
         t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in root.children
     ):
-        if any(_names_someone(t) for t in root.children if t.dep_ in NAME_MODIFIERS):
+        names = [t for t in root.children if t.dep_ in NAME_MODIFIERS and _names_someone(t)]
+        if names:
             # "the Obama administration" says whose: its own name, never an earlier ministry's
             # (without a clause set off after it: "…, which rejected the plan")
             comma = next((t.i for t in mention if t.i > root.i and t.text == ","), mention.end)
             words = [t for t in mention if t.i < comma and not (t.dep_ == "det" and t.head.i == root.i)]
+            if root.lemma_.lower() in OFFICE_HOLDERS or kind == "person":
+                # "the Massachusetts governor" is a person: the one written with that name and an
+                # office before ("former Massachusetts Gov. Deval Patrick"), else the description
+                return _holder_written_before(mention, names[0]) or (doc_text(words) if words else None), "person"
             return (doc_text(words) if words else None), None
         same = _same_head(mention, history)  # "the news agency": the Xinhua News Agency
         if same[0] is not None or root.tag_ in PLURAL_TAGS:
@@ -348,6 +353,27 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
         if _kind_fits(ent_kind, wanted) and fits(name):
             return name, ent_kind
     return None, None
+
+
+#: how many words may stand between a place and the name of the one holding an office there
+#: ("Massachusetts Gov. Deval Patrick", "Ukrainian President Volodymyr Zelensky")
+_TITLE_WORDS = 3
+
+
+def _holder_written_before(mention: Span, place: Token) -> str | None:
+    """The person written shortly after the same name as ``place`` before the mention ("the
+    Massachusetts governor" after "former Massachusetts Gov. Deval Patrick"), else None."""
+    doc = mention.doc
+    for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
+        if doc[i].text != place.text:
+            continue
+        for k in range(i + 1, min(mention.start, i + 2 + _TITLE_WORDS)):
+            if doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B":
+                ent = entity_at(doc[k])
+                return entity_name(ent) if ent is not None else None
+            if doc[k].is_punct and doc[k].text != ".":
+                break
+    return None
 
 
 def _kind_fits(kind: str | None, wanted: set[str]) -> bool:
