@@ -181,6 +181,31 @@ def test_who_is_pleaded_with_is_the_target_even_parsed_as_the_infinitive_s_subje
     assert event.target is not None and event.target.text == "administration"
 
 
+def test_a_plea_set_in_a_letter_is_still_aimed_at_whom_it_pleads_with(nlp: Language) -> None:
+    event = _event(nlp, "In a Nov. 5 letter, the doctors pleaded with the administration to "
+                        "reconsider its decision to not vaccinate detained migrants.", "pleaded")
+    assert event.target is not None and event.target.text == "administration"  # not the letter
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_acts(nlp: Language) -> None:
+    event = _event(nlp, "Another diplomat, Kurt Volker, shifted his own account of the July 10 "
+                        "meeting to say Sondland did, in fact, discuss investigations with the "
+                        "visiting Ukrainians.", "discuss")
+    assert event.actor is not None and event.actor.text == "Sondland"  # not "Another diplomat"
+
+
+def test_who_is_under_attack_is_attacked(nlp: Language) -> None:
+    event = _event(nlp, "The Taliban stronghold came under attack from Afghan forces on Monday.",
+                   "attack")
+    assert event.actor is not None and (event.actor.text, event.actor.country) == (
+        "Afghan forces", "AFG")
+    assert event.target is not None and event.target.text == "Taliban stronghold"
+    investigated = _event(nlp, "The minister is under investigation by prosecutors.",
+                          "investigation")
+    assert investigated.actor is not None and investigated.actor.text == "prosecutors"
+    assert investigated.target is not None and investigated.target.text == "minister"
+
+
 def test_an_official_of_a_department_is_of_the_story_s_country_a_cabinet_title_is_not(
         nlp: Language) -> None:
     doc = nlp("The U.S. has detained thousands of migrants. Doctors wrote to Kevin McAleenan, "

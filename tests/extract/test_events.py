@@ -491,6 +491,15 @@ def test_leader_table_leaves_ambiguous_surnames_out() -> None:
     assert "Major" not in forms and "Hussein" not in forms  # ambiguous surnames only in full
 
 
+def test_a_leader_of_a_small_country_is_coded_by_the_table_not_the_country_named_near(
+        parser: Language) -> None:
+    # the sentence names only the country acted upon; wire copy leaves Nyerere's own to the
+    # reader, as coders' actor dictionaries do
+    event = main(parse(parser, "Julius Nyerere condemned the military coup in Burundi."))
+    assert (event.actor.country, event.actor.sector) == ("TZA", "GOV")
+    assert event.actor.canonical == "Julius Nyerere"
+
+
 def test_a_leader_is_named_by_their_own_row(parser: Language) -> None:
     event = main(parse(parser, "Pedro Sanchez criticized the government of Morocco."))
     assert (event.actor.country, event.actor.canonical) == ("ESP", "Pedro Sanchez")

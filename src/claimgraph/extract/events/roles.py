@@ -34,6 +34,9 @@ JUDGING = word_sets("events/words.tsv")["judging"]
 JUDGED_FOR = {"of", "for", "with"}
 #: prepositions that place a passive in the event it was part of ("killed *in* clashes")
 EVENT_PREPS = {"in", "during", "amid"}
+#: prepositions that put the clause's subject on the receiving end of an event noun ("Warren
+#: was *under* attack", "the town came *under* fire", "is *under* investigation")
+UNDERGOING_PREPS = {"under"}
 #: prepositions that set an event noun beside the clause, not in it: the clause's subject is
 #: no party to it ("ended the unrest *amid protests*", "protested *against* the attack",
 #: "were questioned *after* the bombing")
@@ -103,6 +106,11 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
     tok = verb
     for _ in range(6):
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}), None)
+        if subj is None:
+            # "to say Sondland *did*, in fact, discuss ...": the parser hung the subject on the
+            # verb's auxiliary
+            subj = next((s for a in tok.children if a.dep_ in {"aux", "auxpass"} and a.i < tok.i
+                         for s in a.children if s.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is not None and subj.pos_ == "VERB":
             # "The Red Cross *operating* in Iraq said": a participle parsed as the subject
             # stands for the noun it describes
@@ -285,12 +293,14 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
             target_heads = [*_nominal_targets(cand.noun), *target_heads]
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
-    if not passive and cand.sense.code[:2] in ASKING_ROOTS and not target_heads:
+    if not passive and cand.sense.code[:2] in ASKING_ROOTS:
         # "pleaded with *the administration* to reconsider", parsed as the subject of the
-        # infinitive: the one asked to act
-        target_heads += [c for x in verb.children if x.dep_ in {"advcl", "ccomp"}
-                         and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux")
-                         for c in x.children if c.dep_ == "nsubj"]
+        # infinitive: the one asked to act, before what the plea is set in ("*in a letter*")
+        asked: list[Token | None] = [
+            c for x in verb.children if x.dep_ in {"advcl", "ccomp"}
+            and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux")
+            for c in x.children if c.dep_ == "nsubj"]
+        target_heads = asked + target_heads
     if not passive and cand.sense.code[:2] in CHARGING_ROOTS:
         # "prosecutors alleged *that Noel and Thomas* browsed the Internet", "is examining
         # *whether Neumann* indulged": the one the clause says did it
@@ -421,7 +431,21 @@ def noun_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
                            if _can_be_target(h, mentions)],
                           mentions)
     verb = _clause_verb(noun)
-    if actor is None and verb is not None:
+    if verb is not None and noun.head.lower_ in UNDERGOING_PREPS:
+        # "Warren was *under attack*", "came under fire *from the rebels*": the subject is
+        # acted upon; a "from" phrase names who acts
+        if actor is None:
+            actor = _first_actor([p for c in noun.children if c.dep_ == "prep"
+                                  and c.lower_ == "from" for p in c.children
+                                  if p.dep_ == "pobj"], mentions)
+        outer_subject = subject(verb)
+        if target is None and outer_subject is not None:
+            target = _first_actor([_resolve_pronoun(outer_subject)], mentions) \
+                or _named_target([outer_subject], party)
+        if target is None and outer_subject is not None and (
+                outer_subject.pos_ == "PROPN" or outer_subject.lower_ in PERSONAL_SUBJECTS):
+            target = actor_coding.bare_actor(outer_subject)  # "wealth under attack": no one
+    elif actor is None and verb is not None:
         # "wounded two soldiers in a bomb attack", "troops remained on alert", "were engaged
         # in ethnic cleansing": the clause's subject acts
         outer = Candidate(verb, verb, cand.sense, True)
