@@ -194,6 +194,22 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_acts(nlp: Language) -> None:
     assert event.actor is not None and event.actor.text == "Sondland"  # not "Another diplomat"
 
 
+def test_a_person_serves_the_outermost_country_of_the_title_not_the_job_s_subject(
+        nlp: Language) -> None:
+    event = _event(nlp, "Former White House Russia expert Fiona Hill testified on Thursday. "
+                        "Hill accused Republicans of spreading a fiction.", "accused")
+    assert event.actor is not None and event.actor.country == "USA"  # not Russia
+
+
+def test_a_body_named_inside_a_longer_name_is_not_the_body_of_the_tables(
+        nlp: Language) -> None:
+    event = _event(nlp, "Former National Security Council official Timothy Morrison accused "
+                        "the envoy of lying.", "accused")
+    assert event.actor is not None and event.actor.country != "IGO"  # not the UN's council
+    condemned = _event(nlp, "The UN Security Council condemned the attack.", "condemned")
+    assert condemned.actor is not None and condemned.actor.country == "IGO"
+
+
 def test_who_is_under_attack_is_attacked(nlp: Language) -> None:
     event = _event(nlp, "The Taliban stronghold came under attack from Afghan forces on Monday.",
                    "attack")

@@ -143,15 +143,29 @@ def find_actor_mentions(doc: Doc) -> dict[int, Mention]:
     matcher, by_key = _matcher(doc.vocab)
     found: dict[int, Mention] = {}
     spans = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    matched = {i for _, start, end in spans for i in range(start, end)}
     for key, start, end in spans:
         if start in found:
             continue
         template = by_key[key]
+        if template.kind == "group" and _inside_longer_name(doc, start, matched):
+            continue  # "the *National* Security Council" is not the UN's
         mention = Mention(start, end, template.code, template.kind, template.canonical,
                           template.sector)
         for i in range(start, end):
             found[i] = mention
     return found
+
+
+def _inside_longer_name(doc: Doc, start: int, matched: set[int]) -> bool:
+    """A body's name that the text writes as the end of a longer name ("Former *National*
+    Security Council official", a country's own council): the name goes on to the left with a
+    capitalised proper noun our tables do not know. "the *UN* Security Council" is still the
+    UN's (the word before is itself a body of the tables)."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.pos_ == "PROPN" and before.i not in matched and before.is_title
 
 
 def place_mentions(doc: Doc, places: list[Place], mentions: dict[int, Mention]) -> None:

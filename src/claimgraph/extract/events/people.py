@@ -108,7 +108,9 @@ def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | No
     heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos"),
              *_described_as(ent.root)]
     sector = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
-    return found[-1].code, sector
+    # the outermost country is whom the person serves; one nearer the name says what the job
+    # is about ("former White House *Russia* expert Fiona Hill", "U.S. *Syria* envoy")
+    return found[0].code, sector
 
 
 def _local_official(ent: Span, tokens: list[Token]) -> str | None:
