@@ -32,6 +32,7 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.nlp.words import Word
 from claimgraph.nlp.words import words as words_of
 
 #: frames in priority order; ``none`` candidates never become attributions (no content)
@@ -186,6 +187,10 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
+def _has_child(w: Word, *deps: str) -> bool:
+    return any(c.dep_ in deps for c in w.children)
+
+
 def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
     """The frame of a candidate cue and, for ``quote``, the quotations it introduces."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -204,12 +209,13 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         found = tuple(q for q in (left, right) if q >= 0)
         if found:
             return "quote", found
+    w = words_of(tok.doc)[tok.i]  # its dependents as plain Words: no Token made per child
     for dep in ("ccomp", "xcomp"):
-        if child(tok, dep) is not None:
+        if _has_child(w, dep):
             return dep, ()
-    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+    if w.dep_ == "parataxis" and w.head.pos_ in ("VERB", "AUX"):
         return "parataxis", ()
-    if child(tok, "dobj", "oprd") is not None:  # "called Cruz a liar"
+    if _has_child(w, "dobj", "oprd"):  # "called Cruz a liar"
         return "dobj", ()
     prep = content_prep(tok)
     # "criticism from both sides": after a noun, "from" / "by" name the source, not the content
@@ -221,13 +227,13 @@ def frame_of(tok: Token, quotes: Quotes) -> tuple[str, tuple[int, ...]]:
         return "prep", ()  # "calling for the United States to step up …"
     if colon_after(tok) is not None:
         return "colon", ()
-    if tok.pos_ == "NOUN" and child(tok, "acl") is not None:
+    if w.pos_ == "NOUN" and _has_child(w, "acl"):
         return "acl", ()
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+    if w.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in w.children):
         return "as", ()
-    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+    if w.dep_ == "relcl" and w.pos_ == "VERB" and w.head.dep_ in ("nsubj", "nsubjpass"):
         return "relcl", ()
-    if child(tok, "agent") is not None and child(tok, "nsubjpass") is not None:
+    if _has_child(w, "agent") and _has_child(w, "nsubjpass"):
         return "passive", ()
     return "none", ()
 
