@@ -210,6 +210,13 @@ def test_a_body_named_inside_a_longer_name_is_not_the_body_of_the_tables(
     assert condemned.actor is not None and condemned.actor.country == "IGO"
 
 
+def test_the_forces_a_state_deploys_are_its_own_not_the_target(nlp: Language) -> None:
+    event = _event(nlp, "Moscow deployed Russian troops to the border with Ukraine on Monday.",
+                   "deployed")
+    assert event.type == "MOBILIZE"
+    assert event.target is not None and event.target.country == "UKR"  # not the Russian troops
+
+
 def test_who_is_under_attack_is_attacked(nlp: Language) -> None:
     event = _event(nlp, "The Taliban stronghold came under attack from Afghan forces on Monday.",
                    "attack")

@@ -152,3 +152,13 @@ def test_protests_amid_which_a_state_acts_are_not_the_state_s_protests(nlp: Lang
     doc = nlp("China's ambassador said that China has the power to end Hong Kong unrest amid protests.")
     protests = next(e for e in doc._.cg_events if e.trigger.text == "protests")
     assert protests.actor is None and protests.type is None
+
+
+def test_a_mention_completes_a_role_only_when_the_other_role_agrees(nlp: Language) -> None:
+    doc = nlp("Neumann had resigned as CEO the previous week. He also agreed to return the cash "
+              "he received from the use of We.\n\nWeWork agreed to a rescue by its largest "
+              "shareholder, Japanese technology investment company SoftBank Group Corp, last "
+              "month.")
+    agreed = next(e for e in doc._.cg_events if e.trigger.text == "agreed")
+    assert agreed.actor is not None and agreed.actor.text == "He"
+    assert agreed.target is None  # not the Japanese of WeWork's rescue

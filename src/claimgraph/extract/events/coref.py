@@ -359,13 +359,36 @@ def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = 
         first, *rest = [events[i] for i in group]
         for other in rest:
             for name in ("actor", "target", "place", "time", "attribution"):
-                if getattr(first, name) is None and getattr(other, name) is not None:
+                if getattr(first, name) is None and getattr(other, name) is not None \
+                        and _same_party(first, other, name):
                     setattr(first, name, getattr(other, name))
             first.mentions += [span_of(text, s.start, s.end)
                                for s in [other.trigger, *other.mentions]]
             first.quantities += [q for q in other.quantities if q not in first.quantities]
         merged.append(first)
     return sorted(merged, key=lambda e: e.trigger.start)
+
+
+#: the role that must agree before the other is taken from another mention
+_OTHER_ROLE = {"actor": "target", "target": "actor"}
+
+
+def _same_party(event: Event, other: Event, name: str) -> bool:
+    """A mention completes an event's actor or target only when the role both name agrees:
+    the same words, or the same country ("Russia" and "Russian forces"). "*He* also agreed to
+    return the cash" does not take the target of "*WeWork* agreed to a rescue by ... Japanese
+    ... SoftBank", though coreference joined the two agreeings."""
+    role = _OTHER_ROLE.get(name)
+    if role is None:
+        return True
+    mine, theirs = getattr(event, role), getattr(other, role)
+    if mine is None or theirs is None:
+        return True
+    if mine.country is not None and mine.country == theirs.country:
+        return True
+    return bool({w for w in mine.text.lower().split() if len(w) > 2}
+                & {w for w in theirs.text.lower().split() if len(w) > 2}) \
+        or mine.text.lower() == theirs.text.lower()
 
 
 def uncode_unowned(events: list[Event], bare: frozenset[int]) -> list[Event]:

@@ -50,6 +50,8 @@ NAMED_TARGETS = {"PERSON", "ORG"}
 CHARGING_ROOTS = {"09", "11"}
 #: CAMEO roots of asking someone to act: appeal (02), demand (10)
 ASKING_ROOTS = {"02", "10"}
+#: CAMEO root of exhibiting force posture (mobilize, deploy, mass troops): PLOVER's MOBILIZE
+POSTURE_ROOT = "15"
 #: CAMEO roots of acts done to someone, never intransitive: coerce (17), assault (18)
 DONE_TO_ROOTS = {"17", "18"}
 #: pronouns that stand for one person the text named ("he", "she"): the subject is that person
@@ -293,6 +295,11 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
             target_heads = [*_nominal_targets(cand.noun), *target_heads]
     if cand.absorbed_target is not None:
         target_heads.append(cand.absorbed_target)
+    if cand.sense.code.startswith(POSTURE_ROOT):
+        # "deploy *Peoples Liberation Army forces* onto the streets", "the army could be
+        # deployed": the forces moved are the actor's own, not whom the show of force is
+        # aimed at (that is where they go: "to the border with Iraq")
+        target_heads = [h for h in target_heads if h is None or not _own_forces(h, mentions)]
     if not passive and cand.sense.code[:2] in ASKING_ROOTS:
         # "pleaded with *the administration* to reconsider", parsed as the subject of the
         # infinitive: the one asked to act, before what the plea is set in ("*in a letter*")
@@ -335,6 +342,12 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
     target = _first_actor([h if h.lower_ in OBJECT_PRONOUNS else _resolve_pronoun(h)
                            for h in heads], mentions)
     return actor, target or _named_target(heads, party)
+
+
+def _own_forces(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
+    """The phrase names armed forces ("troops", "the army", "PLA forces"): sector MIL."""
+    actor = actor_coding.code_actor(tok, mentions)
+    return actor is not None and actor.sector == "MIL"
 
 
 def _party_head(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
