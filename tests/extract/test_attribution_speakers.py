@@ -165,3 +165,27 @@ def test_an_office_holder_no_name_was_given_for_stays_a_described_person(nlp: La
     text = "Donald Trump spoke first. The Ukrainian president said he felt no pressure."
     president = source(nlp, text, "said")
     assert president.kind == "person" and president.canonical != "Donald Trump"
+
+
+def test_a_team_or_a_label_the_tagger_calls_a_person_is_an_organisation(nlp: Language) -> None:
+    assert source(nlp, "The Steelers spent the week arguing about the fight.", "spent").kind == "organization"
+    text = "Big Machine Records issued a statement saying the claims were false."
+    assert source(nlp, text, "issued").kind == "organization"
+
+
+def test_a_position_written_before_a_players_name_is_not_the_name(nlp: Language) -> None:
+    text = "Browns DL Sheldon Richardson said Garrett went too far. Richardson added that the ban was fair."
+    assert source(nlp, text, "said").canonical == "Sheldon Richardson"
+    assert source(nlp, text, "added").canonical == "Sheldon Richardson"
+
+
+def test_an_organisation_is_named_without_its_article(nlp: Language) -> None:
+    assert source(nlp, "The Arab League called it an adverse development.", "called").canonical == "Arab League"
+
+
+def test_a_party_people_are_no_surname(nlp: Language) -> None:
+    text = (
+        "Virginia Democrats won the state house. Democrats said the results were a vindication. "
+        "The president said the vote was rigged."
+    )
+    assert source(nlp, text, "said").kind != "person"

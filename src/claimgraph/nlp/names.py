@@ -43,6 +43,8 @@ TITLES = _NAME_WORDS["titles"]
 OFFICES = _NAME_WORDS["offices"]
 #: words that join an office to what it is of ("Secretary *of* State", "ambassador *to* Britain")
 _OFFICE_JOINS = frozenset({"of", "for", "to", "at"})
+#: words that end an organisation's name ("Big Machine Records")
+ORGANIZATION_WORDS = _NAME_WORDS["organization_words"]
 #: what may follow a surname and still be the name ("Martin Luther King Jr.")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -92,10 +94,12 @@ def person_names(doc: Doc) -> dict[int, str]:
     cached = doc.user_data.get(_KEY)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    alone = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1} | person_words(doc)
+    groups = group_words(doc)  # "Democrats" is never a surname
+    alone = ({ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1} | person_words(doc)) - groups
     people = [
         (ent.start, written_name(ent)) for ent in doc.ents
-        if ent.label_ == "PERSON" or _named_like_person(ent, alone)
+        if (ent.label_ == "PERSON" and not organization_like(ent) and not group_like(ent))
+        or _named_like_person(ent, alone)
     ]
     untagged = _untagged_full_names(doc, alone)
     doc.user_data[_UNTAGGED_KEY] = untagged
@@ -132,6 +136,33 @@ def person_names(doc: Doc) -> dict[int, str]:
     return out
 
 
+def organization_like(ent: Span) -> bool:
+    """True for a name the tagger called a person that names an organisation or a team: it ends
+    in an organisation's word ("Big Machine Records", "Dick Clark Productions") or is a plural
+    proper noun with an article ("The Steelers"; a surname in -s may be tagged plural too,
+    "Emily Maitlis", but takes no article)."""
+    article = ent[0].lower_ == "the" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+    return ent[-1].lower_ in ORGANIZATION_WORDS or (ent.root.tag_ == "NNPS" and article)
+
+
+#: ``doc.user_data`` key: words the document names a group of people by (NORP entities)
+_GROUPS_KEY = "claimgraph.group_words"
+
+
+def group_words(doc: Doc) -> frozenset[str]:
+    """The words the tagger names a group of people by somewhere in the document ("Democrats")."""
+    cached = doc.user_data.get(_GROUPS_KEY)
+    if cached is None:
+        cached = doc.user_data[_GROUPS_KEY] = frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+    return cached  # type: ignore[no-any-return]
+
+
+def group_like(ent: Span) -> bool:
+    """True for a name the tagger called a person whose last word it names a group by elsewhere
+    ("Virginia Democrats" beside "Democrats"): a group, not a person."""
+    return ent[-1].text in group_words(ent.doc)
+
+
 def _named_like_person(ent: Span, surnames: set[str]) -> bool:
     """True for a two- or three-word name the tagger called an organisation (or a place, a
     product) whose last word the document names a person by on its own ("Montell Figgins, who
@@ -145,7 +176,7 @@ def _named_like_person(ent: Span, surnames: set[str]) -> bool:
 
 
 #: entity labels a tagger gives a person's name it does not know ("Claure" an ORG, a GPE)
-_MISLABELLED = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "NORP", "LOC"})
+_MISLABELLED = frozenset({"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"})
 #: relative pronouns that only a person takes ("Claure, who is also an executive")
 _PERSON_RELATIVES = frozenset({"who", "whom", "whose"})
 #: ``doc.user_data`` key: one-word names the document shows to be people

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.nlp.names import (
     name_of,
+    organization_name,
     organization_names,
     person_by_surname,
     person_names,
@@ -77,7 +78,7 @@ def entity_name(ent: Span) -> str:
     canonical, _ = entity_info_of(ent[0])
     if canonical:
         return canonical
-    return name_of(ent) if ent.label_ == "PERSON" else ent.text
+    return name_of(ent) if ent.label_ == "PERSON" and ent.start in person_names(ent.doc) else organization_name(ent.text)
 
 
 def surname_person(mention: Span) -> str | None:
@@ -87,7 +88,7 @@ def surname_person(mention: Span) -> str | None:
     root = mention.root
     # the tagger may take a surname for a plural noun ("Figgins declined"): a capitalised entity
     named = root.pos_ == "PROPN" or (root.ent_type_ != "" and root.text[:1].isupper())
-    if not named or root.ent_type_ == "PERSON" or entity_info_of(root)[0]:
+    if not named or root.ent_type_ in ("PERSON", "NORP") or entity_info_of(root)[0]:
         return None
     ent = entity_at(root)
     if ent is not None and ent.start in person_names(root.doc):

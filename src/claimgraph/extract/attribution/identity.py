@@ -34,7 +34,7 @@ from claimgraph.extract.attribution.mention_names import (
     office_holder,
 )
 from claimgraph.extract.attribution.sources import phrase
-from claimgraph.nlp.names import PRONOUN_GENDERS, person_genders
+from claimgraph.nlp.names import PRONOUN_GENDERS, group_like, organization_like, person_genders
 from claimgraph.record import Source
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
@@ -115,6 +115,10 @@ def source_kind(mention: Span) -> str:
         return noun_kind
     if root.lower_ in PERSON_PRONOUNS:
         return "person"
+    if ent is not None and ent.label_ == "PERSON" and organization_like(ent):
+        return "organization"  # "Big Machine Records", "The Steelers"
+    if ent is not None and ent.label_ == "PERSON" and group_like(ent):
+        return "group"  # "Virginia Democrats" beside "Democrats"
     if ent is not None and ent.label_ in ENTITY_KINDS:
         return ENTITY_KINDS[ent.label_]
     if root.lower_ in ("they", "we"):
