@@ -189,3 +189,9 @@ def test_a_party_people_are_no_surname(nlp: Language) -> None:
         "The president said the vote was rigged."
     )
     assert source(nlp, text, "said").kind != "person"
+
+
+def test_i_outside_a_quotation_is_the_writer_not_the_last_person_named(nlp: Language) -> None:
+    text = "Governor John Bel Edwards won again in Louisiana. I see no reason to doubt that voters noticed."
+    i = source(nlp, text, "see")
+    assert (i.text, i.canonical) == ("I", None)

@@ -51,6 +51,11 @@ PLURAL_PRONOUNS = {"they", "them", "their"}
 FIRST_PERSON_PLURAL = {"we", "us", "our"}
 
 
+#: a cue is never inside a quotation, so "I" as a source is the writer ("I see no reason …" in
+#: an opinion piece), never the last person named
+FIRST_PERSON = {"i", "me", "my"}
+
+
 #: a relative pronoun is the noun its clause hangs on ("the Palestinian Authority, which rejected …")
 RELATIVE_PRONOUNS = {"who", "which", "that"}
 
@@ -301,7 +306,7 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
     root = mention.root
     lower = root.lower_
     doc = mention.doc
-    if lower in FIRST_PERSON_PLURAL:
+    if lower in FIRST_PERSON_PLURAL or lower in FIRST_PERSON:
         return None, None  # the writer's "we", or a speaker's own side: never an earlier source
     if lower in PERSON_PRONOUNS:
         wanted = {"person"}
