@@ -230,10 +230,12 @@ def _claimed_by(store: Store, events: list[dict[str, Any]],
         "SELECT document_id, idx, id FROM attributions"
         f" WHERE id IN ({', '.join('?' for _ in claims)})", claims)
         if r["document_id"] in pages}
+    # the role is checked here: ``AND role = 'source'`` made DuckDB scan the table instead of
+    # looking the documents up (24 against 5 ms of CPU at 100,000 documents)
     said = {(m["document_id"], m["attribution_idx"]): m["source_id"] for m in store.query(
-        "SELECT document_id, attribution_idx, source_id FROM attribution_sources"
-        f" WHERE document_id IN ({marks}) AND role = 'source'", documents)
-        if (m["document_id"], m["attribution_idx"]) in at}
+        "SELECT document_id, attribution_idx, role, source_id FROM attribution_sources"
+        f" WHERE document_id IN ({marks})", documents)
+        if m["role"] == "source" and (m["document_id"], m["attribution_idx"]) in at}
     names = {}
     if said:
         ids = sorted(set(said.values()))
