@@ -26,8 +26,9 @@ LISTS = [
 
 
 def _full_sort(monkeypatch: pytest.MonkeyPatch) -> None:
-    for module in (documents, attributions, events):
+    for module in (documents, attributions):
         monkeypatch.setattr(module, "day_window", lambda *a, **k: None)
+    monkeypatch.setattr(events, "bucket_window", lambda *a, **k: None)
 
 
 @pytest.mark.parametrize(("list_fn", "filters"), LISTS)
@@ -42,6 +43,22 @@ def test_every_page_by_the_day_counts_is_the_page_of_the_full_sort(
         full = [list_fn(store, limit=2, offset=o, **filters) for o in range(total + 2)]
     assert windowed == full
     assert total > 2 and windowed[-1]["items"] == []
+
+
+@pytest.mark.parametrize("filters", [{}, {"factual": False, "coded": False}])
+def test_every_page_of_events_by_the_day_buckets_is_the_page_of_the_full_sort(
+    store: Store, monkeypatch: pytest.MonkeyPatch, filters
+) -> None:
+    """Pages of every length starting anywhere: from inside one bucket of a day to across
+    several days, the undated last."""
+    store.add_records(dated_records())
+    total = query.list_events(store, limit=None, **filters)["total"]
+    spans = [(o, n) for n in (1, 3, 5) for o in range(total + 1)]
+    windowed = [query.list_events(store, limit=n, offset=o, **filters) for o, n in spans]
+    with monkeypatch.context() as m:
+        _full_sort(m)
+        full = [query.list_events(store, limit=n, offset=o, **filters) for o, n in spans]
+    assert windowed == full
 
 
 def test_a_page_spanning_undated_rows_keeps_them_last(store: Store) -> None:

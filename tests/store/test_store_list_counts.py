@@ -9,7 +9,7 @@ from collections import Counter
 from claimgraph.bench.api import vary
 from claimgraph.record import Record
 from claimgraph.store import Store, open_store
-from claimgraph.store.list_counts import DAY_COUNTED
+from claimgraph.store.list_counts import DAY_COUNTED, EVENT_COUNTED
 from tests.serve.samples import sample_records
 
 
@@ -33,7 +33,7 @@ def _factual(e: dict) -> bool:
         e["tense"] not in (None, "future"))
 
 
-def recounted(store: Store) -> tuple[dict, dict]:
+def recounted(store: Store) -> tuple[dict, dict, dict]:
     """The counts as the rows give them, counted here in Python."""
     days: dict[str, Counter] = {}
 
@@ -47,10 +47,13 @@ def recounted(store: Store) -> tuple[dict, dict]:
     for a in store.query("SELECT document_id, anonymous FROM claim_index"):
         add(published[a["document_id"]]["published"], claims=1,
             claims_anonymous=int(bool(a["anonymous"])))
-    for e in store.query("SELECT date, type, polarity, certainty, tense FROM events"):
+    buckets: dict[tuple[str, str], Counter] = {}
+    for e in store.query("SELECT document_id, date, type, polarity, certainty, tense FROM events"):
         factual, coded = _factual(e), e["type"] is not None
-        add(e["date"], events=1, events_factual=int(factual), events_coded=int(coded),
-            events_factual_coded=int(factual and coded))
+        n = {"events": 1, "events_factual": int(factual), "events_coded": int(coded),
+             "events_factual_coded": int(factual and coded)}
+        add(e["date"], **n)
+        buckets.setdefault((e["date"] or "", e["document_id"][-2:]), Counter()).update(n)
     outlets: dict[tuple[str, str], set] = {}
     for m in store.query("SELECT document_id, attribution_idx, source_id FROM attribution_sources"
                          " WHERE role = 'source'"):
@@ -59,23 +62,28 @@ def recounted(store: Store) -> tuple[dict, dict]:
             outlets.setdefault((m["source_id"], outlet), set()).add(
                 (m["document_id"], m["attribution_idx"]))
     return ({day: tuple(n[c] for c in DAY_COUNTED) for day, n in days.items()},
-            {key: len(claims) for key, claims in outlets.items()})
+            {key: len(claims) for key, claims in outlets.items()},
+            {key: tuple(n[c] for c in EVENT_COUNTED) for key, n in buckets.items()})
 
 
-def kept(store: Store) -> tuple[dict, dict]:
+def kept(store: Store) -> tuple[dict, dict, dict]:
     """The counts as the kept tables hold them (a key of zeros is no key)."""
     days = {r["day_key"]: tuple(r[c] for c in DAY_COUNTED)
             for r in store.query("SELECT * FROM day_counts")}
     outlets = {(r["source_id"], r["outlet"]): r["claims"]
                for r in store.query("SELECT * FROM source_outlet_counts WHERE claims > 0")}
-    return {d: n for d, n in days.items() if any(n)}, outlets
+    buckets = {(r["day_key"], r["bucket"]): tuple(r[c] for c in EVENT_COUNTED)
+               for r in store.query("SELECT * FROM event_day_buckets")}
+    return ({d: n for d, n in days.items() if any(n)}, outlets,
+            {k: n for k, n in buckets.items() if any(n)})
 
 
 def test_list_counts_are_exact_after_ingest(store: Store) -> None:
     store.add_records(dated_records())
-    days, outlets = kept(store)
-    assert (days, outlets) == recounted(store)
+    days, outlets, buckets = kept(store)
+    assert (days, outlets, buckets) == recounted(store)
     assert "" in days and len(days) > 5 and len(outlets) > 5
+    assert any(len({b for d, b in buckets if d == day}) > 1 for day in days)  # a crowded day
 
 
 def test_list_counts_are_exact_after_a_delete(store: Store) -> None:
@@ -105,6 +113,16 @@ def test_the_migration_builds_the_list_counts_of_stored_documents(db_url: str) -
     with open_store(db_url) as store:
         assert kept(store) == recounted(store)
         assert len(kept(store)[0]) > 5
+
+
+def test_the_migration_builds_the_event_buckets_of_stored_documents(db_url: str) -> None:
+    with open_store(db_url) as store:
+        store.add_records(dated_records())
+        store._execute("DROP TABLE event_day_buckets")  # a database written before 0023
+        store._execute("DELETE FROM schema_migrations WHERE name = '0023_event_day_buckets'")
+    with open_store(db_url) as store:
+        assert kept(store) == recounted(store)
+        assert len(kept(store)[2]) > 5
 
 
 def test_records_round_trip_unchanged(store: Store) -> None:

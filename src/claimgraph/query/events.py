@@ -7,9 +7,9 @@ from typing import Any
 
 from claimgraph.query import filters as spec
 from claimgraph.query.filters import page, paging
-from claimgraph.query.pages import Window, day_window
+from claimgraph.query.pages import Window, bucket_window
 from claimgraph.store.base import Store
-from claimgraph.store.list_counts import CODED, FACTUAL
+from claimgraph.store.list_counts import BUCKET, CODED, FACTUAL
 
 # An event's date (stored, see migration 0002_event_date): its time expression when that
 # names a day, else the publication date.
@@ -29,7 +29,9 @@ LEFT JOIN attribution_sources cm
   ON cm.document_id = ca.document_id AND cm.attribution_idx = ca.idx AND cm.role = 'source'
 LEFT JOIN sources cs ON cs.id = cm.source_id"""
 
-_ORDER = "e.date NULLS LAST, e.document_id, e.idx"
+# A day's events by the slice of the day they are counted in (``list_counts.BUCKET``: the end
+# of the document id) first, so a page placed inside a crowded day sorts its slices only.
+_ORDER = f"e.date NULLS LAST, {BUCKET}, e.document_id, e.idx"
 
 _ACTOR_COLS = ("start_char", "end_char", "text", "canonical", "country", "sector")
 
@@ -248,14 +250,14 @@ def _claimed_by(store: Store, events: list[dict[str, Any]],
 def _window(
     store: Store, values: dict[str, Any], limit: int | None, offset: int
 ) -> Window | None:
-    """Where the page lies by the kept day counts, when the filters are only the event's date
+    """Where the page lies by the kept day (and bucket) counts, when the filters are only the event's date
     and the flags the day counts count apart (factual, coded); None otherwise."""
     if {name for name, value in values.items() if value is not None} - {
             "since", "until", "factual", "coded"}:
         return None
     count = "events" + "_factual" * bool(values["factual"]) + "_coded" * bool(values["coded"])
-    return day_window(store, _DATE, count, descending=False, limit=limit, offset=offset,
-                      since=values["since"], until=values["until"])
+    return bucket_window(store, _DATE, BUCKET, count, limit=limit, offset=offset,
+                         since=values["since"], until=values["until"])
 
 
 def _attach_parts(store: Store, rows: list[dict[str, Any]], items: list[dict[str, Any]]) -> None:

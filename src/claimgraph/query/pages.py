@@ -44,6 +44,27 @@ def day_window(
     (no ``limit``): it reads every row anyway."""
     if limit is None:
         return None
+    days, total, spanned = _placed(store, count, offset, limit, descending=descending, since=since,
+                                   until=until)
+    if spanned is None:  # past the end: no row is on the page
+        return Window("1 = 0", [], 0, total)
+    first, last, before = spanned
+    span = [d for d, _ in days[first : last + 1]]
+    dated = [d for d in span if d != ""]
+    parts, params = [], []
+    if dated:
+        parts.append(f"{column} BETWEEN ? AND ?")
+        params += [dated[-1], dated[0]] if descending else [dated[0], dated[-1]]
+    if "" in span:
+        parts.append(f"{column} IS NULL")
+    return Window("(" + " OR ".join(parts) + ")", params, offset - before, total)
+
+
+def _days(store: Store, count: str, *, descending: bool, since: str | None,
+          until: str | None) -> list[tuple[str, int]]:
+    """The days of ``day_counts`` (``''``: none, last) with their rows (``count``, an SQL
+    expression over its columns), in the list's order, narrowed by ``since``/``until``; days
+    without rows left out."""
     w = Where()
     if since is not None:
         w.add("b.day_key >= ?", since)
@@ -53,31 +74,89 @@ def day_window(
         w.add("b.day_key <> ''")
     w.add(f"{count} > 0")
     # ordered by the database, as the rows are: the same collation puts the days in order
-    days = store.query(
+    return [(d["day_key"], int(d["n"])) for d in store.query(
         f"SELECT b.day_key, {count} AS n FROM day_counts b{w.sql()}"
-        f" ORDER BY b.day_key = '', b.day_key{' DESC' if descending else ''}", w.params)
-    total = sum(int(d["n"]) for d in days)
-    before, skip, first, last = 0, 0, None, None
-    for i, day in enumerate(days):
-        n = int(day["n"])
+        f" ORDER BY b.day_key = '', b.day_key{' DESC' if descending else ''}", w.params)]
+
+
+def _placed(
+    store: Store, count: str, offset: int, limit: int, *, descending: bool, since: str | None,
+    until: str | None,
+) -> tuple[list[tuple[str, int]], int, tuple[int, int, int] | None]:
+    """The days of a list (``_days``), its rows in all, and the days its page spans."""
+    days = _days(store, count, descending=descending, since=since, until=until)
+    return days, sum(n for _, n in days), _spanned([n for _, n in days], offset, limit)
+
+
+def _spanned(counts: list[int], offset: int, limit: int) -> tuple[int, int, int] | None:
+    """Which groups (of ``counts`` rows each, in order) the rows ``offset .. offset + limit
+    - 1`` fall in: the first group, the last, and the rows before the first; None past the
+    end."""
+    before, first = 0, None
+    for i, n in enumerate(counts):
         if first is None and before + n > offset:
-            first, skip = i, offset - before
+            first, start = i, before
         before += n
-        if first is not None:
-            last = i
-            if before >= offset + limit:
-                break
-    if first is None or last is None:  # past the end: no row is on the page
+        if first is not None and before >= offset + limit:
+            return first, i, start
+    return None if first is None else (first, len(counts) - 1, start)
+
+
+def bucket_window(
+    store: Store, column: str, bucket: str, count: str, *, limit: int | None, offset: int,
+    since: str | None = None, until: str | None = None,
+) -> Window | None:
+    """As ``day_window`` (ascending, NULL last) for a list ordered by ``column``, then
+    ``bucket`` (an SQL expression: ``list_counts.BUCKET``), whose rows per day and bucket
+    ``event_day_buckets.count`` counts: the page is narrowed to the buckets it spans in its
+    first and last day, so a page inside a crowded day sorts a few buckets' rows only."""
+    if limit is None:
+        return None
+    days, total, spanned = _placed(store, count, offset, limit, descending=False, since=since,
+                                   until=until)
+    if spanned is None:  # past the end: no row is on the page
         return Window("1 = 0", [], 0, total)
-    span = [d["day_key"] for d in days[first : last + 1]]
-    dated = [d for d in span if d != ""]
-    parts, params = [], []
-    if dated:
-        parts.append(f"{column} BETWEEN ? AND ?")
-        params += [dated[-1], dated[0]] if descending else [dated[0], dated[-1]]
-    if "" in span:
-        parts.append(f"{column} IS NULL")
-    return Window("(" + " OR ".join(parts) + ")", params, skip, total)
+    first, last, before = spanned
+    if first == last:
+        slices = _buckets(store, count, days[first][0])
+        lo, hi, skipped = _found(_spanned([n for _, n in slices], offset - before, limit))
+        clause, params = _on(column, days[first][0])
+        return Window(f"({clause} AND {bucket} BETWEEN ? AND ?)",
+                      [*params, slices[lo][0], slices[hi][0]], offset - before - skipped, total)
+    head = _buckets(store, count, days[first][0])
+    lo, _, skipped = _found(_spanned([n for _, n in head], offset - before, 1))
+    # the page's last row, counted from the start of its day
+    end = min(offset + limit, total) - 1 - sum(n for _, n in days[:last])
+    tail = _buckets(store, count, days[last][0])
+    last_bucket = _found(_spanned([n for _, n in tail], end, 1))[0]
+    on_first, first_params = _on(column, days[first][0])
+    on_last, last_params = _on(column, days[last][0])
+    parts = [f"({on_first} AND {bucket} >= ?)", f"({on_last} AND {bucket} <= ?)"]
+    params = [*first_params, head[lo][0], *last_params, tail[last_bucket][0]]
+    if last > first + 1:  # the days between, whole
+        middle = [d for d, _ in days[first + 1 : last] if d != ""]
+        if middle:
+            parts.append(f"{column} BETWEEN ? AND ?")
+            params += [middle[0], middle[-1]]
+    return Window("(" + " OR ".join(parts) + ")", params, offset - before - skipped, total)
+
+
+def _found(spanned: tuple[int, int, int] | None) -> tuple[int, int, int]:
+    if spanned is None:
+        raise ValueError("event_day_buckets disagree with day_counts")
+    return spanned
+
+
+def _on(column: str, day: str) -> tuple[str, list[Any]]:
+    """The rows of one day key (``''``: no date)."""
+    return (f"{column} IS NULL", []) if day == "" else (f"{column} = ?", [day])
+
+
+def _buckets(store: Store, count: str, day: str) -> list[tuple[str, int]]:
+    """The buckets of one day with their rows, in order."""
+    return [(r["bucket"], int(r["n"])) for r in store.query(
+        f"SELECT b.bucket, {count} AS n FROM event_day_buckets b WHERE b.day_key = ?"
+        f" AND {count} > 0 ORDER BY b.bucket", [day])]
 
 
 def rank_window(
