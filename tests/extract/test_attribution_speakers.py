@@ -195,3 +195,11 @@ def test_i_outside_a_quotation_is_the_writer_not_the_last_person_named(nlp: Lang
     text = "Governor John Bel Edwards won again in Louisiana. I see no reason to doubt that voters noticed."
     i = source(nlp, text, "see")
     assert (i.text, i.canonical) == ("I", None)
+
+
+def test_the_president_is_the_one_written_with_that_title_not_the_last_person_named(nlp: Language) -> None:
+    text = (
+        "President Donald Trump spoke on Monday. Governor John Bel Edwards won a second term. "
+        "The president said the vote was rigged."
+    )
+    assert source(nlp, text, "said").canonical == "Donald Trump"

@@ -331,6 +331,9 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
             return same  # "the doctors" are never the last person who spoke
         # "the president" is a person holding the office, not the last ministry that spoke
         if root.lemma_.lower() in OFFICE_HOLDERS:
+            titled = _titled_before(mention, root.lemma_.lower())
+            if titled is not None:
+                return titled, "person"  # "the president" after "President Donald Trump"
             wanted = {"person"}
         elif kind == "person":
             return None, None  # "the lawyer" may be anyone's: only a name of that head says whose
@@ -367,6 +370,29 @@ def _resolve(mention: Span, kind: str, history: list[Source]) -> Antecedent:
 #: how many words may stand between a place and the name of the one holding an office there
 #: ("Massachusetts Gov. Deval Patrick", "Ukrainian President Volodymyr Zelensky")
 _TITLE_WORDS = 3
+
+
+#: short forms of an office written as a title before a name ("Gov. John Bel Edwards")
+_TITLE_FORMS = {"gov": "governor", "sen": "senator", "pres": "president"}
+
+
+def _titled_before(mention: Span, office: str) -> str | None:
+    """The nearest person written earlier with the office as a title before the name ("the
+    president" after "President Donald Trump", "the governor" after "Gov. John Bel Edwards"),
+    else None: the title names whose office it is, where the last person named may be anyone."""
+    doc = mention.doc
+    for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
+        word = doc[i].lower_.rstrip(".")
+        if _TITLE_FORMS.get(word, word) != office or not doc[i].text[:1].isupper():
+            continue
+        nxt = doc[i + 1] if i + 1 < mention.start and doc[i + 1].text != "." else (doc[i + 2] if i + 2 < mention.start else None)
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            ent = entity_at(nxt)
+            return entity_name(ent) if ent is not None else None
+        if doc[i].ent_type_ == "PERSON":  # the tagger kept the title in the name: "President Trump"
+            ent = entity_at(doc[i])
+            return entity_name(ent) if ent is not None else None
+    return None
 
 
 def _holder_written_before(mention: Span, place: Token) -> str | None:
