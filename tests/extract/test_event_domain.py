@@ -105,3 +105,10 @@ def test_two_parties_facing_each_other_keep_their_category(parser: Language) -> 
     assert found.get("hit") == "ASSAULT"
     found = coded(parser, SPORTS.format("The visitors attacked the net again and again."))
     assert "attacked" not in found
+
+
+def test_there_an_offer_or_help_between_a_company_and_its_customers_is_commerce(
+        parser: Language) -> None:
+    sentence = "Amazon is offering Prime members a free gift card."
+    assert coded(parser, sentence).get("offering") == "AGREE"  # alone: not judged
+    assert "offering" not in coded(parser, REVIEW.format(sentence))

@@ -164,9 +164,6 @@ def find_events(
             state = actor_coding.is_state(actor)
         if actor is not None and target is not None and actor.start == target.start:
             target = None
-        if not domain.codes_here(doc, actor, target):
-            continue  # a document about something else: "Amazon is *offering* a gift card",
-            # "we're *examining* the MacBook Pro", enemies in a game that "*attack*" you
         code = "100" if cand.demand else cand.sense.code_for(state)
         if cand.intent:
             code = lex_mod.intended(code)
@@ -177,8 +174,9 @@ def find_events(
             refused = refusal is not None
             code = refusal or code
         kind = lexicon.plover(code, scheme)
-        if kind is None:
-            continue
+        if kind is None or not domain.codes_here(doc, actor, target, code):
+            continue  # a document about something else: "Dashlane *offers* a free version",
+            # "we're *examining* the MacBook Pro", enemies in a game that "*attack*" you
         trigger = cand.trigger
         start, end = trigger.idx, trigger.idx + len(trigger.text)
         if (start, end) in seen:

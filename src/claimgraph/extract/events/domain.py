@@ -77,6 +77,8 @@ def public_affairs(doc: Doc) -> bool:
 
 #: sectors of parties to public affairs: the state's bodies, rebels and armed groups, the
 #: opposition, criminals (civilians, business, media, education: not by themselves)
+#: CAMEO roots of cooperation: intent to cooperate, diplomatic and material cooperation, aid
+COOPERATION_ROOTS = frozenset({"03", "05", "06", "07"})
 #: object pronouns that stand for a person ("them" is a thing as often: "fire *them* off to
 #: friends")
 PERSONS = frozenset({"him", "her", "me", "us"})
@@ -117,12 +119,16 @@ def between_parties(doc: Doc, actor: Actor | None, target: Actor | None) -> bool
     return True
 
 
-def codes_here(doc: Doc, actor: Actor | None, target: Actor | None) -> bool:
-    """Whether an event between ``actor`` and ``target`` keeps its PLOVER category: in a
-    document about public affairs always; in one about something else when a state or a body of
-    public affairs takes part, or two parties who can act face each other."""
-    return public_affairs(doc) or public_party(actor) or public_party(target) or \
-        between_parties(doc, actor, target)
+def codes_here(doc: Doc, actor: Actor | None, target: Actor | None, code: str = "") -> bool:
+    """Whether an event of CAMEO ``code`` between ``actor`` and ``target`` keeps its PLOVER
+    category: in a document about public affairs always; in one about something else when a
+    state or a body of public affairs takes part, or, for an act that is no cooperation, two
+    parties who can act face each other. Cooperation there (an offer, a promise, help, an
+    investment: CAMEO 03, 05-07) is commerce or kindness ("Amazon is *offering* Prime members a
+    gift card", "he is focused on *helping* the Steelers"), not PLOVER's."""
+    if public_affairs(doc) or public_party(actor) or public_party(target):
+        return True
+    return code[:2] not in COOPERATION_ROOTS and between_parties(doc, actor, target)
 
 
 @lru_cache(maxsize=1)
