@@ -2,15 +2,15 @@
 
 Copies and stories must cost about n log n or less (issue 14 item 7), or a corpus of 100,000
 reports is out of reach. The corpus is synthetic and cheap (copies and stories need only text,
-title and date, so no analysis runs): PolNeAR's training articles, each new document either a
-republished copy of one (:func:`claimgraph.evaluate.syndication.republish`) or a new report
-made of paragraphs of several, its dates spread over a year. Each size is resolved from scratch
+title and date, so no analysis runs): the happenings of ``bench/resolve_corpus.py`` made of
+PolNeAR's training articles as bare texts, each happening's reports on a few days of a year,
+and copies of them. Each size is resolved from scratch
 and timed in CPU-seconds of this process (steadier than wall-clock on a shared machine); the
 slope of log(seconds) against log(n) between the sizes says how the cost grows: 1 is linear,
 n log n from 1k to 100k is about 1.2, quadratic is 2.
 
 With analysed records (``--records``: ``claimgraph analyze --json`` output) the corpus is made
-of their paragraphs instead (``bench/resolve_corpus.py``) and every stage runs: events, claims
+of them, their extracted items kept, and every stage runs: events, claims
 and relations too, each timed on its own, with the process's peak memory after each size.
 """
 
@@ -18,41 +18,26 @@ from __future__ import annotations
 
 import json
 import math
-import random
 import resource
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
-from claimgraph.evaluate.syndication import republish
+from claimgraph.bench.resolve_corpus import synthetic_records
 from claimgraph.ids import text_hash
 from claimgraph.record import Record
 from claimgraph.resolve.corpus import CorpusRecord
 from claimgraph.resolve.resolver import STAGES, Corpus, Stage, resolve_records
 
-#: of the generated documents, the share that copy an earlier one
-COPY_SHARE = 0.3
-
 
 def synthetic_corpus(articles: list[str], n: int, *, seed: int = 1) -> list[Record]:
-    """``n`` cheap records: new reports stitched from paragraphs of ``articles``, and copies."""
-    rng = random.Random(seed)
-    paragraphs = [p for text in articles for p in text.split("\n\n") if len(p) > 80]
-    start = date(2016, 1, 1)
-    out: list[Record] = []
-    while len(out) < n:
-        day = (start + timedelta(days=rng.randrange(365))).isoformat()
-        if out and rng.random() < COPY_SHARE:
-            text, _ = republish(rng.choice(out).text, rng)
-        else:
-            text = "\n\n".join(rng.sample(paragraphs, rng.randint(4, 12)))
-        doc_id = text_hash(f"{len(out)}\n{text}")
-        out.append(Record(id=doc_id, source=doc_id, published=day, text=text,
-                          title=text.split("\n", 1)[0][:80]))
-    return out
+    """``n`` cheap records: the happenings of ``bench/resolve_corpus.py`` made of bare texts
+    (reports of one base article with their own words, and copies), nothing extracted."""
+    bare = [Record(id=text_hash(text), source=text_hash(text), published=None, text=text)
+            for text in articles]
+    return list(synthetic_records(bare, n, seed=seed))
 
 
 @dataclass(slots=True)
@@ -148,7 +133,6 @@ def run_resolve_bench(folder: Path, sizes: list[int], records: Path | None = Non
         corpus = synthetic_corpus(articles, max(sizes))
         stages: list[Stage] = []
     else:
-        from claimgraph.bench.resolve_corpus import synthetic_records
         from claimgraph.scale.packed import pack
 
         with records.open(encoding="utf-8") as lines:
