@@ -30,6 +30,27 @@ def test_a_participle_opening_the_sentence_is_not_part_of_the_name(nlp: Language
     assert (added.canonical, added.kind) == ("Tim Cook", "person")
 
 
+def test_a_participle_opening_a_subject_clause_is_not_a_given_name(nlp: Language) -> None:
+    # the gerund clause is the sentence's subject, so the parse cannot tell "Hosting Cook" from a
+    # name like "Channing Tatum": the document can, naming Cook in full with another first word
+    text = (
+        "Tim Cook spoke at the conference on Tuesday.\n\n"
+        'Hosting Cook at the conference "is our dream," the organiser said.\n\n'
+        "Cook joked that he was not a singer."
+    )
+    joked = source(nlp, text, "joked")
+    assert (joked.canonical, joked.kind) == ("Tim Cook", "person")
+
+
+def test_a_given_name_in_ing_stays_when_the_document_knows_no_other(nlp: Language) -> None:
+    text = (
+        "Irving Azoff, the music manager, arrived in Paris on Monday.\n\n"
+        "Azoff said the tour would open in May."
+    )
+    said = source(nlp, text, "said")
+    assert said.canonical == "Irving Azoff"
+
+
 def test_the_office_written_before_a_name_is_not_the_name(nlp: Language) -> None:
     text = (
         "Deputy Director of Public Prosecution Eva-Marie Persson took the decision on Tuesday. "

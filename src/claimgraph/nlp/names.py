@@ -103,7 +103,7 @@ def person_names(doc: Doc) -> dict[int, str]:
     ]
     untagged = _untagged_full_names(doc, alone)
     doc.user_data[_UNTAGGED_KEY] = untagged
-    people = sorted(people + untagged)
+    people = _without_participles(doc, sorted(people + untagged))
     canonical: dict[str, str] = {}  # a full name as written -> its cluster's canonical name
     fulls: list[tuple[int, str]] = []  # (token, canonical) of each full name, in text order
     for start, name in people:
@@ -270,11 +270,41 @@ def written_name(ent: Span) -> str:
 def _opens_with_participle(ent: Span) -> bool:
     """True when the first word of a name is a participle opening its sentence whose object the
     rest of the name is: a word in -ing, first in its sentence, and the name no subject."""
+    return _opens_with_ing(ent) and ent.root.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _opens_with_ing(ent: Span) -> bool:
+    """True when a name of two words or more starts its sentence with a word in -ing: a
+    participle ("Hosting Cook at Dreamforce …") or a given name ("Channing Tatum said")."""
     first = ent[0]
     if len(ent) < 2 or len(first) < 5 or not first.lower_.endswith("ing"):
         return False
-    opens = first.i == 0 or first.is_sent_start or ent.doc[first.i - 1].is_space or ent.doc[first.i - 1].is_quote
-    return bool(opens) and ent.root.dep_ not in ("nsubj", "nsubjpass")
+    before = ent.doc[first.i - 1] if first.i > 0 else None
+    return before is None or first.is_sent_start or before.is_space or before.is_quote
+
+
+def _without_participles(doc: Doc, people: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The names with a sentence-opening participle taken off where the document shows it is
+    no given name: the rest is the surname of someone it names in full with another first word
+    ("Hosting Cook at Dreamforce 'is our dream'" after "Tim Cook": the gerund clause is the
+    sentence's subject, so the parse alone cannot tell it from "Channing Tatum said")."""
+    firsts: dict[str, set[str]] = {}
+    for _, name in people:
+        words = name.split()
+        if len(words) > 1:
+            firsts.setdefault(words[-1], set()).add(words[0])
+    ents = {ent.start: ent for ent in doc.ents}
+    out = []
+    for start, name in people:
+        words = name.split()
+        ent = ents.get(start)
+        if (
+            ent is not None and len(words) == 2 and ent[0].text == words[0] and _opens_with_ing(ent)
+            and firsts.get(words[1], set()) - {words[0]}
+        ):
+            name = words[1]
+        out.append((start, name))
+    return out
 
 
 #: ``doc.user_data`` key: (token, canonical name) of each full person name, in text order
