@@ -17,14 +17,15 @@ from claimgraph import pieces, processes
 from claimgraph.errors import DocumentError
 from claimgraph.ingest.document import Document
 from claimgraph.ingest.readers import Item
-from claimgraph.nlp import extensions
+from claimgraph.nlp import extensions, words
 from claimgraph.nlp.pipeline import default_pipeline, make_docs
 from claimgraph.record import Record
 
 
 def record_from_doc(document: Document, doc: Doc) -> Record:
-    """Assemble the contract record from a parsed ``Doc`` (lists keep the extensions' order)."""
-    return Record(
+    """Assemble the contract record from a parsed ``Doc`` (lists keep the extensions' order);
+    the ``Doc``'s words are then released (:func:`claimgraph.nlp.words.release`)."""
+    record = Record(
         id=document.id,
         source=document.source,
         published=document.published,
@@ -40,6 +41,8 @@ def record_from_doc(document: Document, doc: Doc) -> Record:
         places=extensions.results(doc, "cg_places"),
         events=extensions.results(doc, "cg_events"),
     )
+    words.release(doc)
+    return record
 
 
 def _parse_one(nlp: Language, document: Document) -> Record | DocumentError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from claimgraph.nlp.words import Word, word, words
+from claimgraph.nlp.words import Word, release, word, words
 
 
 def token_values(tok) -> tuple:
@@ -48,3 +48,27 @@ def test_words_are_built_once_per_doc_and_a_token_finds_its_word() -> None:
     assert word(doc[3]) is words(doc)[3] and word(words(doc)[3]) is words(doc)[3]
     assert [w.sent_start for w in words(doc)] == [0, 0, 0, 0, 0]  # no sentences: one stretch
     assert words(spacy.blank("en")("")) == []
+
+
+def test_released_words_let_go_of_each_other_and_are_built_again_when_asked() -> None:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Police", "arrested", "two", "men"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "nummod", "dobj"])
+    first = words(doc)
+    release(doc)
+    # no word holds another any more: refcounting frees them, not a pass of the collector
+    assert not any(hasattr(w, "head") or hasattr(w, "children") for w in first)
+    again = words(doc)
+    assert again is not first and again[2].head is again[3] and again[1].children == (again[0], again[3])
+
+
+def test_a_record_releases_its_docs_words(nlp) -> None:
+    from claimgraph.analyze import record_from_doc
+    from claimgraph.ingest import Document
+
+    document = Document(text="Police in Kyiv said two men were arrested.", source="t")
+    doc = nlp(document.text)
+    words(doc)
+    record = record_from_doc(document, doc)
+    assert record.text == document.text
+    assert "claimgraph.words" not in doc.user_data
