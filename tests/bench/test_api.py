@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimgraph.bench.api import SOURCE_VARIANTS, synthetic_records
+from claimgraph.bench.synthetic import SOURCE_VARIANTS, synthetic_records
 
 
 def spans(record):
@@ -40,7 +40,8 @@ def test_copies_spread_sources_dates_and_outlets(records):
 
 def test_the_built_database_holds_exactly_the_synthetic_records(db_url, records):
     """Built through the store's write path on either backend, summary counts included."""
-    from claimgraph.bench.api import bench_id, build_database, vary
+    from claimgraph.bench.api import build_database
+    from claimgraph.bench.synthetic import bench_id, vary
     from claimgraph.store import open_store
 
     assert build_database(db_url, 40, lambda: records, log=lambda _: None) == 40

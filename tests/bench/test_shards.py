@@ -41,7 +41,7 @@ def test_shards_merged_hold_every_table_one_writer_writes(db_url, records, tmp_p
 
 
 def test_a_shard_cut_short_is_completed_from_where_it_stopped(records, tmp_path):
-    from claimgraph.bench.api import vary
+    from claimgraph.bench.synthetic import vary
 
     path = str(tmp_path / "shard.duckdb")
     bases = [r.to_dict() for r in records]

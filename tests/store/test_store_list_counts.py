@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from claimgraph.bench.api import vary
+from claimgraph.bench.synthetic import vary
 from claimgraph.record import Record
 from claimgraph.store import Store, open_store
 from claimgraph.store.list_counts import DAY_COUNTED, EVENT_COUNTED

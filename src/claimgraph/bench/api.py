@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import random
 import socket
@@ -22,18 +21,14 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from claimgraph.bench.synthetic import bench_id, publication_day, synthetic_records
 from claimgraph.errors import ClaimgraphError, DocumentError
-from claimgraph.ids import item_id, text_hash
 from claimgraph.record import Record
-
-OUTLETS = ("Continental Wire", "Daily Ledger", "Harbour Post", "Evening Courier", "Metro Times",
-           "Northern Herald", "Capital Report", "Global Desk")
-SOURCE_VARIANTS = 300
 
 
 def analysed_samples(paths: list[Path]) -> list[Record]:
@@ -46,50 +41,6 @@ def analysed_samples(paths: list[Path]) -> list[Record]:
     if not records:
         raise ClaimgraphError("E101", f"no analysable sample article in {', '.join(map(str, paths))}")
     return records
-
-
-def _vary_sources(record: Record, variant: int) -> None:
-    for a in record.attributions:
-        for s in ([a.source] if a.source else []) + a.via:
-            if variant:  # the first of every SOURCE_VARIANTS copies keeps the real name
-                s.canonical = f"{s.canonical or s.text} ({variant})"
-
-
-def _day(n: int) -> str:
-    return (dt.date(2024, 1, 1) + dt.timedelta(days=n % 366)).isoformat()
-
-
-def bench_id(n: int) -> str:
-    """The id of the n-th synthetic document: a hash, as ingest's content-hash ids are, so the
-    ids do not grow with the insertion order (a store that happened to prune by that order
-    would look faster here than on a real corpus)."""
-    return "bench-" + text_hash(f"bench document {n}")[:16]
-
-
-def vary(base: Record, n: int) -> Record:
-    """The n-th synthetic copy of an analysed record (deep copy, same text and offsets)."""
-    r = Record.from_dict(base.to_dict())
-    r.id = bench_id(n)
-    r.source = f"bench/{n}"
-    r.published = _day(n)
-    r.outlet = OUTLETS[n % len(OUTLETS)]
-    r.title = f"{base.title or base.text[:60]} (#{n})"
-    for a in r.attributions:
-        old = a.id
-        a.id = item_id(r.id, "attr", a.content.start, a.content.end)
-        for q in r.quantities:
-            q.attribution = a.id if q.attribution == old else q.attribution
-        for e in r.events:
-            e.attribution = a.id if e.attribution == old else e.attribution
-    for e in r.events:
-        e.id = item_id(r.id, "event", e.trigger.start, e.trigger.end)
-    _vary_sources(r, n % SOURCE_VARIANTS)
-    return r
-
-
-def synthetic_records(bases: list[Record], count: int) -> Iterator[Record]:
-    for n in range(count):
-        yield vary(bases[n % len(bases)], n)
 
 
 def build_database(db: str | Path, count: int, bases: Callable[[], list[Record]],
@@ -137,7 +88,7 @@ def build_database(db: str | Path, count: int, bases: Callable[[], list[Record]]
         if not store.count("corpus_claims"):
             log("adding the corpus records resolve would give")
             ids = [bench_id(n) for n in range(count)]
-            store.add_corpus(corpus_records(ids, {i: _day(n) for n, i in enumerate(ids)}),
+            store.add_corpus(corpus_records(ids, {i: publication_day(n) for n, i in enumerate(ids)}),
                              replace=True)
     log(f"ready in {time.perf_counter() - started:.0f} s")
     return have

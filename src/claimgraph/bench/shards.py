@@ -50,7 +50,7 @@ def write_shard(path: str, bases: list[dict[str, Any]], start: int, stop: int,
                 batch: int = 1000) -> str:
     """Write documents ``start .. stop - 1`` into the DuckDB file ``path`` (run in a worker
     process; ``bases`` as ``Record.to_dict()``), continuing after those already there."""
-    from claimgraph.bench.api import vary
+    from claimgraph.bench.synthetic import vary
     from claimgraph.store import open_store
 
     originals = [Record.from_dict(b) for b in bases]
