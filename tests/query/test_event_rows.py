@@ -48,6 +48,20 @@ def test_every_event_described_has_the_columns_of_the_sql_join(store: Store) -> 
         assert any(row[column] is not None for row in joined), column
 
 
+def test_events_of_a_document_deleted_after_the_page_was_chosen_are_left_out(store: Store) -> None:
+    """The page's events and their descriptions are separate selects (on PostgreSQL each
+    reads its own snapshot): a document deleted in between takes its events off the page
+    instead of failing the request."""
+    records = dated_records()
+    store.add_records(records)
+    chosen = store.query(f"{events._EVENT} FROM events e ORDER BY {events._ORDER}")
+    gone = records[0].id
+    store.delete_documents([gone])
+    described = events.described(store, chosen)
+    assert [row["id"] for row in described] == [e["id"] for e in chosen if e["document_id"] != gone]
+    assert len(described) < len(chosen)
+
+
 def _listed_by_the_join(store: Store, filters: dict) -> list[dict]:
     """The list's items as the whole join, filtered and sorted in SQL, gives them."""
     w = events.EVENT_FILTERS.where(events.EVENT_FILTERS.values(filters))

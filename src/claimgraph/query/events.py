@@ -184,8 +184,8 @@ def described(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]
     documents = sorted({e["document_id"] for e in events})
     marks = ", ".join("?" for _ in documents)
 
-    def keyed(sql: str, *key: str, params: list[Any] | None = None) -> dict[Any, dict[str, Any]]:
-        found = store.query(sql.format(marks=marks), documents + (params or []))
+    def keyed(sql: str, *key: str) -> dict[Any, dict[str, Any]]:
+        found = store.query(sql.format(marks=marks), documents)
         return {tuple(r[k] for k in key): r for r in found}
 
     docs = keyed("SELECT id, title, outlet, published, url, source FROM documents"
@@ -201,10 +201,12 @@ def described(store: Store, events: list[dict[str, Any]]) -> list[dict[str, Any]
     rows = []
     for e in events:
         doc = e["document_id"]
+        d = docs.get((doc,))
+        if d is None:  # deleted since the page was chosen (each select reads its own snapshot)
+            continue
         time = times.get((doc, e["time_idx"]), {})
         place = places.get((doc, e["place_idx"]), {})
         claim = claimed.get((doc, e["attribution"]), {})
-        d = docs[(doc,)]
         row = {**e, "time_text": time.get("text"), "time_value": time.get("value"),
                **{f"place_{c}": place.get(c) for c in
                   ("name", "country", "admin1", "geonames_id", "lat", "lon")},
@@ -243,7 +245,7 @@ def _claimed_by(store: Store, events: list[dict[str, Any]],
         ids = sorted(set(said.values()))
         names = {r["id"]: r["name"] for r in store.query(
             f"SELECT id, name FROM sources WHERE id IN ({', '.join('?' for _ in ids)})", ids)}
-    return {(doc, at[(doc, idx)]): {"claimed_by_id": source, "claimed_by": names[source]}
+    return {(doc, at[(doc, idx)]): {"claimed_by_id": source, "claimed_by": names.get(source)}
             for (doc, idx), source in said.items()}
 
 

@@ -109,9 +109,25 @@ def bucket_window(
     """As ``day_window`` (ascending, NULL last) for a list ordered by ``column``, then
     ``bucket`` (an SQL expression: ``list_counts.BUCKET``), whose rows per day and bucket
     ``event_day_buckets.count`` counts: the page is narrowed to the buckets it spans in its
-    first and last day, so a page inside a crowded day sorts a few buckets' rows only."""
+    first and last day, so a page inside a crowded day sorts a few buckets' rows only.
+    None (the caller counts and sorts the rows themselves) when the bucket counts read
+    disagree with the day counts read before them: a write committed between the two reads."""
     if limit is None:
         return None
+    try:
+        return _bucket_window(store, column, bucket, count, limit, offset, since, until)
+    except _Stale:
+        return None
+
+
+class _Stale(Exception):
+    """The kept counts changed between two reads of one request."""
+
+
+def _bucket_window(
+    store: Store, column: str, bucket: str, count: str, limit: int, offset: int,
+    since: str | None, until: str | None,
+) -> Window:
     days, total, spanned = _placed(store, count, offset, limit, descending=False, since=since,
                                    until=until)
     if spanned is None:  # past the end: no row is on the page
@@ -143,7 +159,7 @@ def bucket_window(
 
 def _found(spanned: tuple[int, int, int] | None) -> tuple[int, int, int]:
     if spanned is None:
-        raise ValueError("event_day_buckets disagree with day_counts")
+        raise _Stale("event_day_buckets disagree with day_counts")
     return spanned
 
 
