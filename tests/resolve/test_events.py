@@ -14,6 +14,8 @@ from claimgraph.resolve.corpus import Story
 from claimgraph.resolve.events import (
     CANDIDATES,
     DocumentEvent,
+    _affinity,
+    _Group,
     cluster_story,
     clusters,
     cross_document_events,
@@ -177,8 +179,35 @@ def test_a_corpus_event_is_given_out_once_no_later_event_can_join_it() -> None:
     assert sorted(g.number for g in clusters(_event(n, "attacked") for n in range(3))) == [0]
 
 
-def test_the_stream_holds_the_groups_cluster_story_makes() -> None:
+def _kept_all(events: list) -> list[list]:
+    """The clustering with nothing forgotten: every corpus event kept, and each family's
+    latest ``CANDIDATES`` found by scanning all of them for the last one each joined."""
+    groups: list[_Group] = []
+    touched: dict[tuple[str, int], int] = {}  # (family, group) -> when last joined there
+    for step, event in enumerate(events):
+        numbers: set[int] = set()
+        for name in event.families:
+            latest = sorted((t, n) for (f, n), t in touched.items() if f == name)[-CANDIDATES:]
+            numbers.update(n for _, n in latest)
+        best = None
+        for number in sorted(numbers):
+            fit = _affinity(event, groups[number])
+            if fit is not None and (best is None or fit > best[0]):
+                best = (fit, groups[number])
+        group = best[1] if best else _Group(len(groups))
+        if best is None:
+            groups.append(group)
+        group.add(event)
+        for name in event.families:
+            touched[(name, group.number)] = step
+    return [g.members for g in groups]
+
+
+def test_the_stream_holds_the_groups_of_a_clustering_that_forgets_nothing() -> None:
     words = ["attacked", "attack", "protest", "arrest", "bombed"]
     events = [_event(n, words[n % 5], day=f"2024-08-0{1 + n % 3}") for n in range(400)]
     streamed = sorted([e.event for e in g.members] for g in clusters(events))
-    assert streamed == sorted([e.event for e in g] for g in cluster_story(events))
+    expected = [[e.event for e in g] for g in _kept_all(events)]
+    assert streamed == sorted(expected)
+    assert [[e.event for e in g] for g in cluster_story(events)] == expected
+    assert 1 < len(expected) < len(events)
