@@ -59,8 +59,12 @@ def weights() -> tuple[float, dict[str, float]]:
 def score(text: str, table: dict[str, float] | None = None) -> float:
     """How much of ``text`` is the vocabulary of public affairs: the weighted relative
     frequency of its words (over at least :data:`MIN_WORDS` words)."""
+    return score_words(words(text), table)
+
+
+def score_words(found: list[str], table: dict[str, float] | None = None) -> float:
+    """:func:`score` of a text's words (:func:`words`)."""
     table = weights()[1] if table is None else table
-    found = words(text)
     total = max(len(found), MIN_WORDS)
     return sum(table.get(w, 0.0) * n for w, n in Counter(found).items()) / total
 
@@ -69,14 +73,12 @@ def public_affairs(doc: Doc) -> bool:
     """Whether the document is about public affairs (or too short to tell), read once per
     ``Doc``."""
     if _KEY not in doc.user_data:
-        text = doc.text
+        found = words(doc.text)
         threshold, _ = weights()
-        doc.user_data[_KEY] = len(words(text)) < MIN_WORDS or score(text) >= threshold
+        doc.user_data[_KEY] = len(found) < MIN_WORDS or score_words(found) >= threshold
     return bool(doc.user_data[_KEY])
 
 
-#: sectors of parties to public affairs: the state's bodies, rebels and armed groups, the
-#: opposition, criminals (civilians, business, media, education: not by themselves)
 #: CAMEO roots of cooperation: intent to cooperate, diplomatic and material cooperation, aid
 COOPERATION_ROOTS = frozenset({"03", "05", "06", "07"})
 #: object pronouns that stand for a person ("them" is a thing as often: "fire *them* off to
@@ -84,6 +86,8 @@ COOPERATION_ROOTS = frozenset({"03", "05", "06", "07"})
 PERSONS = frozenset({"him", "her", "me", "us"})
 #: entity labels of places: a party only when it is a state the phrase names
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+#: sectors of parties to public affairs: the state's bodies, rebels and armed groups, the
+#: opposition, criminals (civilians, business, media, education: not by themselves)
 PUBLIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "OPP", "CRM"})
 
 
