@@ -327,8 +327,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if inside and mention is not None and mention.root.head.i != cue.token.i:
             mention = None  # the "source" is inside the content: a misparse
         cited_by, (mention, via_mentions) = mention, vias(cue.token, mention)
-        citing = citing_of(cue.token) if mention is not cited_by else None
-        if citing is not None:  # "the agency said, citing the commission": the citing is no claim of its own
+        if mention is not cited_by and citing is not None:  # "the agency said, citing the commission": the citing is no claim of its own
             relayed.add(citing.idx)
         if id(cue) in republished:  # "…, an official told Bloomberg, according to Reuters"
             via_mentions.append(republished[id(cue)])
