@@ -344,11 +344,17 @@ def _untagged_full_names(doc: Doc, surnames: set[str] | frozenset[str]) -> list[
             continue
         if given.lower_ in TITLES or given.lower_ in OFFICES or given.ent_type_ == "PERSON":
             continue
-        start = given.i
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-            start -= 2  # "Eva-Marie": the parts of a hyphenated given name
+        start = given_name_start(doc, given.i)
         out.append((start, doc[start : tok.i + 1].text))
     return out
+
+
+def given_name_start(doc: Doc, i: int, floor: int = 0) -> int:
+    """The first token of the given name whose last part is token ``i``: the parts of a
+    hyphenated given name joined ("Eva-Marie", written without spaces), none before ``floor``."""
+    while i - 2 >= floor and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        i -= 2
+    return i
 
 
 def person_by_surname(doc: Doc, word: str, at: int) -> str | None:

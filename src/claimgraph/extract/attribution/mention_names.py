@@ -17,7 +17,7 @@ from claimgraph.extract.attribution.entities import (
     entity_name,
     head_entity,
 )
-from claimgraph.nlp.names import OFFICES, TITLES, person_by_surname
+from claimgraph.nlp.names import OFFICES, TITLES, given_name_start, person_by_surname
 
 
 def named(mention: Span) -> str | None:
@@ -62,8 +62,7 @@ def office_holder(mention: Span) -> str | None:
     # the name is a given name and a surname (a hyphenated given name joined, "Eva-Marie"); what
     # is before it belongs to the office ("envoy to Ukraine Kurt Volker")
     first = last.i - 1 if last.i - 1 > office.i and doc[last.i - 1].pos_ == "PROPN" else last.i
-    while first - 2 > office.i and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        first -= 2
+    first = given_name_start(doc, first, floor=office.i + 1)
     before = doc[first - 1]
     if before.i != office.i and (before.pos_ in ("ADP", "DET") or before.lower_.rstrip(".") in OFFICES | TITLES):
         return None  # "a spokesman for (President) Donald Trump": the name is someone else's
