@@ -7,6 +7,7 @@ organisation, speakers joined by "and", a description the text names only later.
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from claimgraph.nlp import extensions
@@ -21,25 +22,20 @@ def source(nlp: Language, text: str, cue: str, nth: int = 0) -> Source:
     return att.source
 
 
-def test_a_participle_opening_the_sentence_is_not_part_of_the_name(nlp: Language) -> None:
-    text = (
-        "Tim Cook visited a plant in Texas. Hosting Cook at the White House, the president praised "
-        "the company. Cook added that jobs would follow."
-    )
-    added = source(nlp, text, "added")
-    assert (added.canonical, added.kind) == ("Tim Cook", "person")
-
-
-def test_a_participle_opening_a_subject_clause_is_not_a_given_name(nlp: Language) -> None:
+@pytest.mark.parametrize(("text", "cue"), [
+    # the participle's clause is set off by a comma: the name is its object
+    ("Tim Cook visited a plant in Texas. Hosting Cook at the White House, the president praised "
+     "the company. Cook added that jobs would follow.", "added"),
     # the gerund clause is the sentence's subject, so the parse cannot tell "Hosting Cook" from a
     # name like "Channing Tatum": the document can, naming Cook in full with another first word
-    text = (
-        "Tim Cook spoke at the conference on Tuesday.\n\n"
-        'Hosting Cook at the conference "is our dream," the organiser said.\n\n'
-        "Cook joked that he was not a singer."
-    )
-    joked = source(nlp, text, "joked")
-    assert (joked.canonical, joked.kind) == ("Tim Cook", "person")
+    ('Tim Cook spoke at the conference on Tuesday.\n\nHosting Cook at the conference "is our '
+     'dream," the organiser said.\n\nCook joked that he was not a singer.', "joked"),
+])
+def test_a_participle_opening_the_sentence_is_not_part_of_the_name(
+    nlp: Language, text: str, cue: str
+) -> None:
+    speaker = source(nlp, text, cue)
+    assert (speaker.canonical, speaker.kind) == ("Tim Cook", "person")
 
 
 def test_a_given_name_in_ing_stays_when_the_document_knows_no_other(nlp: Language) -> None:
