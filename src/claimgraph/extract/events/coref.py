@@ -27,14 +27,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.events.families import family
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.extensions import text_of
-from claimgraph.nlp.words import word
+from claimgraph.nlp.words import Word, word, words
 from claimgraph.record import Event, Place, Time, span_of
 
 T = TypeVar("T")
@@ -227,13 +227,16 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parata
                       "cc", "punct", "mark", "appos"})
 
 
-def _scopes(tok: Token) -> list[tuple[int, int]]:
+def _scopes(doc: Doc, tok: Word) -> list[tuple[int, int]]:
     """Character spans a mention's own arguments lie in: the phrases hanging on it, not the
-    clauses ("checked into rehab *after a judge in Los Angeles ordered it*")."""
+    clauses ("checked into rehab *after a judge in Los Angeles ordered it*"). A phrase's edges
+    are spaCy's own (``Token.left_edge``: the parser's, which a walk of the subtree need not
+    reproduce on a non-projective parse); the rest is read off the ``Word``s."""
     out = [(tok.idx, tok.idx + len(tok.text))]
     for child in tok.children:
         if child.dep_ not in _CLAUSAL:
-            left, right = child.left_edge, child.right_edge
+            phrase = doc[child.i]
+            left, right = phrase.left_edge, phrase.right_edge
             out.append((left.idx, right.idx + len(right.text)))
     return out
 
@@ -262,28 +265,36 @@ def _by_start(doc: Doc, key: str, items: list[T], start: Callable[[T], int]) -> 
     return cached[1]  # type: ignore[no-any-return]
 
 
+#: no places or no times: one list, so the sorted view of none is built once per ``Doc``
+_NONE: list[Any] = []
+
+
 def _reach(scopes: list[tuple[int, int]]) -> tuple[int, int]:
     return min(lo for lo, _ in scopes), max(hi for _, hi in scopes)
 
 
 def _entities(doc: Doc) -> list[tuple[int, int, str, str, int, int]]:
-    """``doc.ents`` as plain tuples (start_char, end_char, label, lower text, start, end), built
-    once per ``Doc``: its getter builds every entity span on each call, once per event mention,
-    which was most of the events component's time."""
+    """The entities of ``doc`` that can be participants (:data:`PARTICIPANT_LABELS`), as plain
+    tuples (start_char, end_char, label, lower text, start, end), built once per ``Doc``: the
+    ``doc.ents`` getter builds every entity span on each call, once per event mention, which was
+    most of the events component's time; and a mention reads only these (the others in its
+    reach were most of what it stepped over)."""
     ents = doc.user_data.get(_ENTITIES)
     if ents is None:
         ents = doc.user_data[_ENTITIES] = [
-            (e.start_char, e.end_char, e.label_, e.text.lower(), e.start, e.end) for e in doc.ents]
+            (e.start_char, e.end_char, e.label_, e.text.lower(), e.start, e.end) for e in doc.ents
+            if e.label_ in PARTICIPANT_LABELS]
     return ents  # type: ignore[no-any-return]
 
 
-def _participants(tok: Token, scopes: list[tuple[int, int]]) -> dict[str, frozenset[str]]:
-    """Named participants hanging on the mention: its subject, objects, "of"/"on"/"by" phrases."""
+def _participants(doc: Doc, tok: Word, scopes: list[tuple[int, int]],
+                  reach: tuple[int, int]) -> dict[str, frozenset[str]]:
+    """Named participants hanging on the mention: its subject, objects, "of"/"on"/"by" phrases
+    (``reach``: :func:`_reach` of ``scopes``)."""
     found: dict[str, set[str]] = {}
-    entities = _by_start(tok.doc, _ENTITIES_BY_START, _entities(tok.doc), lambda e: e[0])
-    for start_char, end_char, label, text, start, end in entities.between(*_reach(scopes)):
-        if label in PARTICIPANT_LABELS and _inside(start_char, end_char, scopes) \
-                and not (start <= tok.i < end):
+    entities = _by_start(doc, _ENTITIES_BY_START, _entities(doc), lambda e: e[0])
+    for start_char, end_char, label, text, start, end in entities.between(*reach):
+        if _inside(start_char, end_char, scopes) and not (start <= tok.i < end):
             found.setdefault(label, set()).add(text)
     return {label: frozenset(names) for label, names in found.items()}
 
@@ -297,11 +308,17 @@ def place_keys(places: list[Place]) -> frozenset[str]:
 def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | None = None,
                times: list[Time] | None = None) -> Mention:
     """The coreference features of the event mention headed by ``tok`` (its event, if coded)."""
-    dets = {c.lower_ for c in word(tok).children if c.dep_ in {"det", "poss", "nummod"}}
-    scopes = _scopes(tok)
+    return _mention(tok.doc, word(tok), event=event, places=places, times=times)
+
+
+def _mention(doc: Doc, tok: Word, *, event: Event | None = None,
+             places: list[Place] | None = None, times: list[Time] | None = None) -> Mention:
+    """:func:`mention_of`, read off the ``Doc``'s words."""
+    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "nummod"}}
+    scopes = _scopes(doc, tok)
     reach = _reach(scopes)
-    nearby_places = _by_start(tok.doc, _PLACES_BY_START, places or [], lambda p: p.start)
-    nearby_times = _by_start(tok.doc, _TIMES_BY_START, times or [], lambda t: t.start)
+    nearby_places = _by_start(doc, _PLACES_BY_START, places or _NONE, lambda p: p.start)
+    nearby_times = _by_start(doc, _TIMES_BY_START, times or _NONE, lambda t: t.start)
     linked = [p for p in nearby_places.between(*reach)
               if _inside(p.start, p.end, scopes) and p.kind == "place"]
     nearby = [t for t in nearby_times.between(*reach) if _inside(t.start, t.end, scopes)]
@@ -313,13 +330,13 @@ def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | 
     time_values = {t.value for t in nearby if _calendar_date(t)}
     verbal = tok.pos_ in {"VERB", "AUX"}
     return Mention(
-        start=tok.idx, end=tok.idx + len(tok.text), sentence=_sentence_index(tok),
+        start=tok.idx, end=tok.idx + len(tok.text), sentence=_sentence_index(doc, tok.i),
         family=family(tok.lemma_ or tok.text), verbal=verbal,
         definite=not verbal and bool(dets & DEFINITE) and not dets & INDEFINITE,
         indefinite=not verbal and bool(dets & INDEFINITE),
         type=event.type if event is not None else None,
         times=frozenset(v for v in time_values if v), places=place_keys(linked),
-        participants=_participants(tok, scopes),
+        participants=_participants(doc, tok, scopes, reach),
         determiners=frozenset() if verbal else frozenset(dets),
     )
 
@@ -330,15 +347,24 @@ def _calendar_date(time: Time) -> bool:
     return time.type == "DATE" and bool(time.value) and (time.value or "")[:1].isdigit()
 
 
-def _sentence_index(tok: Token) -> int:
-    """The number of ``tok``'s sentence (sentence starts read once per ``Doc``)."""
-    doc = tok.doc
+def _sentence_index(doc: Doc, i: int) -> int:
+    """The number of the sentence of ``doc[i]`` (sentence starts read once per ``Doc``)."""
     if not doc.has_annotation("SENT_START"):
         return 0
     starts = doc.user_data.get(_SENTENCE_STARTS)
     if starts is None:
         starts = doc.user_data[_SENTENCE_STARTS] = [s.start for s in doc.sents]
-    return bisect_right(starts, tok.i) - 1
+    return bisect_right(starts, i) - 1
+
+
+def _trigger_word(doc: Doc, by_start: dict[int, Word], event: Event) -> Word:
+    """The word heading ``event``'s trigger: the word the trigger spans (as the coder makes
+    them: one word each), else the root of the words it overlaps, else the first word."""
+    found = by_start.get(event.trigger.start)
+    if found is not None and found.idx + len(found.text) == event.trigger.end:
+        return found
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return word(span.root) if span is not None else words(doc)[0]
 
 
 def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = None,
@@ -347,12 +373,9 @@ def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = 
     the others its ``mentions``; a field the trigger's event left empty (actor, target, place,
     time, attribution) is taken from the first other mention that has it, and the numbers
     tied to any of them (``quantities``) are the event's."""
-    heads: list[Token] = []
-    for event in events:
-        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        heads.append(span.root if span is not None else doc[0])
-    mentions = [mention_of(tok, event=e, places=places, times=times)
-                for tok, e in zip(heads, events, strict=True)]
+    by_start = {w.idx: w for w in words(doc)}
+    mentions = [_mention(doc, _trigger_word(doc, by_start, e), event=e, places=places, times=times)
+                for e in events]
     merged: list[Event] = []
     text = text_of(doc)
     for group in cluster(mentions):
