@@ -112,6 +112,11 @@ class Source(Span):
     kind: SourceKind = "unknown"
     anonymous: bool = False
     descriptor: str | None = None
+    #: whom the source speaks for or belongs to, as the text says it: the body it names, else
+    #: the state ("a Pentagon spokesperson" -> "United States Department of Defense", "China's
+    #: ambassador to Britain" -> "China"); one per entity in a document ("Esper", "he" take
+    #: "U.S. Defense Secretary Mark Esper"'s "United States"); None when the text gives none
+    affiliation: str | None = None
 
 
 @dataclass(slots=True)

@@ -44,7 +44,7 @@ def kursk() -> Record:
                        descriptor="Western")
     bloomberg = _source(text, "Bloomberg", canonical="Bloomberg", kind="media")
     ministry = _source(text, "The Russian Defence Ministry", canonical="Russian Defence Ministry",
-                       kind="military")
+                       kind="military", affiliation="Russia")
     a1 = Attribution(
         id="attribution-k1", type="indirect", source=official, cue=span_of(text, *_at(text, "told")),
         content=span_of(text, *_at(text, "Ukrainian troops have advanced 10 kilometres into the Kursk region")),

@@ -64,6 +64,28 @@ def test_one_source_row_for_every_mention_of_the_same_source(store: Store) -> No
     assert [r["document_id"] for r in links] == ["doc-brussels", "doc-kursk"]
 
 
+def test_each_mention_keeps_the_affiliation_its_article_gives(store: Store) -> None:
+    # one source row (the ministry), two articles: one says whose it is, the other does not
+    store.add_record(kursk())
+    store.add_record(brussels())
+    kursk_back, brussels_back = store.get_record("doc-kursk"), store.get_record("doc-brussels")
+    assert kursk_back is not None and brussels_back is not None
+    assert [a.source.affiliation for a in kursk_back.attributions if a.source] == [None, "Russia"]
+    assert [a.source.affiliation for a in brussels_back.attributions if a.source] == [None, None]
+
+
+def test_an_analysed_article_comes_back_with_its_affiliations(store: Store) -> None:
+    from claimgraph.analyze import analyze_text
+
+    record = analyze_text(
+        "U.S. Defense Secretary Mark Esper on Tuesday accused China of stealing technology. "
+        "Esper said the United States would respond. He added that allies agreed.")
+    sources = {a.source.text: a.source.affiliation for a in record.attributions if a.source}
+    assert (sources["Esper"], sources["He"]) == ("United States", "United States")
+    store.add_record(record)
+    assert store.get_record(record.id).to_dict() == record.to_dict()  # type: ignore[union-attr]
+
+
 def test_via_links_keep_nesting_order(store: Store) -> None:
     record = gaza()
     chain = [record.attributions[1].via[0], record.attributions[0].source]

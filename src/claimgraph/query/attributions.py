@@ -35,6 +35,7 @@ _COLUMNS = """
 SELECT a.document_id, a.idx, a.id, a.type,
   a.cue_start, a.cue_end, a.cue_text, a.content_start, a.content_end, a.content_text,
   m.start_char AS s_start, m.end_char AS s_end, m.text AS s_text, m.descriptor AS s_descriptor,
+  m.affiliation AS s_affiliation,
   s.id AS s_id, s.name AS s_name, s.canonical AS s_canonical, s.kind AS s_kind,
   s.anonymous AS s_anonymous,
   d.title, d.outlet, d.published, d.url"""
@@ -51,6 +52,7 @@ def _claim(row: dict[str, Any]) -> dict[str, Any]:
             **_span(row["s_start"], row["s_end"], row["s_text"]),  # type: ignore[dict-item]
             "canonical": row["s_canonical"], "kind": row["s_kind"],
             "anonymous": bool(row["s_anonymous"]), "descriptor": row["s_descriptor"],
+            "affiliation": row["s_affiliation"],
         }
     return {
         "id": row["id"],
@@ -79,7 +81,7 @@ def _attach_via_and_hedges(store: Store, claims: list[dict[str, Any]]) -> None:
     marks = ", ".join("?" for _ in doc_ids)
     via_sql, via_params = narrowed(
         "SELECT m.document_id, m.attribution_idx, m.position, m.start_char, m.end_char,"
-        " m.text, m.descriptor, s.id, s.name, s.canonical, s.kind, s.anonymous",
+        " m.text, m.descriptor, m.affiliation, s.id, s.name, s.canonical, s.kind, s.anonymous",
         "FROM attribution_sources m JOIN sources s ON s.id = m.source_id", doc_ids)
     vias = store.query(f"{via_sql} WHERE m.role = 'via'"
                        " ORDER BY m.document_id, m.attribution_idx, m.position", via_params)
@@ -90,7 +92,7 @@ def _attach_via_and_hedges(store: Store, claims: list[dict[str, Any]]) -> None:
                 **_span(v["start_char"], v["end_char"], v["text"]),  # type: ignore[dict-item]
                 "canonical": v["canonical"], "kind": v["kind"],
                 "anonymous": bool(v["anonymous"]), "descriptor": v["descriptor"],
-                "source_id": v["id"], "name": v["name"],
+                "affiliation": v["affiliation"], "source_id": v["id"], "name": v["name"],
             })
     hedges = store.query(
         f"""SELECT document_id, attribution_idx, start_char, end_char, text FROM hedges

@@ -36,7 +36,8 @@ class Segment:
 
 def _source_details(s: dict[str, Any]) -> dict[str, Any]:
     return {"name": s.get("canonical") or s.get("text"), "kind": s.get("kind"),
-            "anonymous": s.get("anonymous"), "descriptor": s.get("descriptor")}
+            "anonymous": s.get("anonymous"), "descriptor": s.get("descriptor"),
+            "affiliation": s.get("affiliation")}
 
 
 def _add(out: list[Annotation], kind: str, span: dict[str, Any] | None, label: str,

@@ -46,6 +46,7 @@ class SourceClaims:
     kind: str | None
     anonymous: bool
     descriptor: str | None
+    affiliation: str | None = None
     claims: list[Attribution] = field(default_factory=list)
 
 
@@ -59,7 +60,7 @@ def claims_by_source(record: Record) -> list[SourceClaims]:
         if group is None:
             group = groups[name] = SourceClaims(
                 name, src.kind if src else None, bool(src and src.anonymous),
-                src.descriptor if src else None)
+                src.descriptor if src else None, src.affiliation if src else None)
         group.claims.append(claim)
     return list(groups.values())
 
@@ -67,6 +68,8 @@ def claims_by_source(record: Record) -> list[SourceClaims]:
 def _source_line(group: SourceClaims) -> Text:
     line = Text(group.name, style="bold")
     details = [group.kind] if group.kind and group.kind != "unknown" else []
+    if group.affiliation:
+        details.append(group.affiliation)
     if group.anonymous:
         details.append("anonymous" + (f": {group.descriptor}" if group.descriptor else ""))
     if len(group.claims) > 1:

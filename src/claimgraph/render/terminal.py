@@ -64,6 +64,8 @@ def attributions_table(record: Record) -> Table | None:
         if row["mention"] and row["source"] != row["mention"]:
             source = f"{row['mention']} → {row['source']}"
         flags = [f"{row['type']}, {row['kind']}" if row["kind"] else row["type"]]
+        if row["affiliation"]:
+            flags.append(f"for {row['affiliation']}")
         if row["anonymous"]:
             flags.append("anonymous" + (f" ({row['descriptor']})" if row["descriptor"] else ""))
         if row["hedged"]:

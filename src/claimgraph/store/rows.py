@@ -58,6 +58,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "attribution_sources": (
         "document_id", "attribution_idx", "role", "position", "source_id", *_SPAN, "descriptor",
+        "affiliation",
     ),
     "hedges": ("document_id", "attribution_idx", "position", *_SPAN),
     "quantities": (
@@ -208,7 +209,8 @@ def record_rows(record: Record, ingested_at: Any) -> dict[str, list[Row]]:
         sid = source_id(s)
         name, canonical, kind, anonymous = source_key(s)
         sources.setdefault(sid, (sid, name, canonical, kind, anonymous))
-        out["attribution_sources"].append((doc, a_idx, role, pos, sid, *_span(s), s.descriptor))
+        out["attribution_sources"].append(
+            (doc, a_idx, role, pos, sid, *_span(s), s.descriptor, s.affiliation))
         return sid
 
     for i, a in enumerate(record.attributions):
@@ -269,7 +271,8 @@ def record_from_rows(
         s = sources[m["source_id"]]
         mentions[m["attribution_idx"]][m["role"]].append(
             Source(m["start_char"], m["end_char"], m["text"], canonical=s["canonical"],
-                   kind=s["kind"], anonymous=bool(s["anonymous"]), descriptor=m["descriptor"])
+                   kind=s["kind"], anonymous=bool(s["anonymous"]), descriptor=m["descriptor"],
+                   affiliation=m["affiliation"])
         )
     hedges: dict[int, list[Span]] = defaultdict(list)
     for h in tables.get("hedges", []):

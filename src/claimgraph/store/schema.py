@@ -371,12 +371,18 @@ def _event_day_buckets(store: Any) -> None:
 EVENT_DAY_BUCKETS = Migration("0023_event_day_buckets", (list_counts.BUCKET_TABLE,),
                               _event_day_buckets)
 
+# Whom each source mention speaks for (the record's ``SOURCE.affiliation``, issue 12 item 1): a
+# column of the mention, not of ``sources``, whose id names the entity whatever a document says
+# it belongs to. Rows stored before it read back None, as their records had none.
+SOURCE_AFFILIATION = Migration(
+    "0024_source_affiliation", ("ALTER TABLE attribution_sources ADD COLUMN affiliation TEXT",))
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
     CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS, CLAIM_INDEX,
     CORPUS_CLAIM_ORDER, CORPUS_LOOKUPS, LIST_COUNTS, DOCUMENT_LOOKUPS, CLAIM_RANK_COUNTS,
-    CLAIM_INDEX_SOURCE, RELATION_ORDER, EVENT_DAY_BUCKETS,
+    CLAIM_INDEX_SOURCE, RELATION_ORDER, EVENT_DAY_BUCKETS, SOURCE_AFFILIATION,
 )
 
 # The table that records applied migrations; created before any migration runs.

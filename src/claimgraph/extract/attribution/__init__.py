@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimgraph.extract.attribution import classifier
+from claimgraph.extract.attribution.affiliation import one_affiliation
 from claimgraph.extract.attribution.chains import citing_of, republisher, vias
 from claimgraph.extract.attribution.cues import (
     SIGNING_DASHES,
@@ -361,7 +362,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             )
         )
     out = [a for a in out if a.cue is None or a.cue.start not in relayed]
-    one_identity([s for a in out for s in (a.source, *a.via) if s is not None])
+    sources = [s for a in out for s in (a.source, *a.via) if s is not None]
+    one_identity(sources)
+    one_affiliation(doc, sources)
     return out
 
 
@@ -382,6 +385,7 @@ def attribution_rows(record: Record) -> list[dict[str, Any]]:
                 "kind": src.kind if src else None,
                 "anonymous": bool(src and src.anonymous),
                 "descriptor": src.descriptor if src else None,
+                "affiliation": src.affiliation if src else None,
                 "via": [v.canonical or v.text for v in att.via],
                 "cue": att.cue.text if att.cue else None,
                 "content": att.content.text,

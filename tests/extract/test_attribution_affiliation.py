@@ -1,0 +1,68 @@
+"""Whom a source speaks for (``SOURCE.affiliation``, issue 12 item 1), on sentences written for
+these tests: the body the text names, else the state; one per entity in a document."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from claimgraph.nlp import extensions
+from claimgraph.record import Source
+
+
+def sources(nlp: Language, text: str) -> dict[str, Source]:
+    """Each attribution's source, by its text."""
+    found = extensions.results(nlp(text), "cg_attributions")
+    return {a.source.text: a.source for a in found if a.source is not None}
+
+
+@pytest.mark.parametrize(("text", "mention", "affiliation"), [
+    # a body the words name, by its canonical name
+    ("A Pentagon spokesperson said the troops would stay.", "A Pentagon spokesperson",
+     "United States Department of Defense"),
+    ("Kremlin spokesman Dmitry Peskov said Moscow was ready.", "Kremlin spokesman Dmitry Peskov",
+     "Government of Russia"),
+    ("A senior Hamas official said the talks had failed.", "A senior Hamas official", "Hamas"),
+    ("John Smith, a spokesman for the European Commission, said the rules were clear.",
+     "John Smith, a spokesman for the European Commission", "European Commission"),
+    # else the state
+    ("U.S. Defense Secretary Mark Esper said the troops would stay.",
+     "U.S. Defense Secretary Mark Esper", "United States"),
+    # the country a person is posted to is not theirs
+    ("China's ambassador to Britain Liu Xiaoming said London should stop.",
+     "China's ambassador to Britain Liu Xiaoming", "China"),
+    # an organisation: only the parent written into its name
+    ("Russia's Defense Ministry said its forces repelled the attack.", "Russia's Defense Ministry",
+     "Russia"),
+])
+def test_a_source_belongs_to_the_body_else_the_state_its_words_name(
+    nlp: Language, text: str, mention: str, affiliation: str
+) -> None:
+    assert sources(nlp, text)[mention].affiliation == affiliation
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("NATO said the alliance would respond.", "NATO"),  # an organisation is its own
+    ("The Pentagon said the troops would stay.", "The Pentagon"),
+    # a country that leads the body is not whom the official serves
+    ("The incursion will not last, according to an official with the US-led military bloc.",
+     "an official with the US-led military bloc"),
+    ("Diplomats said the talks had failed.", "Diplomats"),
+])
+def test_a_source_the_text_affiliates_with_nothing_has_none(
+    nlp: Language, text: str, mention: str
+) -> None:
+    assert sources(nlp, text)[mention].affiliation is None
+
+
+def test_a_surname_and_a_pronoun_take_the_affiliation_of_the_first_mention(nlp: Language) -> None:
+    # the title is given in a sentence that attributes nothing
+    found = sources(nlp, "U.S. Defense Secretary Mark Esper on Tuesday met allies in Brussels. "
+                         "Esper said the United States would respond. He added that allies agreed.")
+    assert (found["Esper"].affiliation, found["He"].affiliation) == ("United States", "United States")
+
+
+def test_a_description_takes_the_affiliation_of_the_body_it_stands_for(nlp: Language) -> None:
+    found = sources(nlp, "Ukraine's defense ministry said 20 drones were shot down. "
+                         "The ministry said two more had hit a power plant.")
+    assert found["The ministry"].affiliation == "Ukraine"
