@@ -25,9 +25,21 @@ def sources(nlp: Language, text: str) -> dict[str, Source]:
     ("A senior Hamas official said the talks had failed.", "A senior Hamas official", "Hamas"),
     ("John Smith, a spokesman for the European Commission, said the rules were clear.",
      "John Smith, a spokesman for the European Commission", "European Commission"),
+    # an organisation the tagger did not tag, written as a name ending in an organisation's noun
+    ("Michael Rubin, a specialist with the American Enterprise Institute, said it was bad.",
+     "Michael Rubin, a specialist with the American Enterprise Institute",
+     "American Enterprise Institute"),
+    ("A Secret Service spokesperson declined to comment, saying the review was under way.",
+     "A Secret Service spokesperson", "Secret Service"),
     # else the state
     ("U.S. Defense Secretary Mark Esper said the troops would stay.",
      "U.S. Defense Secretary Mark Esper", "United States"),
+    # "according to" names whose words, not where someone is posted
+    ('According to Moroccan reporter Youssef Lakhdar, "the border must close."',
+     "Moroccan reporter Youssef Lakhdar", "Morocco"),
+    # an adjective before nouns joined by "and" is all of theirs
+    ("South Korean officials and analysts said the leader was ill.",
+     "South Korean officials and analysts", "South Korea"),
     # the country a person is posted to is not theirs
     ("China's ambassador to Britain Liu Xiaoming said London should stop.",
      "China's ambassador to Britain Liu Xiaoming", "China"),
@@ -48,6 +60,16 @@ def test_a_source_belongs_to_the_body_else_the_state_its_words_name(
     ("The incursion will not last, according to an official with the US-led military bloc.",
      "an official with the US-led military bloc"),
     ("Diplomats said the talks had failed.", "Diplomats"),
+    # a clause on the source says what it knows or does, not whose it is
+    ("The source, who has close ties to Beijing, said the leader was ill.",
+     "The source, who has close ties to Beijing"),
+    ("One website, run by North Korean defectors, reported that he was ill.",
+     "One website, run by North Korean defectors"),
+    # a person is no body (the document names Snyder in full), and a leader's name alone says
+    # nothing the text wrote
+    ("Gov. Rick Snyder met the mayor. Snyder spokesman Dave Murray said the governor was busy.",
+     "Snyder spokesman Dave Murray"),
+    ("Putin said the talks had failed.", "Putin"),
 ])
 def test_a_source_the_text_affiliates_with_nothing_has_none(
     nlp: Language, text: str, mention: str

@@ -11,8 +11,10 @@ source's ``affiliation`` (:func:`affiliation_of`), from the same words:
   "Government of Russia", "a senior Hamas official" → "Hamas", "a spokesman for the European
   Commission" → "European Commission"), else
 - the **state** they name ("U.S. Defense Secretary Mark Esper" → "United States", "China's
-  ambassador to Britain" → "China", "Israeli officials" → "Israel"), or a leader's own ("Putin
-  said" → "Russia");
+  ambassador to Britain" → "China", "Israeli officials" → "Israel"); a name alone says none
+  ("Putin said": whom a leader served is the actor tables' knowledge, and time-blind);
+- a person is no body ("Sanders supporters", "a spokesman for Sanders": the campaign the text
+  does not name is not guessed);
 - an organisation has none of its own ("NATO", "the Pentagon"), only a state or body the text
   writes into its name ("Russia's Defense Ministry" → "Russia", "Hamas's armed wing" → "Hamas");
 - a country that leads or backs another body is not whom the speaker serves ("an official
@@ -23,10 +25,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.attribution.entities import entity_at, entity_name
+from claimgraph.extract.attribution.entities import (
+    entity_at,
+    entity_name,
+    one_word_person,
+)
 from claimgraph.extract.events.actors import (
+    ORGANISATION_NOUNS,
     Mention,
     find_actor_mentions,
     phrase_tokens,
@@ -35,7 +43,8 @@ from claimgraph.extract.events.actors import (
 )
 from claimgraph.extract.events.people import affiliating_mentions, affiliating_tokens
 from claimgraph.knowledge import countries
-from claimgraph.nlp.names import organization_name
+from claimgraph.nlp import extensions
+from claimgraph.nlp.names import organization_name, person_names
 from claimgraph.nlp.news_entities import entity_info
 from claimgraph.record import Source
 
@@ -50,11 +59,23 @@ _MENTIONS = "claimgraph.affiliation.mentions"
 
 
 def doc_mentions(doc: Doc) -> dict[int, Mention]:
-    """The countries, seats, groups and leaders the actor tables find in ``doc`` (once per doc)."""
+    """The countries, seats, groups and leaders the actor tables find in ``doc``, and the
+    demonyms the places component read that they do not know ("Moroccan reporter"), once per
+    doc."""
     found = doc.user_data.get(_MENTIONS)
-    if found is None:
-        found = doc.user_data[_MENTIONS] = find_actor_mentions(doc)
-    return found  # type: ignore[no-any-return]
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    found = doc.user_data[_MENTIONS] = find_actor_mentions(doc)
+    for place in extensions.results(doc, "cg_places"):
+        country = pycountry.countries.get(alpha_2=place.country.upper()) if place.country else None
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if place.kind != "demonym" or country is None or span is None \
+                or any(i in found for i in range(span.start, span.end)):
+            continue
+        mention = Mention(span.start, span.end, country.alpha_3, "demonym", place.name)
+        for i in range(span.start, span.end):
+            found[i] = mention
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +88,14 @@ def _country_names() -> dict[str, str]:
     return names
 
 
-def _state_name(mention: Mention) -> str | None:
-    """The name of the state a country, demonym, seat or leader mention stands for."""
-    if mention.kind == "group" or len(mention.code) != 3 or mention.code in {"IGO", "NGO", "IMG"}:
+#: mentions that name a state in a speaker's words ("U.S.", "Chinese", "Kremlin"); not a leader
+#: (the actor tables' leaders are time-blind: "Clinton supporters" are no state's)
+STATE_KINDS = {"country", "demonym", "seat"}
+
+
+def _state_name(mention: Mention, kinds: set[str] = STATE_KINDS) -> str | None:
+    """The name of the state a country, demonym or seat mention stands for."""
+    if mention.kind not in kinds or len(mention.code) != 3 or mention.code in {"IGO", "NGO", "IMG"}:
         return None
     return _country_names().get(mention.code)
 
@@ -82,36 +108,63 @@ def _patron(mention: Mention, doc: Doc) -> bool:
 
 def _body(ent: Span) -> str | None:
     """The canonical name of an organisation entity (the news ruler's, else as written), None for
-    a state, a place or a person."""
+    a state, a place, a person, or a name the tagger called an organisation that the document
+    shows is a person's ("Sanders supporters", "Snyder spokesman Dave Murray")."""
     info = entity_info(ent.ent_id_) if ent.ent_id_ else None
     if info is not None:
         return info.canonical if info.kind in BODY_KINDS else None
-    return organization_name(ent.text) if ent.label_ == "ORG" else None
+    if ent.label_ != "ORG" or not organization_name(ent.text)[:1].isupper() \
+            or ent.start in person_names(ent.doc):
+        return None
+    if len(ent) == 1 and one_word_person(ent[0]) is not None:
+        return None
+    return organization_name(ent.text)
 
 
-def affiliation_name(tokens: list[Token], own: range, mentions: dict[int, Mention]) -> str | None:
+def _unnamed_body(tok: Token) -> str | None:
+    """The name of an organisation the tagger left untagged, written as capitalised proper nouns
+    ending in an organisation's noun ("the American *Enterprise Institute*") or modifying a
+    speaker's noun ("a *Secret Service* spokesperson"), else None."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+        return None
+    words = [c for c in tok.lefts if c.dep_ in {"compound", "amod"} and c.text[:1].isupper()]
+    if not words:
+        return None
+    # a name of proper nouns alone, none of them a place, person or country the text names
+    plain = all(c.pos_ == "PROPN" and not c.ent_type_ and c.i not in doc_mentions(tok.doc)
+                for c in words)
+    if tok.text in ORGANISATION_NOUNS or (plain and tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
+        return tok.doc[words[0].i : tok.i + 1].text
+    return None
+
+
+def affiliation_name(tokens: list[Token], own: range, mentions: dict[int, Mention],
+                     states: set[str] = STATE_KINDS, bodies: bool = True) -> str | None:
     """The body, else the state, that ``tokens`` say a speaker belongs to (``own``: the token
-    range of the speaker's own name, never its own affiliation)."""
+    range of the speaker's own name, never its own affiliation; ``bodies``: False to read
+    states alone)."""
     if not tokens:
         return None
     doc = tokens[0].doc
     words = sorted({t.i: t for t in tokens if t.i not in own}.values(), key=lambda t: t.i)
     seen: set[int] = set()
-    for tok in words:
+    for tok in words if bodies else ():
         ent = entity_at(tok)
+        if ent is None and _unnamed_body(tok) is not None:
+            return _unnamed_body(tok)
         if ent is None or ent.start in seen or ent.start in own or ent.end - 1 in own:
             continue
         seen.add(ent.start)
         name = _body(ent)
         if name is not None and word_before(ent.start, doc) != "to":  # "envoy to the UN"
             return name
-    for mention in affiliating_mentions(words, mentions):
+    for mention in affiliating_mentions(words, mentions) if bodies else ():
         if mention.kind == "group" and mention.canonical and mention.start not in own:
             return mention.canonical  # a group the tables know and the tagger did not name
     for mention in affiliating_mentions(words, mentions):
         if mention.start in own or mention.end - 1 in own or _patron(mention, doc):
             continue
-        name = _state_name(mention)
+        name = _state_name(mention, states)
         if name is not None:
             return name
     return None
@@ -129,37 +182,55 @@ def _whose(head: Token) -> list[Token]:
 
 
 def person_affiliation(ent: Span, mentions: dict[int, Mention]) -> str | None:
-    """Whom a named person belongs to: what their title or apposition names, else the country of
-    a leader the tables know ("Putin")."""
+    """Whom a named person belongs to: what their title or apposition names ("Putin" alone
+    names none: the leaders' table knows whom he led, not whom the text says he speaks for)."""
     own = range(ent.start, ent.end)
     heads = [c for c in ent.root.children if c.dep_ == "appos"]
     if ent.root.dep_ == "appos":
         heads.append(ent.root.head)
     # "John Smith, a spokesman *for the European Commission*": whose the apposition says
     found = affiliation_name(affiliating_tokens(ent) + [t for h in heads for t in _whose(h)], own, mentions)
-    if found is not None:
-        return found
-    leader = next((mentions[i] for i in own if i in mentions and mentions[i].kind == "leader"), None)
-    return _state_name(leader) if leader is not None else None
+    return found
 
 
-def affiliation_of(mention: Span) -> str | None:
+def _own_name(root: Token) -> list[Token]:
+    """The words of the name a mention's head ends: its entity, else the proper nouns compounded
+    before it ("the *Washington Examiner*", which the tagger tags "Washington" alone in)."""
+    ent = entity_at(root)
+    if ent is not None and ent.end - 1 == root.i:
+        return list(ent)
+    if root.pos_ != "PROPN":
+        return [root]
+    first = root
+    while first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).head.i == root.i:
+        first = first.nbor(-1)
+    return list(root.doc[first.i : root.i + 1])
+
+
+def affiliation_of(mention: Span, kind: str = "unknown") -> str | None:
     """The affiliation a source mention gives itself: a person's by their title or apposition
     (:func:`person_affiliation`), a description's or an organisation's by the bodies and states
-    its words name ("a senior Hamas official", "Russia's Defense Ministry")."""
+    its words name ("a senior Hamas official", "Russia's Defense Ministry"); an outlet's name
+    holds none ("the Washington Examiner", "The Moscow Times")."""
     mentions = doc_mentions(mention.doc)
     root = mention.root
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         return person_affiliation(ent, mentions)
-    own = range(ent.start, ent.end) if ent is not None else range(root.i, root.i + 1)
-    if ent is not None:
-        # an organisation's own name may hold its parent: "Russia's Defense Ministry"
-        inner = [t for t in ent if t.i != root.i]
-        parent = affiliation_name(inner, range(root.i, root.i + 1), mentions)
-        if parent is not None and parent != _body(ent):
+    name = _own_name(root)
+    if len(name) > 1 and kind != "media":
+        # an organisation's own name may hold its parent: "Russia's Defense Ministry", "the
+        # Russian Defence Ministry"; not a seat ("the Washington Post" is no government's)
+        parent = affiliation_name(name, range(root.i, root.i + 1), mentions, {"country", "demonym"},
+                                  bodies=False)
+        if parent is not None:
             return parent
-    return affiliation_name(list(mention), own, mentions)
+    own = range(min(name[0].i, ent.start if ent is not None else root.i),
+                max(root.i + 1, ent.end if ent is not None else 0))
+    # the phrase and whose it says it is, not a clause hung on it ("a website *run by North
+    # Korean defectors*", "the source, *who has close ties to Beijing*")
+    words = [t for t in phrase_tokens(root) + _whose(root) if mention.start <= t.i < mention.end]
+    return affiliation_name(words, own, mentions)
 
 
 def _person_affiliations(doc: Doc, wanted: set[str]) -> dict[str, tuple[int, str]]:

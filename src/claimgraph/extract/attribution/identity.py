@@ -250,7 +250,7 @@ def make_source(mention: Span, history: list[Source]) -> Source:
     return Source(
         mention.start_char, mention.end_char, mention.text,
         canonical=canonical, kind=kind, anonymous=anonymous, descriptor=descriptor,  # type: ignore[arg-type]
-        affiliation=affiliation_of(mention),
+        affiliation=affiliation_of(mention, kind),
     )
 
 
@@ -265,8 +265,10 @@ def _joint_source(mention: Span, speakers: list[Source]) -> Source:
     canonical = None
     if all(names):
         canonical = ", ".join(n for n in names[:-1] if n) + f" and {names[-1]}"  # "Volker, Morrison and Sondland"
-    # "Omar and Tlaib" belong to one body only when each says so
-    affiliations = {s.affiliation for s in speakers}
+    # "Omar and Tlaib" belong to one body only when each says so; a bare noun takes the words
+    # before the first ("South Korean officials and analysts")
+    affiliations = {s.affiliation for s in speakers
+                    if s.affiliation is not None or " " in s.text.strip() or s.text[:1].isupper()}
     return Source(
         mention.start_char, mention.end_char, mention.text, canonical=canonical, kind=kind,  # type: ignore[arg-type]
         anonymous=all(s.anonymous for s in speakers), descriptor=None,

@@ -36,7 +36,6 @@ from claimgraph.extract.events.actors import (
     phrase_tokens,
     sector_of,
     tables,
-    word_before,
 )
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.entities import canonical_entities
@@ -91,7 +90,12 @@ def posted_to(mention: Mention, doc: Doc) -> bool:
     """The mention names where the person serves, not whom they serve: "China's ambassador
     *to Britain* Liu Xiaming" is Chinese, "the U.S. envoy *in Kabul*" American. Read from the
     words before it, not the parse, which often hangs "Britain" on the name."""
-    return word_before(mention.start, doc) in POSTED_PREPS
+    i = mention.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":  # "to *the* EU"
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "to" and doc[i - 1].lower_ == "according":
+        return False  # "according to (the) *Moroccan* reporter …": whose words, not a post
+    return i >= 0 and doc[i].lower_ in POSTED_PREPS
 
 
 def affiliating_mentions(tokens: list[Token], mentions: dict[int, Mention]) -> list[Mention]:
