@@ -231,3 +231,66 @@ def test_an_event_with_no_party_at_all_is_not_coded(parser: Language) -> None:
     assert "surrender" not in parties_coded(parser, "They had no option but to come out and "
                                                     "surrender.")
     assert parties_coded(parser, "Japan will invest in Vietnam's ports.")["invest"] == "AGREE"
+
+
+
+#: a lexicon verb in another sense, shown by its frame (issue 13, the hand-read pages): the
+#: sentence, the trigger left uncoded
+OTHER_SENSES = {
+    "a protest verb with an object": (
+        "Trump had demonstrated a fondness for brutal leaders like Saddam Hussein.",
+        "demonstrated"),
+    "a strike with an object": (
+        "That struck me as different than other calls I had listened to, she said.", "struck"),
+    "force used on oneself": (
+        "Police said the gang's leader, Benjamin Mondragon, had killed himself.", "killed"),
+    "a fight to win something": (
+        "All political parties are devoting much of their campaign spending to the digital "
+        "realm as they battle to win the election.", "battle"),
+    "a warning to do something": (
+        "Officials have warned people to stay away from infected areas.", "warned"),
+    "an insistence that something is so": (
+        "Clinton's advisers have long insisted they thought the primary would become "
+        "competitive.", "insisted"),
+    "a demand how something could be": (
+        "Maitlis repeatedly demanded how Andrew could be so sure what he was doing that night.",
+        "demanded"),
+    "a relative clause's noun is what its verb released": (
+        "It was about a call the White House released last month.", "released"),
+    "what a relative pronoun stands for was released": (
+        "The senator read a letter that the prisoners had released.", "released"),
+    "words deployed": (
+        "She said her father had hopped a freight train to find work, deploying Mr. Biden's "
+        "favorite adverb.", "deploying"),
+    "a crime committed": (
+        "The alleged criminals are conservatives who have committed the so-called offense of "
+        "supporting Trump.", "committed"),
+}
+#: the same verbs in their PLOVER sense: sentence, trigger, type
+PLOVER_SENSES = {
+    "a strike with no object": ("Workers struck at the plant on Monday.", "struck", "PROTEST"),
+    "a march": ("Thousands of protesters marched through the capital.", "marched", "PROTEST"),
+    "a fight against someone": (
+        "Rebels fought government troops for control of the town.", "fought", "ASSAULT"),
+    "a warning of one's own act": (
+        "Iran warned that it would retaliate against any attack.", "warned", "THREATEN"),
+    "a demand in the subjunctive": (
+        "The protesters demanded that the president resign.", "demanded", "REQUEST"),
+    "people released": (
+        "The rebels released the hostages they had held for a year.", "released", "RETREAT"),
+    "troops deployed": (
+        "Russia deployed troops to the border with Ukraine.", "deployed", "MOBILIZE"),
+}
+
+
+@pytest.mark.parametrize(("text", "trigger"), OTHER_SENSES.values(), ids=OTHER_SENSES.keys())
+def test_a_verb_whose_frame_shows_another_sense_is_not_coded(parser: Language, text: str,
+                                                             trigger: str) -> None:
+    assert trigger not in coded(parser, text)
+
+
+@pytest.mark.parametrize(("text", "trigger", "kind"), PLOVER_SENSES.values(),
+                         ids=PLOVER_SENSES.keys())
+def test_the_same_verbs_in_their_plover_sense_are_coded(parser: Language, text: str,
+                                                        trigger: str, kind: str) -> None:
+    assert coded(parser, text).get(trigger) == kind

@@ -267,11 +267,39 @@ def after_dateline(sent: Span) -> int:
     return span.end if span is not None else sent.start
 
 
+#: titles of a rank held in some body, not the body: the body they serve gives their sector
+RANKS = _WORDS["ranks"]
+#: ranks that are a state's armed forces' only when nothing names another body
+UNQUALIFIED_RANKS = _WORDS["unqualified_ranks"]
+
+
+def _served_body(head: Token, sectors: dict[str, str]) -> tuple[bool, str | None]:
+    """(found, sector) of the body a rank serves: a noun before it ("*police* officers"), its
+    owner ("the *gang's* leader") or its of-phrase ("the leader *of the al-Shabaab insurgent
+    group*"); a rank of :data:`UNQUALIFIED_RANKS` before a noun that names no sector serves no
+    state ("prison officers", "chief executive officer"). Not found: the rank's own sector."""
+    bodies = [c for c in head.children if c.dep_ == "poss" or (
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == head.i - 1)]
+    bodies += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    for body in bodies:
+        found = sector_of(body, phrase_tokens(body), sectors)
+        if found is not None:
+            return True, found
+    qualified = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
+    return head.lemma_.lower() in UNQUALIFIED_RANKS and qualified, None
+
+
 def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
-    """The sector a phrase's head noun names ("troops" MIL), or, for a name, its title."""
+    """The sector a phrase's head noun names ("troops" MIL), or, for a name, its title; a rank
+    takes the sector of the body it serves ("police *officers*" COP, "the gang's *leader*")."""
     lemma = head.lemma_.lower()
     if head.i > 0 and f"{head.nbor(-1).lower_} {lemma}" in sectors:
         return sectors[f"{head.nbor(-1).lower_} {lemma}"]  # "the Attorney *General*": no general
+    if lemma in RANKS:
+        served, body = _served_body(head, sectors)
+        if served:
+            return body
     if lemma in sectors:
         return sectors[lemma]
     if head.lower_ in sectors:
@@ -289,7 +317,7 @@ def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str 
     # or its apposition: "Mark Esper, the defense *secretary*"
     for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
         if appos.lemma_.lower() in sectors:
-            return sectors[appos.lemma_.lower()]
+            return sector_of(appos, [appos], sectors)
     return None
 
 

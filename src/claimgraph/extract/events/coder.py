@@ -174,7 +174,8 @@ def find_events(
             refused = refusal is not None
             code = refusal or code
         kind = lexicon.plover(code, scheme)
-        if kind is None or not domain.codes_here(doc, actor, target, code):
+        if kind is None or not sense.protests_in_sense(cand, code) or \
+                not domain.codes_here(doc, actor, target, code):
             continue  # a document about something else: "Dashlane *offers* a free version",
             # "we're *examining* the MacBook Pro", enemies in a game that "*attack*" you
         trigger = cand.trigger

@@ -44,7 +44,7 @@ CIRCUMSTANTIAL_PREPS = {"of", "about", "amid", "amidst", "despite", "after", "be
                         "following", "since", "during", "against", "over", "without", "like"}
 #: pronouns and named-entity labels a target the tables do not code may be ("him", "WeWork")
 OBJECT_PRONOUNS = {"him", "her", "them"}
-NAMED_TARGETS = {"PERSON", "ORG"}
+NAMED_TARGETS = {"PERSON", "ORG", "NORP"}
 #: CAMEO roots whose target is the one a that-clause says did something: investigate (09),
 #: disapprove and accuse (11)
 CHARGING_ROOTS = {"09", "11"}
@@ -119,6 +119,12 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is not None:
             return subj
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            # "superdelegates *backing* Clinton": the noun it describes acts when it can (a
+            # "declaration *demanding*" is its author's); agency reads roles, so imported here
+            from claimgraph.extract.events import agency
+            if agency.can_act(tok.head, conflict=False):
+                return tok.head
         if not own_only and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             # "its offer *to provide* flu shots", "Russia's decision *to withdraw*": the one
             # whose offer or decision it is; but what is requested is the addressee's act
@@ -303,9 +309,12 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
     if not passive and cand.sense.code[:2] in ASKING_ROOTS:
         # "pleaded with *the administration* to reconsider", parsed as the subject of the
         # infinitive: the one asked to act, before what the plea is set in ("*in a letter*")
+        # "demanded *that the president* resign": the subject of the demanded clause
         asked: list[Token | None] = [
             c for x in verb.children if x.dep_ in {"advcl", "ccomp"}
-            and any(a.lower_ == "to" for a in x.children if a.dep_ == "aux")
+            and any((a.dep_ == "aux" and a.lower_ == "to") or (
+                a.dep_ == "mark" and a.lower_ == "that" and x.dep_ == "ccomp")
+                for a in x.children)
             for c in x.children if c.dep_ == "nsubj"]
         target_heads = asked + target_heads
     if not passive and cand.sense.code[:2] in CHARGING_ROOTS:
@@ -340,8 +349,26 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
     # "him", "them" is someone other than the clause's subject ("threatened to use live
     # ammunition *on them*" is not the police)
     target = _first_actor([h if h.lower_ in OBJECT_PRONOUNS else _resolve_pronoun(h)
-                           for h in heads], mentions)
-    return actor, target or _named_target(heads, party)
+                           for h in heads], mentions) or _named_target(heads, party)
+    if target is None:
+        # "rejected *Assange's* attempt", "examined the conduct *of the staffers*": what is
+        # acted on belongs to the party acted upon
+        owners = [o for h in heads for o in _owners(h, actor)]
+        target = _first_actor(owners, mentions) or _named_target(owners, party)
+    return actor, target
+
+
+def _owners(thing: Token, actor: Actor | None) -> list[Token]:
+    """Who owns what a verb acts on, when that is a thing or an act: its possessor ("*Assange's*
+    attempt", "*the party's* actions") or its of-phrase ("the conduct *of the staffers*"), not
+    a pronoun and not the actor ("defended *its* policy")."""
+    if thing.dep_ not in {"dobj", "nsubjpass"} or thing.pos_ != "NOUN":
+        return []
+    owners = [c for c in thing.children if c.dep_ == "poss"]
+    owners += [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return [o for o in owners if o.pos_ in {"NOUN", "PROPN"}
+            and (actor is None or not actor.start <= o.idx < actor.end)]
 
 
 def _own_forces(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:

@@ -21,6 +21,12 @@ statement*"): a party acts on another party or on what belongs to one. So:
   "settlements ... present an obstacle and threaten the viability"):
   :func:`claimgraph.extract.events.agency.can_act` on the subject the parse gives.
 
+- **Some senses show in the verb's frame**: a protest verb with an object ("*struck* me as",
+  "*rallied* young people"), force used on oneself ("killed *himself*") or a fight *to* win
+  something, a warning *to* stay away, an insistence that something *is* so or a demand *how*
+  it could be are not acts of the category (:func:`protests_in_sense`, :func:`fights_someone`,
+  :func:`warns_of_an_act`, :func:`demands_an_act`).
+
 A trigger that fails stays an event, uncoded (``type`` None), when the mention model reads it as
 one; it is only not filed under a PLOVER category.
 """
@@ -77,6 +83,34 @@ CLAUSE_BOUNDS = frozenset({"ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis
 RELATIVES = frozenset({"which", "that"})
 #: verbs that put a question as often as they appeal ("asked whether", "Doctor asks, 'what ...'")
 QUESTION_VERBS = frozenset({"ask"})
+#: verbs whose protest is intransitive: with a direct object they are in another sense
+#: ("*struck* me as different", "*rallied* young people", "*demonstrated* a fondness")
+INTRANSITIVE_PROTESTS = frozenset({"rally", "demonstrate", "march", "strike", "riot"})
+#: CAMEO root of protest (PROTEST)
+PROTEST_ROOT = "14"
+#: verbs of fighting: with an infinitive and no one fought they strive ("*battle* to win the
+#: election", "*fighting* to survive")
+FIGHTING = frozenset({"fight", "battle", "struggle"})
+#: CAMEO roots of force used on someone (ASSAULT)
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: objects that are the actor themself: force used on oneself is no act between parties
+#: ("killed *himself*"; a bomber who "blew *himself* up" attacks others, the verb "blow")
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves",
+                        "yourself"})
+SELF_HARM_KEPT = frozenset({"blow"})
+#: verbs of warning: warning someone to do or not to do something advises, it threatens nothing
+#: ("warned people *to stay away*", "warning candidates *against* moving to the left")
+WARNING = frozenset({"warn"})
+#: verbs of demanding that also assert or ask: a demand's clause is an obligation ("insisted
+#: that he *must* resign", "demanded that he *resign*"), not a statement or a question
+#: ("insisted *they thought* the primary would be competitive", "demanded *how* Andrew could
+#: be so sure")
+INSISTING = frozenset({"insist", "demand"})
+OBLIGATION = frozenset({"must", "should", "shall", "ought", "need"})
+#: tags of a verb that can only be indicative (a subjunctive is never past or "-s")
+INDICATIVE = frozenset({"VBD", "VBZ"})
+QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "who", "when", "where", "which",
+                            "if"})
 #: verbs of wishing: what they wish of someone else is neither done nor intended ("want the
 #: Senate *to convict*", "hope Congress *will investigate*")
 WISHES = frozenset({"want", "wish", "hope", "prefer", "like"})
@@ -119,6 +153,13 @@ def _objects(cand: Candidate) -> list[Token]:
         found += [c for c in verb.children if c.dep_ == "nsubjpass"]
     if reduced_relative(verb):
         found.append(verb.head)
+    elif verb.dep_ == "relcl" and verb.head.pos_ == "NOUN":
+        # "a call *the White House released*", "the record *that Trump provided*": the noun the
+        # clause describes is what its verb acts on, when the clause has a subject of its own
+        own = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVES]
+        found = [verb.head if c.lower_ in RELATIVES else c for c in found]
+        if own and not found:
+            found.append(verb.head)
     if verb.lemma_.lower() == "meet":
         found += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
                   for p in c.children if p.dep_ == "pobj"]
@@ -157,8 +198,10 @@ def acts_on_its_kind(cand: Candidate, target: Actor | None = None) -> bool:
     objects = _objects(cand)
     if objects and all(ENTITY_KINDS.get(o.ent_type_, kinds).isdisjoint(kinds) for o in objects):
         return False  # a name of the wrong kind: "Columbus beat *Montreal*" (a team by its city)
-    if target is not None and (target.country or target.sector) and \
-            any(target.start <= o.idx < target.end for o in objects):
+    if target is not None and (target.country or target.sector) and any(
+            target.start <= o.idx < target.end and not any(c.dep_ == "poss" for c in o.children)
+            for o in objects):
+        # not what a possessive gives a country ("deploying *Mr. Biden's* favorite adverb")
         return True
     if any(o.ent_type_ in AMOUNTS for o in objects):
         return False  # "charge WeWork *$6 million*", "hit *16 percent*": a price, a level
@@ -318,6 +361,74 @@ def wished_of_another(cand: Candidate) -> bool:
     return own is not None or (other is not None and clause.dep_ in {"xcomp", "advcl"})
 
 
+def protests_in_sense(cand: Candidate, code: str) -> bool:
+    """A protest verb whose protest takes no object (:data:`INTRANSITIVE_PROTESTS`) protests
+    only without one: "workers *struck*", "thousands *marched*"; "that *struck me* as
+    different", "*rallied* young people", "*demonstrated* a fondness" are other senses.
+    ``code``: the category settled for the actor ("strike" is force for a state)."""
+    verb = cand.trigger
+    return not (cand.verbal and code.startswith(PROTEST_ROOT) and not cand.sense.context
+                and verb.lemma_.lower() in INTRANSITIVE_PROTESTS
+                and any(c.dep_ == "dobj" for c in verb.children))
+
+
+def fights_someone(cand: Candidate) -> bool:
+    """Force is used on someone: not on oneself ("killed *himself*"), and a fight with an
+    infinitive and no one fought is a struggle for something ("*battle* to win the U.K.'s
+    election", "*fighting* to survive")."""
+    verb = cand.trigger
+    if not cand.verbal or verb.pos_ != "VERB" or cand.sense.code[:2] not in FORCE_ROOTS:
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects and all(o.lower_ in REFLEXIVES for o in objects) \
+            and verb.lemma_.lower() not in SELF_HARM_KEPT:
+        return False
+    if verb.lemma_.lower() in FIGHTING and not objects:
+        opponents = [c for c in verb.children if c.dep_ == "prep"
+                     and c.lower_ in {"against", "with", "for"}]
+        strives = any(c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+        return not strives or bool(opponents)
+    return True
+
+
+def warns_of_an_act(cand: Candidate) -> bool:
+    """Warning someone to do something, or against doing it, advises; it threatens nothing
+    ("warned people *to stay away*", "warning candidates *against* moving to the left")."""
+    verb = cand.trigger
+    if not cand.verbal or verb.lemma_.lower() not in WARNING:
+        return True
+    return not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "against")
+                   for c in verb.children)
+
+
+def demands_an_act(cand: Candidate) -> bool:
+    """"Insist" and "demand" with a clause demand only what the clause says must happen
+    ("insisted that he *must* resign", "demanded that he *resign*"); an indicative clause is
+    an assertion ("insisted they *thought* ..."), a question word makes a question ("demanded
+    *how* Andrew could be so sure"). With an object or "on" they demand ("demanded his
+    release", "insisted on a recount")."""
+    verb = cand.trigger
+    if not cand.verbal or verb.lemma_.lower() not in INSISTING or cand.demand:
+        return True
+    if any(c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "upon"})
+           for c in verb.children):
+        return True
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return True
+    for clause in clauses:
+        if clause.left_edge.lower_ in QUESTION_WORDS:
+            continue
+        auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in OBLIGATION for a in auxes) or (
+                all(a.tag_ == "VB" for a in auxes) and clause.tag_ not in INDICATIVE):
+            # "must resign", "that he *step* down", "that control *be taken* away" (the
+            # subjunctive; the tagger reads some as present tense)
+            return True
+    return False
+
+
 def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
                     target: Actor | None = None) -> bool:
     """Whether a candidate's verb is used in the sense its PLOVER category names, by what it
@@ -325,5 +436,6 @@ def in_plover_sense(cand: Candidate, lexicon: lex_mod.Lexicon,
     (:func:`subject_acts`, when the roles found no actor)."""
     return acts_on_its_kind(cand, target) and complement_fits(cand, lexicon) and \
         threatens_an_act(cand, lexicon) and agrees_to_something(cand) and \
-        demands_of_another(cand) and asks_for_something(cand) and \
+        demands_of_another(cand) and asks_for_something(cand) and fights_someone(cand) and \
+        warns_of_an_act(cand) and demands_an_act(cand) and \
         not wished_of_another(cand) and not in_a_condition(cand.trigger)
