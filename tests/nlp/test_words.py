@@ -72,3 +72,23 @@ def test_a_record_releases_its_docs_words(nlp) -> None:
     record = record_from_doc(document, doc)
     assert record.text == document.text
     assert "claimgraph.words" not in doc.user_data
+
+
+def test_words_of_another_pipeline_and_after_the_string_table_is_emptied_read_the_same(
+        monkeypatch) -> None:
+    from claimgraph.nlp import words as module
+
+    def parse(nlp):
+        return Doc(nlp.vocab, words=["Zelenskyy", "visited", "Mykolaiv"], heads=[1, 1, 1],
+                   deps=["nsubj", "ROOT", "dobj"], lemmas=["Zelenskyy", "visit", "Mykolaiv"])
+
+    first = parse(spacy.blank("en"))
+    expected = [token_values(t) for t in first]
+    assert [word_values(w) for w in words(first)] == expected
+    # a second vocabulary (its own StringStore) finds the strings the first one added
+    second = parse(spacy.blank("en"))
+    assert [word_values(w) for w in words(second)] == expected
+    monkeypatch.setattr(module._Strings, "LIMIT", 0)  # the shared table is emptied when full
+    third = parse(spacy.blank("en"))
+    assert [word_values(w) for w in words(third)] == expected
+    assert set(module._STRINGS.values()) <= {s for values in expected for s in values[2:9]}

@@ -33,6 +33,8 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.knowledge import word_sets
+from claimgraph.nlp.words import Word
+from claimgraph.nlp.words import words as words_of
 
 #: ``doc.user_data`` key: entity start token -> canonical name of its person
 _KEY = "claimgraph.person_names"
@@ -195,20 +197,21 @@ def person_words(doc: Doc) -> frozenset[str]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     words: set[str] = set()
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_id_ or not tok.text.isalpha():
+    ws = words_of(doc)
+    for w in ws:
+        if w.pos_ != "PROPN" or not w.text[:1].isupper() or not w.text.isalpha() or doc[w.i].ent_id_:
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        if w.i + 1 < len(ws) and ws[w.i + 1].pos_ == "PROPN":
             continue  # a word inside a longer name: "Hong" in "Hong Kong"
-        before = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
-        if before in TITLES or before in OFFICES or _person_clause(tok):
-            words.add(tok.text)
+        before = ws[w.i - 1].lower_.rstrip(".") if w.i > 0 else ""
+        if before in TITLES or before in OFFICES or _person_clause(w):
+            words.add(w.text)
     out = frozenset(words)
     doc.user_data[_WORDS_KEY] = out
     return out
 
 
-def _person_clause(tok: Token) -> bool:
+def _person_clause(tok: Token | Word) -> bool:
     """True when a clause about ``tok`` shows a person: a "who" clause hangs on it, or it says
     something whose subject is "he" or "she" ("Schwartzman said he was tired")."""
     for child in tok.children:
@@ -236,22 +239,22 @@ def _surnames_after_offices(doc: Doc) -> set[str]:
     in the office's phrase, when the document also writes it alone (a word written only after a
     given name, "Public Prosecution", is no one's surname)."""
     alone: set[str] = set()
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text.isalpha() or not tok.text[:1].isupper():
+    ws = words_of(doc)
+    n = len(ws)
+    for w in ws:
+        if w.pos_ != "PROPN" or not w.text.isalpha() or not w.text[:1].isupper():
             continue
-        before = doc[tok.i - 1] if tok.i > 0 else None
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (before is None or before.pos_ != "PROPN") and (after is None or after.pos_ != "PROPN"):
-            alone.add(tok.text)
+        if (w.i == 0 or ws[w.i - 1].pos_ != "PROPN") and (w.i + 1 == n or ws[w.i + 1].pos_ != "PROPN"):
+            alone.add(w.text)
     out: set[str] = set()
-    for tok in doc:
-        if tok.lower_ not in OFFICES:
+    for w in ws:
+        if w.lower_ not in OFFICES:
             continue
-        for k in range(tok.i + 2, min(len(doc), tok.i + _OFFICE_REACH)):
-            if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX"):
+        for k in range(w.i + 2, min(n, w.i + _OFFICE_REACH)):
+            if ws[k].pos_ in ("VERB", "AUX") or doc[k].is_punct:
                 break
-            last, given = doc[k], doc[k - 1]
-            ends = k + 1 == len(doc) or doc[k + 1].pos_ != "PROPN"
+            last, given = ws[k], ws[k - 1]
+            ends = k + 1 == n or ws[k + 1].pos_ != "PROPN"
             if ends and last.text in alone and given.pos_ == "PROPN" and given.text[:1].isupper():
                 out.add(last.text)
                 break
@@ -336,10 +339,11 @@ def _untagged_full_names(doc: Doc, surnames: set[str] | frozenset[str]) -> list[
     an office ("Ms Persson", "Director Persson")."""
     out: list[tuple[int, str]] = []
     surnames = set(surnames) | _surnames_after_offices(doc)
-    for tok in doc:
+    ws = words_of(doc)
+    for tok in ws:
         if tok.text not in surnames or tok.ent_type_ == "PERSON" or tok.i == 0:
             continue
-        given = doc[tok.i - 1]
+        given = ws[tok.i - 1]
         if not (given.pos_ == "PROPN" and given.text[:1].isupper() and given.text.isalpha()):
             continue
         if given.lower_ in TITLES or given.lower_ in OFFICES or given.ent_type_ == "PERSON":
@@ -503,11 +507,12 @@ def person_genders(doc: Doc) -> dict[str, str]:
             vote(name, _word_gender(word), WORD_WEIGHT)
     # pronouns after one person alone in their sentence
     at = 0
+    ws = words_of(doc)
     for sent in doc.sents:
         while at < len(people) and people[at].start < sent.start:
             at += 1
         k = at
-        for tok in sent:
+        for tok in ws[sent.start : sent.end]:
             if tok.text in _QUOTE_MARKS:
                 break  # '… Trump said: "She lied"': who a quotation's pronoun is, it does not say
             gender = PRONOUN_GENDERS.get(tok.text.lower())

@@ -84,7 +84,7 @@ class Quotes:
 _MARKS = "claimgraph.attribution.marks"
 
 
-def _marks(doc: Doc) -> tuple[list[bool], list[bool]]:
+def marks(doc: Doc) -> tuple[list[bool], list[bool]]:
     """Per token: ``is_punct``, and whether it is a line break (a space token holding a
     newline), read once per ``Doc``: the quotation scans below step over many tokens for each
     candidate cue, and a ``Token`` made for each step cost most of their time."""
@@ -101,7 +101,7 @@ def _quote_left(tok: Token, quotes: Quotes) -> int:
     """The quotation ending just before ``tok`` ("…," Trump said), or -1."""
     count = 0
     ws = words_of(tok.doc)
-    punct, breaks = _marks(tok.doc)
+    punct, breaks = marks(tok.doc)
     for i in range(tok.i - 1, -1, -1):
         q = quotes.of_token[i]
         if q >= 0:
@@ -120,7 +120,7 @@ def _quote_right(tok: Token, quotes: Quotes) -> int:
     """The quotation opening just after ``tok`` (said: "…" / said Tuesday, "…"), or -1."""
     count = 0
     ws = words_of(tok.doc)
-    punct, breaks = _marks(tok.doc)
+    punct, breaks = marks(tok.doc)
     prev = ws[tok.i]
     for i in range(tok.i + 1, len(ws)):
         q = quotes.of_token[i]

@@ -20,7 +20,9 @@ from claimgraph.extract.attribution.frames import (
     colon_after,
     for_clause,
     is_time_phrase,
+    marks,
 )
+from claimgraph.nlp.words import words as words_of
 
 _SKIP_EDGE = {",", ".", ";", ":", "-", "—", "–", "(", ")"}
 _TAIL_DEPS = {"punct", "cc", "conj", "mark"}
@@ -30,10 +32,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-unty
     """Drop punctuation and spaces at both ends of a token range [start, end), and a
     conjunction left dangling at its end ("said that ten children had died, and warned …":
     the parse hangs the "and" on the clause)."""
-    while start < end and (doc[start].text in _SKIP_EDGE or doc[start].is_space):
+    ws = words_of(doc)
+    while start < end and (ws[start].text in _SKIP_EDGE or ws[start].text.isspace()):
         start += 1
     while end > start and (
-        doc[end - 1].text in _SKIP_EDGE or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"
+        ws[end - 1].text in _SKIP_EDGE or ws[end - 1].text.isspace() or ws[end - 1].dep_ == "cc"
     ):
         end -= 1
     return start, end
@@ -111,18 +114,21 @@ def _line_after(cue: Token) -> tuple[int, int] | None:
 def _within_line(cue: Token, start: int, end: int) -> tuple[int, int]:
     """Clip a parse-read content to the cue's paragraph: a parse that glues a headline to the
     first line ("… European Union\nLONDON — Clinton spoke …") must not carry it across."""
-    doc = cue.doc
+    ws = words_of(cue.doc)
+    breaks = marks(cue.doc)[1]
     lo, hi = start, end
-    for t in reversed(doc[: cue.i + 1]):
+    for i in range(cue.i, -1, -1):
+        t = ws[i]
         if t.idx < start:
             break
-        if t.is_space and "\n" in t.text:
+        if breaks[i]:
             lo = t.idx + len(t.text)
             break
-    for t in doc[cue.i :]:
+    for i in range(cue.i, len(ws)):
+        t = ws[i]
         if t.idx >= end:
             break
-        if t.is_space and "\n" in t.text:
+        if breaks[i]:
             hi = t.idx
             break
     return (lo, hi) if lo < hi else (start, end)
@@ -135,7 +141,8 @@ def _in_paragraph(cue: Token, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _to_chars(doc, start: int, end: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    ws = words_of(doc)
+    return ws[start].idx, ws[end - 1].idx + len(ws[end - 1].text)
 
 
 def _snap_to_quotes(start: int, end: int, quotes: Quotes) -> tuple[int, int]:

@@ -32,6 +32,7 @@ from claimgraph.extract.places.mentions import (
 )
 from claimgraph.extract.span_index import SpanIndex
 from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.words import words as words_of
 
 
 def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
@@ -44,15 +45,16 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
     """
     found: list[Mention] = dateline(doc, gazetteer, taken)
     people = people_words(doc)
-    i, n = 0, len(doc)
+    ws = words_of(doc)
+    i, n = 0, len(ws)
     while i < n:
-        token = doc[i]
-        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+        w = ws[i]
+        if w.pos_ != "PROPN" or i in taken or not w.text[:1].isupper():
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].i not in taken \
-                and doc[j].text[:1].isupper():
+        while j < n and j - i < 4 and ws[j].pos_ == "PROPN" and j not in taken \
+                and ws[j].text[:1].isupper():
             j += 1
         matched = False
         for end in range(j, i, -1):  # longest match first
@@ -66,7 +68,7 @@ def gazetteer_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int],
                 break
             if not entries:
                 continue
-            locative = i > 0 and doc[i - 1].lower_ in LOCATIVE
+            locative = i > 0 and ws[i - 1].lower_ in LOCATIVE
             if not locative and fold(span.text) in people:
                 break
             # "New Quay, Ceredigion": a county after a comma closes the name of a place in it
@@ -135,9 +137,10 @@ def party_homes(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     (Cook County), "Westrom, R-Elbow Lake," — a state, a county or a town, after a comma or an
     opening bracket. A bare name that is no place is tried as a county ("D-Kanawha")."""
     found: list[Mention] = []
-    for token in doc[1:-2]:
-        i = token.i
-        if token.lower_ not in PARTIES or doc[i + 1].text != "-" or doc[i - 1].text not in (",", "("):
+    ws = words_of(doc)
+    for w in ws[1:-2]:
+        i = w.i
+        if w.lower_ not in PARTIES or ws[i + 1].text != "-" or ws[i - 1].text not in (",", "("):
             continue
         stop = i + 2
         while stop < len(doc) and stop < i + 5 and doc[stop].text[:1].isupper():
@@ -160,11 +163,11 @@ def county_lists(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     "Clarke, Madison, Oconee and Oglethorpe counties" -> Barrow County, Jackson County, ...;
     so is the name before a "parish(es)" in Louisiana style ("Avoyelles and Rapides parishes")."""
     found: list[Mention] = []
-    for token in doc:
-        if token.lower_ not in ("counties", "parishes") or token.i == 0:
+    for w in words_of(doc):
+        if w.lower_ not in ("counties", "parishes") or w.i == 0:
             continue
-        suffix = "County" if token.lower_ == "counties" else "Parish"
-        i, names = token.i - 1, []
+        suffix = "County" if w.lower_ == "counties" else "Parish"
+        i, names = w.i - 1, []
         while i >= 0:
             end = i + 1
             while i >= 0 and doc[i].text[:1].isupper() and doc[i].is_alpha and end - i <= 3:
@@ -304,7 +307,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     dateline's town, and any town in capitals that files a story further down ("WASHINGTON
     (AP) -"), is marked ``source="dateline"``: :mod:`.geocode` reads it as a town."""
     mentions = entity_mentions(doc, gazetteer)
-    taken = {t.i for ent in doc.ents for t in ent}
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, regions_named(mentions, gazetteer)))
     _add_new(mentions, conjoined_places(doc, gazetteer, mentions, regions_named(mentions, gazetteer)))
     _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))
