@@ -121,3 +121,11 @@ def test_cue_weights_are_finite_and_name_known_features() -> None:
     for name, value in w.items():
         assert math.isfinite(value), name
         assert name in singles or name.startswith(prefixes), name
+
+
+def test_wishes_are_unique_lemmas_of_a_known_kind() -> None:
+    rows = [line.split("\t") for line in _data_lines("wishes.tsv")]
+    lemmas = [row[0] for row in rows]
+    assert len(lemmas) == len(set(lemmas))
+    for lemma, kind in rows:
+        assert lemma == lemma.lower() and " " not in lemma and kind in ("intent", "perception"), lemma

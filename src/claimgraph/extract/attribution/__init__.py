@@ -37,10 +37,12 @@ from claimgraph.extract.attribution.quotes import find_quotes
 from claimgraph.extract.attribution.sources import (
     appositive_speaker,
     inverted_speaker,
+    nobody_speaks,
     stranded_speaker,
     subject_of,
 )
 from claimgraph.extract.dateline import dateline_end
+from claimgraph.extract.events.domain import public_affairs
 from claimgraph.extract.span_index import SpanIndex
 from claimgraph.ids import item_id, text_hash
 from claimgraph.nlp import extensions
@@ -290,6 +292,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     hedge_starts = [s for s, _ in hedges]
     claimed = _Coverage([(start, end) for _, start, end in kept])
     key = text_hash(text)
+    strict = not public_affairs(doc)  # outside politics an attribution needs a speaker
     history: list[Source] = []
     out: list[Attribution] = []
     relayed: set[int] = set()  # offsets of "citing" words a via chain has read
@@ -335,6 +338,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if mention is not None and not mention.text.strip():
             mention = None  # the cited party may be punctuation alone too
         via_mentions = [v for v in via_mentions if v.text.strip()]
+        if strict and nobody_speaks(cue.token, cue.frame, mention):
+            continue  # "Remember, …", "if you want to …": no one's claim to count
         source = make_source(mention, history) if mention is not None else None
         if source is not None:
             history.append(source)

@@ -32,6 +32,7 @@ from claimgraph.extract.attribution.frames import (
 )
 from claimgraph.extract.attribution.indirect import content_span, hearsay_content
 from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.extract.events.domain import public_affairs
 from claimgraph.nlp.words import Word
 from claimgraph.nlp.words import words as words_of
 
@@ -207,6 +208,28 @@ def reports_an_act(tok: Token, frame: str) -> bool:
     return subj is not None and subj.ent_type_ == "GPE" and bool(subj.ent_id_)  # a known country
 
 
+#: frames whose content is an object, where a word of perceiving reports what was seen
+OBJECT_FRAMES = frozenset({"dobj", "prep", "passive", "acl"})
+
+
+def mere_wish(tok: Token, frame: str) -> bool:
+    """True when ``tok`` wants, intends or perceives rather than says or believes
+    (``wishes.tsv``): "plans to launch", "is hoping a redesign will …", "saw a catfish".
+
+    Read only outside public affairs (see :func:`find_cues`): PolNeAR, which is political news,
+    marks most such words as attributions ("plans to veto" states a position), while on other
+    pages they are what a company or a player does or wants, nobody's claim. A word of
+    perceiving with a clause ("found that …", "saw that …") still reports a finding.
+    """
+    wishes = lexicon().wishes
+    kind = wishes.get(tok.lemma_.lower())
+    if kind is None and tok.pos_ == "VERB":  # the lemmatizer's "hop" for "hoped", "hoping"
+        word = tok.lower_
+        stems = (word[:-3] + "e", word[:-1]) if word.endswith("ing") else (word[:-1],) if word.endswith("ed") else ()
+        kind = next((wishes[s] for s in stems if s in wishes), None)
+    return kind == "intent" or (kind == "perception" and frame in OBJECT_FRAMES)
+
+
 def is_speech_act(tok: Token) -> bool:
     """True when ``tok``'s lemma is a verb or noun of saying or thinking (``speech_acts.txt``)."""
     return tok.lemma_.lower() in lexicon().speech_acts
@@ -219,6 +242,7 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
     """
     out: list[Cue] = []
     first_line = classifier.headline_end(doc.text if text is None else text)
+    strict = not public_affairs(doc)  # outside politics only saying and believing attribute
     for w in words_of(doc):
         if not _may_be_candidate(w):
             continue
@@ -230,6 +254,8 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
             continue
         if frame in ACT_FRAMES and reports_an_act(tok, frame):
             continue  # "Jordan blocked the crossing": an act, not what anyone said or thinks
+        if strict and (mere_wish(tok, frame) or (frame in ACT_FRAMES and not is_speech_act(tok))):
+            continue  # "Apple plans to …", "the Steelers spent Monday …": no one's claim
         rate = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
         if rate < MIN_RATE:
             continue  # not worth the context features: never a cue in train

@@ -15,7 +15,8 @@
 - ``hearsay.txt``: adverbs that attribute with no source ("reportedly", "allegedly");
 - ``outlet_words.txt``: the last words of outlets' names ("Insider", "Wire", "Times");
 - ``speech_acts.txt``: verbs and nouns of saying and thinking, the only ones whose object can be
-  a claim.
+  a claim;
+- ``wishes.tsv``: words of wanting, intending and perceiving, no claims outside public affairs.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class Lexicon:
     hearsay: frozenset[str]  # adverbs that attribute with no source: "reportedly"
     outlet_words: frozenset[str]  # a name ending in one is an outlet's: "Business Insider"
     speech_acts: frozenset[str]  # lemmas of saying and thinking: "deny", "criticism"
+    wishes: dict[str, str]  # lemma -> "intent" or "perception": "plan", "see"
 
 
 @lru_cache(maxsize=1)
@@ -75,4 +77,5 @@ def lexicon() -> Lexicon:
         hearsay=frozenset(line.strip().lower() for line in _lines("hearsay.txt")),
         outlet_words=frozenset(line.strip() for line in _lines("outlet_words.txt")),
         speech_acts=frozenset(line.strip() for line in _lines("speech_acts.txt")),
+        wishes={row[0]: row[1] for row in _rows("wishes.tsv")},
     )

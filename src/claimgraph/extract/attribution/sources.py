@@ -91,6 +91,31 @@ def _subject_mention(cue: Token) -> Span | None:
     return None
 
 
+#: frames whose cue may name nobody: "reportedly", "according to" and a document's "in" name
+#: their own source or none, a headline's and a signature's speaker is read off the line
+UNNAMED_FRAMES = frozenset({"hearsay", "according", "in_document", "headline", "signed", "colon"})
+#: the reader, whom the writer addresses: "if you want to …", "you'll see that …"
+READER = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+
+
+def nobody_speaks(cue: Token, frame: str, mention: Span | None) -> bool:
+    """True when a verb that needs a speaker names none the reader could count: no one at all
+    ("Wondering how …", "Remember, …", "saying that Apple had a bad week is an
+    understatement", an imperative "Aim to …"), or the reader ("if you want to …", "you'll see
+    that …"). A passive or hearsay cue ("is believed to", "It is reported that") and a raising
+    verb ("seems to") attribute to nobody named by design and stay.
+    """
+    if mention is not None:
+        return mention.root.lower_ in READER and len(mention) == 1
+    return (
+        cue.pos_ == "VERB"
+        and frame not in UNNAMED_FRAMES
+        and cue.tag_ != "VBN"  # a participle: "the claims made by", "is said to"
+        and not _passive(cue)
+        and cue.lemma_.lower() not in lexicon().sourceless
+    )
+
+
 def _passive(cue: Token) -> bool:
     """True when the cue is a passive participle whose subject, its own or the clause's it hangs
     on, is the one the act was done to ("he was asked", "Asked about the vote, she said")."""

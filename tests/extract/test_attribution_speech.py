@@ -1,0 +1,65 @@
+"""Speech or not (issue 12): outside public affairs an attribution needs someone who says or
+believes something.
+
+A product review or a sports report is full of verbs that PolNeAR, political news, marks as
+attributions but a reader counting claims does not: what a company plans, what a player wants,
+what someone saw, what the writer tells the reader to do. The texts below were written for
+these tests; each is long enough (150 words or more) for the document to be judged by what it
+is about (``extract/events/domain.py``); a shorter one is read as public affairs, as before.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimgraph.extract.events.domain import public_affairs
+from claimgraph.nlp import extensions
+from claimgraph.record import Attribution
+
+REVIEW = (
+    "The new phone arrives in stores on Friday with a bigger battery, a brighter screen and a "
+    "camera that handles low light far better than last year's model. Apple plans to launch a "
+    "cheaper version in the spring. The company said that the battery lasts two full days. "
+    "“This is the best camera we have ever built,” said Kaiann Drance, a marketing manager. "
+    "If you want to save money, you can wait for the spring model. Remember, the case is sold "
+    "separately. I saw a long line outside the store on Monday morning, and many fans hoped to "
+    "get the blue colour before it sells out. The screen is larger than before, the speakers "
+    "are louder, and the charger is faster. The price starts at 799 dollars for the smallest "
+    "model and rises to 1,099 dollars for the largest one with the most storage. Reviewers "
+    "praised the design, the weight and the feel of the frame in the hand, and most of them "
+    "liked the new colours, the matte glass on the back and the quieter vibration motor."
+)
+
+
+def attributions(nlp: Language, text: str) -> list[Attribution]:
+    found: list[Attribution] = extensions.results(nlp(text), "cg_attributions")
+    return found
+
+
+def cues(nlp: Language, text: str) -> dict[str, Attribution]:
+    return {a.cue.text: a for a in attributions(nlp, text) if a.cue is not None}
+
+
+def test_a_review_is_not_public_affairs(nlp: Language) -> None:
+    assert not public_affairs(nlp(REVIEW))
+
+
+def test_plans_wishes_and_sights_are_no_claims_outside_public_affairs(nlp: Language) -> None:
+    found = attributions(nlp, REVIEW)
+    words = {a.cue.text for a in found if a.cue is not None}
+    for word in ("plans", "want", "saw", "hoped", "Remember"):
+        assert word not in words, word
+    # saying stays, in a clause or beside a quotation
+    said = {a.source.text for a in found if a.cue is not None and a.cue.text == "said" and a.source}
+    assert said == {"The company", "Kaiann Drance, a marketing manager"}
+
+
+def test_the_reader_is_no_source(nlp: Language) -> None:
+    text = REVIEW.replace("If you want to save money", "If you think the price is too high")
+    assert "think" not in cues(nlp, text)
+
+
+def test_in_public_affairs_a_plan_is_still_a_position(nlp: Language) -> None:
+    # PolNeAR marks "plans to" as an attribution in political news: unchanged there
+    found = cues(nlp, "The senator plans to introduce the bill next week.")
+    assert found["plans"].source is not None and found["plans"].source.text == "The senator"
