@@ -92,3 +92,14 @@ def test_words_of_another_pipeline_and_after_the_string_table_is_emptied_read_th
     third = parse(spacy.blank("en"))
     assert [word_values(w) for w in words(third)] == expected
     assert set(module._STRINGS.values()) <= {s for values in expected for s in values[2:9]}
+
+
+def test_where_a_word_is_written_in_any_case_and_the_index_goes_with_the_words() -> None:
+    from claimgraph.nlp.words import where
+
+    doc = spacy.blank("en")("Citing officials, Reuters said the talks failed; citing no one, Tass denied it.")
+    assert where(doc, "citing") == [0, 9]
+    assert where(doc, "said") == [4] and where(doc, "according") == []
+    release(doc)
+    assert "claimgraph.words.where" not in doc.user_data
+    assert where(doc, "tass") == [13]

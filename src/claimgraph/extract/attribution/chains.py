@@ -20,6 +20,7 @@ from claimgraph.extract.attribution.entities import entity_info_of
 from claimgraph.extract.attribution.identity import outlet_name, source_kind
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.attribution.sources import CITE_LEMMAS, RELAY_LEMMAS, phrase, subject_of
+from claimgraph.nlp.words import where
 
 #: nouns of a conversation whose other party relays the claim ("in an interview with X")
 INTERVIEW_NOUNS = {"interview", "conversation", "podcast", "appearance", "briefing"}
@@ -74,6 +75,8 @@ def citing_of(cue: Token) -> Token | None:
     "According to a report by Reuters, citing two diplomats, …": the participle hangs on the
     clause "according to" sits in, right after the phrase.
     """
+    if not where(cue.doc, "citing"):
+        return None  # nearly every document: no subtree walked
     for tok in cue.subtree:
         if tok.lower_ == "citing" and tok.dep_ in CITING_DEPS and tok.i != cue.i:
             return tok

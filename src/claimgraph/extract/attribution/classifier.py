@@ -17,8 +17,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from claimgraph.extract.attribution.frames import marks
 from claimgraph.extract.attribution.lexicon import FOLDER, lexicon
 from claimgraph.knowledge import rows
+from claimgraph.nlp.words import Word, word
+from claimgraph.nlp.words import words as words_of
 
 RATE_FEATURE = "rate_logit"
 #: the weight of a refinement's shift of the rate is named ``shift:<kind>``
@@ -36,7 +39,7 @@ def subject_category(tok: Token) -> str:
     """
     if tok.text == ":":
         return _noun_category(tok.doc[tok.i - 1]) if tok.i > 0 else "none"
-    head = tok
+    head = word(tok)
     for _ in range(2):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
         if subj is None:
@@ -56,7 +59,7 @@ def subject_category(tok: Token) -> str:
     return _noun_category(subj)
 
 
-def _noun_category(word: Token) -> str:
+def _noun_category(word: Token | Word) -> str:
     lower = word.lower_
     if lower in _PERSON_PRONOUNS or lower in ("him", "her", "me", "us", "them"):
         return "pron"
@@ -77,7 +80,9 @@ def content_features(content: Span, frame: str) -> list[str]:
     "supported the bill" and "supported banning all imports" share a word and a frame; what
     they carry tells the claim from the action.
     """
-    words = [t for t in content if not (t.is_punct or t.is_space)]
+    punct = marks(content.doc)[0]
+    words = [w for w in words_of(content.doc)[content.start : content.end]
+             if not (punct[w.i] or w.text.isspace())]
     n = len(words)
     size = "1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
     feats = [f"content_size|frame={size}|{frame}"]
@@ -97,24 +102,25 @@ def context_features(tok: Token, frame: str, headline_end: int, subj: str | None
     ``subj`` is :func:`subject_category` of ``tok`` when the caller has it already.
     """
     subj = subject_category(tok) if subj is None else subj
-    dep = tok.dep_
-    lemma = tok.lemma_.lower()
+    w = word(tok)
+    dep = w.dep_
+    lemma = w.lemma_.lower()
     feats = [
         f"frame={frame}",
         f"dep={dep}",
-        f"tag={tok.tag_}",
+        f"tag={w.tag_}",
         f"subj={subj}",
         f"subj|frame={subj}|{frame}",
         f"dep|frame={dep}|{frame}",
-        f"pos|frame={tok.pos_}|{frame}",
+        f"pos|frame={w.pos_}|{frame}",
         # what a frequent word does in this sentence: the fit keeps only pairs seen often
         f"lemma|subj={lemma}|{subj}",
         f"lemma|dep={lemma}|{dep}",
-        f"head|dep={tok.head.lemma_.lower()}|{dep}",
+        f"head|dep={w.head.lemma_.lower()}|{dep}",
     ]
     if lemma in lexicon().cue_types:
         feats.append("listed")
-    children = list(tok.children)
+    children = w.children
     if any(c.dep_ == "neg" for c in children):
         feats.append("negated")
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):

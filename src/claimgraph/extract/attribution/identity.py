@@ -36,6 +36,7 @@ from claimgraph.extract.attribution.mention_names import (
 )
 from claimgraph.extract.attribution.sources import phrase
 from claimgraph.nlp.names import PRONOUN_GENDERS, group_like, organization_like, person_genders
+from claimgraph.nlp.words import words as words_of
 from claimgraph.record import Source
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me", "his"}
@@ -480,10 +481,11 @@ def _same_head(mention: Span, history: list[Source]) -> Antecedent:
             continue
         if src.canonical and not src.anonymous:
             return src.canonical, src.kind
+    ws = words_of(doc)
     for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
-        tok = doc[i]
-        if tok.lemma_.lower() != head:
+        if ws[i].lemma_.lower() != head:
             continue
+        tok = doc[i]
         ent = entity_at(tok)
         if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and tok.pos_ == "PROPN":
             return entity_name(ent), entity_info_of(tok)[1] or ENTITY_KINDS.get(ent.label_)
@@ -510,14 +512,15 @@ def _recent_subject(
     """The last named main-clause subject of a kind in ``wanted`` between offset ``after`` and
     the mention (bounded by ``LOOKBACK_TOKENS``) whose name ``fits`` the mention."""
     doc = mention.doc
+    ws = words_of(doc)
     for i in range(mention.start - 1, max(-1, mention.start - 1 - LOOKBACK_TOKENS), -1):
-        tok = doc[i]
-        if tok.idx < after:
+        w = ws[i]
+        if w.idx < after:
             break
         # a main clause's subject: "Biden said Putin lied. He …" is still Biden
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ROOT":
+        if w.dep_ not in ("nsubj", "nsubjpass") or w.head.dep_ != "ROOT":
             continue
-        kind, name = speaker_entity(tok)
+        kind, name = speaker_entity(doc[i])
         if _kind_fits(kind, wanted) and fits(name):
             return name, kind
     return None, None

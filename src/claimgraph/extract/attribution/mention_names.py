@@ -9,6 +9,8 @@ Britain Liu Xiaoming has said").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from claimgraph.extract.attribution.entities import (
@@ -18,6 +20,8 @@ from claimgraph.extract.attribution.entities import (
     head_entity,
 )
 from claimgraph.nlp.names import OFFICES, TITLES, given_name_start, person_by_surname
+from claimgraph.nlp.words import where
+from claimgraph.nlp.words import words as words_of
 
 
 def named(mention: Span) -> str | None:
@@ -97,8 +101,13 @@ def named_later(mention: Span) -> str | None:
         return None
     doc = mention.doc
     n = len(words)
-    for i in range(mention.end, min(len(doc) - n, mention.end + LOOKAHEAD_TOKENS)):
-        if doc[i].lower_ != words[0] or [t.lower_ for t in doc[i : i + n]] != words:
+    ws = words_of(doc)
+    stop = min(len(doc) - n, mention.end + LOOKAHEAD_TOKENS)
+    firsts = where(doc, words[0])
+    for i in firsts[bisect_left(firsts, mention.end):]:
+        if i >= stop:
+            break
+        if [w.lower_ for w in ws[i : i + n]] != words:
             continue
         after = doc[i + n + 1] if doc[i + n].text == "," and i + n + 1 < len(doc) else doc[i + n]
         ent = entity_at(after)

@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.attribution.frames import marks
 from claimgraph.extract.attribution.lexicon import lexicon
 from claimgraph.extract.dateline import dateline_end
 from claimgraph.nlp import extensions
@@ -215,12 +216,13 @@ def phrase(head: Token, *, with_clauses: bool = True) -> Span:
         left = [t.i for t in head.subtree if t.i <= head.i]
         start, end = min(left), head.i + 1
     # a mention never runs across a line break (a headline the parser glued to the dateline)
-    for t in doc[start : head.i]:
-        if t.is_space and "\n" in t.text:
-            start = t.i + 1
-    for t in doc[head.i + 1 : end]:
-        if t.is_space and "\n" in t.text:
-            end = t.i
+    breaks = marks(doc)[1]
+    for i in range(start, head.i):
+        if breaks[i]:
+            start = i + 1
+    for i in range(head.i + 1, end):
+        if breaks[i]:
+            end = i
             break
     # "WASHINGTON — Sen. Bernie Sanders": the wire's dateline is where, not who
     opening = dateline_end(extensions.text_of(doc), doc[start].idx) if start < head.i else None
