@@ -1,7 +1,10 @@
 """Stories: the reports of one happening together, another happening of the same kind apart,
 and a report read later placed without recomputing the rest."""
 
+import pytest
+
 from claimgraph.record import Entity
+from claimgraph.resolve import stories as stories_module
 from claimgraph.resolve.copies import find_copies
 from claimgraph.resolve.stories import StoryIndex, features, figures, find_stories, lead, title_of
 from tests.resolve.reports import (
@@ -58,6 +61,46 @@ def test_a_report_read_before_the_reports_linking_it_to_its_story_joins_it_once_
                     "coastguard took survivors to hospital.", "2020-01-03")
     [story] = find_stories([first, survivors, fuller])
     assert sorted(story.documents) == sorted([first.id, survivors.id, fuller.id])
+
+
+FERRY = [
+    "A ferry capsized off Lamma Island in a storm on Monday night, and coastguard divers "
+    "searched the harbour for missing passengers.",
+    "Coastguard divers searched the harbour for passengers after the Lamma Island ferry "
+    "capsized in Monday night's storm.",
+    "The Lamma Island ferry capsized in a storm on Monday night with 120 passengers aboard; "
+    "coastguard divers searched the harbour.",
+    "Passengers were missing after a ferry capsized in a storm off Lamma Island on Monday "
+    "night, as coastguard divers searched the harbour.",
+    "Coastguard divers searched the harbour on Tuesday for passengers missing since the Lamma "
+    "Island ferry capsized in a storm.",
+    "The marine department said the Lamma Island ferry capsized in Monday night's storm; "
+    "coastguard divers searched the harbour for the missing.",
+]
+SURVIVOR = ("A survivor of the Lamma Island ferry that capsized in a storm on Monday night said "
+            "she clung to a cooler for three hours in the dark harbour before coastguard divers "
+            "searching for passengers reached her: the lights went out and water poured through "
+            "the broken windows.")
+
+
+@pytest.mark.parametrize(("gather_size", "stories"), [(stories_module.GATHER_SIZE, [8]),
+                                                     (100, [1, 1, 6])])
+def test_two_reports_that_fit_each_other_best_move_into_their_story_together(
+        monkeypatch, gather_size, stories):
+    # one survivor's account run by two outlets, each edited: settling moves one report at a
+    # time, and each of the two fits the other best, so neither ever moves to the capsizing's
+    # story (100: no story is large enough to gather them); they move whole
+    monkeypatch.setattr(stories_module, "GATHER_SIZE", gather_size)
+    account = [SURVIVOR, SURVIVOR.replace("said she clung", "told reporters she held on")]
+    units = [report(text, "2021-03-01") for text in account]
+    units += [report(text, "2021-03-02") for text in FERRY]
+    index = StoryIndex(threshold=1.0)  # placed, each report founds a story of its own
+    for record in units:
+        index.count(record)
+    for record in units:
+        index.add(record)
+    index.settle(units)
+    assert sorted(len(s.documents) for s in index.stories()) == stories
 
 
 def test_a_report_weeks_after_a_story_went_quiet_starts_a_new_one():
