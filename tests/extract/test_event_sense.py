@@ -242,6 +242,12 @@ OTHER_SENSES = {
         "demonstrated"),
     "a strike with an object": (
         "That struck me as different than other calls I had listened to, she said.", "struck"),
+    "a protest verb with a clause": (
+        "She struggled to demonstrate that she is as resistant to trade agreements as her "
+        "opponent.", "demonstrate"),
+    "rallying around someone": (
+        "Conservative leaders discussed the possibility of rallying around a third-party "
+        "candidate.", "rallying"),
     "force used on oneself": (
         "Police said the gang's leader, Benjamin Mondragon, had killed himself.", "killed"),
     "a fight to win something": (

@@ -86,6 +86,9 @@ QUESTION_VERBS = frozenset({"ask"})
 #: verbs whose protest is intransitive: with a direct object they are in another sense
 #: ("*struck* me as different", "*rallied* young people", "*demonstrated* a fondness")
 INTRANSITIVE_PROTESTS = frozenset({"rally", "demonstrate", "march", "strike", "riot"})
+#: rallying *around* or *behind* someone supports them
+RALLYING = frozenset({"rally"})
+RALLYING_PREPS = frozenset({"around", "behind"})
 #: CAMEO root of protest (PROTEST)
 PROTEST_ROOT = "14"
 #: verbs of fighting: with an infinitive and no one fought they strive ("*battle* to win the
@@ -364,12 +367,17 @@ def wished_of_another(cand: Candidate) -> bool:
 def protests_in_sense(cand: Candidate, code: str) -> bool:
     """A protest verb whose protest takes no object (:data:`INTRANSITIVE_PROTESTS`) protests
     only without one: "workers *struck*", "thousands *marched*"; "that *struck me* as
-    different", "*rallied* young people", "*demonstrated* a fondness" are other senses.
+    different", "*rallied* young people", "*demonstrated* a fondness", "*demonstrate that* she
+    is resistant" (a clause) and rallying *around* someone (support) are other senses.
     ``code``: the category settled for the actor ("strike" is force for a state)."""
     verb = cand.trigger
-    return not (cand.verbal and code.startswith(PROTEST_ROOT) and not cand.sense.context
-                and verb.lemma_.lower() in INTRANSITIVE_PROTESTS
-                and any(c.dep_ == "dobj" for c in verb.children))
+    lemma = verb.lemma_.lower()
+    if not cand.verbal or not code.startswith(PROTEST_ROOT) or cand.sense.context \
+            or lemma not in INTRANSITIVE_PROTESTS:
+        return True
+    return not any(c.dep_ in {"dobj", "ccomp"} or (
+        lemma in RALLYING and c.dep_ == "prep" and c.lower_ in RALLYING_PREPS)
+        for c in verb.children)
 
 
 def fights_someone(cand: Candidate) -> bool:
