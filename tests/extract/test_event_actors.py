@@ -282,6 +282,8 @@ def test_a_rank_is_of_the_body_it_serves(nlp: Language) -> None:
     rebel = _event(nlp, "The U.S. killed Ahmed Abdi Godane, the leader of the al-Shabaab "
                         "insurgent group in Somalia, in an airstrike.", "killed")
     assert rebel.target is not None and rebel.target.sector == "REB"  # no government's
+    group = _event(nlp, "Hamas leaders rejected the Israeli proposal.", "rejected")
+    assert group.actor is not None and group.actor.sector == "REB"  # the group's, not GOV
 
 
 def test_the_owner_of_what_is_acted_on_is_the_target(nlp: Language) -> None:

@@ -273,31 +273,37 @@ RANKS = _WORDS["ranks"]
 UNQUALIFIED_RANKS = _WORDS["unqualified_ranks"]
 
 
-def _served_body(head: Token, sectors: dict[str, str]) -> tuple[bool, str | None]:
-    """(found, sector) of the body a rank serves: a noun before it ("*police* officers"), its
-    owner ("the *gang's* leader") or its of-phrase ("the leader *of the al-Shabaab insurgent
-    group*"); a rank of :data:`UNQUALIFIED_RANKS` before a noun that names no sector serves no
-    state ("prison officers", "chief executive officer"). Not found: the rank's own sector."""
+def _served_body(head: Token, sectors: dict[str, str], mentions: dict[int, Mention] | None,
+                 ) -> tuple[bool, str | None]:
+    """(found, sector) of the body a rank serves: a noun or a group's name before it ("*police*
+    officers", "*Islamic State* leaders"), its owner ("the *gang's* leader") or its of-phrase
+    ("the leader *of the al-Shabaab insurgent group*"); a rank of :data:`UNQUALIFIED_RANKS`
+    before a noun that names no sector serves no state ("prison officers", "chief executive
+    officer"). Not found: the rank's own sector."""
     bodies = [c for c in head.children if c.dep_ == "poss" or (
-        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == head.i - 1)]
+        c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"} and c.i == head.i - 1)]
     bodies += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                for p in c.children if p.dep_ == "pobj"]
     for body in bodies:
-        found = sector_of(body, phrase_tokens(body), sectors)
+        group = mentions.get(body.i) if mentions else None
+        if group is not None and group.kind == "group" and group.sector:
+            return True, group.sector
+        found = sector_of(body, phrase_tokens(body), sectors, mentions)
         if found is not None:
             return True, found
     qualified = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
     return head.lemma_.lower() in UNQUALIFIED_RANKS and qualified, None
 
 
-def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str | None:
+def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str],
+              mentions: dict[int, Mention] | None = None) -> str | None:
     """The sector a phrase's head noun names ("troops" MIL), or, for a name, its title; a rank
     takes the sector of the body it serves ("police *officers*" COP, "the gang's *leader*")."""
     lemma = head.lemma_.lower()
     if head.i > 0 and f"{head.nbor(-1).lower_} {lemma}" in sectors:
         return sectors[f"{head.nbor(-1).lower_} {lemma}"]  # "the Attorney *General*": no general
     if lemma in RANKS:
-        served, body = _served_body(head, sectors)
+        served, body = _served_body(head, sectors, mentions)
         if served:
             return body
     if lemma in sectors:
@@ -317,7 +323,7 @@ def sector_of(head: Token, phrase: list[Token], sectors: dict[str, str]) -> str 
     # or its apposition: "Mark Esper, the defense *secretary*"
     for appos in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
         if appos.lemma_.lower() in sectors:
-            return sector_of(appos, [appos], sectors)
+            return sector_of(appos, [appos], sectors, mentions)
     return None
 
 
@@ -360,7 +366,8 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
     country: Mention | None = own
     # someone sent somewhere ("envoy *to Ukraine* Kurt Volker"); a thing sent to a country is
     # for that country ("pledged 500 million euros *to Ukraine*")
-    person_like = head.ent_type_ == "PERSON" or sector_of(head, phrase, sectors) is not None
+    person_like = head.ent_type_ == "PERSON" or \
+        sector_of(head, phrase, sectors, mentions) is not None
     if own is not None and own.kind == "demonym":
         # "Bosnian Serbs", "Sudanese Arabs": the people of the modifier's country
         outer = [mentions[t.i] for t in phrase if t.i < own.start and t.i in mentions
@@ -381,7 +388,7 @@ def code_actor(head: Token, mentions: dict[int, Mention]) -> Actor | None:
             country = mentions[max(left, key=lambda t: t.i).i]
         elif right:
             country = mentions[min(right, key=lambda t: t.i).i]
-    sector = sector_of(head, phrase, sectors)
+    sector = sector_of(head, phrase, sectors, mentions)
     if own is None and sector is None and country is not None and country.start > head.i \
             and head.dep_ not in {"nsubj", "nsubjpass"}:
         # "pledged 500 million euros ... to Ukraine": the thing is not an actor; the country is

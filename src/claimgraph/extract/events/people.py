@@ -118,7 +118,7 @@ def _affiliation(ent: Span, mentions: dict[int, Mention]) -> tuple[str, str | No
     sectors = tables().sectors
     heads = [ent.root, *(c for c in ent.root.children if c.dep_ == "appos"),
              *described_as(ent.root)]
-    sector = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors))), None)
+    sector = next((s for head in heads if (s := sector_of(head, tokens + [head], sectors, mentions))), None)
     # the outermost country is whom the person serves; one nearer the name says what the job
     # is about ("former White House *Russia* expert Fiona Hill", "U.S. *Syria* envoy")
     return found[0].code, sector
