@@ -33,6 +33,7 @@ from claimgraph.extract.attribution.entities import (
     entity_name,
     one_word_person,
 )
+from claimgraph.extract.attribution.lexicon import OFFICE_HOLDERS, lexicon
 from claimgraph.extract.events.actors import (
     ORGANISATION_NOUNS,
     Mention,
@@ -45,13 +46,15 @@ from claimgraph.extract.events.people import affiliating_mentions, affiliating_t
 from claimgraph.knowledge import countries
 from claimgraph.nlp import extensions
 from claimgraph.nlp.names import organization_name, person_names
-from claimgraph.nlp.news_entities import entity_info
+from claimgraph.nlp.news_entities import MINISTRY_TYPES, entity_info
 from claimgraph.record import Source
 
 #: the news ruler's kinds of a body a speaker may belong to
 BODY_KINDS = {"government", "military", "group", "organization", "media"}
 #: a hyphenated word after a country that makes it another body's patron ("US-led", "Iran-backed")
-PATRON_WORDS = {"led", "backed", "allied", "sponsored", "funded", "supported", "brokered", "based"}
+#: or the place someone was born ("the British-born hostage")
+PATRON_WORDS = {"led", "backed", "allied", "sponsored", "funded", "supported", "brokered", "based",
+                "born"}
 
 
 #: ``doc.user_data`` key of the document's actor mentions, found once for all its sources
@@ -65,7 +68,8 @@ def doc_mentions(doc: Doc) -> dict[int, Mention]:
     found = doc.user_data.get(_MENTIONS)
     if found is not None:
         return found  # type: ignore[no-any-return]
-    found = doc.user_data[_MENTIONS] = find_actor_mentions(doc)
+    found = doc.user_data[_MENTIONS] = {
+        i: m for i, m in find_actor_mentions(doc).items() if not _inside_place_name(m, doc)}
     for place in extensions.results(doc, "cg_places"):
         country = pycountry.countries.get(alpha_2=place.country.upper()) if place.country else None
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -76,6 +80,22 @@ def doc_mentions(doc: Doc) -> dict[int, Mention]:
         for i in range(span.start, span.end):
             found[i] = mention
     return found
+
+
+def _inside_place_name(mention: Mention, doc: Doc) -> bool:
+    """A country the tables match inside a longer place's name ("New *Mexico*", "New *England*
+    director"): the tagger's place runs on past it."""
+    if mention.kind not in {"country", "demonym", "seat"}:
+        return False
+    ent = entity_at(doc[mention.start])
+    first = ent.start + (doc[ent.start].pos_ == "DET") if ent is not None else 0  # "the US"
+    if ent is not None and ent.label_ in {"GPE", "LOC"} \
+            and (first < mention.start or ent.end > mention.end):
+        return True
+    # the news ruler tags "Mexico" alone in "New Mexico": a capitalised word compounded on it
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.is_title \
+        and before.dep_ == "compound" and before.head.i in range(mention.start, mention.end)
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +136,8 @@ def _body(ent: Span) -> str | None:
     if ent.label_ != "ORG" or not organization_name(ent.text)[:1].isupper() \
             or ent.start in person_names(ent.doc):
         return None
+    if all(t.lower_ in MINISTRY_TYPES or t.lower_ in tables().sectors for t in ent):
+        return None  # "*Interior* Minister Nouhad Mashnuq": a title the tagger took for a body
     if len(ent) == 1 and one_word_person(ent[0]) is not None:
         return None
     return organization_name(ent.text)
@@ -181,6 +203,26 @@ def _whose(head: Token) -> list[Token]:
             for obj in prep.children if obj.dep_ == "pobj" for t in phrase_tokens(obj)]
 
 
+#: how many words before a name a title may run ("Russian Foreign Ministry spokeswoman")
+TITLE_WORDS = 6
+
+
+def _title_run(ent: Span) -> list[Token]:
+    """The words right before a name that read as its title, whatever the parse made of them
+    ("WHO spokeswoman Christy Feig", where the tagger took "spokeswoman" for a verb): names,
+    nouns, adjectives and a possessive's "'s", up to the first other word."""
+    doc = ent.doc
+    sectors = tables().sectors
+    out: list[Token] = []
+    for i in range(ent.start - 1, max(-1, ent.start - 1 - TITLE_WORDS), -1):
+        tok = doc[i]
+        if not (tok.pos_ in {"PROPN", "NOUN", "ADJ"} or tok.tag_ == "POS" or tok.ent_type_
+                or tok.lower_ in sectors) or tok.is_punct or tok.is_space:
+            break
+        out.append(tok)
+    return out
+
+
 def person_affiliation(ent: Span, mentions: dict[int, Mention]) -> str | None:
     """Whom a named person belongs to: what their title or apposition names ("Putin" alone
     names none: the leaders' table knows whom he led, not whom the text says he speaks for)."""
@@ -189,48 +231,74 @@ def person_affiliation(ent: Span, mentions: dict[int, Mention]) -> str | None:
     if ent.root.dep_ == "appos":
         heads.append(ent.root.head)
     # "John Smith, a spokesman *for the European Commission*": whose the apposition says
-    found = affiliation_name(affiliating_tokens(ent) + [t for h in heads for t in _whose(h)], own, mentions)
-    return found
+    words = affiliating_tokens(ent) + [t for h in heads for t in _whose(h)] + _title_run(ent)
+    return affiliation_name(words, own, mentions)
 
 
-def _own_name(root: Token) -> list[Token]:
-    """The words of the name a mention's head ends: its entity, else the proper nouns compounded
-    before it ("the *Washington Examiner*", which the tagger tags "Washington" alone in)."""
+#: source kinds of a state's own bodies: a country compounded into their name is their parent
+#: ("the U.S. Army"), where any other organisation may only carry it ("North Korea
+#: Intellectuals Solidarity", a think tank in Seoul)
+STATE_BODY_KINDS = {"government", "military"}
+
+
+def _names_a_body(root: Token) -> bool:
+    """The mention's head names an organisation, not a person: a name, or a noun of an
+    institution ("the news agency", "the ministry"), not of its people ("an official")."""
+    if root.pos_ == "PROPN" or entity_at(root) is not None:
+        return True
+    found = lexicon().source_kinds.get(root.lemma_.lower())
+    return found is not None and not found[1] and found[0] in BODY_KINDS \
+        and root.lemma_.lower() not in OFFICE_HOLDERS
+
+
+def _body_affiliation(root: Token, kind: str, mentions: dict[int, Mention]) -> str | None:
+    """An organisation's parent: whose its possessive or "of" says it is ("Hamas's armed wing",
+    "Iraq's Interior Ministry", "the military wing of Hamas"), else the state an adjective or, for a
+    state's body, a country before its name gives ("the Russian Defence Ministry", "the Nigerian
+    government", "the U.S. Army"). Its own name is none of it ("the Reuters news agency", "Free
+    North Korea Radio (FNK)")."""
+    head = range(root.i, root.i + 1)
     ent = entity_at(root)
-    if ent is not None and ent.end - 1 == root.i:
-        return list(ent)
-    if root.pos_ != "PROPN":
-        return [root]
-    first = root
-    while first.i > 0 and first.nbor(-1).pos_ == "PROPN" and first.nbor(-1).head.i == root.i:
-        first = first.nbor(-1)
-    return list(root.doc[first.i : root.i + 1])
+    name = range(ent.start, ent.end) if ent is not None else head  # never a body of its own name
+    owner = [t for c in root.children if c.dep_ == "poss" for t in c.subtree] + _whose(root)
+    found = affiliation_name(owner, name, mentions) or \
+        affiliation_name(owner, head, mentions, bodies=False)  # "*Russia's* Defense Ministry"
+    if found is not None:
+        return found
+    states = {"country", "demonym"} if kind in STATE_BODY_KINDS else {"demonym"}
+    before = [t for t in phrase_tokens(root) if t.i < root.i]
+    return affiliation_name(before, head, mentions, states, bodies=False)
+
+
+def _based_in(root: Token, mentions: dict[int, Mention]) -> str | None:
+    """The country many unnamed speakers are in ("Security officials *in Lebanon*"): theirs, where
+    one person's post ("the envoy in Kabul") is not."""
+    if root.tag_ != "NNS":
+        return None
+    words = [t for prep in root.children if prep.dep_ == "prep" and prep.lower_ == "in"
+             for obj in prep.children if obj.dep_ == "pobj" for t in phrase_tokens(obj)]
+    return next((name for t in words if t.i in mentions
+                 and (name := _state_name(mentions[t.i], {"country"})) is not None), None)
 
 
 def affiliation_of(mention: Span, kind: str = "unknown") -> str | None:
     """The affiliation a source mention gives itself: a person's by their title or apposition
-    (:func:`person_affiliation`), a description's or an organisation's by the bodies and states
-    its words name ("a senior Hamas official", "Russia's Defense Ministry"); an outlet's name
-    holds none ("the Washington Examiner", "The Moscow Times")."""
+    (:func:`person_affiliation`), an organisation's by its parent (:func:`_body_affiliation`), a
+    description's by the bodies and states its words name ("a senior Hamas official", "China's
+    ambassador to Britain")."""
     mentions = doc_mentions(mention.doc)
     root = mention.root
     ent = entity_at(root)
     if ent is not None and ent.label_ == "PERSON":
         return person_affiliation(ent, mentions)
-    name = _own_name(root)
-    if len(name) > 1 and kind != "media":
-        # an organisation's own name may hold its parent: "Russia's Defense Ministry", "the
-        # Russian Defence Ministry"; not a seat ("the Washington Post" is no government's)
-        parent = affiliation_name(name, range(root.i, root.i + 1), mentions, {"country", "demonym"},
-                                  bodies=False)
-        if parent is not None:
-            return parent
-    own = range(min(name[0].i, ent.start if ent is not None else root.i),
-                max(root.i + 1, ent.end if ent is not None else 0))
+    if _names_a_body(root):
+        return _body_affiliation(root, kind, mentions)
     # the phrase and whose it says it is, not a clause hung on it ("a website *run by North
     # Korean defectors*", "the source, *who has close ties to Beijing*")
-    words = [t for t in phrase_tokens(root) + _whose(root) if mention.start <= t.i < mention.end]
-    return affiliation_name(words, own, mentions)
+    others = {t.i for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN" for t in c.subtree}
+    words = [t for t in phrase_tokens(root) + _whose(root)
+             if mention.start <= t.i < mention.end and t.i not in others]  # not "the hostage's"
+    return affiliation_name(words, range(root.i, root.i + 1), mentions) or _based_in(root, mentions)
 
 
 def _person_affiliations(doc: Doc, wanted: set[str]) -> dict[str, tuple[int, str]]:
@@ -251,10 +319,30 @@ def _person_affiliations(doc: Doc, wanted: set[str]) -> dict[str, tuple[int, str
     return found
 
 
+def _again(doc: Doc, sources: list[Source]) -> None:
+    """A definite description that names nobody ("the official", "the spokesperson") is the last
+    source before it with the same head noun ("a Jordanian government official", "a spokesperson
+    for CareNow"): it takes that source's affiliation, in place."""
+    last: dict[str, Source] = {}
+    for src in sorted(sources, key=lambda s: s.start):
+        span = doc.char_span(src.start, src.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        head = root.lemma_.lower()
+        definite = span[0].lower_ == "the" and span[0].i != root.i and root.pos_ == "NOUN" \
+            and all(t.i in (span[0].i, root.i) for t in span)
+        if definite and src.affiliation is None and head in last:
+            src.affiliation = last[head].affiliation
+        last[head] = src
+
+
 def one_affiliation(doc: Doc, sources: list[Source]) -> None:
     """Give every source of one entity in a document (one canonical name: "Mark Esper", "Esper",
     "he") one affiliation, in place: the first the text gives that entity, in a source or, for a
-    person, in any mention of their name. Anonymous and unnamed sources keep their own."""
+    person, in any mention of their name; a bare definite description ("the official") takes the
+    one of the last source of its noun."""
+    _again(doc, sources)
     clusters: dict[str, list[Source]] = {}
     for src in sources:
         if src.canonical and not src.anonymous:

@@ -26,7 +26,7 @@ from claimgraph.extract.attribution.entities import (
     speaker_entity,
     surname_person,
 )
-from claimgraph.extract.attribution.lexicon import lexicon
+from claimgraph.extract.attribution.lexicon import OFFICE_HOLDERS, lexicon
 from claimgraph.extract.attribution.mention_names import (
     conjuncts,
     is_person_appositive,
@@ -495,8 +495,6 @@ def _same_head(mention: Span, history: list[Source]) -> Antecedent:
     return None, None
 
 
-#: source nouns (``source_kinds.tsv`` kind government) that name one person in an office
-OFFICE_HOLDERS = frozenset({"president", "senator", "minister", "governor", "mayor"})
 #: how a name modifies a description: "the Obama administration", "Trump's campaign"
 NAME_MODIFIERS = {"compound", "poss", "nmod", "amod"}
 

@@ -28,6 +28,8 @@ from claimgraph.knowledge import lines, number_modifiers
 
 FOLDER = "attribution"
 TYPES = ("indirect", "other", "according_to")
+#: source nouns (``source_kinds.tsv`` kind government) that name one person in an office
+OFFICE_HOLDERS = frozenset({"president", "senator", "minister", "governor", "mayor"})
 
 
 def _lines(name: str) -> list[str]:
