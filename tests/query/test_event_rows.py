@@ -1,6 +1,6 @@
-"""A page of events is described by plain selects joined in Python (``events.described``):
-each event gets exactly the columns the SQL join of ``events._FROM`` gives it, on both
-backends, whichever filter chose the page."""
+"""The events list reads ``event_list`` (one row per event, written with it): every filter
+lists, on both backends, exactly what the join of the normalised tables it copies lists, each
+item with the values that join gives (the list before migration 0025 read that join)."""
 
 from __future__ import annotations
 
@@ -10,65 +10,60 @@ import pytest
 
 from claimgraph import query
 from claimgraph.query import events
-from claimgraph.store import Store
+from claimgraph.store import Store, event_list
 from tests.store.test_store_list_counts import dated_records as dated
 
 
 def dated_records():
-    """The dated records, with targets: in every other record, an event's actor is its
-    target too."""
+    """The dated records, with targets and mentions: in every other record, an event's actor
+    is its target too, and each event is mentioned again by its trigger's words and counted
+    by the record's first two quantities."""
     records = dated()
     for record in records[::2]:
         for event in record.events:
             event.target = None if event.actor is None else replace(event.actor)
+            event.mentions = [replace(event.trigger), replace(event.trigger)]
+            event.quantities = list(range(min(2, len(record.quantities))))
     return records
 
-# The join as one SQL statement: what the list read before (each event's row of ``_FROM``).
-_JOINED = (
-    "SELECT e.document_id, e.idx, e.id, e.type, e.trigger_start, e.trigger_end,"
-    " e.trigger_text, e.place_idx, e.time_idx, e.attribution, e.date AS date,"
-    " e.polarity, e.certainty, e.tense, e.fatalities,"
-    " t.text AS time_text, t.value AS time_value,"
-    " p.name AS place_name, p.country AS place_country, p.admin1 AS place_admin1,"
-    " p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon, "
-    + ", ".join(f"ea.{c} AS actor_{c}, et.{c} AS target_{c}" for c in events._ACTOR_COLS)
-    + ", cs.id AS claimed_by_id, cs.name AS claimed_by,"
-    " d.title, d.outlet, d.published, d.url, d.source"
-)
+# The normalised tables an event's list row copies, joined (what the list read before), and
+# the names of its claims' sources.
+_FROM = f"{event_list.JOINED}\nLEFT JOIN sources cs ON cs.id = cm.source_id"
 
+# The filters of ``events.EVENT_FILTERS`` as the join names their columns.
+_JOIN_COLUMNS = {
+    "e.place_country": "p.country", "e.actor_country": "ea.country",
+    "e.target_country": "et.country", "e.place_name": "p.name", "e.place_text": "p.text",
+    "e.actor_text": "ea.text", "e.actor_canonical": "ea.canonical", "e.target_text": "et.text",
+    "e.target_canonical": "et.canonical", "e.outlet": "d.outlet", "e.claimed_by_id": "cs.id",
+    "e.title": "d.title",
+}
 
-def test_every_event_described_has_the_columns_of_the_sql_join(store: Store) -> None:
-    store.add_records(dated_records())
-    joined = store.query(f"{_JOINED} {events._FROM} ORDER BY {events._ORDER}")
-    chosen = store.query(f"{events._EVENT} FROM events e ORDER BY {events._ORDER}")
-    assert events.described(store, chosen) == joined
-    # the comparison covers every joined table: each gives some event a value
-    for column in ("time_value", "place_name", "actor_text", "target_text", "claimed_by_id",
-                   "title"):
-        assert any(row[column] is not None for row in joined), column
-
-
-def test_events_of_a_document_deleted_after_the_page_was_chosen_are_left_out(store: Store) -> None:
-    """The page's events and their descriptions are separate selects (on PostgreSQL each
-    reads its own snapshot): a document deleted in between takes its events off the page
-    instead of failing the request."""
-    records = dated_records()
-    store.add_records(records)
-    chosen = store.query(f"{events._EVENT} FROM events e ORDER BY {events._ORDER}")
-    gone = records[0].id
-    store.delete_documents([gone])
-    described = events.described(store, chosen)
-    assert [row["id"] for row in described] == [e["id"] for e in chosen if e["document_id"] != gone]
-    assert len(described) < len(chosen)
+# Each event's row of ``_FROM``, with its source's name.
+_JOINED = f"{event_list.JOINED_SELECT}, cs.name AS claimed_by"
 
 
 def _listed_by_the_join(store: Store, filters: dict) -> list[dict]:
     """The list's items as the whole join, filtered and sorted in SQL, gives them."""
     w = events.EVENT_FILTERS.where(events.EVENT_FILTERS.values(filters))
-    rows = store.query(f"{_JOINED} {events._FROM}{w.sql()} ORDER BY {events._ORDER}", w.params)
-    items = [events._event(r) for r in rows]
-    events._attach_parts(store, rows, items)
-    return items
+    clauses = " AND ".join(w.clauses)
+    for listed, joined in _JOIN_COLUMNS.items():
+        clauses = clauses.replace(listed, joined)
+    where = f" WHERE {clauses}" if clauses else ""
+    rows = store.query(f"{_JOINED} {_FROM}{where} ORDER BY {events._ORDER}", w.params)
+    return [{**event_list.item(row, *_parts(store, row["document_id"], row["idx"])),
+             "claimed_by": row["claimed_by"]} for row in rows]
+
+
+def _parts(store: Store, document_id: str, idx: int) -> tuple[list, list]:
+    """An event's mentions and quantities, from their own tables."""
+    key = [document_id, idx]
+    return ([[m["start_char"], m["end_char"], m["text"]] for m in store.query(
+                "SELECT start_char, end_char, text FROM event_mentions"
+                " WHERE document_id = ? AND event_idx = ? ORDER BY position", key)],
+            [q["quantity_idx"] for q in store.query(
+                "SELECT quantity_idx FROM event_quantities WHERE document_id = ? AND event_idx = ?"
+                " ORDER BY position", key)])
 
 
 @pytest.mark.parametrize("filters", [
@@ -77,9 +72,9 @@ def _listed_by_the_join(store: Store, filters: dict) -> list[dict]:
     {"claimed_by": "a source"}, {"q": "struck", "factual": False, "coded": False},
 ])
 def test_every_filter_lists_what_the_sql_join_lists(store: Store, filters: dict) -> None:
-    """Filters on the events alone choose the page from the events table (placed by the day
-    counts), filters on joined tables (country, actor, claimed_by ...) through the join; both
-    pages are described the same way and list what the whole join lists."""
+    """Filters on the date and the flags place the page by the day and bucket counts, the
+    others (country, actor, claimed_by ...) filter ``event_list``'s copied columns; either
+    way every page lists what the whole join lists, with the same values."""
     store.add_records(dated_records())
     if "claimed_by" in filters:
         filters = {"factual": False, "coded": False, "claimed_by": store.query(

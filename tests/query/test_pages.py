@@ -28,7 +28,7 @@ LISTS = [
 def _full_sort(monkeypatch: pytest.MonkeyPatch) -> None:
     for module in (documents, attributions):
         monkeypatch.setattr(module, "day_window", lambda *a, **k: None)
-    monkeypatch.setattr(events, "bucket_window", lambda *a, **k: None)
+    monkeypatch.setattr(events, "slot_window", lambda *a, **k: None)
 
 
 @pytest.mark.parametrize(("list_fn", "filters"), LISTS)
@@ -68,7 +68,7 @@ def test_bucket_counts_that_disagree_with_the_day_counts_give_the_full_sort_not_
     (each select reads its own snapshot): the page is counted and sorted from the rows."""
     store.add_records(dated_records())
     total = query.list_events(store, limit=None)["total"]
-    monkeypatch.setattr(pages, "_buckets", lambda *a, **k: [])  # what a stale read gives
+    monkeypatch.setattr(pages, "_slots", lambda *a, **k: [])  # what a stale read gives
     stale = [query.list_events(store, limit=3, offset=o) for o in range(total)]
     with monkeypatch.context() as m:
         _full_sort(m)

@@ -102,77 +102,49 @@ def _spanned(counts: list[int], offset: int, limit: int) -> tuple[int, int, int]
     return None if first is None else (first, len(counts) - 1, start)
 
 
-def bucket_window(
-    store: Store, column: str, bucket: str, count: str, *, limit: int | None, offset: int,
-    since: str | None = None, until: str | None = None,
+def slot_window(
+    store: Store, column: str, count: str, kinds: list[str], *, limit: int | None,
+    offset: int, since: str | None = None, until: str | None = None,
 ) -> Window | None:
-    """As ``day_window`` (ascending, NULL last) for a list ordered by ``column``, then
-    ``bucket`` (an SQL expression: ``list_counts.BUCKET``), whose rows per day and bucket
-    ``event_day_buckets.count`` counts: the page is narrowed to the buckets it spans in its
-    first and last day, so a page inside a crowded day sorts a few buckets' rows only.
-    None (the caller counts and sorts the rows themselves) when the bucket counts read
-    disagree with the day counts read before them: a write committed between the two reads."""
+    """As ``day_window`` (ascending, NULL last) for the events list, ordered by day, then
+    the day's slice (``list_counts.BUCKET``), whose rows per day and slice
+    ``event_day_buckets.count`` counts: the page is the rows of the slots (``day/bucket/kind``,
+    ``event_list.slot``, of the ``kinds`` the count counts) it spans, looked up by
+    ``column IN (...)`` (DuckDB looks an ``IN``
+    list up in an index; it scans for a range), so a page inside a crowded day reads and
+    sorts a few slices' rows. None (the caller counts and sorts the rows themselves) when the
+    bucket counts read disagree with the day counts read before them: a write committed
+    between the two reads."""
     if limit is None:
         return None
-    try:
-        return _bucket_window(store, column, bucket, count, limit, offset, since, until)
-    except _Stale:
-        return None
-
-
-class _Stale(Exception):
-    """The kept counts changed between two reads of one request."""
-
-
-def _bucket_window(
-    store: Store, column: str, bucket: str, count: str, limit: int, offset: int,
-    since: str | None, until: str | None,
-) -> Window:
     days, total, spanned = _placed(store, count, offset, limit, descending=False, since=since,
                                    until=until)
     if spanned is None:  # past the end: no row is on the page
         return Window("1 = 0", [], 0, total)
     first, last, before = spanned
-    if first == last:
-        slices = _buckets(store, count, days[first][0])
-        lo, hi, skipped = _found(_spanned([n for _, n in slices], offset - before, limit))
-        clause, params = _on(column, days[first][0])
-        return Window(f"({clause} AND {bucket} BETWEEN ? AND ?)",
-                      [*params, slices[lo][0], slices[hi][0]], offset - before - skipped, total)
-    head = _buckets(store, count, days[first][0])
-    lo, _, skipped = _found(_spanned([n for _, n in head], offset - before, 1))
-    # the page's last row, counted from the start of its day
-    end = min(offset + limit, total) - 1 - sum(n for _, n in days[:last])
-    tail = _buckets(store, count, days[last][0])
-    last_bucket = _found(_spanned([n for _, n in tail], end, 1))[0]
-    on_first, first_params = _on(column, days[first][0])
-    on_last, last_params = _on(column, days[last][0])
-    parts = [f"({on_first} AND {bucket} >= ?)", f"({on_last} AND {bucket} <= ?)"]
-    params = [*first_params, head[lo][0], *last_params, tail[last_bucket][0]]
-    if last > first + 1:  # the days between, whole
-        middle = [d for d, _ in days[first + 1 : last] if d != ""]
-        if middle:
-            parts.append(f"{column} BETWEEN ? AND ?")
-            params += [middle[0], middle[-1]]
-    return Window("(" + " OR ".join(parts) + ")", params, offset - before - skipped, total)
+    span = days[first : last + 1]
+    slots = _slots(store, count, [d for d, _ in span])
+    by_day: dict[str, int] = {}
+    for day, _, n in slots:
+        by_day[day] = by_day.get(day, 0) + n
+    if by_day != dict(span):
+        return None
+    found = _spanned([n for _, _, n in slots], offset - before, limit)
+    if found is None:
+        return None
+    lo, hi, skipped = found
+    keys = [f"{d}/{b}/{k}" for d, b, _ in slots[lo : hi + 1] for k in kinds]
+    return Window(f"{column} IN ({', '.join('?' for _ in keys)})", keys,
+                  offset - before - skipped, total)
 
 
-def _found(spanned: tuple[int, int, int] | None) -> tuple[int, int, int]:
-    if spanned is None:
-        raise _Stale("event_day_buckets disagree with day_counts")
-    return spanned
-
-
-def _on(column: str, day: str) -> tuple[str, list[Any]]:
-    """The rows of one day key (``''``: no date)."""
-    return (f"{column} IS NULL", []) if day == "" else (f"{column} = ?", [day])
-
-
-def _buckets(store: Store, count: str, day: str) -> list[tuple[str, int]]:
-    """The buckets of one day with their rows, in order."""
-    return [(r["bucket"], int(r["n"])) for r in store.query(
-        f"SELECT b.bucket, {count} AS n FROM event_day_buckets b WHERE b.day_key = ?"
-        f" AND {count} > 0 ORDER BY b.bucket", [day])]
+def _slots(store: Store, count: str, days: list[str]) -> list[tuple[str, str, int]]:
+    """The buckets of some days (in the list's order) with their rows, in order."""
+    marks = ", ".join("?" for _ in days)
+    return [(r["day_key"], r["bucket"], int(r["n"])) for r in store.query(
+        f"SELECT b.day_key, b.bucket, {count} AS n FROM event_day_buckets b"
+        f" WHERE b.day_key IN ({marks}) AND {count} > 0"
+        " ORDER BY b.day_key = '', b.day_key, b.bucket", days)]
 
 
 def rank_window(

@@ -21,7 +21,7 @@ from typing import Any
 from claimgraph.errors import ClaimgraphError, DocumentError
 from claimgraph.record import Record
 from claimgraph.resolve.corpus import CorpusRecord
-from claimgraph.store import corpus, list_counts
+from claimgraph.store import corpus, event_list, list_counts
 from claimgraph.store.counts import (
     SOURCE_AGGREGATE,
     add_counts_sql,
@@ -41,8 +41,10 @@ from claimgraph.store.rows import (
 from claimgraph.store.schema import DOCUMENT_TABLES, MIGRATIONS, MIGRATIONS_TABLE
 
 _CHILD_TABLES = tuple(ORDER_BY)
+#: The tables a record's rows go in, with their insert column order.
+RECORD_COLUMNS = {**COLUMNS, "event_list": event_list.COLUMNS}
 #: Every table's insert column order: the document record's and the corpus records'.
-TABLE_COLUMNS = {**COLUMNS, **corpus.CORPUS_COLUMNS}
+TABLE_COLUMNS = {**RECORD_COLUMNS, **corpus.CORPUS_COLUMNS}
 
 
 def _now() -> datetime:
@@ -235,7 +237,7 @@ class Store(ABC):
             self._delete([r.id for r in records])
         stored = self.stored_ids(r.id for r in records)
         status: list[bool | DocumentError] = []
-        tables: dict[str, list[Row]] = {table: [] for table in COLUMNS}
+        tables: dict[str, list[Row]] = {table: [] for table in RECORD_COLUMNS}
         sources: dict[str, Row] = {}
         now = _now()
         for record in records:
@@ -249,6 +251,7 @@ class Store(ABC):
                     sources.update((row[0], row) for row in rows)
                 else:
                     tables[table].extend(rows)
+            tables["event_list"].extend(event_list.event_list_rows(record))
         tables["sources"] = list(sources.values())
         for table, rows in tables.items():
             if rows:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.record import publication_day
-from claimgraph.store import corpus, counts, list_counts, rank_counts
+from claimgraph.store import corpus, counts, event_list, list_counts, rank_counts
 from claimgraph.store.rows import number_text
 
 EVENT_BUCKET = list_counts.BUCKET.replace("e.", "")
@@ -328,7 +328,7 @@ def _document_lookups(store: Any) -> None:
     with the index). PostgreSQL's composite keys already serve these lookups. (DuckDB alters
     no column of a table with an index: a later migration drops the table's first.)"""
     if store.dialect == "duckdb":
-        for table in DOCUMENT_TABLES:
+        for table in DOCUMENT_TABLES[:_DOCUMENT_TABLES_0019]:
             if table != "document_counts":  # keyed by document_id alone already
                 store._execute(f"CREATE INDEX {table}_document ON {table} (document_id)")
 
@@ -377,12 +377,28 @@ EVENT_DAY_BUCKETS = Migration("0023_event_day_buckets", (list_counts.BUCKET_TABL
 SOURCE_AFFILIATION = Migration(
     "0024_source_affiliation", ("ALTER TABLE attribution_sources ADD COLUMN affiliation TEXT",))
 
+
+def _event_list(store: Any) -> None:
+    """The list's row of every stored event (``store/event_list.py``); DuckDB's lookup of a
+    document's rows is an index of its own, built before the rows go in (DuckDB builds no
+    index in the transaction that wrote the table's rows)."""
+    if store.dialect == "duckdb":
+        for statement in event_list.DUCKDB_INDEXES:
+            store._execute(statement)
+    event_list.backfill(store)
+
+
+# One row per event with every column the events list shows and filters on, written with the
+# event (``store/event_list.py``): a page of the timeline is one select of one table by the
+# slots of the day buckets it spans, not a scan of the events and nine lookups.
+EVENT_LIST = Migration("0025_event_list", (event_list.TABLE, *event_list.INDEXES), _event_list)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL, EVENT_DATE, EVENT_DATE_INDEX, REJECTED_CONTENT_HASH, EXACT_NUMBERS,
     DROP_INT_FIELDS, VALID_DATES, PUBLISHED_GUESSED, EVENT_FACTUALITY, SUMMARY_COUNTS,
     CORPUS_RECORDS, EVENT_MENTIONS, EVENT_FATALITIES, PLACE_COUNTS, CLAIM_INDEX,
     CORPUS_CLAIM_ORDER, CORPUS_LOOKUPS, LIST_COUNTS, DOCUMENT_LOOKUPS, CLAIM_RANK_COUNTS,
-    CLAIM_INDEX_SOURCE, RELATION_ORDER, EVENT_DAY_BUCKETS, SOURCE_AFFILIATION,
+    CLAIM_INDEX_SOURCE, RELATION_ORDER, EVENT_DAY_BUCKETS, SOURCE_AFFILIATION, EVENT_LIST,
 )
 
 # The table that records applied migrations; created before any migration runs.
@@ -406,4 +422,8 @@ DOCUMENT_TABLES = (
     "event_quantities",
     "document_counts",
     "claim_index",
+    "event_list",
 )
+#: how many of them there were when ``0019_document_lookups`` indexed them (the later ones
+#: index themselves)
+_DOCUMENT_TABLES_0019 = 13
