@@ -15,6 +15,7 @@ import pytest
 from spacy.language import Language
 
 from claimgraph.extract.events import domain, find_events
+from claimgraph.record import Actor
 
 REVIEW = (
     "The new laptop is thinner than the last one, and the keyboard is much better to type on. "
@@ -112,3 +113,38 @@ def test_there_an_offer_or_help_between_a_company_and_its_customers_is_commerce(
     sentence = "Amazon is offering Prime members a free gift card."
     assert coded(parser, sentence).get("offering") == "AGREE"  # alone: not judged
     assert "offering" not in coded(parser, REVIEW.format(sentence))
+
+
+def test_a_game_report_is_a_sports_report_and_a_review_is_not(parser: Language) -> None:
+    assert domain.sports(parser(SPORTS.format("")))
+    assert not domain.sports(parser(REVIEW.format("")))
+
+
+def test_in_a_sports_report_a_country_is_a_team(parser: Language) -> None:
+    sentence = "France beat Belgium 1-0."
+    assert coded(parser, sentence).get("beat") == "ASSAULT"  # alone: two states, not judged
+    assert "beat" not in coded(parser, SPORTS.format(sentence))
+
+
+def test_there_two_players_in_a_sentence_about_the_game_play_it(parser: Language) -> None:
+    found = coded(parser, SPORTS.format(
+        "Nelson won it in overtime when he fired a shot at Murray from the blue line."))
+    assert "fired" not in found
+    assert domain.game_sense("Stich beat Haas 6-3 1-6 7-6 in the second round.")
+    assert not domain.game_sense("Garrett hit Rudolph in the head with a helmet.")
+
+
+def test_there_the_police_still_act_and_a_captain_is_no_officer(parser: Language) -> None:
+    found = coded(parser, SPORTS.format("Police arrested the striker outside a nightclub."))
+    assert found.get("arrested") == "COERCE"
+    captain = Actor(0, 7, "captain", sector="MIL")
+    assert domain.public_party(captain)
+    assert not domain.public_party(captain, states=False)
+
+
+@pytest.mark.parametrize("table", [domain.WEIGHTS, domain.SPORTS_WEIGHTS])
+def test_the_weight_tables_are_well_formed(table: str) -> None:
+    threshold, weights = domain.weights(table)
+    assert threshold > 0
+    assert weights and all(w > 0 for w in weights.values())
+    assert all(domain.words(word) == [word] for word in weights)

@@ -175,7 +175,7 @@ def find_events(
             code = refusal or code
         kind = lexicon.plover(code, scheme)
         if kind is None or not sense.protests_in_sense(cand, code) or \
-                not domain.codes_here(doc, actor, target, code):
+                not domain.codes_here(doc, actor, target, code, cand.trigger.sent.text):
             continue  # a document about something else: "Dashlane *offers* a free version",
             # "we're *examining* the MacBook Pro", enemies in a game that "*attack*" you
         trigger = cand.trigger
