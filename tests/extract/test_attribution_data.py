@@ -128,4 +128,4 @@ def test_wishes_are_unique_lemmas_of_a_known_kind() -> None:
     lemmas = [row[0] for row in rows]
     assert len(lemmas) == len(set(lemmas))
     for lemma, kind in rows:
-        assert lemma == lemma.lower() and " " not in lemma and kind in ("intent", "perception"), lemma
+        assert lemma == lemma.lower() and " " not in lemma and kind in ("intent", "plan", "feeling", "perception"), lemma

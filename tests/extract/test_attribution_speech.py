@@ -63,3 +63,29 @@ def test_in_public_affairs_a_plan_is_still_a_position(nlp: Language) -> None:
     # PolNeAR marks "plans to" as an attribution in political news: unchanged there
     found = cues(nlp, "The senator plans to introduce the bill next week.")
     assert found["plans"].source is not None and found["plans"].source.text == "The senator"
+
+
+SCIENCE = (
+    "Binge eating is a common problem, and the advice below is simple enough to follow at home. "
+    "One study in 496 girls found that fasting was associated with a higher risk of binge "
+    "eating. The condition is called “binge eating disorder” in the clinic. The results seemed "
+    "to hold for boys as well. Researchers were happy to report that a regular breakfast helps. "
+    "Dr. Mary Hollis was adamant about the value of sleep. That said, most people sleep too "
+    "little, and a short night raises the hormones that make you hungry the next day. A food "
+    "diary helps too: writing down what you eat and how you feel makes the habits easy to see. "
+    "Drinking water before a meal fills the stomach, and fibre from oats, beans and vegetables "
+    "keeps the feeling of fullness for hours. Exercise lowers stress, and a walk after dinner "
+    "is a good start for anyone who finds the gym too much. The team plans to repeat the study "
+    "with adults next year, with a larger group and a longer time of follow-up in the clinic."
+)
+
+
+def test_outside_public_affairs_findings_and_stances_stay(nlp: Language) -> None:
+    doc = nlp(SCIENCE)
+    assert not public_affairs(doc)
+    found = {a.cue.text: a for a in extensions.results(doc, "cg_attributions") if a.cue is not None}
+    assert found["found"].source is not None and found["found"].source.text == "One study in 496 girls"
+    assert found["adamant about"].source is not None  # a stance, not a feeling
+    # a name given, the writer's hedge, a feeling, a turn of phrase and a plan are no claims
+    for word in ("called", "seemed", "happy", "said", "plans"):
+        assert word not in found, word

@@ -213,12 +213,13 @@ OBJECT_FRAMES = frozenset({"dobj", "prep", "passive", "acl"})
 
 
 def mere_wish(tok: Token, frame: str) -> bool:
-    """True when ``tok`` wants, intends or perceives rather than says or believes
-    (``wishes.tsv``): "plans to launch", "is hoping a redesign will …", "saw a catfish".
+    """True when ``tok`` wants, intends, feels or perceives rather than says or believes
+    (``wishes.tsv``): "plans to launch", "is hoping a redesign will …", "expects to produce",
+    "happy to know", "saw a catfish".
 
-    Read only outside public affairs (see :func:`find_cues`): PolNeAR, which is political news,
-    marks most such words as attributions ("plans to veto" states a position), while on other
-    pages they are what a company or a player does or wants, nobody's claim. A word of
+    Read only outside public affairs (see :func:`no_claim_here`): PolNeAR, which is political
+    news, marks most such words as attributions ("plans to veto" states a position), while on
+    other pages they are what a company or a player does or wants, nobody's claim. A word of
     perceiving with a clause ("found that …", "saw that …") still reports a finding.
     """
     wishes = lexicon().wishes
@@ -227,7 +228,25 @@ def mere_wish(tok: Token, frame: str) -> bool:
         word = tok.lower_
         stems = (word[:-3] + "e", word[:-1]) if word.endswith("ing") else (word[:-1],) if word.endswith("ed") else ()
         kind = next((wishes[s] for s in stems if s in wishes), None)
-    return kind == "intent" or (kind == "perception" and frame in OBJECT_FRAMES)
+    if kind == "perception" and frame == "dobj":
+        obj = child(tok, "dobj")  # "found that fasting was …" misparsed with "that" as the object
+        return obj is None or obj.lower_ != "that"
+    return (kind in ("intent", "feeling") or (kind == "plan" and frame == "xcomp" and tok.tag_ != "VBN")
+            or (kind == "perception" and frame in OBJECT_FRAMES))
+
+
+def no_claim_here(tok: Token, frame: str) -> bool:
+    """Outside public affairs, True when a candidate is no act of saying or believing: a wish,
+    a plan, a feeling or a sight (:func:`mere_wish`); an object or an infinitive after a word
+    that is no speech act ("the Steelers spent Monday trying to …", "threw for 300 yards");
+    a name given in the passive ("HP is called “feather duvet lung”", "known for").
+    """
+    if mere_wish(tok, frame):
+        return True
+    if tok.lemma_.lower() in NAMING and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+        return True
+    # an adjective of stance ("adamant about", "critical of") is no deed; feelings are listed
+    return (frame in ACT_FRAMES or frame == "xcomp") and tok.pos_ != "ADJ" and not is_speech_act(tok)
 
 
 def is_speech_act(tok: Token) -> bool:
@@ -254,7 +273,7 @@ def find_cues(doc: Doc, quotes: Quotes, *, threshold: float = THRESHOLD, text: s
             continue
         if frame in ACT_FRAMES and reports_an_act(tok, frame):
             continue  # "Jordan blocked the crossing": an act, not what anyone said or thinks
-        if strict and (mere_wish(tok, frame) or (frame in ACT_FRAMES and not is_speech_act(tok))):
+        if strict and no_claim_here(tok, frame):
             continue  # "Apple plans to …", "the Steelers spent Monday …": no one's claim
         rate = cue_probability(tok.lemma_.lower(), tok.pos_, frame)
         if rate < MIN_RATE:
