@@ -28,3 +28,20 @@ def test_each_doc_keeps_its_own_text() -> None:
     nlp = spacy.blank("en")
     a, b = nlp("One text."), nlp("Another text.")
     assert (extensions.text_of(a), extensions.text_of(b)) == ("One text.", "Another text.")
+
+
+def test_a_component_holds_the_entities_while_it_runs_and_a_later_change_is_read() -> None:
+    from spacy.tokens import Span
+
+    from claimgraph.nlp.extensions import ents_of, holding_ents
+
+    doc = spacy.blank("en")("Esper met Stoltenberg in Brussels.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    with holding_ents(doc):
+        held = ents_of(doc)
+        assert ents_of(doc) is held and [e.text for e in held] == ["Esper"]
+        with holding_ents(doc):  # a component called inside another keeps the outer hold
+            assert ents_of(doc) is held
+        assert ents_of(doc) is held
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 4, 5, label="GPE")]
+    assert [e.text for e in ents_of(doc)] == ["Esper", "Brussels"]

@@ -38,7 +38,7 @@ def canonical_entities(doc: Doc) -> list[Entity]:
     people = person_names(doc)
     organizations = organization_names(doc)  # "EPA" and "Environmental Protection Agency" are one
     places = {(p.start, p.end): p for p in extensions.results(doc, "cg_places")}
-    for ent in doc.ents:
+    for ent in extensions.ents_of(doc):
         canonical: str | None = ent.ent_id_ or organizations.get(ent.start)
         if ent.label_ == "PERSON" and ent.start in people:
             canonical = people[ent.start]
@@ -70,7 +70,8 @@ class EntityCanonicaliser:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cg_entities = canonical_entities(doc)
+        with extensions.holding_ents(doc):
+            doc._.cg_entities = canonical_entities(doc)
         return doc
 
 

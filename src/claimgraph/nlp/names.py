@@ -33,6 +33,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.knowledge import word_sets
+from claimgraph.nlp.extensions import ents_of
 from claimgraph.nlp.words import Word
 from claimgraph.nlp.words import words as words_of
 
@@ -97,9 +98,9 @@ def person_names(doc: Doc) -> dict[int, str]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     groups = group_words(doc)  # "Democrats" is never a surname
-    alone = ({ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1} | person_words(doc)) - groups
+    alone = ({ent.text for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) == 1} | person_words(doc)) - groups
     people = [
-        (ent.start, written_name(ent)) for ent in doc.ents
+        (ent.start, written_name(ent)) for ent in ents_of(doc)
         if (ent.label_ == "PERSON" and not organization_like(ent) and not group_like(ent))
         or _named_like_person(ent, alone)
     ]
@@ -155,7 +156,7 @@ def group_words(doc: Doc) -> frozenset[str]:
     """The words the tagger names a group of people by somewhere in the document ("Democrats")."""
     cached = doc.user_data.get(_GROUPS_KEY)
     if cached is None:
-        cached = doc.user_data[_GROUPS_KEY] = frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+        cached = doc.user_data[_GROUPS_KEY] = frozenset(e.text for e in ents_of(doc) if e.label_ == "NORP")
     return cached  # type: ignore[no-any-return]
 
 
@@ -296,7 +297,7 @@ def _without_participles(doc: Doc, people: list[tuple[int, str]]) -> list[tuple[
         words = name.split()
         if len(words) > 1:
             firsts.setdefault(words[-1], set()).add(words[0])
-    ents = {ent.start: ent for ent in doc.ents}
+    ents = {ent.start: ent for ent in ents_of(doc)}
     out = []
     for start, name in people:
         words = name.split()
@@ -323,7 +324,7 @@ def _full_names(doc: Doc) -> list[tuple[int, str]]:
     if cached is None:
         names = person_names(doc)
         tagged = [
-            (ent.start, names[ent.start]) for ent in doc.ents
+            (ent.start, names[ent.start]) for ent in ents_of(doc)
             if ent.start in names and len(written_name(ent).split()) > 1
         ]
         untagged = [(start, names[start]) for start, _ in doc.user_data.get(_UNTAGGED_KEY, [])]
@@ -436,7 +437,7 @@ def organization_names(doc: Doc) -> dict[int, str]:
     cached = doc.user_data.get(_ORG_KEY)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    ents = [(ent.start, organization_name(ent.text), ent.ent_id_) for ent in doc.ents if ent.label_ in ORG_LABELS]
+    ents = [(ent.start, organization_name(ent.text), ent.ent_id_) for ent in ents_of(doc) if ent.label_ in ORG_LABELS]
     fulls = [(start, name, acronyms_of(name)) for start, name, _ in ents if _as_acronym(name) is None]
     members: dict[str, list[tuple[int, str]]] = {}  # full name -> (start, ruler id) of each member
     for start, name, ruler in ents:
@@ -495,7 +496,7 @@ def person_genders(doc: Doc) -> dict[str, str]:
             tally = votes.setdefault(name, {"male": 0, "female": 0})
             tally[gender] += weight
 
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.start in names]
+    people = [ent for ent in ents_of(doc) if ent.label_ == "PERSON" and ent.start in names]
     for ent in people:
         name = names[ent.start]
         words = [t.text for t in ent] + ([doc[ent.start - 1].text] if ent.start > 0 else [])

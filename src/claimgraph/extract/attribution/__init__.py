@@ -409,7 +409,8 @@ class AttributionTagger:
         lexicon()  # load the knowledge files once, at pipeline build time
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cg_attributions = find_attributions(doc)
+        with extensions.holding_ents(doc):
+            doc._.cg_attributions = find_attributions(doc)
         return doc
 
 

@@ -307,7 +307,7 @@ def _person_affiliations(doc: Doc, wanted: set[str]) -> dict[str, tuple[int, str
     Defense Secretary Mark Esper on Tuesday accused China …" before "Esper said")."""
     mentions = doc_mentions(doc)
     found: dict[str, tuple[int, str]] = {}
-    for ent in doc.ents:
+    for ent in extensions.ents_of(doc):
         if ent.label_ != "PERSON":
             continue
         name = entity_name(ent).lower()

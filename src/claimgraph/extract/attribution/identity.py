@@ -35,6 +35,7 @@ from claimgraph.extract.attribution.mention_names import (
     office_holder,
 )
 from claimgraph.extract.attribution.sources import phrase
+from claimgraph.nlp.extensions import ents_of
 from claimgraph.nlp.names import PRONOUN_GENDERS, group_like, organization_like, person_genders
 from claimgraph.nlp.words import words as words_of
 from claimgraph.record import Source
@@ -180,7 +181,7 @@ def _label_elsewhere(root: Token) -> str | None:
     labels = root.doc.user_data.get(_LABELS)
     if labels is None:
         counts: dict[str, dict[str, int]] = {}
-        for ent in root.doc.ents:
+        for ent in ents_of(root.doc):
             if len(ent) == 1 and ent.label_ in ENTITY_KINDS:
                 tally = counts.setdefault(ent.text, {})
                 tally[ent.label_] = tally.get(ent.label_, 0) + 1

@@ -56,7 +56,8 @@ class PlaceTagger:
         self.gazetteer = gazetteer_module.load()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cg_places = find_places(doc, self.gazetteer)
+        with extensions.holding_ents(doc):
+            doc._.cg_places = find_places(doc, self.gazetteer)
         return doc
 
 

@@ -31,7 +31,7 @@ from claimgraph.extract.places.mentions import (
     trim_span,
 )
 from claimgraph.extract.span_index import SpanIndex
-from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.extensions import ents_of, text_of
 from claimgraph.nlp.words import words as words_of
 
 
@@ -197,7 +197,7 @@ def conjoined_places(doc: Doc, gazetteer: Gazetteer, found: list[Mention],
     people = people_words(doc)
     spans = SpanIndex((m.start, m.end) for m in found)
     extra: list[Mention] = []
-    ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")]
+    ents = [e for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")]
     for _ in range(3):
         added = False
         for ent in ents:
@@ -237,7 +237,7 @@ def repeated_mentions(doc: Doc, gazetteer: Gazetteer, found: list[Mention]) -> l
     spans = SpanIndex(covered)
     capitals = {m.text for m in found if m.text.isupper()}  # "TORRINGTON —" ... "TORRINGTON"
     extra: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
             continue
         start, end = trim_span(doc, ent.start, ent.end)
@@ -259,7 +259,7 @@ def buildings(doc: Doc) -> list[Mention]:
     the streets and waters it does not know. Not a court (an institution far more often than
     a building: "the Supreme Court ruled"), nor a name with an initial ("Manly P. Hall")."""
     found: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in ("ORG", "FAC", "PERSON") or len(ent) < 2:
             continue
         last = ent[-1]
@@ -307,7 +307,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     dateline's town, and any town in capitals that files a story further down ("WASHINGTON
     (AP) -"), is marked ``source="dateline"``: :mod:`.geocode` reads it as a town."""
     mentions = entity_mentions(doc, gazetteer)
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
     _add_new(mentions, gazetteer_mentions(doc, gazetteer, taken, regions_named(mentions, gazetteer)))
     _add_new(mentions, conjoined_places(doc, gazetteer, mentions, regions_named(mentions, gazetteer)))
     _add_new(mentions, repeated_mentions(doc, gazetteer, mentions))

@@ -18,7 +18,9 @@ from spacy.tokens import Doc, Span
 from claimgraph.extract.places.gazetteer import ABBREVIATIONS, Gazetteer, GazetteerEntry, fold
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.entities import PLACE_LABELS
+from claimgraph.nlp.extensions import ents_of
 from claimgraph.nlp.news_entities import EntityInfo, acts_as_agent, entity_info, knowledge
+from claimgraph.nlp.words import words as words_of
 
 #: labels the small NER gives towns that their context shows to be places ("in Chattanooga"
 #: read as a product)
@@ -92,11 +94,12 @@ def _ruler_info(ent: Span) -> EntityInfo | None:
 def trim_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" or party letter ("D-Iowa City") and a trailing possessive from a
     token range."""
-    while start < end and doc[start].lower_ in ("the", "'s", "’s"):
+    ws = words_of(doc)
+    while start < end and ws[start].lower_ in ("the", "'s", "’s"):
         start += 1
-    if end - start > 2 and doc[start].lower_ in PARTIES and doc[start + 1].text == "-":
+    if end - start > 2 and ws[start].lower_ in PARTIES and ws[start + 1].text == "-":
         start += 2
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    while end > start and ws[end - 1].lower_ in ("'s", "’s", "'", "’"):
         end -= 1
     return start, end
 
@@ -116,7 +119,7 @@ def _capital_of(gazetteer: Gazetteer, country: str | None) -> GazetteerEntry | N
 def people_words(doc: Doc) -> set[str]:
     """Words of the article's full personal names ("Tom Bell" -> bell): a bare "Bell" later
     is the person, not Bell, California."""
-    return {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+    return {fold(t.text) for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) > 1
             for t in ent if t.is_alpha}
 
 
@@ -124,11 +127,11 @@ def entity_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions from the Doc's named entities."""
     found: list[Mention] = []
     names_of_people = people_words(doc)
-    states = regions_named([Mention(e.start_char, e.end_char, e.text) for e in doc.ents
+    states = regions_named([Mention(e.start_char, e.end_char, e.text) for e in ents_of(doc)
                       if e.label_ == "GPE"], gazetteer)
     # the article's own place names (its GPEs the gazetteer knows): one reading per article
-    named = frozenset(fold(e.text) for e in doc.ents if e.label_ == "GPE" and e.text in gazetteer)
-    for ent in doc.ents:
+    named = frozenset(fold(e.text) for e in ents_of(doc) if e.label_ == "GPE" and e.text in gazetteer)
+    for ent in ents_of(doc):
         if found and found[-1].start <= ent.start_char and ent.end_char <= found[-1].end:
             continue  # the end of a name a mention before took whole: "Trinidad and [Tobago]"
         info = _ruler_info(ent)
