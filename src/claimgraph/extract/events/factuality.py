@@ -100,7 +100,15 @@ def frame(trigger: Word, *, prepositions: bool = False) -> list[Word]:
     """The trigger and the words that frame it, nearest first (at most four steps up);
     ``prepositions``: also the word a prepositional object hangs on (for tense only: "plans
     *for* the launch" places the launch ahead, but does not hedge or negate it)."""
+    plain, through = _frames(trigger)
+    return through if prepositions else plain
+
+
+def _frames(trigger: Word) -> tuple[list[Word], list[Word]]:
+    """:func:`frame` without and with ``prepositions``, in one walk: the first is the second
+    up to its first step through a preposition."""
     chain = [trigger]
+    plain: list[Word] | None = None
     tok = trigger
     for _ in range(4):
         head = tok.head
@@ -109,20 +117,26 @@ def frame(trigger: Word, *, prepositions: bool = False) -> list[Word]:
         if (tok.dep_ in _FRAMED and head.pos_ in {"VERB", "AUX", "ADJ"}) or _shares_clause(tok) \
                 or _takes_place(tok):
             tok = head
-        elif prepositions and (framer := _through_preposition(tok)) is not None:
+        elif (framer := _through_preposition(tok)) is not None:
+            if plain is None:
+                plain = chain[:]
             tok = framer
         else:
             break
         chain.append(tok)
-    return chain
+    return (chain if plain is None else plain), chain
 
 
 def _governed_by(chain: list[Word], words: frozenset[str]) -> bool:
     """Whether a word of ``words`` frames the trigger. A verb it is coordinated with lends it
     subject and auxiliaries, not its meaning: in "troops *stopped* the advance and *accused*
     Kiev", nothing stopped the accusing."""
-    return any(_known(tok, words) for below, tok in zip(chain, chain[1:], strict=False)
-               if not (below.dep_ == "conj" and below.head.i == tok.i))
+    if len(chain) < 2:  # the trigger alone (two triggers in three): nothing frames it
+        return False
+    for below, tok in zip(chain, chain[1:], strict=False):
+        if not (below.dep_ == "conj" and below.head.i == tok.i) and _known(tok, words):
+            return True
+    return False
 
 
 def _has_child(tokens: list[Word], deps: set[str], words: frozenset[str]) -> bool:
@@ -133,7 +147,8 @@ def _has_child(tokens: list[Word], deps: set[str], words: frozenset[str]) -> boo
     return False
 
 
-def polarity(trigger: Word) -> Polarity:
+def polarity(trigger: Word, chain: list[Word] | None = None) -> Polarity:
+    """``chain``: :func:`frame` of ``trigger``, when the caller has it."""
     # a negation of the trigger itself (or of the copula of "is *not* efficient", or of the
     # verb saying it happens: "the *meeting* did not take place"), not of a verb framing it:
     # "does not attempt *to compete*" leaves open whether it competes
@@ -142,13 +157,14 @@ def polarity(trigger: Word) -> Polarity:
     if _has_child(own, {"neg", "det"}, _WORDS["negation"]):
         return "negative"
     shared = [trigger, trigger.head] if _shares_clause(trigger) else [trigger]
-    for c in (c for tok in shared for c in tok.children):
-        if c.dep_ in _ARGUMENTS and (
-            c.lower_ in _WORDS["negative_pronouns"]
-            or _has_child([c], {"det"}, _WORDS["negative_determiners"])
-        ):
-            return "negative"
-    if _governed_by(frame(trigger), _WORDS["negating_governors"]):
+    for tok in shared:
+        for c in tok.children:
+            if c.dep_ in _ARGUMENTS and (
+                c.lower_ in _WORDS["negative_pronouns"]
+                or _has_child([c], {"det"}, _WORDS["negative_determiners"])
+            ):
+                return "negative"
+    if _governed_by(chain or frame(trigger), _WORDS["negating_governors"]):
         return "negative"
     if any(c.dep_ == "amod" and _known(c, _WORDS["negating_governors"]) for c in trigger.children):
         return "negative"  # "the now-*cancelled* deal"
@@ -193,8 +209,9 @@ def _conditional(chain: list[Word]) -> bool:
     return False
 
 
-def certainty(trigger: Word) -> Certainty:
-    chain = frame(trigger)
+def certainty(trigger: Word, chain: list[Word] | None = None) -> Certainty:
+    """``chain``: :func:`frame` of ``trigger``, when the caller has it."""
+    chain = chain or frame(trigger)
     if _has_child(chain, {"aux"}, _WORDS["possible_modals"]) and not _ability(chain) \
             or _conditional(chain) or _governed_by(chain, _WORDS["trying_verbs"]):
         return "possible"
@@ -237,8 +254,9 @@ def _when_ahead(chain: list[Word]) -> bool:
                and tense(tok.head) == "future" for tok in chain)
 
 
-def tense(trigger: Word) -> Tense:
-    chain = frame(trigger, prepositions=True)
+def tense(trigger: Word, chain: list[Word] | None = None) -> Tense:
+    """``chain``: :func:`frame` of ``trigger`` with ``prepositions``, when the caller has it."""
+    chain = chain or frame(trigger, prepositions=True)
     if _has_child(chain, {"aux"}, _WORDS["future_aux"]) \
             or _governed_by(chain, _WORDS["future_governors"]) or _infinitive(trigger) \
             or _has_child([trigger], {"amod"}, _WORDS["future_modifiers"]) \
@@ -259,4 +277,5 @@ def factuality(trigger: Token | Word) -> Factuality:
     """Polarity, certainty and tense of the event ``trigger`` names (read off the ``Doc``'s
     :class:`~claimgraph.nlp.words.Word` objects: every rule walks heads and children)."""
     w = word(trigger)
-    return Factuality(polarity(w), certainty(w), tense(w))
+    plain, through = _frames(w)  # the trigger's frame, walked once
+    return Factuality(polarity(w, plain), certainty(w, plain), tense(w, through))
