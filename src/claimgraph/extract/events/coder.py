@@ -16,7 +16,7 @@ main event of a sentence (verbal before nominal, nearest the root first).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from claimgraph.extract.events import actors as actor_coding
 from claimgraph.extract.events import agency, context, domain, people, sense, speakers
@@ -42,6 +42,7 @@ from claimgraph.extract.events.roles import (
 from claimgraph.ids import item_id
 from claimgraph.nlp import extensions
 from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.words import Word
 from claimgraph.record import Event, span_of
 
 
@@ -209,7 +210,7 @@ def find_events(
             polarity=fact.polarity, certainty=fact.certainty, tense=fact.tense,
         ))
 
-    def links(tok: Token, sent: Span) -> tuple[int | None, int | None, str | None]:
+    def links(tok: Word, sent: Span) -> tuple[int | None, int | None, str | None]:
         start, end = tok.idx, tok.idx + len(tok.text)
         return (link_place(places, sent, tok, tok, index=place_spans),
                 link_time(times, sent, tok, tok, index=time_spans),

@@ -32,6 +32,7 @@ from typing import Any, Generic, TypeVar
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.events.families import family
+from claimgraph.extract.events.triggers import root_word
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.extensions import text_of
 from claimgraph.nlp.words import Word, word, words
@@ -178,6 +179,10 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
     families: list[set[str]] = []
     last: list[int] = []  # the sentence of each group's last mention
     open_groups: list[int] = []  # groups whose last mention is within the window, oldest first
+    is_open: set[int] = set()  # the same groups
+    # the groups each family was named in (open or not yet dropped): a mention that may join
+    # by its action looks only at those, not at every open group
+    named: dict[str, list[int]] = {}
     window_of: int | None = None  # the sentence ``open_groups`` was last narrowed for
     for i in order:
         mention = mentions[i]
@@ -187,35 +192,43 @@ def cluster(mentions: list[Mention]) -> list[list[int]]:
         if mention.sentence != window_of:
             window_of = mention.sentence
             open_groups = [n for n in open_groups if mention.sentence - last[n] <= WINDOW]
+            is_open = set(open_groups)
         chosen: int | None = None
-        # nearest first; the cheap tests first, and a group's members are compared with the
-        # mention (``compatible``) only for a group the mention would join
-        nearest = open_groups[::-1]  # groups are opened in text order
 
         def fits(n: int) -> bool:
             return all(compatible(mention, m) for m in members[n])  # noqa: B023
 
+        # the open groups that name the mention's action, nearest first (groups are opened
+        # in text order); the cheap tests first, and a group's members are compared with the
+        # mention (``compatible``) only for a group the mention would join
+        same = named[mention.family] = [n for n in named.get(mention.family, ()) if n in is_open]
+        same_nearest = sorted(same, reverse=True)
         if mention.indefinite:
-            chosen = next((n for n in nearest
+            chosen = next((n for n in same_nearest
                            if _reintroduces(mention, families[n], members[n]) and fits(n)), None)
         else:
             if not _says_again(mention):  # else no group names its action (``_same_action``)
-                chosen = next((n for n in nearest if mention.family in families[n] and fits(n)),
-                              None)
+                chosen = next((n for n in same_nearest if fits(n)), None)
             if chosen is None and _may_rename(mention):
+                nearest = open_groups[::-1]
                 renamed = [n for n in nearest if _renames(mention, members[n]) and fits(n)]
                 nominal = [n for n in renamed if any(not m.verbal for m in members[n])]
                 chosen = next(iter(nominal or renamed), None)
         if chosen is None:
-            open_groups.append(len(groups))
+            chosen = len(groups)
+            open_groups.append(chosen)
+            is_open.add(chosen)
             groups.append([i])
             members.append([mention])
             families.append({mention.family})
             last.append(mention.sentence)
+            same.append(chosen)
         else:
             groups[chosen].append(i)
             members[chosen].append(mention)
-            families[chosen].add(mention.family)
+            if mention.family not in families[chosen]:
+                families[chosen].add(mention.family)
+                same.append(chosen)
             last[chosen] = mention.sentence
     return groups
 
@@ -357,25 +370,15 @@ def _sentence_index(doc: Doc, i: int) -> int:
     return bisect_right(starts, i) - 1
 
 
-def _trigger_word(doc: Doc, by_start: dict[int, Word], event: Event) -> Word:
-    """The word heading ``event``'s trigger: the word the trigger spans (as the coder makes
-    them: one word each), else the root of the words it overlaps, else the first word."""
-    found = by_start.get(event.trigger.start)
-    if found is not None and found.idx + len(found.text) == event.trigger.end:
-        return found
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return word(span.root) if span is not None else words(doc)[0]
-
-
 def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = None,
                  times: list[Time] | None = None) -> list[Event]:
     """Coreferent events of ``doc`` as one record each: the earliest mention is the trigger,
     the others its ``mentions``; a field the trigger's event left empty (actor, target, place,
     time, attribution) is taken from the first other mention that has it, and the numbers
     tied to any of them (``quantities``) are the event's."""
-    by_start = {w.idx: w for w in words(doc)}
-    mentions = [_mention(doc, _trigger_word(doc, by_start, e), event=e, places=places, times=times)
-                for e in events]
+    heads = [root_word(doc, e.trigger.start, e.trigger.end) or words(doc)[0] for e in events]
+    mentions = [_mention(doc, tok, event=e, places=places, times=times)
+                for tok, e in zip(heads, events, strict=True)]
     merged: list[Event] = []
     text = text_of(doc)
     for group in cluster(mentions):

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.events.triggers import root_word
 from claimgraph.knowledge import word_sets
 from claimgraph.record import Event, Quantity
 
@@ -96,9 +97,9 @@ def tie_quantities(doc: Doc, events: Sequence[Event],
         return list(events)
     at: dict[int, list[int]] = {}  # token index of a trigger -> indexes of its events
     for n, event in enumerate(events):
-        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-        if span is not None:
-            at.setdefault(span.root.i, []).append(n)
+        trigger = root_word(doc, event.trigger.start, event.trigger.end)
+        if trigger is not None:
+            at.setdefault(trigger.i, []).append(n)
     tied: dict[int, list[tuple[int, str]]] = {}
     for q_index, quantity in enumerate(quantities):
         span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")

@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from claimgraph.extract.events import agency
 from claimgraph.knowledge import countries, rows
+from claimgraph.nlp.extensions import text_of
 from claimgraph.record import Actor
 
 WEIGHTS = "events/domain_weights.tsv"
@@ -88,7 +89,7 @@ def public_affairs(doc: Doc) -> bool:
     """Whether the document is about public affairs (or too short to tell), read once per
     ``Doc``."""
     if _KEY not in doc.user_data:
-        found = words(doc.text)
+        found = words(text_of(doc))  # doc.text joins every token anew: ~0.4 ms a document
         threshold, _ = weights()
         doc.user_data[_KEY] = len(found) < MIN_WORDS or score_words(found) >= threshold
         sports_threshold, table = weights(SPORTS_WEIGHTS)

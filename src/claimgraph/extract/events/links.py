@@ -19,12 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.dateline import DATELINE
 from claimgraph.extract.span_index import SpanIndex
 from claimgraph.nlp.extensions import text_of
+from claimgraph.nlp.words import Word
 from claimgraph.record import Attribution, Place, Time
 from claimgraph.record import Span as TextSpan
 
 
-def _clause_bounds(clause: Token) -> tuple[int, int]:
-    left, right = clause.left_edge, clause.right_edge
+def _clause_bounds(doc: Doc, clause: int) -> tuple[int, int]:
+    """Where the clause headed by ``doc[clause]`` begins and ends (spaCy's edges of its subtree)."""
+    tok = doc[clause]
+    left, right = tok.left_edge, tok.right_edge
     return left.idx, right.idx + len(right.text)
 
 
@@ -66,13 +69,13 @@ def _dateline(sent: Span, item: TextSpan) -> bool:
 
 
 def _best(
-    items: Sequence[TextSpan], index: SpanIndex, sent: Span, clause: Token, trigger: Token,
-    keep: Callable[[TextSpan], bool] = lambda item: True,
+    items: Sequence[TextSpan], index: SpanIndex, sent: Span, clause: Token | Word,
+    trigger: Token | Word, keep: Callable[[TextSpan], bool] = lambda item: True,
 ) -> int | None:
     inside = index.inside(sent.start_char, sent.end_char)  # the sentence's, in order
     if not inside:  # most sentences name no place and no time
         return None
-    lo, hi = _clause_bounds(clause)
+    lo, hi = _clause_bounds(sent.doc, clause.i)
     own = {clause.i, trigger.i}
     best: tuple[int, int] | None = None
     found: int | None = None
@@ -100,7 +103,7 @@ def spans_of(items: Sequence[TextSpan]) -> SpanIndex:
 
 
 def link_place(
-    places: Sequence[Place], sent: Span, clause: Token, trigger: Token,
+    places: Sequence[Place], sent: Span, clause: Token | Word, trigger: Token | Word,
     taken: Sequence[TextSpan] = (), *, index: SpanIndex | None = None,
 ) -> int | None:
     """Index into ``places`` of where the event happened, or None (``index``: ``spans_of(places)``)."""
@@ -114,7 +117,7 @@ def link_place(
     return _best(places, index or spans_of(places), sent, clause, trigger, keep)
 
 
-def link_time(times: Sequence[Time], sent: Span, clause: Token, trigger: Token, *,
+def link_time(times: Sequence[Time], sent: Span, clause: Token | Word, trigger: Token | Word, *,
               index: SpanIndex | None = None) -> int | None:
     """Index into ``times`` of when the event happened, or None (``index``: ``spans_of(times)``)."""
     return _best(times, index or spans_of(times), sent, clause, trigger)

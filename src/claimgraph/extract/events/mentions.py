@@ -38,7 +38,7 @@ from claimgraph.record import Event, span_of
 
 #: where an event happened, when, and who reports it: (place, time, attribution) of a trigger
 #: in its sentence
-Links = Callable[[Token, Span], tuple[int | None, int | None, str | None]]
+Links = Callable[[Word, Span], tuple[int | None, int | None, str | None]]
 
 WEIGHTS = "events/mention_weights.tsv"
 #: WordNet's say on nouns: the file of the most frequent sense, and the share of senses that are
@@ -58,8 +58,11 @@ def _entity(tok: Word | None) -> str:
     return tok.ent_type_ or ("noun" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_.lower())
 
 
-def _subject(tok: Word) -> Word | None:
-    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+#: the dependencies of a word's subject (its first child with one of them), for ``subj=``
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+#: the dependencies of children that are features of their own (``child=``), in this order
+_CHILD_FEATURES = ("compound", "amod", "prep", "nummod", "aux", "auxpass", "neg", "dobj", "ccomp",
+                   "xcomp", "cop")
 
 
 @lru_cache(maxsize=1)
@@ -79,12 +82,22 @@ def features(tok: Token | Word, lexicon: lex_mod.Lexicon | None = None) -> list[
     tok = word(tok)  # read once per Doc: this runs for most words of every text
     lemma = tok.lemma_.lower()
     pos, dep, head = tok.pos_, tok.dep_, tok.head
-    children = {c.dep_ for c in tok.children}
-    det = next((c.lower_ for c in tok.children if c.dep_ == "det"), "none")
+    # the children read once (most words have none): their dependencies, the first
+    # determiner, the subject
+    children: set[str] = set()
+    det = "none"
+    subj: Word | None = None
+    for c in tok.children:
+        child_dep = c.dep_
+        if child_dep == "det" and "det" not in children:
+            det = c.lower_
+        elif subj is None and child_dep in _SUBJECT_DEPS:
+            subj = c
+        children.add(child_dep)
     out = [
         BIAS, f"pos={pos}", f"tag={tok.tag_}", f"dep={pos}|{dep}", f"lemma={lemma}|{pos}",
         f"head={pos}|{head.pos_}|{dep}", f"ent={pos}|{tok.ent_type_ or '-'}",
-        f"subj={pos}|{_entity(_subject(tok))}",
+        f"subj={pos}|{_entity(subj)}",
     ]
     if pos in ("NOUN", "PROPN"):
         out += [f"suffix3={lemma[-3:]}", f"suffix4={lemma[-4:]}",
@@ -99,10 +112,8 @@ def features(tok: Token | Word, lexicon: lex_mod.Lexicon | None = None) -> list[
         out += [f"wordnet_first={first}", f"wordnet_happening={share}"]
     if pos == "VERB" and (lemma in lexicon.verbs or lemma in lexicon.frames):
         out.append("plover_verb")
-    for child in ("compound", "amod", "prep", "nummod", "aux", "auxpass", "neg", "dobj", "ccomp",
-                  "xcomp", "cop"):
-        if child in children:
-            out.append(f"child={pos}|{child}")
+    if children:
+        out += [f"child={pos}|{child}" for child in _CHILD_FEATURES if child in children]
     if dep == "conj":
         out.append(f"conj_of={pos}|{head.pos_}|{'event' if head.pos_ == 'VERB' else head.ent_type_ or '-'}")
     if tok.is_title and tok.i > tok.sent_start:
@@ -216,8 +227,9 @@ def uncoded_events(doc: Doc, coded: list[Event], links: Links,
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     starts = [s.start for s in sents]  # a token's sentence by bisection, not Token.sent's scan
     out = []
+    found = words(doc)
     for i in find_mentions(doc, lexicon):
-        tok = doc[i]
+        tok = found[i]
         start, end = tok.idx, tok.idx + len(tok.text)
         if (start, end) in taken:
             continue

@@ -39,6 +39,7 @@ from claimgraph.extract.events.actors import (
 )
 from claimgraph.knowledge import word_sets
 from claimgraph.nlp.entities import canonical_entities
+from claimgraph.nlp.words import words
 from claimgraph.record import Actor
 
 #: pronouns that stand for one person: "he accused", "she said"
@@ -56,8 +57,12 @@ AFFILIATING = {"country", "demonym", "seat", "group", "leader"}
 
 
 def _persons(doc: Doc) -> list[tuple[Span, str]]:
-    """PERSON entities with their canonical name, in text order."""
-    canonical = {(e.start, e.end): e.canonical for e in canonical_entities(doc)}
+    """PERSON entities with their canonical name, in text order (the names the entities
+    component left on the ``Doc``, when it ran: the same list, not made again)."""
+    entities = doc._.cg_entities
+    if entities is None:
+        entities = canonical_entities(doc)
+    canonical = {(e.start, e.end): e.canonical for e in entities}
     return [(ent, canonical.get((ent.start_char, ent.end_char)) or ent.text)
             for ent in doc.ents if ent.label_ == "PERSON"]
 
@@ -238,16 +243,16 @@ def _drop_countries_in_names(persons: list[tuple[Span, str]], mentions: dict[int
                 del mentions[i]
 
 
-def _antecedent(pronoun: Token, persons: list[tuple[Span, str]], ends: list[int],
+def _antecedent(pronoun: int, persons: list[tuple[Span, str]], ends: list[int],
                 sentence_starts: list[int]) -> str | None:
-    """The canonical name of the person a "he"/"she" stands for: the nearest named before it,
-    within a few sentences (``ends``: the persons' end tokens, ``sentence_starts``: the
-    document's, both sorted, so each pronoun costs two bisections)."""
-    n = bisect_right(ends, pronoun.i)
+    """The canonical name of the person a "he"/"she" (the word at ``pronoun``) stands for: the
+    nearest named before it, within a few sentences (``ends``: the persons' end tokens,
+    ``sentence_starts``: the document's, both sorted, so each pronoun costs two bisections)."""
+    n = bisect_right(ends, pronoun)
     if n == 0:
         return None
     ent, name = persons[n - 1]
-    apart = bisect_right(sentence_starts, pronoun.i) - bisect_right(sentence_starts, ent.start)
+    apart = bisect_right(sentence_starts, pronoun) - bisect_right(sentence_starts, ent.start)
     return name if apart < PRONOUN_REACH else None
 
 
@@ -276,9 +281,9 @@ def person_mentions(doc: Doc, mentions: dict[int, Mention]) -> None:
                 mentions[i] = mention
     ends = [ent.end for ent, _ in persons]
     sentence_starts = [sent.start for sent in doc.sents]
-    for tok in doc:
+    for tok in words(doc):
         if tok.lower_ in PERSON_PRONOUNS and tok.i not in mentions:
-            meant = _antecedent(tok, persons, ends, sentence_starts)
+            meant = _antecedent(tok.i, persons, ends, sentence_starts)
             if meant is not None and meant in known:
                 code, sector = known[meant]
                 mentions[tok.i] = Mention(tok.i, tok.i + 1, code, "person", meant, sector)
