@@ -143,6 +143,8 @@ def find_candidates(doc: Doc, lexicon: lex_mod.Lexicon) -> list[Candidate]:
             elif _demand(w):
                 verbal[tok.i] = Candidate(tok, tok, lex_mod.Sense("100"), True, demand=True)
         elif w.pos_ in {"NOUN", "PROPN"} and w.dep_ != "compound":
+            if w.lemma_.lower() not in lexicon.nouns and w.lower_ not in lexicon.nouns:
+                continue  # no sense to pick (most nouns): the context is not read
             context = _lemmas(w) | _of_lemmas(w)  # "suspension of air links"
             sense = lexicon.noun(w.lemma_.lower(), context) or lexicon.noun(w.lower_, context)
             if sense is not None:

@@ -206,26 +206,27 @@ def target_head(verb: Token) -> Token | None:
 
 
 def _target_candidates(verb: Token) -> list[Token]:
-    out = [c for dep in TARGET_DEPS for c in verb.children if c.dep_ == dep]
+    children = list(verb.children)  # read once, not once per dependency and preposition
+    out = [c for dep in TARGET_DEPS for c in children if c.dep_ == dep]
     # "found *the minister* guilty": the subject of a small clause
-    out += [s for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "ADJ"
+    out += [s for c in children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "ADJ"
             for s in c.children if s.dep_ == "nsubj"]
+    preps = [c for c in children if c.dep_ == "prep"]
     for prep_word in TARGET_PREPS:
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == prep_word):
+        for prep in (c for c in preps if c.lower_ == prep_word):
             out += [p for p in prep.children if p.dep_ == "pobj"]
     return out
 
 
 def _first_actor(heads: list[Token], mentions: dict[int, actor_coding.Mention]) -> Actor | None:
+    """The first head coded with a country, else the first coded at all (each coded once)."""
+    coded = []
     for head in heads:
         actor = actor_coding.code_actor(head, mentions)
         if actor is not None and actor.country is not None:
             return actor
-    for head in heads:
-        actor = actor_coding.code_actor(head, mentions)
-        if actor is not None:
-            return actor
-    return None
+        coded.append(actor)
+    return next((actor for actor in coded if actor is not None), None)
 
 
 def _can_be_target(tok: Token, mentions: dict[int, actor_coding.Mention]) -> bool:
