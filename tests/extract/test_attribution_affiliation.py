@@ -82,6 +82,9 @@ def test_a_source_belongs_to_the_body_else_the_state_its_words_name(
     ("Gov. Rick Snyder met the mayor. Snyder spokesman Dave Murray said the governor was busy.",
      "Snyder spokesman Dave Murray"),
     ("Putin said the talks had failed.", "Putin"),
+    # a document of two bodies is neither's alone
+    ("Carbon taxes barely hurt growth, according to a study by economists at Duke University and "
+     "the University of Ottawa.", "a study by economists at Duke University and the University of Ottawa"),
     # a country's name inside a longer place's is not that country
     ("Johnson, a two-term governor of New Mexico, said he would run.",
      "Johnson, a two-term governor of New Mexico"),

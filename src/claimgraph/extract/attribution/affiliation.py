@@ -23,6 +23,7 @@ source's ``affiliation`` (:func:`affiliation_of`), from the same words:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import pycountry
@@ -160,6 +161,21 @@ def _unnamed_body(tok: Token) -> str | None:
     return None
 
 
+def _bodies(words: list[Token], own: range) -> Iterator[str]:
+    """The bodies ``words`` name, in text order (not one a speaker is sent to: "envoy to the UN")."""
+    seen: set[int] = set()
+    for tok in words:
+        ent = entity_at(tok)
+        if ent is None and (unnamed := _unnamed_body(tok)) is not None:
+            yield unnamed
+        if ent is None or ent.start in seen or ent.start in own or ent.end - 1 in own:
+            continue
+        seen.add(ent.start)
+        name = _body(ent)
+        if name is not None and word_before(ent.start, tok.doc) != "to":
+            yield name
+
+
 def affiliation_name(tokens: list[Token], own: range, mentions: dict[int, Mention],
                      states: set[str] = STATE_KINDS, bodies: bool = True) -> str | None:
     """The body, else the state, that ``tokens`` say a speaker belongs to (``own``: the token
@@ -169,17 +185,8 @@ def affiliation_name(tokens: list[Token], own: range, mentions: dict[int, Mentio
         return None
     doc = tokens[0].doc
     words = sorted({t.i: t for t in tokens if t.i not in own}.values(), key=lambda t: t.i)
-    seen: set[int] = set()
-    for tok in words if bodies else ():
-        ent = entity_at(tok)
-        if ent is None and _unnamed_body(tok) is not None:
-            return _unnamed_body(tok)
-        if ent is None or ent.start in seen or ent.start in own or ent.end - 1 in own:
-            continue
-        seen.add(ent.start)
-        name = _body(ent)
-        if name is not None and word_before(ent.start, doc) != "to":  # "envoy to the UN"
-            return name
+    for body in _bodies(words, own) if bodies else ():
+        return body
     for mention in affiliating_mentions(words, mentions) if bodies else ():
         if mention.kind == "group" and mention.canonical and mention.start not in own:
             return mention.canonical  # a group the tables know and the tagger did not name
@@ -298,6 +305,8 @@ def affiliation_of(mention: Span, kind: str = "unknown") -> str | None:
     others = {t.i for c in root.children if c.dep_ == "poss" and c.pos_ == "NOUN" for t in c.subtree}
     words = [t for t in phrase_tokens(root) + _whose(root)
              if mention.start <= t.i < mention.end and t.i not in others]  # not "the hostage's"
+    if kind == "document" and len(set(_bodies(words, range(root.i, root.i + 1)))) > 1:
+        return None  # "a study by economists at Duke University and the University of Ottawa"
     return affiliation_name(words, range(root.i, root.i + 1), mentions) or _based_in(root, mentions)
 
 
