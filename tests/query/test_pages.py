@@ -1,6 +1,6 @@
 """A page placed by the kept day counts (``query/pages.py``) is the page the full sort gives:
 every offset of the lists in date order, with the filters the day counts answer, on both
-backends; the page's rows joined through ``narrowed`` are the rows the full join gives."""
+backends."""
 
 from __future__ import annotations
 
@@ -81,16 +81,3 @@ def test_a_page_spanning_undated_rows_keeps_them_last(store: Store) -> None:
     store.add_records(records)
     listed = query.list_documents(store, limit=3, offset=len(records) - 3)["items"]
     assert [d["published"] for d in listed][-2:] == [None, None]
-
-
-def test_narrowed_joins_read_only_the_page_documents() -> None:
-    sql, params = pages.narrowed(
-        "SELECT e.id",
-        "FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN sources s ON s.id = 1",
-        ["a", "b"])
-    assert sql == (
-        "WITH page_e AS MATERIALIZED (SELECT * FROM events WHERE document_id IN (?, ?)),"
-        " page_d AS MATERIALIZED (SELECT * FROM documents WHERE id IN (?, ?))"
-        " SELECT e.id FROM page_e e JOIN page_d d ON d.id = e.document_id"
-        " LEFT JOIN sources s ON s.id = 1")
-    assert params == ["a", "b", "a", "b"]

@@ -7,20 +7,19 @@ Two things made list pages cost in proportion to the corpus at 100,000 documents
   read instead the per-day counts kept by the write path (``store/list_counts.py``, a row per
   day), find the days the page spans and sort only their rows: ``day_window``.
 - **Joins before the page.** Joining a page's rows to the tables that describe them (places,
-  actors, sources ...) lets a planner build its hash tables over every row of those tables;
-  ``narrowed`` narrows each to the page's documents first.
+  actors, sources ...) lets a planner build its hash tables over every row of those tables: a
+  list chooses its page's keys first and reads only their rows (the events from their own
+  table, ``store/event_list.py``; the claims by plain selects, ``attributions.described``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.query.filters import Where, inclusive_end
 from claimgraph.store.base import Store
 from claimgraph.store.rank_counts import bucket_range
-from claimgraph.store.schema import DOCUMENT_TABLES
 
 
 @dataclass(frozen=True)
@@ -205,39 +204,3 @@ def rank_window(
             params.append(bucket_range(bottom)[0])
         parts.append(f"({clause})")
     return Window("(" + " OR ".join(parts) + ")", params, offset - first_row, total)
-
-
-_JOINED = re.compile(r"\b(FROM|JOIN) (\w+) (\w+)\b")
-_BY_DOCUMENT = {"documents": "id", **{t: "document_id" for t in DOCUMENT_TABLES}}
-
-
-def narrowed(select: str, from_sql: str, documents: list[str]) -> tuple[str, list[Any]]:
-    """``select`` ``from_sql`` (``FROM t a JOIN u b ON ...``) with every table of a document's
-    rows narrowed to ``documents`` first, and the parameters that takes. Each narrowed table is
-    a materialised CTE: written as subqueries inside the join, DuckDB turned every
-    ``document_id IN (...)`` into a join against the whole table (153 ms of CPU for a page of
-    events at 100,000 documents, 58 ms as CTEs, which look each table up on its own)."""
-    marks = ", ".join("?" for _ in documents)
-    ctes: list[str] = []
-
-    def narrow(m: re.Match[str]) -> str:
-        key = _BY_DOCUMENT.get(m.group(2))
-        if key is None:  # a table of the corpus (sources): joined by its key as it is
-            return m.group(0)
-        name = f"page_{m.group(3)}"
-        ctes.append(f"{name} AS MATERIALIZED (SELECT * FROM {m.group(2)} WHERE {key} IN ({marks}))")
-        return f"{m.group(1)} {name} {m.group(3)}"
-
-    body = _JOINED.sub(narrow, from_sql)
-    return f"WITH {', '.join(ctes)} {select} {body}", list(documents) * len(ctes)
-
-
-def rows_of(store: Store, select: str, from_sql: str,
-            keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
-    """The rows of ``select`` ``from_sql`` (``narrowed`` to the keys' documents) of some items
-    (``(document_id, idx)`` of its first table), in the order of ``keys``."""
-    if not keys:
-        return []
-    sql, params = narrowed(select, from_sql, sorted({d for d, _ in keys}))
-    found = {(r["document_id"], r["idx"]): r for r in store.query(sql, params)}
-    return [found[k] for k in keys]
