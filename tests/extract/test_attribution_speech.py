@@ -74,7 +74,7 @@ SCIENCE = (
     "little, and a short night raises the hormones that make you hungry the next day. A food "
     "diary helps too: writing down what you eat and how you feel makes the habits easy to see. "
     "Drinking water before a meal fills the stomach, and fibre from oats, beans and vegetables "
-    "keeps the feeling of fullness for hours. Exercise lowers stress, and a walk after dinner "
+    "keeps the feeling of fullness for hours. We found no evidence that sugar helps. Exercise lowers stress, and a walk after dinner "
     "is a good start for anyone who finds the gym too much. The team plans to repeat the study "
     "with adults next year, with a larger group and a longer time of follow-up in the clinic."
 )
@@ -86,6 +86,7 @@ def test_outside_public_affairs_findings_and_stances_stay(nlp: Language) -> None
     found = {a.cue.text: a for a in extensions.results(doc, "cg_attributions") if a.cue is not None}
     assert found["found"].source is not None and found["found"].source.text == "One study in 496 girls"
     assert found["adamant about"].source is not None  # a stance, not a feeling
+    assert found["found no evidence"].source is not None  # a finding, not a sight
     # a name given, the writer's hedge, a feeling, a turn of phrase and a plan are no claims
     for word in ("called", "seemed", "happy", "said", "plans"):
         assert word not in found, word
