@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
-from claimgraph.extract.events.mentions import noun_senses
+from claimgraph.extract.events.lexicon import noun_senses
 from claimgraph.knowledge import rows, word_sets
 from claimgraph.record import Actor
 

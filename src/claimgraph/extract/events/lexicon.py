@@ -130,3 +130,19 @@ def negated(code: str) -> str | None:
     if root in COOPERATIVE_ROOTS:
         return "120"
     return None
+
+
+#: WordNet's say on nouns: the file of the most frequent sense, and the share of senses that are
+#: happenings (act, event, phenomenon, process); built by ``scripts/build_noun_senses.py``
+NOUN_SENSES = "events/noun_senses.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def noun_senses() -> dict[str, tuple[str, str]]:
+    """Noun lemma -> (file of its first WordNet sense, how many of its senses are happenings:
+    "all", "most", "some"); nouns with no happening sense are absent."""
+    table = {}
+    for lemma, first, share in knowledge.rows(NOUN_SENSES):
+        value = float(share)
+        table[lemma] = (first, "all" if value >= 0.99 else "most" if value >= 0.5 else "some")
+    return table

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.extract.events.factuality import factuality
+from claimgraph.extract.events.lexicon import noun_senses
 from claimgraph.extract.events.roles import Candidate, is_passive, subject
 from claimgraph.ids import item_id
 from claimgraph.knowledge import rows
@@ -41,9 +42,6 @@ from claimgraph.record import Event, span_of
 Links = Callable[[Word, Span], tuple[int | None, int | None, str | None]]
 
 WEIGHTS = "events/mention_weights.tsv"
-#: WordNet's say on nouns: the file of the most frequent sense, and the share of senses that are
-#: happenings (act, event, phenomenon, process); built by ``scripts/build_noun_senses.py``
-NOUN_SENSES = "events/noun_senses.tsv.gz"
 #: the parts of speech a mention can have (a copula's adjective: "was *dead*", "is *open*")
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN", "AUX"})
 BIAS = "bias"
@@ -63,17 +61,6 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 #: the dependencies of children that are features of their own (``child=``), in this order
 _CHILD_FEATURES = ("compound", "amod", "prep", "nummod", "aux", "auxpass", "neg", "dobj", "ccomp",
                    "xcomp", "cop")
-
-
-@lru_cache(maxsize=1)
-def noun_senses() -> dict[str, tuple[str, str]]:
-    """Noun lemma -> (file of its first WordNet sense, how many of its senses are happenings:
-    "all", "most", "some"); nouns with no happening sense are absent."""
-    table = {}
-    for lemma, first, share in rows(NOUN_SENSES):
-        value = float(share)
-        table[lemma] = (first, "all" if value >= 0.99 else "most" if value >= 0.5 else "some")
-    return table
 
 
 def features(tok: Token | Word, lexicon: lex_mod.Lexicon | None = None) -> list[str]:

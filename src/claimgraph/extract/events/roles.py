@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimgraph.extract.events import actors as actor_coding
+from claimgraph.extract.events import agency
 from claimgraph.extract.events import lexicon as lex_mod
 from claimgraph.knowledge import word_sets
 from claimgraph.record import Actor
@@ -119,12 +120,11 @@ def subject(verb: Token, *, own_only: bool = False) -> Token | None:
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is not None:
             return subj
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        if (tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"NOUN", "PROPN"}
+                and agency.can_act(tok.head, conflict=False)):
             # "superdelegates *backing* Clinton": the noun it describes acts when it can (a
-            # "declaration *demanding*" is its author's); agency reads roles, so imported here
-            from claimgraph.extract.events import agency
-            if agency.can_act(tok.head, conflict=False):
-                return tok.head
+            # "declaration *demanding*" is its author's)
+            return tok.head
         if not own_only and tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             # "its offer *to provide* flu shots", "Russia's decision *to withdraw*": the one
             # whose offer or decision it is; but what is requested is the addressee's act
