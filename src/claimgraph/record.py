@@ -71,13 +71,30 @@ def check_number(name: str, value: object) -> None:
     raise ValueError(f"{name} must be a JSON number (an int or a finite float), got {value!r}")
 
 
+#: the types most values of a record are, returned as they are without further questions
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+#: data class -> its fields' names in order, read once per class (``fields`` builds a tuple of
+#: ``Field`` objects on every call: most of the cost of serialising a record)
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _as_dict(obj: Any) -> Any:
     """Serialise data classes, lists and scalars into JSON-ready values (field order kept)."""
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
     if isinstance(obj, list | tuple):
         return [_as_dict(x) for x in obj]
-    if hasattr(obj, "__dataclass_fields__"):
-        return {f.name: _as_dict(getattr(obj, f.name)) for f in fields(obj)}
-    return obj
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if not hasattr(obj, "__dataclass_fields__"):
+            return obj
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(obj))
+    out = {}
+    for name in names:
+        value = getattr(obj, name)
+        out[name] = value if type(value) in _SCALARS else _as_dict(value)
+    return out
 
 
 @dataclass(slots=True)
