@@ -148,3 +148,10 @@ def test_the_weight_tables_are_well_formed(table: str) -> None:
     assert threshold > 0
     assert weights and all(w > 0 for w in weights.values())
     assert all(domain.words(word) == [word] for word in weights)
+
+
+def test_there_a_visit_or_a_request_between_persons_is_everyday_life(parser: Language) -> None:
+    assert "visited" not in coded(parser, REVIEW.format("Ford visited his editor at her office."))
+    assert "asked" not in coded(parser, REVIEW.format("Apple asked its suppliers for more units."))
+    found = coded(parser, REVIEW.format("Swift accused the company of blocking her songs."))
+    assert found.get("accused") == "ACCUSE"  # conflict between two parties keeps its category

@@ -105,8 +105,9 @@ def sports(doc: Doc) -> bool:
     return bool(doc.user_data[_SPORTS_KEY])
 
 
-#: CAMEO roots of cooperation: intent to cooperate, diplomatic and material cooperation, aid
-COOPERATION_ROOTS = frozenset({"03", "05", "06", "07"})
+#: CAMEO roots of cooperation (its quad classes of verbal and material cooperation): statements,
+#: appeals, intent to cooperate, consultation, diplomatic and material cooperation, aid, yielding
+COOPERATION_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
 #: object pronouns that stand for a person ("them" is a thing as often: "fire *them* off to
 #: friends")
 PERSONS = frozenset({"him", "her", "me", "us"})
