@@ -295,3 +295,11 @@ def test_the_owner_of_what_is_acted_on_is_the_target(nlp: Language) -> None:
     assert accused.target is not None and accused.target.text == "Democrats"
     demanded = _event(nlp, "The protesters demanded that the president resign.", "demanded")
     assert demanded.target is not None and demanded.target.text == "president"
+
+
+def test_whom_a_relative_clause_acts_on_is_the_noun_it_describes(nlp: Language) -> None:
+    arrested = _event(nlp, "The journalist whom the police arrested was released.", "arrested")
+    assert arrested.target is not None and arrested.target.text == "journalist"
+    refused = _event(nlp, "They named the activists whom the government refused to release.",
+                     "refused")
+    assert refused.target is not None and refused.target.text == "activists"

@@ -58,7 +58,7 @@ DONE_TO_ROOTS = {"17", "18"}
 #: pronouns that stand for one person the text named ("he", "she"): the subject is that person
 PERSONAL_SUBJECTS = {"he", "she"}
 STATE_PARTICIPLES = {"committed", "prepared", "determined", "engaged", "involved", "poised"}
-RELATIVES = {"who", "that", "which"}
+RELATIVES = {"who", "whom", "that", "which"}
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them"}
 
 
@@ -173,9 +173,14 @@ def _judged(tok: Token) -> Token | None:
 def _resolve_pronoun(tok: Token) -> Token:
     """"Hungary has said *it* will support ...": a pronoun subject -> the governing subject;
     a relative pronoun -> the noun its clause describes ("the man *who* kidnapped the child")."""
-    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.pos_ in {
-            "NOUN", "PROPN"}:
-        return tok.head.head
+    if tok.lower_ in RELATIVES:
+        # "the only Republican *whom* Trump refused to endorse": the relative clause may hold
+        # the verb through an infinitive
+        clause = tok.head
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+            return clause.head
     if tok.lower_ not in PRONOUNS:
         return tok
     verb = tok.head
@@ -343,14 +348,15 @@ def verb_roles(cand: Candidate, mentions: dict[int, actor_coding.Mention],
         # ("promised to protect *Medicaid*", "battle to win *the U.K.'s election*" name no
         # party): a pronoun, a country, group or person, or a sector noun only
         heads_found = [t for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
-                       for t in _target_candidates(x) if t.lower_ in OBJECT_PRONOUNS
+                       for t in _target_candidates(x) if t.lower_ in OBJECT_PRONOUNS | RELATIVES
                        or t.i in mentions or _party_head(t, mentions)]
     heads = [h for h in heads_found if (actor is None or not actor.start <= h.idx < actor.end)
              and _can_be_target(h, mentions)]
     # "him", "them" is someone other than the clause's subject ("threatened to use live
     # ammunition *on them*" is not the police)
     target = _first_actor([h if h.lower_ in OBJECT_PRONOUNS else _resolve_pronoun(h)
-                           for h in heads], mentions) or _named_target(heads, party)
+                           for h in heads], mentions) or _named_target(
+        [_resolve_pronoun(h) if h.lower_ in RELATIVES else h for h in heads], party)
     if target is None:
         # "rejected *Assange's* attempt", "examined the conduct *of the staffers*": what is
         # acted on belongs to the party acted upon
