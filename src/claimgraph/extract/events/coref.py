@@ -300,13 +300,37 @@ def _entities(doc: Doc) -> list[tuple[int, int, str, str, int, int]]:
     return ents  # type: ignore[no-any-return]
 
 
-def _participants(doc: Doc, tok: Word, scopes: list[tuple[int, int]],
+@dataclass(slots=True)
+class _Around:
+    """What a mention's features read of its document, sorted by start once per ``Doc`` and
+    handed to every mention of it: places, times, participant entities, sentence starts."""
+
+    places: _ByStart[Place]
+    times: _ByStart[Time]
+    entities: _ByStart[tuple[int, int, str, str, int, int]]
+    sentence_starts: list[int]
+
+
+def _around(doc: Doc, places: list[Place] | None, times: list[Time] | None) -> _Around:
+    starts: list[int] = [0]  # without sentences, every word is in the first
+    if doc.has_annotation("SENT_START"):
+        starts = doc.user_data.get(_SENTENCE_STARTS) or []
+        if not starts:
+            starts = doc.user_data[_SENTENCE_STARTS] = [s.start for s in doc.sents]
+    return _Around(
+        places=_by_start(doc, _PLACES_BY_START, places or _NONE, lambda p: p.start),
+        times=_by_start(doc, _TIMES_BY_START, times or _NONE, lambda t: t.start),
+        entities=_by_start(doc, _ENTITIES_BY_START, _entities(doc), lambda e: e[0]),
+        sentence_starts=starts,
+    )
+
+
+def _participants(around: _Around, tok: Word, scopes: list[tuple[int, int]],
                   reach: tuple[int, int]) -> dict[str, frozenset[str]]:
     """Named participants hanging on the mention: its subject, objects, "of"/"on"/"by" phrases
     (``reach``: :func:`_reach` of ``scopes``)."""
     found: dict[str, set[str]] = {}
-    entities = _by_start(doc, _ENTITIES_BY_START, _entities(doc), lambda e: e[0])
-    for start_char, end_char, label, text, start, end in entities.between(*reach):
+    for start_char, end_char, label, text, start, end in around.entities.between(*reach):
         if _inside(start_char, end_char, scopes) and not (start <= tok.i < end):
             found.setdefault(label, set()).add(text)
     return {label: frozenset(names) for label, names in found.items()}
@@ -321,20 +345,21 @@ def place_keys(places: list[Place]) -> frozenset[str]:
 def mention_of(tok: Token, *, event: Event | None = None, places: list[Place] | None = None,
                times: list[Time] | None = None) -> Mention:
     """The coreference features of the event mention headed by ``tok`` (its event, if coded)."""
-    return _mention(tok.doc, word(tok), event=event, places=places, times=times)
+    doc = tok.doc
+    return _mention(doc, _around(doc, places, times), word(tok), event=event, places=places,
+                    times=times)
 
 
-def _mention(doc: Doc, tok: Word, *, event: Event | None = None,
+def _mention(doc: Doc, around: _Around, tok: Word, *, event: Event | None = None,
              places: list[Place] | None = None, times: list[Time] | None = None) -> Mention:
-    """:func:`mention_of`, read off the ``Doc``'s words."""
+    """:func:`mention_of`, read off the ``Doc``'s words (``around``: :func:`_around` of the
+    same ``doc``, ``places`` and ``times``)."""
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss", "nummod"}}
     scopes = _scopes(doc, tok)
     reach = _reach(scopes)
-    nearby_places = _by_start(doc, _PLACES_BY_START, places or _NONE, lambda p: p.start)
-    nearby_times = _by_start(doc, _TIMES_BY_START, times or _NONE, lambda t: t.start)
-    linked = [p for p in nearby_places.between(*reach)
+    linked = [p for p in around.places.between(*reach)
               if _inside(p.start, p.end, scopes) and p.kind == "place"]
-    nearby = [t for t in nearby_times.between(*reach) if _inside(t.start, t.end, scopes)]
+    nearby = [t for t in around.times.between(*reach) if _inside(t.start, t.end, scopes)]
     if event is not None:
         if event.place is not None and places and event.place < len(places):
             linked.append(places[event.place])
@@ -343,13 +368,15 @@ def _mention(doc: Doc, tok: Word, *, event: Event | None = None,
     time_values = {t.value for t in nearby if _calendar_date(t)}
     verbal = tok.pos_ in {"VERB", "AUX"}
     return Mention(
-        start=tok.idx, end=tok.idx + len(tok.text), sentence=_sentence_index(doc, tok.i),
+        start=tok.idx, end=tok.idx + len(tok.text),
+        sentence=bisect_right(around.sentence_starts, tok.i) - 1,
         family=family(tok.lemma_ or tok.text), verbal=verbal,
         definite=not verbal and bool(dets & DEFINITE) and not dets & INDEFINITE,
         indefinite=not verbal and bool(dets & INDEFINITE),
         type=event.type if event is not None else None,
-        times=frozenset(v for v in time_values if v), places=place_keys(linked),
-        participants=_participants(doc, tok, scopes, reach),
+        times=frozenset(v for v in time_values if v) if time_values else frozenset(),
+        places=place_keys(linked) if linked else frozenset(),
+        participants=_participants(around, tok, scopes, reach),
         determiners=frozenset() if verbal else frozenset(dets),
     )
 
@@ -360,16 +387,6 @@ def _calendar_date(time: Time) -> bool:
     return time.type == "DATE" and bool(time.value) and (time.value or "")[:1].isdigit()
 
 
-def _sentence_index(doc: Doc, i: int) -> int:
-    """The number of the sentence of ``doc[i]`` (sentence starts read once per ``Doc``)."""
-    if not doc.has_annotation("SENT_START"):
-        return 0
-    starts = doc.user_data.get(_SENTENCE_STARTS)
-    if starts is None:
-        starts = doc.user_data[_SENTENCE_STARTS] = [s.start for s in doc.sents]
-    return bisect_right(starts, i) - 1
-
-
 def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = None,
                  times: list[Time] | None = None) -> list[Event]:
     """Coreferent events of ``doc`` as one record each: the earliest mention is the trigger,
@@ -377,7 +394,8 @@ def merge_events(doc: Doc, events: list[Event], *, places: list[Place] | None = 
     time, attribution) is taken from the first other mention that has it, and the numbers
     tied to any of them (``quantities``) are the event's."""
     heads = [root_word(doc, e.trigger.start, e.trigger.end) or words(doc)[0] for e in events]
-    mentions = [_mention(doc, tok, event=e, places=places, times=times)
+    around = _around(doc, places, times)
+    mentions = [_mention(doc, around, tok, event=e, places=places, times=times)
                 for tok, e in zip(heads, events, strict=True)]
     merged: list[Event] = []
     text = text_of(doc)
