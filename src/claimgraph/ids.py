@@ -11,11 +11,13 @@ def text_hash(text: str, size: int = 16) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:size]
 
 
-def item_id(doc_key: str, kind: str, start: int, end: int) -> str:
+def item_id(doc_key: str, kind: str, start: int, end: int, *also: int) -> str:
     """The id of an extracted item: its kind and offsets within one document.
 
     ``doc_key`` is the document's text hash, so two copies of the same article give their
-    claims the same ids and a syndicated copy can be recognised by id alone.
+    claims the same ids and a syndicated copy can be recognised by id alone. ``also`` tells
+    apart two items over the same span (two cues attributing one content: "Claim: …").
     """
-    digest = hashlib.sha1(f"{doc_key}:{kind}:{start}:{end}".encode()).hexdigest()[:12]
+    where = ":".join(map(str, (start, end, *also)))
+    digest = hashlib.sha1(f"{doc_key}:{kind}:{where}".encode()).hexdigest()[:12]
     return f"{kind}-{digest}"

@@ -650,3 +650,12 @@ def test_a_claim_republished_by_another_outlet_keeps_the_whole_chain(nlp: Langua
     alone = only(nlp, "Russia lost 300 tanks, according to Reuters.")
     assert alone.type == "according_to" and alone.via == []
     assert alone.source is not None and alone.source.text == "Reuters"
+
+
+def test_two_cues_over_one_content_are_two_attributions_with_two_ids(nlp: Language) -> None:
+    """An id names one attribution (events, numbers and the store point at it): a fact-check's
+    "Claim:" gives the same content to the word and to its colon, and the two ids differ."""
+    found = attributions(nlp, "Claim: Actor Macaulay Culkin has died.\n\nFALSE\n")
+    spans = [(a.content.start, a.content.end) for a in found]
+    assert len(set(spans)) < len(spans)  # one content, two cues
+    assert len({a.id for a in found}) == len(found)

@@ -6,6 +6,7 @@ analysed record has it."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from claimgraph import query
 from claimgraph.store import Store, event_list, open_store
@@ -77,3 +78,25 @@ def test_every_listed_event_is_the_analysed_records_event(store: Store) -> None:
         analysed = {e.id: e.to_dict() for e in record.events}
         assert {e["id"]: {k: e[k] for k in analysed[e["id"]]} for e in listed} == analysed
     assert any(e.mentions for r in records for e in r.events)
+
+
+def test_an_attribution_id_written_twice_counts_once_its_first(db_url: str) -> None:
+    """Stores written before attribution ids were unique can hold two attributions of one id
+    in a document (two cues over one content: "Claim: …"); the migration still builds one row
+    per event, and the event is claimed by the first, as the write path reads it."""
+    records = dated_records()
+    record = next(r for r in records if any(e.attribution for e in r.events)
+                  and any(a.source for a in r.attributions))
+    first = next(a for a in record.attributions
+                 if a.source and any(e.attribution == a.id for e in record.events))
+    second = replace(first, source=replace(first.source, text="the other speaker",
+                                           canonical="Another Speaker"))
+    record.attributions.append(second)
+    with open_store(db_url) as store:
+        store.add_records(records)
+        before = written(store)
+        assert len(before) == sum(len(r.events) for r in records)
+        store._execute("DROP TABLE event_list")
+        store._execute("DELETE FROM schema_migrations WHERE name = '0025_event_list'")
+    with open_store(db_url) as store:
+        assert written(store) == before

@@ -212,7 +212,9 @@ def parsed(text: str) -> dict[str, Any]:
 _ROLE_COLUMNS = ", ".join(f"{alias}.{c} AS {role}_{c}" for role, alias in
                           (("actor", "ea"), ("target", "et")) for c in _ACTOR)
 
-#: the tables an event's list row copies, joined as the list joined them before 0025
+#: the tables an event's list row copies, joined as the list joined them before 0025; an
+#: attribution id written twice in one document (stores from before ids were made unique)
+#: counts once, its first, as ``event_list_rows`` reads it
 JOINED = """FROM events e
 JOIN documents d ON d.id = e.document_id
 LEFT JOIN times t ON t.document_id = e.document_id AND t.idx = e.time_idx
@@ -221,7 +223,8 @@ LEFT JOIN event_actors ea
   ON ea.document_id = e.document_id AND ea.event_idx = e.idx AND ea.role = 'actor'
 LEFT JOIN event_actors et
   ON et.document_id = e.document_id AND et.event_idx = e.idx AND et.role = 'target'
-LEFT JOIN attributions ca ON ca.document_id = e.document_id AND ca.id = e.attribution
+LEFT JOIN (SELECT document_id, id, min(idx) AS idx FROM attributions GROUP BY document_id, id) ca
+  ON ca.document_id = e.document_id AND ca.id = e.attribution
 LEFT JOIN attribution_sources cm
   ON cm.document_id = ca.document_id AND cm.attribution_idx = ca.idx AND cm.role = 'source'"""
 

@@ -296,6 +296,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     history: list[Source] = []
     out: list[Attribution] = []
     relayed: set[int] = set()  # offsets of "citing" words a via chain has read
+    given: set[str] = set()  # the ids of the attributions made so far
     for cue, start, end in kept:
         if cue.frame == "headline":
             mention = _headline_speaker(cue)
@@ -347,9 +348,16 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         lo = min(start, cue_span.start, source.start if source else start)
         hi = max(end, cue_span.end)
         near = hedges[bisect_left(hedge_starts, lo) : bisect_right(hedge_starts, hi)]
+        # an id names one attribution: events, numbers and the store point at it, so a second
+        # cue over the same content ("Claim: …", "the ministry said …, ' … ', it added") takes
+        # its cue's start into its id
+        attribution_id = item_id(key, "attribution", start, end)
+        if attribution_id in given:
+            attribution_id = item_id(key, "attribution", start, end, cue_span.start)
+        given.add(attribution_id)
         out.append(
             Attribution(
-                id=item_id(key, "attribution", start, end),
+                id=attribution_id,
                 type=_type(cue, text, start, end),  # type: ignore[arg-type]
                 source=source,
                 cue=cue_span,
