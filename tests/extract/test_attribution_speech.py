@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from claimgraph.extract.attribution.cues import stems
 from claimgraph.extract.events.domain import public_affairs
 from claimgraph.nlp import extensions
 from claimgraph.record import Attribution
@@ -90,3 +91,11 @@ def test_outside_public_affairs_findings_and_stances_stay(nlp: Language) -> None
     # a name given, the writer's hedge, a feeling, a turn of phrase and a plan are no claims
     for word in ("called", "seemed", "happy", "said", "plans"):
         assert word not in found, word
+
+
+def test_a_word_the_lemmatizer_missed_is_read_by_its_bare_forms() -> None:
+    """When the lemmatizer slips ("hop" for "hoped"), the wish words are looked up by the
+    forms an -ing or -ed word can come from."""
+    assert "want" in stems("wanting") and "hope" in stems("hoping")
+    assert "want" in stems("wanted") and "hope" in stems("hoped")
+    assert stems("said") == ()

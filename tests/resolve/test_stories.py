@@ -85,11 +85,12 @@ SURVIVOR = ("A survivor of the Lamma Island ferry that capsized in a storm on Mo
 
 @pytest.mark.parametrize(("gather_size", "stories"), [(stories_module.GATHER_SIZE, [8]),
                                                      (100, [1, 1, 6])])
-def test_two_reports_that_fit_each_other_best_move_into_their_story_together(
+def test_reports_that_fit_each_other_best_still_join_their_happenings_story(
         monkeypatch, gather_size, stories):
     # one survivor's account run by two outlets, each edited: settling moves one report at a
     # time, and each of the two fits the other best, so neither ever moves to the capsizing's
-    # story (100: no story is large enough to gather them); they move whole
+    # story and each stays a story of its own (100: no story is large enough to gather
+    # them); gathering moves each small story whole into the story it fits
     monkeypatch.setattr(stories_module, "GATHER_SIZE", gather_size)
     account = [SURVIVOR, SURVIVOR.replace("said she clung", "told reporters she held on")]
     units = [report(text, "2021-03-01") for text in account]

@@ -9,8 +9,8 @@ claims, their sources, mentions, quantities): 230-280 ms p95 over HTTP on a load
 
 ``event_list`` holds per event:
 
-- its ``slot``: the event's day and its slice of the day (``list_counts.BUCKET``) as one key,
-  ``day/bucket``, which ``event_day_buckets`` counts. A page placed by those counts is the
+- its ``slot``: the event's day, its slice of the day (``list_counts.BUCKET``) and its kind
+  (factual, coded) as one key, ``day/bucket/kind``; ``event_day_buckets`` counts day and bucket. A page placed by those counts is the
   rows of the slots it spans (``query/pages.py`` ``slot_window``), read by an index on
   ``slot`` (DuckDB looks an ``IN`` list up in its index; a range it scans);
 - the columns the list's filters read (date, type, factuality, the place's, actor's and

@@ -425,9 +425,10 @@ class AttributionTagger:
 @Language.factory(
     "claimgraph_attribution_v1",
     assigns=["doc._.cg_attributions"],
-    requires=[*extensions.PARSE, *extensions.ENTITIES],
+    requires=[*extensions.PARSE, *extensions.ENTITIES, "doc._.cg_places"],  # demonyms: affiliation
 )
 def make_attribution(nlp: Language, name: str) -> AttributionTagger:
-    """The attribution component (place it after the parser, the NER and the news ruler)."""
+    """The attribution component (place it after the parser, the NER, the news ruler and the
+    places, whose demonyms give a source its state: "a Moroccan official")."""
     extensions.register()
     return AttributionTagger(name)

@@ -212,6 +212,16 @@ def reports_an_act(tok: Token, frame: str) -> bool:
 OBJECT_FRAMES = frozenset({"dobj", "prep", "passive", "acl"})
 
 
+def stems(word: str) -> tuple[str, ...]:
+    """The bare forms an -ing or -ed word can come from: "hoping" hope/hop, "wanting" want,
+    "hoped" hope, "wanted" want (for the lemmatizer's slips)."""
+    if word.endswith("ing"):
+        return (word[:-3], word[:-3] + "e")
+    if word.endswith("ed"):
+        return (word[:-2], word[:-1])
+    return ()
+
+
 def mere_wish(tok: Token, frame: str) -> bool:
     """True when ``tok`` wants, intends, feels or perceives rather than says or believes
     (``wishes.tsv``): "plans to launch", "is hoping a redesign will …", "expects to produce",
@@ -225,9 +235,7 @@ def mere_wish(tok: Token, frame: str) -> bool:
     wishes = lexicon().wishes
     kind = wishes.get(tok.lemma_.lower())
     if kind is None and tok.pos_ == "VERB":  # the lemmatizer's "hop" for "hoped", "hoping"
-        word = tok.lower_
-        stems = (word[:-3] + "e", word[:-1]) if word.endswith("ing") else (word[:-1],) if word.endswith("ed") else ()
-        kind = next((wishes[s] for s in stems if s in wishes), None)
+        kind = next((wishes[s] for s in stems(tok.lower_) if s in wishes), None)
     if kind == "perception" and frame == "dobj":
         obj = child(tok, "dobj")  # "found that fasting was …" misparsed with "that" as the object
         return obj is None or obj.lower_ != "that"

@@ -52,7 +52,7 @@ class Lexicon:
     hearsay: frozenset[str]  # adverbs that attribute with no source: "reportedly"
     outlet_words: frozenset[str]  # a name ending in one is an outlet's: "Business Insider"
     speech_acts: frozenset[str]  # lemmas of saying and thinking: "deny", "criticism"
-    wishes: dict[str, str]  # lemma -> "intent" or "perception": "plan", "see"
+    wishes: dict[str, str]  # lemma -> "intent", "plan", "feeling" or "perception": "want", "see"
 
 
 @lru_cache(maxsize=1)
