@@ -18,3 +18,14 @@ def test_bench_store_without_gold_articles_is_a_coded_error(tmp_path, monkeypatc
     result = CliRunner().invoke(app, ["bench-store", "--limit", "2"])
     assert result.exit_code == 2
     assert "E004" in result.output
+
+
+def test_the_speed_bench_times_the_bare_parse_and_analyze_of_the_same_texts():
+    from claimgraph.bench.analysis import run_bench
+
+    texts = ["Officials said on Monday that 12 people were hurt in Kharkiv.",
+             "The minister told reporters the talks would resume. " * 40]
+    result = run_bench(texts, rounds=1)
+    assert (result.documents, result.words) == (2, sum(len(t.split()) for t in texts))
+    assert result.parse_seconds > 0 and result.analyze_seconds > 0
+    assert any(line.startswith("ratio analyze / parse:") for line in result.lines())
