@@ -65,7 +65,7 @@ def analyze_documents(
     ``n_process`` > 1 analyses them in that many worker processes
     (:mod:`claimgraph.processes`, each with the bundled pipeline; ``nlp`` is then not
     used), else here. Either way they go in batches of at most ``batch_size`` documents and
-    about 40,000 characters, which bounds the parser's memory.
+    about 20,000 characters (``processes.PARTITION_CHARS``), which bounds the parser's memory.
     """
     if n_process > 1:
         return processes.analyze_in_processes(items, n_process, analyze_partition,

@@ -30,9 +30,12 @@ from claimgraph.ingest.document import Document
 from claimgraph.ingest.readers import Item
 from claimgraph.record import Record
 
-#: characters of text per partition: about eight articles; small enough that the last ones
-#: even out the workers and that a worker's parse of one partition stays well under 1 GB
-PARTITION_CHARS = 40_000
+#: characters of text per partition: about four articles; small enough that the last ones
+#: even out the workers and that a worker's parse of one partition stays well under 1 GB.
+#: 40,000 left two workers 9.0 and 8.0 CPU-s on 100 PolNeAR texts (2 processes 1.77-1.79x one);
+#: 20,000 gives 8.5 and 8.5 (1.87-1.90x) and a worker peaks at ~410 MB instead of ~470 (quiet
+#: machine, session 7; 10,000 no better, 1.87x)
+PARTITION_CHARS = 20_000
 
 Row = dict[str, Any]
 

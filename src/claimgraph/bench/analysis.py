@@ -6,9 +6,9 @@ alternately, several rounds, and the medians are reported. The bare parse is the
 whole claimgraph path from text to records (pipeline + record assembly).
 
 The bare parse is given the same batches as ``analyze`` gives the model (partitions of about
-40,000 characters, :func:`claimgraph.processes.partitions`), so the ratio is what claimgraph
+20,000 characters, :func:`claimgraph.processes.partitions`), so the ratio is what claimgraph
 adds to the parse and nothing else: spaCy itself is faster in those batches than in batches of
-64 documents (11.6 against 13.4 CPU-s on 100 PolNeAR texts, session 7), and a bare parse in
+64 documents (11.6 against 13.4 CPU-s on 100 PolNeAR texts in 40,000-character batches, session 7), and a bare parse in
 64s made the ratio look ~0.15 better than it is.
 """
 
