@@ -18,6 +18,6 @@ def item_id(doc_key: str, kind: str, start: int, end: int, *also: int) -> str:
     claims the same ids and a syndicated copy can be recognised by id alone. ``also`` tells
     apart two items over the same span (two cues attributing one content: "Claim: …").
     """
-    where = ":".join(map(str, (start, end, *also)))
+    where = f"{start}:{end}" if not also else ":".join(map(str, (start, end, *also)))
     digest = hashlib.sha1(f"{doc_key}:{kind}:{where}".encode()).hexdigest()[:12]
     return f"{kind}-{digest}"

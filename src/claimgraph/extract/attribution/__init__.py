@@ -349,7 +349,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         hi = max(end, cue_span.end)
         near = hedges[bisect_left(hedge_starts, lo) : bisect_right(hedge_starts, hi)]
         # an id names one attribution: events, numbers and the store point at it, so a second
-        # cue over the same content ("Claim: …", "the ministry said …, ' … ', it added") takes
+        # cue over the same content (a fact-check's "Claim: …": the word and its colon) takes
         # its cue's start into its id
         attribution_id = item_id(key, "attribution", start, end)
         if attribution_id in given:
